@@ -1,0 +1,194 @@
+// The embedded default store: one SQLite file (better-sqlite3, synchronous, WAL).
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
+import type { GroupRecord, MeetingRecord, ParticipantRecord, Storage, TokenRecord } from './Storage.js';
+
+const migrations: string[] = [
+  `
+  CREATE TABLE groups (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    link_generation INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX meetings_group ON meetings(group_id, created_at);
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    display_name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX participants_group ON participants(group_id);
+  -- Only SHA-256 hashes of tokens are stored. A row is either a role link of a group
+  -- (participant_id NULL) or a participant's personal token.
+  CREATE TABLE tokens (
+    hash TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    participant_id TEXT REFERENCES participants(id) ON DELETE CASCADE
+  );
+  CREATE INDEX tokens_group ON tokens(group_id);
+  -- Yjs update log per document; compaction replaces many rows by one merged row.
+  CREATE TABLE doc_updates (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    doc TEXT NOT NULL,
+    data BLOB NOT NULL
+  );
+  CREATE INDEX doc_updates_doc ON doc_updates(doc, seq);
+  `,
+];
+
+export function openSqliteStorage(file: string): Storage {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  // NORMAL in WAL mode survives a process crash; FULL would also survive power loss at a cost per write.
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    insertGroup: db.prepare('INSERT INTO groups (id, name, created_at, link_generation) VALUES (?, ?, ?, ?)'),
+    getGroup: db.prepare('SELECT id, name, created_at, link_generation FROM groups WHERE id = ?'),
+    insertMeeting: db.prepare('INSERT INTO meetings (id, group_id, created_at) VALUES (?, ?, ?)'),
+    getMeeting: db.prepare('SELECT id, group_id, created_at FROM meetings WHERE id = ?'),
+    listMeetings: db.prepare(
+      'SELECT id, group_id, created_at FROM meetings WHERE group_id = ? ORDER BY created_at, rowid',
+    ),
+    insertParticipant: db.prepare(
+      'INSERT INTO participants (id, group_id, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getParticipant: db.prepare('SELECT * FROM participants WHERE id = ?'),
+    listParticipants: db.prepare('SELECT * FROM participants WHERE group_id = ? ORDER BY created_at, rowid'),
+    insertToken: db.prepare('INSERT INTO tokens (hash, group_id, role, participant_id) VALUES (?, ?, ?, ?)'),
+    findToken: db.prepare('SELECT group_id, role, participant_id FROM tokens WHERE hash = ?'),
+    loadUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
+    appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
+    countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+    deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
+    deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+    ping: db.prepare('SELECT 1'),
+  };
+
+  const createGroup = db.transaction((group: GroupRecord, hashes: Record<Role, string>) => {
+    q.insertGroup.run(group.id, group.name, group.createdAt, group.linkGeneration);
+    for (const role of Object.keys(hashes) as Role[]) q.insertToken.run(hashes[role], group.id, role, null);
+  });
+  const createParticipant = db.transaction((p: ParticipantRecord, hash: string) => {
+    q.insertParticipant.run(p.id, p.groupId, p.displayName, p.role, p.createdAt);
+    q.insertToken.run(hash, p.groupId, p.role, p.id);
+  });
+  const compact = db.transaction((docName: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
+    const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
+    if (rows.length <= 1) return;
+    const merged = merge(rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)));
+    q.deleteUpTo.run(docName, rows[rows.length - 1]!.seq);
+    q.appendUpdate.run(docName, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
+  });
+
+  const toGroup = (r: { id: string; name: string; created_at: string; link_generation: number }): GroupRecord => ({
+    id: r.id as GroupId,
+    name: r.name,
+    createdAt: r.created_at,
+    linkGeneration: r.link_generation,
+  });
+  const toMeeting = (r: { id: string; group_id: string; created_at: string }): MeetingRecord => ({
+    id: r.id as MeetingId,
+    groupId: r.group_id as GroupId,
+    createdAt: r.created_at,
+  });
+  type ParticipantRow = { id: string; group_id: string; display_name: string; role: Role; created_at: string };
+  const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
+    id: r.id as ParticipantId,
+    groupId: r.group_id as GroupId,
+    displayName: r.display_name,
+    role: r.role,
+    createdAt: r.created_at,
+  });
+
+  return {
+    async createGroup(group, hashes) {
+      createGroup(group, hashes);
+    },
+    async getGroup(id) {
+      const row = q.getGroup.get(id) as Parameters<typeof toGroup>[0] | undefined;
+      return row ? toGroup(row) : null;
+    },
+    async createMeeting(m) {
+      q.insertMeeting.run(m.id, m.groupId, m.createdAt);
+    },
+    async getMeeting(id) {
+      const row = q.getMeeting.get(id) as Parameters<typeof toMeeting>[0] | undefined;
+      return row ? toMeeting(row) : null;
+    },
+    async listMeetings(groupId) {
+      return (q.listMeetings.all(groupId) as Parameters<typeof toMeeting>[0][]).map(toMeeting);
+    },
+    async createParticipant(p, hash) {
+      createParticipant(p, hash);
+    },
+    async getParticipant(id) {
+      const row = q.getParticipant.get(id) as ParticipantRow | undefined;
+      return row ? toParticipant(row) : null;
+    },
+    async listParticipants(groupId) {
+      return (q.listParticipants.all(groupId) as ParticipantRow[]).map(toParticipant);
+    },
+    async findToken(hash): Promise<TokenRecord | null> {
+      const row = q.findToken.get(hash) as
+        | { group_id: string; role: Role; participant_id: string | null }
+        | undefined;
+      if (!row) return null;
+      const groupId = row.group_id as GroupId;
+      return row.participant_id === null
+        ? { kind: 'link', groupId, role: row.role }
+        : { kind: 'participant', groupId, role: row.role, participantId: row.participant_id as ParticipantId };
+    },
+    async loadUpdates(docName) {
+      const rows = q.loadUpdates.all(docName) as { data: Buffer }[];
+      return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+    },
+    async appendUpdate(docName, update) {
+      q.appendUpdate.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+    },
+    async countUpdates(docName) {
+      return (q.countUpdates.get(docName) as { n: number }).n;
+    },
+    async compact(docName, merge) {
+      compact(docName, merge);
+    },
+    async deleteDoc(docName) {
+      q.deleteDoc.run(docName);
+    },
+    async ping() {
+      q.ping.get();
+    },
+    async close() {
+      db.close();
+    },
+  };
+}
+
+function migrate(db: Database.Database): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > migrations.length) {
+    throw new Error(
+      `The database schema version ${version} is newer than this server knows (${migrations.length}); upgrade the server.`,
+    );
+  }
+  for (let v = version; v < migrations.length; v++) {
+    db.transaction(() => {
+      db.exec(migrations[v]!);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,25 @@
+// WebSocket close codes the sync server uses. 1000–1015 are the protocol's own; 4000–4999 are ours.
+// HTTP statuses for refused upgrades (401, 403, 404, 429) are sent before a socket exists.
+export const CloseCode = {
+  /** Normal closure. */
+  normal: 1000,
+  /** The server is shutting down (SIGTERM); reconnect later. */
+  goingAway: 1001,
+  /** The frame could not be parsed (bad varint, unknown message type, undecodable update). */
+  protocolError: 1002,
+  /** A frame larger than the configured maxPayload. */
+  messageTooBig: 1009,
+  /** Unexpected server failure while handling this connection. */
+  internalError: 1011,
+  /** The connection's token was revoked (link rotated, participant removed). */
+  tokenRevoked: 4401,
+  /** The connection tried something its role may not do, e.g. awareness for another client id. */
+  forbidden: 4403,
+  /** The meeting or its document was deleted while connected. */
+  gone: 4404,
+  /** The client did not read fast enough; its send buffer passed the cap. */
+  slowReader: 4408,
+  /** Too many messages in a short time. */
+  rateLimited: 4429,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

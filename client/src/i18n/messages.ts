@@ -1,0 +1,14 @@
+// All user-visible strings, per feature. Each feature folder owns a `messages.ts` with an English
+// object and a Finnish object typed against it, so a missing Finnish string is a compile error.
+import { appMessages } from '../app/messages.js';
+import { boardMessages } from '../board/messages.js';
+
+export const locales = ['en', 'fi'] as const;
+export type Locale = (typeof locales)[number];
+
+export const messages = {
+  en: { ...appMessages.en, ...boardMessages.en },
+  fi: { ...appMessages.fi, ...boardMessages.fi },
+} satisfies Record<Locale, Record<string, string>>;
+
+export type MessageKey = keyof (typeof messages)['en'];

@@ -30,6 +30,14 @@ export type TokenRecord =
   | { kind: 'link'; groupId: GroupId; role: Role }
   | { kind: 'participant'; groupId: GroupId; role: Role; participantId: ParticipantId };
 
+export interface AssetRecord {
+  id: string;
+  meetingId: MeetingId;
+  mimeType: string;
+  data: Uint8Array;
+  createdAt: string;
+}
+
 export interface DocStore {
   /** Every stored update of a document, oldest first (empty when the document is new). */
   loadUpdates(docName: string): Promise<Uint8Array[]>;
@@ -57,6 +65,8 @@ export interface GroupStore {
   getParticipant(id: ParticipantId): Promise<ParticipantRecord | null>;
   listParticipants(groupId: GroupId): Promise<ParticipantRecord[]>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
+  putAsset(asset: AssetRecord): Promise<void>;
+  getAsset(id: string): Promise<AssetRecord | null>;
 }
 
 export interface Storage extends DocStore, GroupStore {

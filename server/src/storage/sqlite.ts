@@ -43,6 +43,15 @@ const migrations: string[] = [
     data BLOB NOT NULL
   );
   CREATE INDEX doc_updates_doc ON doc_updates(doc, seq);
+  -- Pasted images. Addressed by a random id (a capability URL, since <img> sends no bearer token).
+  CREATE TABLE assets (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    mime_type TEXT NOT NULL,
+    data BLOB NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX assets_meeting ON assets(meeting_id);
   `,
 ];
 
@@ -76,6 +85,10 @@ export function openSqliteStorage(file: string): Storage {
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
+    insertAsset: db.prepare(
+      'INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
+    ),
+    getAsset: db.prepare('SELECT id, meeting_id, mime_type, data, created_at FROM assets WHERE id = ?'),
     ping: db.prepare('SELECT 1'),
   };
 
@@ -90,9 +103,9 @@ export function openSqliteStorage(file: string): Storage {
   const compact = db.transaction((docName: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
     const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
     if (rows.length <= 1) return;
-    const merged = merge(rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength)));
+    const merged = merge(rows.map((r) => toBytes(r.data)));
     q.deleteUpTo.run(docName, rows[rows.length - 1]!.seq);
-    q.appendUpdate.run(docName, Buffer.from(merged.buffer, merged.byteOffset, merged.byteLength));
+    q.appendUpdate.run(docName, toBuffer(merged));
   });
 
   const toGroup = (r: { id: string; name: string; created_at: string; link_generation: number }): GroupRecord => ({
@@ -153,12 +166,28 @@ export function openSqliteStorage(file: string): Storage {
         ? { kind: 'link', groupId, role: row.role }
         : { kind: 'participant', groupId, role: row.role, participantId: row.participant_id as ParticipantId };
     },
+    async putAsset(a) {
+      q.insertAsset.run(a.id, a.meetingId, a.mimeType, toBuffer(a.data), a.createdAt);
+    },
+    async getAsset(id) {
+      const row = q.getAsset.get(id) as
+        | { id: string; meeting_id: string; mime_type: string; data: Buffer; created_at: string }
+        | undefined;
+      if (!row) return null;
+      return {
+        id: row.id,
+        meetingId: row.meeting_id as MeetingId,
+        mimeType: row.mime_type,
+        data: toBytes(row.data),
+        createdAt: row.created_at,
+      };
+    },
     async loadUpdates(docName) {
       const rows = q.loadUpdates.all(docName) as { data: Buffer }[];
-      return rows.map((r) => new Uint8Array(r.data.buffer, r.data.byteOffset, r.data.byteLength));
+      return rows.map((r) => toBytes(r.data));
     },
     async appendUpdate(docName, update) {
-      q.appendUpdate.run(docName, Buffer.from(update.buffer, update.byteOffset, update.byteLength));
+      q.appendUpdate.run(docName, toBuffer(update));
     },
     async countUpdates(docName) {
       return (q.countUpdates.get(docName) as { n: number }).n;
@@ -192,3 +221,6 @@ function migrate(db: Database.Database): void {
     })();
   }
 }
+
+const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

@@ -1,0 +1,140 @@
+// Wires the parts into one process: storage, auth, the HTTP API, the built client and the sync
+// endpoint, all on one port. `startServer` is what main.ts and the integration tests call.
+import express from 'express';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { docAccess, parseDocName } from '@vermeboard/shared';
+import { createAuth, type Auth } from './auth/Auth.js';
+import { loadOrCreateSecret } from './auth/secret.js';
+import type { Config } from './config.js';
+import { createApiRouter } from './http/api.js';
+import { errorHandler, sendError } from './http/errors.js';
+import { securityHeaders } from './http/security.js';
+import { createLogger } from './logger.js';
+import { openSqliteStorage } from './storage/sqlite.js';
+import type { Storage } from './storage/Storage.js';
+import { createSyncServer, type AuthorizeResult } from './sync/SyncServer.js';
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  http: Server;
+  storage: Storage;
+  auth: Auth;
+  sync: ReturnType<typeof createSyncServer>;
+  logger: Logger;
+  /** Graceful stop: refuse new work, flush document writes, close sockets with 1001, close storage. */
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+  const storage = openSqliteStorage(join(config.dataDir, 'vermeboard.sqlite'));
+  const auth = createAuth(storage, loadOrCreateSecret(config.dataDir, config.secret));
+
+  const sync = createSyncServer({
+    store: storage,
+    logger: logger.child({ component: 'sync' }),
+    maxPayloadBytes: config.maxPayloadBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
+    compactThreshold: config.compactThreshold,
+    connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
+    async authorize(docName, token): Promise<AuthorizeResult> {
+      const doc = parseDocName(docName);
+      if (!doc) return { ok: false, status: 400 };
+      const caller = await auth.authenticate(token);
+      if (!caller) return { ok: false, status: 401 };
+      const meeting = await storage.getMeeting(doc.meetingId);
+      if (!meeting) return { ok: false, status: 404 };
+      if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
+      const access = docAccess(doc, caller.role, caller.participantId);
+      if (access === 'none') return { ok: false, status: 403 };
+      return { ok: true, access, auth: caller };
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders);
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await storage.ping();
+      res.json({ ok: true });
+    } catch (err) {
+      logger.error({ err }, 'readiness check failed');
+      sendError(res, 503, 'storage is not answering');
+    }
+  });
+
+  app.use('/api', createApiRouter({ storage, auth, config }));
+
+  if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
+    const clientDir = config.clientDir;
+    // Vite names built files by content hash, so they can be cached for good.
+    app.use('/assets', express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
+    // Client-side routes (/, /join/…, /g/…) all get the app shell.
+    app.get(/^\/(?!api\/|sync\/).*/, (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(clientDir, 'index.html'));
+    });
+  } else if (config.clientDir) {
+    logger.warn({ clientDir: config.clientDir }, 'client build not found; run `npm run build` to serve the app');
+  }
+
+  app.use((_req, res) => sendError(res, 404, 'not found'));
+  app.use(errorHandler(logger));
+
+  const http = createServer(app);
+  http.on('upgrade', (req, socket, head) => {
+    if (req.url?.startsWith('/sync/')) {
+      sync.handleUpgrade(req, socket, head);
+    } else {
+      socket.on('error', () => {});
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
+  });
+  // Slowloris-style clients must not hold sockets forever.
+  http.headersTimeout = 20_000;
+  http.requestTimeout = 60_000;
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  logger.info({ port, dataDir: config.dataDir }, 'vermeboard listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    url,
+    port,
+    http,
+    storage,
+    auth,
+    sync,
+    logger,
+    close() {
+      closing ??= (async () => {
+        const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+        await sync.close();
+        http.closeAllConnections();
+        await httpClosed;
+        await storage.close();
+        logger.info('vermeboard stopped');
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,70 @@
+// Server configuration from environment variables, validated once at start-up.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+import { limits } from '@vermeboard/shared';
+
+const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
+
+const envSchema = z.object({
+  PORT: int(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TLDRAW_LICENSE_KEY: z.string().optional(),
+  /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
+  VERMEBOARD_SECRET: z.string().min(32).optional(),
+  MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024),
+  MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
+  MAX_ASSET_BYTES: int(limits.assetBytes),
+  COMPACT_THRESHOLD: int(500),
+  RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
+  RATE_LIMIT_API_PER_MINUTE: int(600),
+  /** Set when a reverse proxy in front sets X-Forwarded-For (rate limits then use the client address). */
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  tldrawLicenseKey: string | null;
+  secret: string | null;
+  maxPayloadBytes: number;
+  maxBufferedBytes: number;
+  maxAssetBytes: number;
+  compactThreshold: number;
+  connectionsPerMinutePerAddress: number;
+  apiRequestsPerMinutePerAddress: number;
+  trustProxy: boolean;
+  /** Built client to serve; null serves the API only. */
+  clientDir: string | null;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new Error(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    logLevel: e.LOG_LEVEL,
+    tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
+    secret: e.VERMEBOARD_SECRET ?? null,
+    maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    maxAssetBytes: e.MAX_ASSET_BYTES,
+    compactThreshold: e.COMPACT_THRESHOLD,
+    connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
+    apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,
+    trustProxy: e.TRUST_PROXY,
+    clientDir,
+  };
+}

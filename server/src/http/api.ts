@@ -1,0 +1,179 @@
+// The HTTP API under /api. Request bodies are parsed with the zod schemas from @vermeboard/shared;
+// responses follow the types there. See README "HTTP API" for the contract.
+import express, { type Request, type Router } from 'express';
+import {
+  createGroupBody,
+  groupIdSchema,
+  joinBody,
+  meetingIdSchema,
+  type ClientConfigResponse,
+  type CreateGroupResponse,
+  type CreateMeetingResponse,
+  type GroupId,
+  type GroupResponse,
+  type JoinResponse,
+  type MeetingId,
+  type ParticipantId,
+  type Role,
+} from '@vermeboard/shared';
+import type { Auth, Caller } from '../auth/Auth.js';
+import { hashToken, randomId, randomToken } from '../auth/tokens.js';
+import type { Config } from '../config.js';
+import type { Storage } from '../storage/Storage.js';
+import { bearerToken } from './bearer.js';
+import { HttpError } from './errors.js';
+
+export interface ApiDeps {
+  storage: Storage;
+  auth: Auth;
+  config: Config;
+}
+
+/** Image types accepted as board assets. SVG is refused: it can carry script. */
+const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
+  const router = express.Router();
+  const json = express.json({ limit: '64kb', strict: true });
+
+  async function requireCaller(req: Request): Promise<Caller> {
+    const token = bearerToken(req);
+    if (!token) throw new HttpError(401, 'missing bearer token');
+    const caller = await auth.authenticate(token);
+    if (!caller) throw new HttpError(401, 'unknown or revoked token');
+    return caller;
+  }
+
+  function parseParam<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, name: string): T {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) throw new HttpError(404, `unknown ${name}`, name);
+    return parsed.data;
+  }
+
+  router.get('/config', (_req, res) => {
+    const body: ClientConfigResponse = {
+      tldrawLicenseKey: config.tldrawLicenseKey,
+      maxAssetBytes: config.maxAssetBytes,
+    };
+    res.json(body);
+  });
+
+  router.post('/groups', json, async (req, res) => {
+    const body = createGroupBody.parse(req.body);
+    const groupId = randomId() as GroupId;
+    const createdAt = new Date().toISOString();
+    const tokens = auth.linkTokens(groupId, 0);
+    await storage.createGroup(
+      { id: groupId, name: body.name, createdAt, linkGeneration: 0 },
+      {
+        facilitator: hashToken(tokens.facilitator),
+        member: hashToken(tokens.member),
+        observer: hashToken(tokens.observer),
+      },
+    );
+    const participant = await createParticipant(groupId, 'facilitator', body.facilitatorName);
+    const response: CreateGroupResponse = {
+      groupId,
+      tokens,
+      links: auth.links(tokens),
+      participantId: participant.participantId,
+      participantToken: participant.participantToken,
+    };
+    res.status(201).json(response);
+  });
+
+  router.get('/groups/:groupId', async (req, res) => {
+    const caller = await requireCaller(req);
+    const groupId = parseParam(groupIdSchema, req.params.groupId, 'groupId');
+    if (caller.groupId !== groupId) throw new HttpError(403, 'this token belongs to another group');
+    const group = await storage.getGroup(groupId);
+    if (!group) throw new HttpError(404, 'unknown group');
+    const meetings = await storage.listMeetings(groupId);
+    const response: GroupResponse = {
+      groupId,
+      name: group.name,
+      role: caller.role,
+      meetings: meetings.map((m) => ({ id: m.id, createdAt: m.createdAt })),
+    };
+    if (caller.role === 'facilitator') {
+      const tokens = auth.linkTokens(groupId, group.linkGeneration);
+      response.tokens = tokens;
+      response.links = auth.links(tokens);
+    }
+    if (caller.participantId) {
+      const p = await storage.getParticipant(caller.participantId);
+      if (p) response.participant = { id: p.id, displayName: p.displayName };
+    }
+    res.json(response);
+  });
+
+  router.post('/groups/:groupId/meetings', async (req, res) => {
+    const caller = await requireCaller(req);
+    const groupId = parseParam(groupIdSchema, req.params.groupId, 'groupId');
+    if (caller.groupId !== groupId) throw new HttpError(403, 'this token belongs to another group');
+    if (caller.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can start a meeting');
+    const meetingId = randomId() as MeetingId;
+    await storage.createMeeting({ id: meetingId, groupId, createdAt: new Date().toISOString() });
+    const response: CreateMeetingResponse = { meetingId };
+    res.status(201).json(response);
+  });
+
+  router.post('/join', json, async (req, res) => {
+    const body = joinBody.parse(req.body);
+    const caller = await auth.authenticate(body.token);
+    if (!caller) throw new HttpError(401, 'this link is unknown or no longer valid', 'token');
+    // A personal token re-joining keeps its identity; a link token creates a new participant.
+    if (caller.participantId) throw new HttpError(400, 'use an invite link to join', 'token');
+    const participant = await createParticipant(caller.groupId, caller.role, body.displayName);
+    const response: JoinResponse = { groupId: caller.groupId, role: caller.role, ...participant };
+    res.status(201).json(response);
+  });
+
+  router.post(
+    '/meetings/:meetingId/assets',
+    express.raw({ type: () => true, limit: config.maxAssetBytes }),
+    async (req, res) => {
+      const caller = await requireCaller(req);
+      const meetingId = parseParam(meetingIdSchema, req.params.meetingId, 'meetingId');
+      const meeting = await storage.getMeeting(meetingId);
+      if (!meeting) throw new HttpError(404, 'unknown meeting');
+      if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
+      if (caller.role === 'observer') throw new HttpError(403, 'observers cannot add images');
+      const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!assetTypes.has(mimeType)) {
+        throw new HttpError(415, 'only PNG, JPEG, GIF and WebP images can be added', 'content-type');
+      }
+      const data = req.body as unknown;
+      if (!(data instanceof Buffer) || data.length === 0) throw new HttpError(400, 'the image is empty');
+      const id = randomId();
+      await storage.putAsset({ id, meetingId, mimeType, data, createdAt: new Date().toISOString() });
+      res.status(201).json({ src: `/api/assets/${id}` });
+    },
+  );
+
+  router.get('/assets/:assetId', async (req, res) => {
+    const id = String(req.params.assetId);
+    const asset = /^[A-Za-z0-9_-]{8,64}$/.test(id) ? await storage.getAsset(id) : null;
+    if (!asset) throw new HttpError(404, 'unknown asset');
+    res.setHeader('Content-Type', asset.mimeType);
+    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+    res.send(Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength));
+  });
+
+  router.use((_req, _res) => {
+    throw new HttpError(404, 'not found');
+  });
+
+  async function createParticipant(groupId: GroupId, role: Role, displayName: string) {
+    const participantId = randomId() as ParticipantId;
+    const participantToken = randomToken();
+    await storage.createParticipant(
+      { id: participantId, groupId, role, displayName, createdAt: new Date().toISOString() },
+      hashToken(participantToken),
+    );
+    return { participantId, participantToken };
+  }
+
+  return router;
+}

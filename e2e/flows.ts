@@ -1,0 +1,71 @@
+// What a person does, as reusable steps: found by role and accessible name, as a person would.
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+export interface GroupLinks {
+  facilitator: string;
+  member: string;
+  observer: string;
+}
+
+/** Creates a group from the home page and returns the invite links shown on the group page. */
+export async function createGroup(page: Page, baseUrl: string, groupName: string, facilitatorName: string): Promise<GroupLinks> {
+  await page.goto(baseUrl);
+  await page.getByLabel('Group name').fill(groupName);
+  await page.getByLabel('Your name').fill(facilitatorName);
+  await page.getByRole('button', { name: 'Create group' }).click();
+  await expect(page.getByRole('heading', { name: groupName })).toBeVisible();
+  const link = async (label: string) => {
+    const value = await page.getByLabel(label).inputValue();
+    expect(value).toMatch(/^http:\/\/.+\/join\/[A-Za-z0-9_-]{22}$/);
+    return value;
+  };
+  return {
+    facilitator: await link('Facilitator link'),
+    member: await link('Member link'),
+    observer: await link('Observer link'),
+  };
+}
+
+/** From the group page, starts a meeting and waits for the board. */
+export async function startMeeting(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start a meeting' }).click();
+  await waitForBoard(page);
+}
+
+/** Opens an invite link in a fresh browser context, gives a name and waits for the board. */
+export async function joinByLink(browser: Browser, link: string, name: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await waitForBoard(page);
+  return { context, page };
+}
+
+export async function waitForBoard(page: Page): Promise<void> {
+  await expect(page.locator('.tl-canvas')).toBeVisible({ timeout: 30_000 });
+  await expect(connectionStatus(page)).toHaveAttribute('data-status', /live|read-only/, { timeout: 30_000 });
+}
+
+export function connectionStatus(page: Page) {
+  return page.locator('[data-testid="connection-status"]');
+}
+
+export function shapes(page: Page) {
+  return page.locator('.tl-shape');
+}
+
+/** Draws a rectangle with the keyboard shortcut and a mouse drag, relative to the canvas. */
+export async function drawRectangle(page: Page, x: number, y: number, w = 120, h = 80): Promise<void> {
+  const canvas = page.locator('.tl-canvas');
+  const box = (await canvas.boundingBox())!;
+  await canvas.click({ position: { x: 5, y: box.height - 5 } });
+  await page.keyboard.press('r');
+  await page.mouse.move(box.x + x, box.y + y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x + w / 2, box.y + y + h / 2, { steps: 4 });
+  await page.mouse.move(box.x + x + w, box.y + y + h, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}

@@ -1,0 +1,177 @@
+// @vitest-environment node
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as Y from 'yjs';
+import type { TLRecord, TLShape, TLStore } from 'tldraw';
+import { openBoardDocument, type BoardDocument } from './boardDocument.js';
+import { createBoardStore } from './boardStore.js';
+import { bindRecords } from './recordBinding.js';
+import { connectDocs, geoShape, manualFrames, type ManualFrames } from './boardTestKit.js';
+
+interface Peer {
+  doc: Y.Doc;
+  board: BoardDocument;
+  store: TLStore;
+  frames: ManualFrames;
+  dispose: () => void;
+}
+
+function peer(doc = new Y.Doc(), canWrite = () => true): Peer {
+  const board = openBoardDocument(doc);
+  const store = createBoardStore();
+  const frames = manualFrames();
+  const dispose = bindRecords({ store, board, schedule: frames.schedule, canWrite });
+  // The editor makes a store usable (document record, first page) when it mounts; an empty
+  // merge runs the same integrity check.
+  store.mergeRemoteChanges(() => {});
+  frames.run();
+  return { doc, board, store, frames, dispose };
+}
+
+function shapeIn(p: Peer, key: string): TLShape | undefined {
+  return p.store.get(geoShape(p.store, key).id) as TLShape | undefined;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('bindRecords', () => {
+  it('carries edits both ways between two stores through two documents', () => {
+    const a = peer();
+    const b = peer();
+    connectDocs(a.doc, b.doc);
+
+    a.store.put([geoShape(a.store, 'one', 10)]);
+    a.frames.run();
+    expect(shapeIn(b, 'one')?.x).toBe(10);
+
+    b.store.put([{ ...shapeIn(b, 'one')!, x: 99 }]);
+    b.frames.run();
+    expect(shapeIn(a, 'one')?.x).toBe(99);
+    expect(a.board.records.get(geoShape(a.store, 'one').id)).toEqual(shapeIn(b, 'one'));
+  });
+
+  it('loads an existing document into a new store and writes the records tldraw needs', () => {
+    const a = peer();
+    a.store.put([geoShape(a.store, 'one')]);
+    a.frames.run();
+    // tldraw's own document and first page were made in a's store and belong in the doc.
+    expect(a.board.records.has('document:document')).toBe(true);
+    expect(a.board.records.has('page:page')).toBe(true);
+
+    const later = peer(cloneDoc(a.doc));
+    expect(shapeIn(later, 'one')).toEqual(shapeIn(a, 'one'));
+  });
+
+  it('writes only the records that changed, in one transaction per frame', () => {
+    const a = peer();
+    a.store.put([geoShape(a.store, 'one'), geoShape(a.store, 'two'), geoShape(a.store, 'three')]);
+    a.frames.run();
+
+    const set = vi.spyOn(a.board.records, 'set');
+    const updates: unknown[] = [];
+    a.doc.on('update', (_update: Uint8Array, origin: unknown) => updates.push(origin));
+
+    a.store.put([{ ...shapeIn(a, 'two')!, x: 1 }]);
+    a.store.put([{ ...shapeIn(a, 'two')!, x: 2 }]);
+    a.store.put([{ ...shapeIn(a, 'three')!, y: 5 }]);
+    expect(updates).toHaveLength(0); // nothing is written before the frame
+    a.frames.run();
+
+    expect(updates).toHaveLength(1);
+    expect(set.mock.calls.map(([id]) => id).sort()).toEqual(
+      [geoShape(a.store, 'three').id, geoShape(a.store, 'two').id].sort(),
+    );
+    expect((a.board.records.get(geoShape(a.store, 'two').id) as TLShape).x).toBe(2);
+  });
+
+  it('does not write back changes that came from the document', () => {
+    const a = peer();
+    const b = peer();
+    connectDocs(a.doc, b.doc);
+
+    const fromB: unknown[] = [];
+    b.doc.on('update', (_u: Uint8Array, origin: unknown) => {
+      if (origin !== 'test-relay') fromB.push(origin);
+    });
+    a.store.put([geoShape(a.store, 'one')]);
+    a.frames.run();
+    b.frames.run();
+    expect(shapeIn(b, 'one')).toBeDefined();
+    expect(fromB).toHaveLength(0);
+  });
+
+  it('propagates deletions', () => {
+    const a = peer();
+    const b = peer();
+    connectDocs(a.doc, b.doc);
+    a.store.put([geoShape(a.store, 'one'), geoShape(a.store, 'two')]);
+    a.frames.run();
+    expect(shapeIn(b, 'one')).toBeDefined();
+
+    b.store.remove([geoShape(b.store, 'one').id]);
+    b.frames.run();
+    expect(shapeIn(a, 'one')).toBeUndefined();
+    expect(shapeIn(a, 'two')).toBeDefined();
+    expect(a.board.records.has(geoShape(a.store, 'one').id)).toBe(false);
+  });
+
+  it('skips a remote record that fails validation and applies the others', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const a = peer();
+    const good = geoShape(a.store, 'good');
+    const badProps = { ...geoShape(a.store, 'bad'), props: { ...good.props, w: 'wide' } };
+    const wrongKey = geoShape(a.store, 'elsewhere');
+    const hostile = 'hostile-peer';
+    a.doc.transact(() => {
+      a.board.records.set(good.id, good);
+      a.board.records.set(badProps.id, badProps);
+      a.board.records.set('shape:not-the-id', wrongKey);
+      // Session-scope state is never shared: a peer must not switch our page or tool.
+      a.board.records.set('instance:instance', { ...a.store.get('instance:instance' as TLRecord['id']) });
+      a.board.records.set('shape:nonsense', 'not a record');
+    }, hostile);
+
+    expect(shapeIn(a, 'good')).toEqual(good);
+    expect(shapeIn(a, 'bad')).toBeUndefined();
+    expect(a.store.get('shape:not-the-id' as TLRecord['id'])).toBeUndefined();
+    expect(warn).toHaveBeenCalledTimes(4);
+  });
+
+  it('keeps the document equal to the store when a remote change meets a pending local one', () => {
+    const a = peer();
+    const b = peer();
+    connectDocs(a.doc, b.doc);
+    a.store.put([geoShape(a.store, 'one')]);
+    a.frames.run();
+
+    a.store.put([{ ...shapeIn(a, 'one')!, x: 1 }]); // pending in a
+    b.store.put([{ ...shapeIn(b, 'one')!, x: 2 }]);
+    b.frames.run(); // b's change reaches a first
+    a.frames.run();
+
+    const id = geoShape(a.store, 'one').id;
+    expect(a.board.records.get(id)).toEqual(a.store.get(id));
+    expect(b.board.records.get(id)).toEqual(b.store.get(id));
+    expect(shapeIn(a, 'one')).toEqual(shapeIn(b, 'one'));
+  });
+
+  it('writes nothing while it may not write', () => {
+    const doc = new Y.Doc();
+    const observer = peer(doc, () => false);
+    observer.store.put([geoShape(observer.store, 'one')]);
+    observer.frames.run();
+    expect(observer.board.records.map.size).toBe(0);
+  });
+
+  it('writes pending changes when disposed', () => {
+    const a = peer();
+    a.store.put([geoShape(a.store, 'one')]);
+    a.dispose();
+    expect(a.board.records.has(geoShape(a.store, 'one').id)).toBe(true);
+  });
+});
+
+function cloneDoc(doc: Y.Doc): Y.Doc {
+  const copy = new Y.Doc();
+  Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+  return copy;
+}

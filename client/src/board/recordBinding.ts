@@ -1,0 +1,164 @@
+// Binds a tldraw store to the board document, one Yjs entry per record.
+//
+// Local → doc: user changes to document-scope records mark ids dirty; once per frame the dirty ids
+// are written in one transaction, each with the store's *current* value (or deleted). Reading the
+// store at flush time rather than the value in the change event keeps the doc equal to the store
+// even when a remote change to the same record landed in between, and comparing with the doc's
+// value first means an unchanged record is never rewritten (and a remote change is never echoed).
+//
+// Doc → store: changes from any other origin are validated one record at a time and applied with
+// `mergeRemoteChanges`, so tldraw marks them 'remote' (no undo entry, no write back).
+import type * as Y from 'yjs';
+import { isEqual, type TLRecord, type TLStore } from 'tldraw';
+import type { BoardDocument } from './boardDocument.js';
+
+/** Runs `flush` soon (once per animation frame in the browser); returns a cancel function. */
+export type FrameScheduler = (flush: () => void) => () => void;
+
+export interface RecordBindingOptions {
+  store: TLStore;
+  board: BoardDocument;
+  /** Injected so tests can flush by hand; defaults to the next animation frame. */
+  schedule?: FrameScheduler;
+  /** Whether local changes may be written. An observer's doc must not diverge from the server's. */
+  canWrite?: () => boolean;
+}
+
+type KeyValueChange = { action: 'add' | 'update'; newValue: unknown } | { action: 'delete' };
+
+/**
+ * Loads the document into the store, then keeps both in step. Returns a function that writes any
+ * pending local changes and stops the binding.
+ */
+export function bindRecords({
+  store,
+  board,
+  schedule = scheduleNextFrame,
+  canWrite = () => true,
+}: RecordBindingOptions): () => void {
+  const { doc, records } = board;
+  // Our own transactions carry this origin so that their change events are not applied back.
+  const origin = { name: 'vermeboard:record-binding' };
+  const dirty = new Set<TLRecord['id']>();
+  let cancelFlush: (() => void) | null = null;
+
+  const flush = () => {
+    cancelFlush = null;
+    if (dirty.size === 0) return;
+    const ids = [...dirty];
+    dirty.clear();
+    if (!canWrite()) return;
+    doc.transact(() => {
+      for (const id of ids) {
+        const current = store.get(id);
+        if (current) {
+          if (!isEqual(records.get(id), current)) records.set(id, current);
+        } else if (records.has(id)) {
+          records.delete(id);
+        }
+      }
+    }, origin);
+  };
+
+  // Listen before the initial load: records tldraw creates to make an empty store usable (the
+  // document record, the first page) are user changes that belong in the doc too.
+  const stopListening = store.listen(
+    ({ changes }) => {
+      for (const id of Object.keys(changes.added)) dirty.add(id as TLRecord['id']);
+      for (const id of Object.keys(changes.updated)) dirty.add(id as TLRecord['id']);
+      for (const id of Object.keys(changes.removed)) dirty.add(id as TLRecord['id']);
+      if (dirty.size > 0 && !cancelFlush) cancelFlush = schedule(flush);
+    },
+    { source: 'user', scope: 'document' },
+  );
+
+  const onDocChange = (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
+    if (transaction.origin === origin) return;
+    applyRemote(store, changes);
+  };
+  records.on('change', onDocChange);
+
+  const initial = new Map<string, KeyValueChange>();
+  for (const [id, entry] of records.map) initial.set(id, { action: 'add', newValue: entry.val });
+  applyRemote(store, initial);
+
+  return () => {
+    records.off('change', onDocChange);
+    stopListening();
+    cancelFlush?.();
+    flush();
+  };
+}
+
+function applyRemote(store: TLStore, changes: Map<string, KeyValueChange>): void {
+  const toPut: TLRecord[] = [];
+  const toRemove: TLRecord['id'][] = [];
+  for (const [id, change] of changes) {
+    if (change.action === 'delete') {
+      if (isDocumentRecordId(store, id)) toRemove.push(id as TLRecord['id']);
+      continue;
+    }
+    const record = validateRemoteRecord(store, id, change.newValue);
+    if (record) toPut.push(record);
+  }
+  if (toPut.length === 0 && toRemove.length === 0) return;
+  try {
+    store.mergeRemoteChanges(() => {
+      if (toRemove.length > 0) store.remove(toRemove);
+      if (toPut.length > 0) store.put(toPut);
+    });
+  } catch (error) {
+    // Each record passed validation on its own, so this is a cross-record problem (a side effect
+    // tldraw could not apply). Keep syncing; the next change to these records retries them.
+    console.warn('[board] could not apply remote changes:', error);
+  }
+}
+
+/**
+ * Checks one record from the network against this client's schema. Only document-scope records
+ * belong in the board document: a peer must not be able to plant session or presence state.
+ */
+export function validateRemoteRecord(store: TLStore, id: string, value: unknown): TLRecord | null {
+  try {
+    if (typeof value !== 'object' || value === null) throw new Error('not an object');
+    const { id: recordId, typeName } = value as { id?: unknown; typeName?: unknown };
+    if (recordId !== id) throw new Error('id does not match its key');
+    if (typeof typeName !== 'string' || !Object.hasOwn(store.schema.types, typeName)) {
+      throw new Error(`unknown record type ${String(typeName)}`);
+    }
+    const recordType = store.schema.types[typeName as TLRecord['typeName']];
+    if (recordType.scope !== 'document') throw new Error(`${typeName} records are not shared`);
+    const before = store.get(id as TLRecord['id']);
+    return recordType.validate(value, before) as TLRecord;
+  } catch (error) {
+    console.warn(`[board] skipped invalid record ${id.slice(0, 80)}:`, error);
+    return null;
+  }
+}
+
+function isDocumentRecordId(store: TLStore, id: string): boolean {
+  const record = store.get(id as TLRecord['id']);
+  return record !== undefined && store.schema.types[record.typeName].scope === 'document';
+}
+
+/**
+ * The next animation frame, with a timer as a backstop: browsers pause animation frames in
+ * background tabs, and a change made just before switching tabs must still be sent.
+ */
+export const scheduleNextFrame: FrameScheduler = (flush) => {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+    flush();
+  };
+  const frame = requestAnimationFrame(run);
+  const timer = setTimeout(run, 250);
+  return () => {
+    done = true;
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+};

@@ -1,5 +1,5 @@
 // The UI language: chosen by the user, remembered in this browser, defaulting to the browser's language.
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { locales, messages, type Locale, type MessageKey } from './messages.js';
 
 const STORAGE_KEY = 'vermeboard.locale';
@@ -39,6 +39,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
     safeStorageSet(STORAGE_KEY, next);
   }, []);
+  // Screen readers pick their voice from <html lang>, and the browser uses it for hyphenation.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
   const value = useMemo<I18nContextValue>(
     () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
     [locale, setLocale],

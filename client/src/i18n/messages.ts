@@ -6,6 +6,9 @@ import { boardMessages } from '../board/messages.js';
 export const locales = ['en', 'fi'] as const;
 export type Locale = (typeof locales)[number];
 
+/** Each language named in itself, as a language switcher shows it to someone who can't read the other. */
+export const localeNames: Record<Locale, string> = { en: 'English', fi: 'Suomi' };
+
 export const messages = {
   en: { ...appMessages.en, ...boardMessages.en },
   fi: { ...appMessages.fi, ...boardMessages.fi },

@@ -1,0 +1,86 @@
+// A typed client for the public HTTP API (see shared/src/api.ts). Every response the UI relies on is
+// parsed; every failure becomes an HttpError, NetworkError or ResponseShapeError.
+import type {
+  ClientConfigResponse,
+  CreateGroupBody,
+  CreateGroupResponse,
+  CreateMeetingResponse,
+  GroupId,
+  GroupResponse,
+  JoinBody,
+  JoinResponse,
+} from '@vermeboard/shared';
+import type { z } from 'zod';
+import { HttpError, NetworkError, ResponseShapeError } from './errors.js';
+import {
+  apiErrorBody,
+  clientConfigResponse,
+  createGroupResponse,
+  createMeetingResponse,
+  groupResponse,
+  joinResponse,
+} from './responses.js';
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  token?: string;
+  body?: unknown;
+  signal?: AbortSignal;
+}
+
+async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? null : JSON.stringify(options.body),
+      signal: options.signal ?? null,
+      // Tokens travel in headers, never cookies; nothing to send along.
+      credentials: 'omit',
+      cache: 'no-store',
+    });
+  } catch (err) {
+    // An abort is the caller's decision, not a network failure; let it through unchanged.
+    if (err instanceof DOMException && err.name === 'AbortError') throw err;
+    throw new NetworkError(err);
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (!response.ok) {
+    const parsed = apiErrorBody.safeParse(body);
+    throw parsed.success
+      ? new HttpError(response.status, parsed.data.error, parsed.data.field)
+      : new HttpError(response.status, response.statusText);
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new ResponseShapeError(path, parsed.error);
+  return parsed.data;
+}
+
+export function createGroup(body: CreateGroupBody, signal?: AbortSignal): Promise<CreateGroupResponse> {
+  return request('/api/groups', createGroupResponse, { method: 'POST', body, ...(signal && { signal }) });
+}
+
+/** Needs the facilitator's token (a personal participant token or the facilitator link's token). */
+export function createMeeting(groupId: GroupId, token: string, signal?: AbortSignal): Promise<CreateMeetingResponse> {
+  return request(`/api/groups/${encodeURIComponent(groupId)}/meetings`, createMeetingResponse, {
+    method: 'POST',
+    token,
+    ...(signal && { signal }),
+  });
+}
+
+export function getGroup(groupId: GroupId, token: string, signal?: AbortSignal): Promise<GroupResponse> {
+  return request(`/api/groups/${encodeURIComponent(groupId)}`, groupResponse, { token, ...(signal && { signal }) });
+}
+
+export function join(body: JoinBody, signal?: AbortSignal): Promise<JoinResponse> {
+  return request('/api/join', joinResponse, { method: 'POST', body, ...(signal && { signal }) });
+}
+
+export function getClientConfig(signal?: AbortSignal): Promise<ClientConfigResponse> {
+  return request('/api/config', clientConfigResponse, signal ? { signal } : {});
+}

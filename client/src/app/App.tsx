@@ -1,0 +1,85 @@
+// The app shell: picks the page for the current address and keeps focus sensible across navigations.
+import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { AppHeader } from './AppHeader.js';
+import { GroupPage } from './GroupPage.js';
+import { HomePage } from './HomePage.js';
+import { JoinPage } from './JoinPage.js';
+import { LicenceNotice } from './LicenceNotice.js';
+import { Link } from './Link.js';
+import { useRoute } from './navigation.js';
+import type { Route } from './router.js';
+import { useDocumentTitle } from './useDocumentTitle.js';
+
+const MeetingPage = lazy(() => import('./MeetingPage.js'));
+
+export function App() {
+  const route = useRoute();
+  useFocusOnNavigation(route);
+  return (
+    // A meeting fills exactly the window (the board scrolls inside itself); other pages scroll.
+    <div className={route.name === 'meeting' ? 'app app-fullscreen' : 'app'}>
+      <LicenceNotice />
+      <Page route={route} />
+    </div>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  const { t } = useI18n();
+  switch (route.name) {
+    case 'home':
+      return <SimplePage title={null}><HomePage /></SimplePage>;
+    case 'join':
+      return <SimplePage title={t('app.join.title')}><JoinPage key={route.token} token={route.token} /></SimplePage>;
+    case 'group':
+      return <GroupPage key={route.groupId} groupId={route.groupId} />;
+    case 'meeting':
+      return (
+        <Suspense fallback={<SimplePage title={null}><p role="status">{t('app.meeting.opening')}</p></SimplePage>}>
+          <MeetingPage key={`${route.groupId}/${route.meetingId}`} groupId={route.groupId} meetingId={route.meetingId} />
+        </Suspense>
+      );
+    case 'notFound':
+      return <SimplePage title={t('app.notFound.title')}><NotFound /></SimplePage>;
+  }
+}
+
+function SimplePage({ title, children }: { title: string | null; children: ReactNode }) {
+  useDocumentTitle(title);
+  return (
+    <>
+      <AppHeader />
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="page page-narrow">
+      <h1>{t('app.notFound.title')}</h1>
+      <p>{t('app.notFound.body')}</p>
+      <Link to={{ name: 'home' }} className="button">
+        {t('app.error.goHome')}
+      </Link>
+    </div>
+  );
+}
+
+/**
+ * After an in-app navigation, move focus to the new page's main region so that keyboard and screen
+ * reader users start at the new content, as they would after a full page load. Not on first load.
+ */
+function useFocusOnNavigation(route: Route): void {
+  const key = JSON.stringify(route);
+  const previous = useRef(key);
+  useEffect(() => {
+    if (previous.current === key) return;
+    previous.current = key;
+    document.getElementById('main')?.focus({ preventScroll: true });
+  }, [key]);
+}

@@ -1,0 +1,121 @@
+// A group's home: who you are in it, the meetings, and for the facilitator the invite links and
+// "Start a meeting". Members who arrive before any meeting exists wait here until one starts.
+import type { GroupId, GroupResponse } from '@vermeboard/shared';
+import { useEffect, useState } from 'react';
+import { createMeeting } from '../api/client.js';
+import type { Identity } from '../api/identity.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { AppHeader } from './AppHeader.js';
+import { ErrorNotice } from './ErrorNotice.js';
+import { GroupError } from './GroupError.js';
+import { errorMessageKey } from './errorMessage.js';
+import { InviteLinks } from './InviteLinks.js';
+import { MeetingList } from './MeetingList.js';
+import { navigate } from './navigation.js';
+import { NoIdentityNotice } from './NoIdentityNotice.js';
+import { useDocumentTitle } from './useDocumentTitle.js';
+import { latestMeeting, useGroup } from './useGroup.js';
+import { useStoredIdentity } from './useStoredIdentity.js';
+
+const WAITING_POLL_MS = 4000;
+
+export function GroupPage({ groupId }: { groupId: GroupId }) {
+  const identity = useStoredIdentity(groupId);
+  return (
+    <>
+      <AppHeader />
+      <main id="main" tabIndex={-1} className="page">
+        {identity ? <GroupContent groupId={groupId} identity={identity} /> : <NoIdentityNotice />}
+      </main>
+    </>
+  );
+}
+
+function GroupContent({ groupId, identity }: { groupId: GroupId; identity: Identity }) {
+  const { t } = useI18n();
+  const [waiting, setWaiting] = useState(false);
+  const { state, reload } = useGroup(groupId, identity.participantToken, waiting ? WAITING_POLL_MS : null);
+  const group = state.status === 'ready' ? state.group : null;
+  useDocumentTitle(group?.name ?? null);
+
+  useEffect(() => {
+    if (!group) return;
+    const isWaiting = group.role !== 'facilitator' && group.meetings.length === 0;
+    setWaiting(isWaiting);
+    // Once the facilitator starts the meeting, take the waiting person straight there.
+    const latest = latestMeeting(group);
+    if (waiting && latest) navigate({ name: 'meeting', groupId, meetingId: latest.id }, { replace: true });
+  }, [group, groupId, waiting]);
+
+  if (state.status === 'loading') return <p role="status">{t('app.loading')}</p>;
+  if (state.status === 'error') return <GroupError groupId={groupId} error={state.error} onRetry={reload} />;
+  return <GroupView group={state.group} identity={identity} waiting={waiting} />;
+}
+
+function GroupView({ group, identity, waiting }: { group: GroupResponse; identity: Identity; waiting: boolean }) {
+  const { t } = useI18n();
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<MessageKey | null>(null);
+  const facilitator = group.role === 'facilitator';
+  const displayName = group.participant?.displayName ?? identity.displayName;
+
+  const startMeeting = async () => {
+    setStarting(true);
+    setStartError(null);
+    try {
+      const { meetingId } = await createMeeting(group.groupId, identity.participantToken);
+      navigate({ name: 'meeting', groupId: group.groupId, meetingId });
+    } catch (err) {
+      setStarting(false);
+      setStartError(errorMessageKey(err, 'group'));
+    }
+  };
+
+  return (
+    <div className="group-layout">
+      <div className="group-main">
+        <section className="group-title">
+          <h1>{group.name}</h1>
+          <p className="group-identity">
+            <span>{t('app.group.youAre', { name: displayName })}</span>
+            <span className="role-badge">{t('app.group.yourRole', { role: t(`app.role.${group.role}`) })}</span>
+          </p>
+        </section>
+
+        {waiting ? (
+          <section className="card waiting" aria-live="polite">
+            <span className="waiting-dot" aria-hidden="true" />
+            <div>
+              <h2>{t('app.group.waiting.title')}</h2>
+              <p>{t('app.group.waiting.body')}</p>
+            </div>
+          </section>
+        ) : (
+          <section className="card" aria-labelledby="meetings-title">
+            <div className="card-heading">
+              <h2 id="meetings-title">{t('app.group.meetings.title')}</h2>
+              {facilitator && (
+                <button
+                  type="button"
+                  className="button button-primary"
+                  onClick={() => void startMeeting()}
+                  disabled={starting}
+                >
+                  {starting ? t('app.group.startingMeeting') : t('app.group.startMeeting')}
+                </button>
+              )}
+            </div>
+            {startError && <ErrorNotice message={startError} />}
+            <MeetingList groupId={group.groupId} meetings={group.meetings} />
+          </section>
+        )}
+      </div>
+      {facilitator && group.links && (
+        <aside className="group-aside">
+          <InviteLinks links={group.links} />
+        </aside>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// A meeting: a slim header and the board filling the rest of the window. Loaded lazily, because the
+// board brings tldraw (most of the app's size) and the home and join pages don't need it.
+import type { ClientConfigResponse, GroupId, GroupResponse, MeetingId } from '@vermeboard/shared';
+import { Board } from '../board/Board.js';
+import type { Identity } from '../api/identity.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { AppHeader } from './AppHeader.js';
+import { useClientConfig } from './clientConfig.js';
+import { ErrorNotice } from './ErrorNotice.js';
+import { errorMessageKey } from './errorMessage.js';
+import { GroupError } from './GroupError.js';
+import { Link } from './Link.js';
+import { NoIdentityNotice } from './NoIdentityNotice.js';
+import { useDocumentTitle } from './useDocumentTitle.js';
+import { useGroup } from './useGroup.js';
+import { userColor } from './userColor.js';
+import { useStoredIdentity } from './useStoredIdentity.js';
+
+export default function MeetingPage({ groupId, meetingId }: { groupId: GroupId; meetingId: MeetingId }) {
+  const identity = useStoredIdentity(groupId);
+  if (!identity) {
+    return (
+      <>
+        <AppHeader />
+        <main id="main" tabIndex={-1} className="page">
+          <NoIdentityNotice />
+        </main>
+      </>
+    );
+  }
+  return <MeetingLoader groupId={groupId} meetingId={meetingId} identity={identity} />;
+}
+
+function MeetingLoader({ groupId, meetingId, identity }: { groupId: GroupId; meetingId: MeetingId; identity: Identity }) {
+  const { t } = useI18n();
+  const group = useGroup(groupId, identity.participantToken);
+  const config = useClientConfig();
+  const groupName = group.state.status === 'ready' ? group.state.group.name : null;
+  useDocumentTitle(groupName);
+
+  let body;
+  if (group.state.status === 'error') {
+    body = <GroupError groupId={groupId} error={group.state.error} onRetry={group.reload} />;
+  } else if (config.state.status === 'error') {
+    body = <ErrorNotice message={errorMessageKey(config.state.error, 'other')} onRetry={config.retry} />;
+  } else if (group.state.status === 'loading' || config.state.status === 'loading') {
+    body = <p role="status">{t('app.meeting.opening')}</p>;
+  } else if (!group.state.group.meetings.some((m) => m.id === meetingId)) {
+    body = <ErrorNotice message="app.error.notFound" />;
+  } else {
+    return (
+      <MeetingView
+        group={group.state.group}
+        meetingId={meetingId}
+        identity={identity}
+        config={config.state.config}
+      />
+    );
+  }
+  return (
+    <div className="meeting-layout">
+      <MeetingHeader groupId={groupId} groupName={groupName} />
+      <main id="main" tabIndex={-1} className="page">
+        {body}
+      </main>
+    </div>
+  );
+}
+
+function MeetingView({
+  group,
+  meetingId,
+  identity,
+  config,
+}: {
+  group: GroupResponse;
+  meetingId: MeetingId;
+  identity: Identity;
+  config: ClientConfigResponse;
+}) {
+  const { locale } = useI18n();
+  const name = group.participant?.displayName ?? identity.displayName;
+  return (
+    <div className="meeting-layout">
+      <MeetingHeader groupId={group.groupId} groupName={group.name} />
+      <main id="main" tabIndex={-1} className="meeting-board">
+        <Board
+          meetingId={meetingId}
+          token={identity.participantToken}
+          // The server's answer is authoritative: a role can change after the identity was stored.
+          role={group.role}
+          user={{ id: identity.participantId, name, color: userColor(identity.participantId) }}
+          locale={locale}
+          licenseKey={config.tldrawLicenseKey}
+          maxAssetBytes={config.maxAssetBytes}
+        />
+      </main>
+    </div>
+  );
+}
+
+function MeetingHeader({ groupId, groupName }: { groupId: GroupId; groupName: string | null }) {
+  const { t } = useI18n();
+  return (
+    <AppHeader>
+      <Link to={{ name: 'group', groupId }} className="header-back">
+        <span aria-hidden="true">← </span>
+        {t('app.meeting.back')}
+      </Link>
+      {groupName && <span className="header-title">{groupName}</span>}
+    </AppHeader>
+  );
+}

@@ -1,0 +1,54 @@
+// @vitest-environment node
+// These tests need no DOM; the node environment keeps them fast and independent of jsdom.
+import { describe, expect, it } from 'vitest';
+import { parseRoute, routePath, type Route } from './router.js';
+
+const groupId = 'Gr0up_id-123456789012';
+const meetingId = 'Meet1ng_id-1234567890';
+const token = 'Tok3n_abcdefghijklmno';
+
+describe('router', () => {
+  it('parses each address', () => {
+    expect(parseRoute('/')).toEqual({ name: 'home' });
+    expect(parseRoute('')).toEqual({ name: 'home' });
+    expect(parseRoute(`/join/${token}`)).toEqual({ name: 'join', token });
+    expect(parseRoute(`/g/${groupId}`)).toEqual({ name: 'group', groupId });
+    expect(parseRoute(`/g/${groupId}/m/${meetingId}`)).toEqual({ name: 'meeting', groupId, meetingId });
+  });
+
+  it('tolerates a trailing slash', () => {
+    expect(parseRoute(`/g/${groupId}/`)).toEqual({ name: 'group', groupId });
+    expect(parseRoute(`/join/${token}/`)).toEqual({ name: 'join', token });
+  });
+
+  it('round-trips every route through its path', () => {
+    const routes: Exclude<Route, { name: 'notFound' }>[] = [
+      { name: 'home' },
+      { name: 'join', token },
+      parseRoute(`/g/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
+      parseRoute(`/g/${groupId}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
+    ];
+    for (const route of routes) expect(parseRoute(routePath(route))).toEqual(route);
+  });
+
+  it('refuses malformed and unknown addresses', () => {
+    for (const path of [
+      '/join',
+      '/join/',
+      '/join/short',
+      `/join/${token}/extra`,
+      '/join/has%20space_aaaaaaaaaaaa',
+      '/g',
+      '/g/x',
+      `/g/${groupId}/m`,
+      `/g/${groupId}/m/x`,
+      `/g/${groupId}/x/${meetingId}`,
+      `/g/${groupId}/m/${meetingId}/extra`,
+      '/g/../../etc/passwd',
+      '/groups',
+      '/index.html',
+    ]) {
+      expect(parseRoute(path), path).toEqual({ name: 'notFound' });
+    }
+  });
+});

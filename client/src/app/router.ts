@@ -1,0 +1,44 @@
+// The app's four addresses, parsed from and formatted to URL paths. Pure functions so they are
+// tested without a browser; `navigation.ts` ties them to the History API.
+import { groupIdSchema, meetingIdSchema, tokenSchema, type GroupId, type MeetingId } from '@vermeboard/shared';
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'join'; token: string }
+  | { name: 'group'; groupId: GroupId }
+  | { name: 'meeting'; groupId: GroupId; meetingId: MeetingId }
+  | { name: 'notFound' };
+
+export function parseRoute(pathname: string): Route {
+  // Tolerate a trailing slash (people edit URLs by hand), but nothing else.
+  const parts = pathname.replace(/\/+$/, '').split('/').slice(1);
+  if (parts.length === 0 || (parts.length === 1 && parts[0] === '')) return { name: 'home' };
+  const [first, second, third, fourth] = parts;
+  if (parts.length === 2 && first === 'join') {
+    const token = tokenSchema.safeParse(second);
+    return token.success ? { name: 'join', token: token.data } : { name: 'notFound' };
+  }
+  if (first === 'g') {
+    const groupId = groupIdSchema.safeParse(second);
+    if (!groupId.success) return { name: 'notFound' };
+    if (parts.length === 2) return { name: 'group', groupId: groupId.data };
+    if (parts.length === 4 && third === 'm') {
+      const meetingId = meetingIdSchema.safeParse(fourth);
+      if (meetingId.success) return { name: 'meeting', groupId: groupId.data, meetingId: meetingId.data };
+    }
+  }
+  return { name: 'notFound' };
+}
+
+export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
+  switch (route.name) {
+    case 'home':
+      return '/';
+    case 'join':
+      return `/join/${encodeURIComponent(route.token)}`;
+    case 'group':
+      return `/g/${encodeURIComponent(route.groupId)}`;
+    case 'meeting':
+      return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}`;
+  }
+}

@@ -1,0 +1,78 @@
+// @vitest-environment node
+// These tests need no DOM; the node environment keeps them fast and independent of jsdom.
+import { describe, expect, it } from 'vitest';
+import { detectLocale, translate } from './I18nProvider.js';
+import { localeNames, locales, messages } from './messages.js';
+
+describe('detectLocale', () => {
+  it('prefers a remembered choice', () => {
+    expect(detectLocale('fi', ['en-US'])).toBe('fi');
+    expect(detectLocale('en', ['fi-FI'])).toBe('en');
+  });
+
+  it('ignores a remembered value it does not know', () => {
+    expect(detectLocale('sv', ['fi-FI'])).toBe('fi');
+    expect(detectLocale('', ['fi'])).toBe('fi');
+  });
+
+  it('takes the first supported browser language, by its base language', () => {
+    expect(detectLocale(null, ['fi-FI', 'en-US'])).toBe('fi');
+    expect(detectLocale(null, ['de-DE', 'FI', 'en'])).toBe('fi');
+    expect(detectLocale(null, ['en-GB', 'fi'])).toBe('en');
+  });
+
+  it('falls back to English', () => {
+    expect(detectLocale(null, [])).toBe('en');
+    expect(detectLocale(null, ['sv-SE', 'de'])).toBe('en');
+  });
+});
+
+describe('translate', () => {
+  it('returns the string in the chosen language', () => {
+    expect(translate('en', 'app.create.title')).toBe('Create a group');
+    expect(translate('fi', 'app.create.title')).toBe('Luo ryhmä');
+    expect(translate('fi', 'app.group.startMeeting')).toBe('Aloita tapaaminen');
+    expect(translate('fi', 'app.group.copy.member')).toBe('Kopioi jäsenlinkki');
+    expect(translate('fi', 'app.join.yourName')).toBe('Nimesi');
+  });
+
+  it('fills placeholders, repeatedly and with numbers', () => {
+    expect(translate('en', 'app.group.youAre', { name: 'Aino' })).toBe('You are Aino');
+    expect(translate('fi', 'app.field.groupName', { max: 120 })).toBe(
+      'Anna ryhmälle nimi, jossa on enintään 120 merkkiä.',
+    );
+  });
+
+  it('leaves a placeholder without a value visible rather than dropping it', () => {
+    expect(translate('en', 'app.group.youAre')).toBe('You are {name}');
+    expect(translate('en', 'app.group.youAre', { other: 'x' })).toBe('You are {name}');
+  });
+
+  it('does not interpret replacement patterns in values', () => {
+    expect(translate('en', 'app.group.youAre', { name: "$& $1 $'" })).toBe("You are $& $1 $'");
+  });
+});
+
+describe('message catalogues', () => {
+  it('have exactly the same keys in every language', () => {
+    const english = Object.keys(messages.en).sort();
+    for (const locale of locales) {
+      expect(Object.keys(messages[locale]).sort()).toEqual(english);
+    }
+  });
+
+  it('have no empty strings, and the same placeholders in every language', () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const locale of locales) {
+      for (const [key, value] of Object.entries(messages[locale])) {
+        expect(value.trim(), `${locale} ${key}`).not.toBe('');
+        const english = (messages.en as Record<string, string>)[key]!;
+        expect(placeholders(value), `${locale} ${key}`).toEqual(placeholders(english));
+      }
+    }
+  });
+
+  it('names every language in the switcher', () => {
+    expect(Object.keys(localeNames).sort()).toEqual([...locales].sort());
+  });
+});

@@ -2,7 +2,7 @@
 // endpoint, all on one port. `startServer` is what main.ts and the integration tests call.
 import express from 'express';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -17,6 +17,17 @@ import { createLogger } from './logger.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/Storage.js';
 import { createSyncServer, type AuthorizeResult } from './sync/SyncServer.js';
+
+/** The client's address: the socket peer, or behind a trusted proxy the address it forwarded. */
+function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    // The proxy appends the address it saw, so the last entry is the one it vouches for.
+    const last = forwarded.split(',').pop()?.trim();
+    if (last) return last;
+  }
+  return req.socket.remoteAddress ?? 'unknown';
+}
 
 export interface RunningServer {
   url: string;
@@ -41,6 +52,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     maxBufferedBytes: config.maxBufferedBytes,
     compactThreshold: config.compactThreshold,
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
+    remoteAddress: (req) => clientAddress(req, config.trustProxy),
     async authorize(docName, token): Promise<AuthorizeResult> {
       const doc = parseDocName(docName);
       if (!doc) return { ok: false, status: 400 };
@@ -57,7 +69,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  app.set('trust proxy', config.trustProxy ? 1 : false);
   app.use(securityHeaders);
 
   app.get('/healthz', (_req, res) => {

@@ -36,7 +36,10 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
         body = JSON.stringify(init.body);
         headers['content-type'] ??= 'application/json';
       }
-      const res = await fetch(server.url + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+      const request = () => fetch(server.url + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+      // After a restart on the same port, fetch may first reuse a pooled keep-alive socket that the
+      // old server closed; that one attempt fails at the socket level and is retried once.
+      const res = await request().catch(request);
       const text = await res.text();
       let parsed: unknown = text;
       try {

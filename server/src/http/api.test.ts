@@ -148,3 +148,18 @@ describe('assets', () => {
     expect(observer.status).toBe(403);
   });
 });
+
+describe('rate limit', () => {
+  it('answers 429 past the per-address budget', async () => {
+    const limited = await startTestServer({ RATE_LIMIT_API_PER_MINUTE: '3' });
+    try {
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await limited.api('/api/config')).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      // Health checks are not rate limited: a load balancer polls them.
+      expect((await limited.api('/healthz')).status).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});

@@ -20,6 +20,7 @@ import type { Auth, Caller } from '../auth/Auth.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { Storage } from '../storage/Storage.js';
+import { createRateLimiter } from '../sync/rateLimit.js';
 import { bearerToken } from './bearer.js';
 import { HttpError } from './errors.js';
 
@@ -34,6 +35,12 @@ const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp'
 
 export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
   const router = express.Router();
+  const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
+  router.use((req, res, next) => {
+    if (limiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown')) return next();
+    res.setHeader('Retry-After', '60');
+    throw new HttpError(429, 'too many requests; try again in a minute');
+  });
   const json = express.json({ limit: '64kb', strict: true });
 
   async function requireCaller(req: Request): Promise<Caller> {

@@ -1,0 +1,184 @@
+// One simulated board participant: a Y.Doc and one WebSocket speaking the y-websocket protocol.
+// It sends document updates and cursor (awareness) updates when the scenario tells it to and
+// reports every stamped change it receives from another client, with the time it arrived.
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import type { RecordEntry } from './boardRecords.js';
+import { readEntryStamp, recordsArray, setRecord, shapeRecord } from './boardRecords.js';
+import type { BenchStamp } from './stamp.js';
+import { dig, parseStamp } from './stamp.js';
+import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameOf } from './wire.js';
+
+/** Transaction origin of changes that came from the network, so they are not sent back. */
+const REMOTE = Symbol('remote');
+
+export interface ClientListener {
+  /** A document change stamped by another client became visible in this client's doc. */
+  onUpdateReceipt(stamp: BenchStamp, receivedAt: number): void;
+  /** A newer cursor of another client arrived. */
+  onAwarenessReceipt(stamp: BenchStamp, receivedAt: number): void;
+}
+
+export interface CloseInfo {
+  code: number;
+  reason: string;
+  /** True when the bench closed the socket itself. */
+  expected: boolean;
+}
+
+export interface AwarenessState {
+  user: { name: string; color: string };
+  cursor: { x: number; y: number; type: string; rotation: number };
+  bench: BenchStamp;
+}
+
+export class BenchClient {
+  readonly doc = new Y.Doc();
+  readonly records: Y.Array<RecordEntry> = recordsArray(this.doc);
+  /** performance.now() of the last frame received, to tell when traffic has quiesced. */
+  lastReceiveAt = 0;
+  closeInfo: CloseInfo | null = null;
+  /** Frames that did not parse or failed to apply. */
+  badFrames = 0;
+
+  private ws: WebSocket | null = null;
+  private closing = false;
+  private updateSeq = 0;
+  private cursorSeq = 0;
+  private awarenessClock = 0;
+  /** Highest cursor seq seen per sender; a state may arrive more than once (e.g. on reconnect). */
+  private readonly cursorSeen = new Map<number, number>();
+
+  constructor(
+    private readonly url: string,
+    private readonly name: string,
+    private readonly listener: ClientListener | null,
+  ) {
+    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== REMOTE) this.send(encodeUpdate(update));
+    });
+    this.records.observe((event, transaction) => {
+      if (transaction.origin !== REMOTE || !this.listener) return;
+      const now = performance.now();
+      for (const item of event.changes.added) {
+        for (const value of item.content.getContent() as unknown[]) {
+          const stamp = readEntryStamp(value);
+          if (stamp && stamp.from !== this.doc.clientID) this.listener.onUpdateReceipt(stamp, now);
+        }
+      }
+    });
+  }
+
+  get isOpen(): boolean {
+    return this.ws?.readyState === WebSocket.OPEN;
+  }
+
+  /** Opens the socket and resolves once the server has answered sync step 1 with step 2. */
+  connect(timeoutMs: number): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ws = new WebSocket(this.url);
+      this.ws = ws;
+      let synced = false;
+      const timer = setTimeout(() => {
+        reject(new Error(`${this.name}: not synced within ${timeoutMs} ms`));
+        ws.terminate();
+      }, timeoutMs);
+      ws.on('open', () => ws.send(encodeSyncStep1(Y.encodeStateVector(this.doc))));
+      ws.on('unexpected-response', (_request, response) => {
+        clearTimeout(timer);
+        reject(new Error(`${this.name}: upgrade refused with HTTP ${response.statusCode}`));
+        ws.terminate();
+      });
+      ws.on('error', (error) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+      ws.on('close', (code, reason) => {
+        clearTimeout(timer);
+        this.closeInfo = { code, reason: reason.toString(), expected: this.closing };
+        if (!synced) reject(new Error(`${this.name}: closed before sync (${code} ${reason.toString()})`));
+      });
+      ws.on('message', (data, isBinary) => {
+        if (!isBinary) return;
+        this.lastReceiveAt = performance.now();
+        const frame = frameOf(data);
+        if (this.receive(frame) && !synced) {
+          synced = true;
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+    });
+  }
+
+  /** Moves one of this client's shapes; returns the stamp it carries. */
+  sendUpdate(shapeKey: string, x: number, y: number): BenchStamp {
+    const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.updateSeq, sentAt: performance.now() };
+    this.doc.transact(() => setRecord(this.records, { key: shapeKey, val: shapeRecord(shapeKey, x, y, stamp) }));
+    return stamp;
+  }
+
+  /** Publishes a new cursor position as this client's awareness state. */
+  sendCursor(x: number, y: number): BenchStamp {
+    const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.cursorSeq, sentAt: performance.now() };
+    const state: AwarenessState = {
+      user: { name: this.name, color: '#7c3aed' },
+      cursor: { x, y, type: 'default', rotation: 0 },
+      bench: stamp,
+    };
+    this.awarenessClock += 1;
+    this.send(encodeAwareness([{ clientID: this.doc.clientID, clock: this.awarenessClock, state }]));
+    return stamp;
+  }
+
+  close(): void {
+    this.closing = true;
+    this.ws?.close(1000);
+    this.doc.destroy();
+  }
+
+  private send(frame: Uint8Array): void {
+    // A send on a closed socket is lost, which is what a user would see; the scenario still
+    // counted it as expected, so delivery shows the loss.
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame);
+  }
+
+  /** Handles one frame; returns true when it was sync step 2 (the initial sync is complete). */
+  private receive(frame: Uint8Array): boolean {
+    try {
+      const message = decodeMessage(frame);
+      switch (message.type) {
+        case 'sync-step1':
+          this.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, message.stateVector)));
+          return false;
+        case 'sync-step2':
+          Y.applyUpdate(this.doc, message.update, REMOTE);
+          return true;
+        case 'update':
+          Y.applyUpdate(this.doc, message.update, REMOTE);
+          return false;
+        case 'awareness':
+          this.receiveAwareness(message.entries);
+          return false;
+        case 'auth':
+        case 'query-awareness':
+          return false;
+      }
+    } catch {
+      this.badFrames += 1;
+      return false;
+    }
+  }
+
+  private receiveAwareness(entries: readonly { clientID: number; state: unknown }[]): void {
+    if (!this.listener) return;
+    const now = performance.now();
+    for (const { clientID, state } of entries) {
+      if (clientID === this.doc.clientID) continue;
+      const stamp = parseStamp(dig(state, 'bench'));
+      if (!stamp || stamp.seq <= (this.cursorSeen.get(clientID) ?? 0)) continue;
+      this.cursorSeen.set(clientID, stamp.seq);
+      this.listener.onAwarenessReceipt(stamp, now);
+    }
+  }
+}

@@ -1,0 +1,167 @@
+// `npm run bench`: runs the load scenarios against the Vermeboard server and against a bare relay,
+// and prints a Markdown table for the README. See `--help`.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { installChildCleanup } from './children.js';
+import { markdownTable, ratioLines, warnings } from './report.js';
+import type { LoadParams, RunResult } from './scenario.js';
+import { runLoad } from './scenario.js';
+import type { Target, TargetKind } from './targets.js';
+import { startRelayTarget, startServerTarget, urlTarget } from './targets.js';
+
+const USAGE = `Usage: node server/dist/bench/main.js [options]
+
+  --scenario small|large|all   small = 1 room × 30 clients, large = 50 rooms × 8 clients (default all)
+  --rooms R --clients C        run one custom scenario instead
+  --updates U                  document updates per client per second (default 2)
+  --cursors K                  cursor (awareness) updates per client per second (default 10)
+  --seconds D                  measured seconds per run (default 20)
+  --warmup W                   seconds of load before measuring (default 5)
+  --target both|vermeboard|relay   what to run against (default both)
+  --url http://host:port       use a running server instead of starting one
+  --pid N                      with --url: the server's pid, to report its CPU and memory
+  --allow-remote               let --url point at a host other than this machine
+  --json out.json              also write every result as JSON
+`;
+
+const SCENARIOS: Record<string, Pick<LoadParams, 'rooms' | 'clients'>> = {
+  small: { rooms: 1, clients: 30 },
+  large: { rooms: 50, clients: 8 },
+};
+
+interface Options {
+  scenarios: { name: string; params: LoadParams }[];
+  targets: TargetKind[];
+  url: string | null;
+  pid: number | null;
+  json: string | null;
+}
+
+function positive(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
+    throw new Error(`--${name} must be a ${integer ? 'whole ' : ''}number ≥ 0, got ${raw}`);
+  }
+  return value;
+}
+
+function parseOptions(argv: string[]): Options | null {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      scenario: { type: 'string', default: 'all' },
+      rooms: { type: 'string' },
+      clients: { type: 'string' },
+      updates: { type: 'string' },
+      cursors: { type: 'string' },
+      seconds: { type: 'string' },
+      warmup: { type: 'string' },
+      target: { type: 'string', default: 'both' },
+      url: { type: 'string' },
+      pid: { type: 'string' },
+      'allow-remote': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+  });
+  if (values.help) return null;
+
+  const rates = {
+    updates: positive('updates', values.updates, 2, false),
+    cursors: positive('cursors', values.cursors, 10, false),
+    seconds: positive('seconds', values.seconds, 20, false),
+    warmup: positive('warmup', values.warmup, 5, false),
+  };
+  if (rates.seconds === 0) throw new Error('--seconds must be more than 0');
+
+  let scenarios: Options['scenarios'];
+  if (values.rooms !== undefined || values.clients !== undefined) {
+    const rooms = positive('rooms', values.rooms, 1, true);
+    const clients = positive('clients', values.clients, 30, true);
+    if (rooms < 1 || clients < 2) throw new Error('a scenario needs at least 1 room and 2 clients');
+    scenarios = [{ name: 'custom', params: { rooms, clients, ...rates } }];
+  } else {
+    const names = values.scenario === 'all' ? Object.keys(SCENARIOS) : [values.scenario];
+    scenarios = names.map((name) => {
+      const shape = SCENARIOS[name];
+      if (!shape) throw new Error(`unknown --scenario ${name} (small, large or all)`);
+      return { name, params: { ...shape, ...rates } };
+    });
+  }
+
+  const targets: TargetKind[] =
+    values.target === 'both' ? ['vermeboard', 'relay'] : values.target === 'vermeboard' || values.target === 'relay' ? [values.target] : [];
+  if (targets.length === 0) throw new Error(`unknown --target ${values.target} (both, vermeboard or relay)`);
+
+  let url: string | null = null;
+  if (values.url !== undefined) {
+    const parsed = new URL(values.url);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('--url must be http(s)://host:port');
+    const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
+    // A load generator aimed at someone else's host by a typo is an attack; make it deliberate.
+    if (!loopback && !values['allow-remote']) throw new Error(`--url ${parsed.hostname} is not this machine; add --allow-remote`);
+    url = parsed.origin;
+  }
+  const pid = values.pid === undefined ? null : positive('pid', values.pid, 0, true);
+  if (pid !== null && url === null) throw new Error('--pid only goes with --url');
+  return { scenarios, targets, url, pid, json: values.json ?? null };
+}
+
+async function openTarget(kind: TargetKind, rooms: number, options: Options): Promise<Target> {
+  if (kind === 'relay') return startRelayTarget(rooms);
+  return options.url ? urlTarget(options.url, rooms, options.pid) : startServerTarget(rooms);
+}
+
+async function main(): Promise<void> {
+  let options: Options | null;
+  try {
+    options = parseOptions(process.argv.slice(2));
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (!options) {
+    process.stdout.write(USAGE);
+    return;
+  }
+  installChildCleanup();
+
+  const runs: RunResult[] = [];
+  for (const { name, params } of options.scenarios) {
+    for (const kind of options.targets) {
+      process.stderr.write(
+        `▶ ${name} against ${kind}: ${params.rooms} rooms × ${params.clients} clients, ` +
+          `${params.updates} updates/s + ${params.cursors} cursors/s each, ${params.warmup} s warm-up + ${params.seconds} s measured\n`,
+      );
+      const target = await openTarget(kind, params.rooms, options);
+      try {
+        const run = await runLoad(name, target, params);
+        runs.push(run);
+        process.stderr.write(
+          `  updates p99 ${run.updates.latencyMs.p99.toFixed(1)} ms, awareness p99 ${run.awareness.latencyMs.p99.toFixed(1)} ms, ` +
+            `delivery ${(run.updates.delivery * 100).toFixed(2)} % / ${(run.awareness.delivery * 100).toFixed(2)} %, converged ${run.converged}\n`,
+        );
+      } finally {
+        await target.close();
+      }
+    }
+  }
+
+  const output = [markdownTable(runs), '', ...ratioLines(runs)];
+  const notes = warnings(runs);
+  if (notes.length > 0) output.push('', 'Warnings:', ...notes.map((line) => `- ${line}`));
+  process.stdout.write(`${output.join('\n')}\n`);
+  if (options.json) writeFileSync(options.json, `${JSON.stringify(runs, null, 2)}\n`);
+}
+
+try {
+  await main();
+} catch (error) {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+}
+// Sockets or timers a failed run left behind must not keep the process alive.
+process.exit();

@@ -1,0 +1,111 @@
+// CPU time and memory of another process, read from Linux's /proc, and of the bench process itself.
+// CPU is reported as percent of one core over a window, so 100 % means one core fully busy.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+/** utime + stime in clock ticks from the text of /proc/<pid>/stat. */
+export function parseStatCpuTicks(stat: string): number {
+  // The command name (field 2) is in parentheses and may itself contain spaces or parentheses,
+  // so count fields from the last ')'. After it come field 3 (state) onwards; utime and stime are
+  // fields 14 and 15.
+  const rest = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(rest[11]);
+  const stime = Number(rest[12]);
+  if (!Number.isFinite(utime) || !Number.isFinite(stime)) throw new Error('unreadable /proc stat line');
+  return utime + stime;
+}
+
+/** VmRSS in bytes from the text of /proc/<pid>/status. */
+export function parseStatusRssBytes(status: string): number {
+  const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
+  if (!match?.[1]) throw new Error('no VmRSS in /proc status');
+  return Number(match[1]) * 1024;
+}
+
+let clockTicksPerSecond: number | undefined;
+function ticksPerSecond(): number {
+  if (clockTicksPerSecond === undefined) {
+    try {
+      clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    } catch {
+      clockTicksPerSecond = Number.NaN;
+    }
+    // Linux has used 100 on every mainstream architecture for decades.
+    if (!Number.isFinite(clockTicksPerSecond) || clockTicksPerSecond <= 0) clockTicksPerSecond = 100;
+  }
+  return clockTicksPerSecond;
+}
+
+export function readCpuSeconds(pid: number): number {
+  return parseStatCpuTicks(readFileSync(`/proc/${pid}/stat`, 'utf8')) / ticksPerSecond();
+}
+
+export function readRssBytes(pid: number): number {
+  return parseStatusRssBytes(readFileSync(`/proc/${pid}/status`, 'utf8'));
+}
+
+export interface ProcessUsage {
+  /** Percent of one core over the window. */
+  cpuPercent: number;
+  peakRssBytes: number;
+  endRssBytes: number;
+}
+
+/**
+ * Samples a process from `start()` to `stop()`: CPU from the difference of two readings, peak RSS
+ * from readings every `intervalMs` (VmHWM would include start-up and earlier runs).
+ */
+export class ProcessMonitor {
+  private startCpu = 0;
+  private startWall = 0;
+  private peakRss = 0;
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly pid: number,
+    private readonly intervalMs = 250,
+  ) {}
+
+  start(): void {
+    this.startCpu = readCpuSeconds(this.pid);
+    this.startWall = performance.now();
+    this.peakRss = readRssBytes(this.pid);
+    this.timer = setInterval(() => this.sampleRss(), this.intervalMs);
+  }
+
+  stop(): ProcessUsage {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    const seconds = (performance.now() - this.startWall) / 1000;
+    const cpu = readCpuSeconds(this.pid) - this.startCpu;
+    const endRss = readRssBytes(this.pid);
+    this.peakRss = Math.max(this.peakRss, endRss);
+    return { cpuPercent: (cpu / seconds) * 100, peakRssBytes: this.peakRss, endRssBytes: endRss };
+  }
+
+  private sampleRss(): void {
+    try {
+      this.peakRss = Math.max(this.peakRss, readRssBytes(this.pid));
+    } catch {
+      // The process exited; stop() reports that.
+    }
+  }
+}
+
+/** CPU of the bench process itself, so a reader can tell whether the load generator was saturated. */
+export class SelfCpuMonitor {
+  private startUsage = process.cpuUsage();
+  private startWall = performance.now();
+
+  start(): void {
+    this.startUsage = process.cpuUsage();
+    this.startWall = performance.now();
+  }
+
+  /** Percent of one core since start(). */
+  stop(): number {
+    const usage = process.cpuUsage(this.startUsage);
+    const wallMs = performance.now() - this.startWall;
+    return ((usage.user + usage.system) / 1000 / wallMs) * 100;
+  }
+}

@@ -1,0 +1,63 @@
+// Creates what the load needs on a Vermeboard server through its public HTTP API: one group, and
+// one meeting per room. Clients then join each meeting's board with the group's member link token.
+import { dig } from './stamp.js';
+
+export interface Provisioned {
+  memberToken: string;
+  meetingIds: string[];
+}
+
+async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (response.status !== 201) throw new Error(`POST ${url} → ${response.status}: ${text.slice(0, 300)}`);
+  return JSON.parse(text) as unknown;
+}
+
+function requireString(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value.length === 0) throw new Error(`server response lacks ${what}`);
+  return value;
+}
+
+export async function provision(baseUrl: string, rooms: number): Promise<Provisioned> {
+  const group = await postJson(`${baseUrl}/api/groups`, { name: 'Benchmark', facilitatorName: 'Bench' });
+  const groupId = requireString(dig(group, 'groupId'), 'groupId');
+  const facilitator = requireString(dig(group, 'tokens', 'facilitator'), 'tokens.facilitator');
+  const memberToken = requireString(dig(group, 'tokens', 'member'), 'tokens.member');
+  const meetingIds: string[] = [];
+  for (let i = 0; i < rooms; i++) {
+    const meeting = await postJson(
+      `${baseUrl}/api/groups/${encodeURIComponent(groupId)}/meetings`,
+      {},
+      { authorization: `Bearer ${facilitator}` },
+    );
+    meetingIds.push(requireString(dig(meeting, 'meetingId'), 'meetingId'));
+  }
+  return { memberToken, meetingIds };
+}
+
+export function boardUrl(baseUrl: string, meetingId: string, token: string): string {
+  const ws = baseUrl.replace(/^http/, 'ws');
+  return `${ws}/sync/meeting/${encodeURIComponent(meetingId)}/board?token=${encodeURIComponent(token)}`;
+}
+
+/** Polls `GET /readyz` until it answers 200. */
+export async function waitForReady(baseUrl: string, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  let last = 'no answer';
+  while (performance.now() < deadline) {
+    try {
+      const response = await fetch(`${baseUrl}/readyz`);
+      if (response.status === 200) return;
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${baseUrl}/readyz not ready within ${timeoutMs} ms (${last})`);
+}

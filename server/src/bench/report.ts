@@ -1,0 +1,63 @@
+// The bench's output: a Markdown table ready for the README, and the Vermeboard-to-relay ratios
+// the foundation's target is stated in (p99 within 2× of the relay).
+import type { KindResult, RunResult } from './scenario.js';
+
+const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
+const percent = (ratio: number) => `${(ratio * 100).toFixed(ratio < 1 && ratio > 0.9995 ? 2 : 1)}`;
+const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(0);
+const latencies = (kind: KindResult) =>
+  `${ms(kind.latencyMs.p50)} / ${ms(kind.latencyMs.p95)} / ${ms(kind.latencyMs.p99)}`;
+
+function describeLoad(run: RunResult): string {
+  const { rooms, clients, updates, cursors } = run.params;
+  return `${run.scenario} (${rooms}×${clients}, ${updates}+${cursors}/s)`;
+}
+
+export function markdownTable(runs: readonly RunResult[]): string {
+  const header = [
+    '| scenario | target | update p50 / p95 / p99 ms | awareness p50 / p95 / p99 ms | delivery % (upd / aw) | converged | server CPU % | server RSS MB (peak / end) | bench CPU % |',
+    '|---|---|---|---|---|---|---|---|---|',
+  ];
+  const rows = runs.map((run) => {
+    const converged = run.freshMismatchRooms === null ? `${run.converged ? 'yes' : 'no'} (peers)` : run.converged ? 'yes' : 'no';
+    const cpu = run.server ? run.server.cpuPercent.toFixed(0) : '–';
+    const rss = run.server ? `${mb(run.server.peakRssBytes)} / ${mb(run.server.endRssBytes)}` : '–';
+    return (
+      `| ${describeLoad(run)} | ${run.target} | ${latencies(run.updates)} | ${latencies(run.awareness)} | ` +
+      `${percent(run.updates.delivery)} / ${percent(run.awareness.delivery)} | ${converged} | ${cpu} | ${rss} | ` +
+      `${run.benchCpuPercent.toFixed(0)} |`
+    );
+  });
+  return [...header, ...rows].join('\n');
+}
+
+/** "small: Vermeboard p99 / relay p99 = 1.4× (updates), 1.1× (awareness)" for each scenario run against both. */
+export function ratioLines(runs: readonly RunResult[]): string[] {
+  const lines: string[] = [];
+  for (const server of runs.filter((run) => run.target === 'vermeboard')) {
+    const relay = runs.find((run) => run.target === 'relay' && run.scenario === server.scenario);
+    if (!relay) continue;
+    const ratio = (a: KindResult, b: KindResult) => (a.latencyMs.p99 / b.latencyMs.p99).toFixed(2);
+    lines.push(
+      `${server.scenario}: Vermeboard p99 / relay p99 = ${ratio(server.updates, relay.updates)}× (updates), ` +
+        `${ratio(server.awareness, relay.awareness)}× (awareness)`,
+    );
+  }
+  return lines;
+}
+
+/** Anything a reader must know to trust the row: lost sockets, bad frames, server warnings. */
+export function warnings(runs: readonly RunResult[]): string[] {
+  const lines: string[] = [];
+  for (const run of runs) {
+    const where = `${run.scenario}/${run.target}`;
+    const closes = Object.entries(run.unexpectedCloses);
+    if (closes.length > 0) lines.push(`${where}: sockets closed by the target: ${closes.map(([code, n]) => `${n}× ${code}`).join(', ')}`);
+    if (run.badFrames > 0) lines.push(`${where}: ${run.badFrames} frames failed to parse or apply`);
+    if (run.divergentRooms > 0) lines.push(`${where}: ${run.divergentRooms} rooms ended with differing documents`);
+    if (run.freshMismatchRooms) lines.push(`${where}: in ${run.freshMismatchRooms} rooms a late joiner got a different document`);
+    if (run.targetLogLines > 0) lines.push(`${where}: target logged ${run.targetLogLines} lines, last: ${run.targetLogTail.join(' | ')}`);
+    if (run.benchCpuPercent > 85) lines.push(`${where}: the bench itself used ${run.benchCpuPercent.toFixed(0)} % of a core — latencies include its queueing`);
+  }
+  return lines;
+}

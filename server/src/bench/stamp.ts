@@ -1,0 +1,28 @@
+// The send stamp every bench change carries, so that a receiver in the same process (one clock)
+// can compute the latency of each delivery and count it once.
+
+export interface BenchStamp {
+  /** Sender's doc clientID (also its awareness clientID). */
+  from: number;
+  /** Per sender and kind (update or cursor), increasing from 1. */
+  seq: number;
+  /** performance.now() of the bench process at send time. */
+  sentAt: number;
+}
+
+export function parseStamp(value: unknown): BenchStamp | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { from, seq, sentAt } = value as Record<string, unknown>;
+  if (typeof from !== 'number' || typeof seq !== 'number' || typeof sentAt !== 'number') return null;
+  return { from, seq, sentAt };
+}
+
+/** Reads `value[a][b]…` from untrusted JSON without throwing. */
+export function dig(value: unknown, ...path: string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}

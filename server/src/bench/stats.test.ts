@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { percentile, Samples, Tally } from './stats.js';
+
+describe('percentile', () => {
+  it('uses the nearest rank', () => {
+    const sorted = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(sorted, 50)).toBe(50);
+    expect(percentile(sorted, 95)).toBe(95);
+    expect(percentile(sorted, 99)).toBe(99);
+    expect(percentile(sorted, 100)).toBe(100);
+    expect(percentile(sorted, 0)).toBe(1);
+  });
+
+  it('handles tiny and empty inputs', () => {
+    expect(percentile([7], 99)).toBe(7);
+    expect(percentile([1, 2], 50)).toBe(1);
+    expect(percentile([1, 2], 51)).toBe(2);
+    expect(percentile([], 50)).toBeNaN();
+  });
+});
+
+describe('Samples', () => {
+  it('grows past its initial capacity and summarises unsorted input', () => {
+    const samples = new Samples();
+    for (let i = 5000; i >= 1; i--) samples.add(i / 10);
+    const summary = samples.summary();
+    expect(summary.count).toBe(5000);
+    expect(summary.p50).toBe(250);
+    expect(summary.p99).toBe(495);
+    expect(summary.max).toBe(500);
+  });
+});
+
+describe('Tally', () => {
+  it('counts expected receipts per receiver', () => {
+    const tally = new Tally();
+    tally.recordSend(3);
+    tally.recordSend(3);
+    tally.recordReceipt(1);
+    tally.recordReceipt(2);
+    tally.recordReceipt(3);
+    expect(tally.expected).toBe(6);
+    expect(tally.deliveryRatio).toBe(0.5);
+    expect(new Tally().deliveryRatio).toBe(1);
+  });
+});

@@ -1,0 +1,120 @@
+// The systems the load runs against: the Vermeboard server (started by the bench, or already
+// running at --url) and the bare relay. Each gives one board URL per room and the pid to measure.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NodeChild } from './children.js';
+import { boardUrl, provision, waitForReady } from './provision.js';
+
+export type TargetKind = 'vermeboard' | 'relay';
+
+export interface Target {
+  kind: TargetKind;
+  /** One WebSocket URL per room. */
+  roomUrls: string[];
+  /** The process to measure, when known. */
+  pid: number | null;
+  /** Whether a client that connects late gets the room's state from the target (the relay keeps none). */
+  storesDocuments: boolean;
+  /** Output lines the target process wrote during the run (warnings and errors at LOG_LEVEL=warn). */
+  outputLines(): number;
+  outputTail(): string;
+  close(): Promise<void>;
+}
+
+const SERVER_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
+const RELAY_MAIN = fileURLToPath(new URL('./relayProcess.js', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts `node server/dist/main.js` on a free port with a throw-away data directory. */
+export async function startServerTarget(rooms: number): Promise<Target> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'vermeboard-bench-'));
+  const child = new NodeChild(
+    'server',
+    SERVER_MAIN,
+    {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      // The bench opens hundreds of connections from one address within seconds.
+      RATE_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
+    },
+    { cwd: REPO_ROOT },
+  );
+  const cleanup = async () => {
+    await child.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await Promise.race([waitForReady(baseUrl, 30_000), child.exitedEarly()]);
+    const { memberToken, meetingIds } = await provision(baseUrl, rooms);
+    return {
+      kind: 'vermeboard',
+      roomUrls: meetingIds.map((id) => boardUrl(baseUrl, id, memberToken)),
+      pid: child.pid,
+      storesDocuments: true,
+      outputLines: () => child.lines,
+      outputTail: () => child.tail(),
+      close: cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+/** Uses a server someone else started; `pid` (if given) is measured. */
+export async function urlTarget(baseUrl: string, rooms: number, pid: number | null): Promise<Target> {
+  await waitForReady(baseUrl, 10_000);
+  const { memberToken, meetingIds } = await provision(baseUrl, rooms);
+  return {
+    kind: 'vermeboard',
+    roomUrls: meetingIds.map((id) => boardUrl(baseUrl, id, memberToken)),
+    pid,
+    storesDocuments: true,
+    outputLines: () => 0,
+    outputTail: () => '',
+    close: async () => {},
+  };
+}
+
+export async function startRelayTarget(rooms: number): Promise<Target> {
+  const child = new NodeChild('relay', RELAY_MAIN, { ...process.env, PORT: '0' }, { ipc: true });
+  const port = await child.waitForLine((line) => {
+    try {
+      const port: unknown = (JSON.parse(line) as { port?: unknown }).port;
+      return typeof port === 'number' ? port : null;
+    } catch {
+      return null;
+    }
+  }, 10_000);
+  // Same path shape as the server's, so URL handling costs the same.
+  const roomUrls = Array.from({ length: rooms }, (_, i) => `ws://127.0.0.1:${port}/sync/meeting/room${i}/board?token=bench`);
+  const relayLines = child.lines;
+  return {
+    kind: 'relay',
+    roomUrls,
+    pid: child.pid,
+    storesDocuments: false,
+    outputLines: () => child.lines - relayLines,
+    outputTail: () => child.tail(),
+    close: () => child.stop(),
+  };
+}

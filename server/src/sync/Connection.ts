@@ -1,0 +1,205 @@
+// One WebSocket connection to one document. Frames are handled strictly in arrival order; those that
+// arrive while the document is still loading wait in a queue. A frame that cannot be handled closes
+// this connection only.
+import type { Logger } from 'pino';
+import type { RawData } from 'ws';
+import WebSocket from 'ws';
+import * as Y from 'yjs';
+import { CloseCode, limits } from '@vermeboard/shared';
+import type { DocLease } from './DocRegistry.js';
+import type { LiveDoc, Peer } from './LiveDoc.js';
+import { isEmptyUpdate, ProtocolError, readMessage, writeSyncStep1, writeSyncStep2 } from './protocol.js';
+import type { SyncAuth } from './SyncAuth.js';
+
+export interface ConnectionOptions {
+  ws: WebSocket;
+  docName: string;
+  access: 'read' | 'write';
+  auth: SyncAuth;
+  logger: Logger;
+  maxBufferedBytes: number;
+  lease: Promise<DocLease<Connection>>;
+  /** Called once, when the connection stops taking part (closed by either side). */
+  onEnd(connection: Connection): void;
+}
+
+/** Past this many queued frames the socket stops reading, so a flood waits in TCP, not in memory. */
+const maxQueuedFrames = 256;
+/** How long a closing handshake may take before the socket is destroyed (a slow reader never reads it). */
+const closeGraceMs = 5_000;
+
+export class Connection implements Peer {
+  readonly docName: string;
+  readonly access: 'read' | 'write';
+  readonly auth: SyncAuth;
+  private readonly ws: WebSocket;
+  private readonly log: Logger;
+  private readonly maxBufferedBytes: number;
+  private readonly onEnd: (connection: Connection) => void;
+  private lease: DocLease<Connection> | null = null;
+  private readonly queue: Uint8Array[] = [];
+  private draining = false;
+  private ended = false;
+  private answeredPing = true;
+
+  constructor(opts: ConnectionOptions) {
+    this.ws = opts.ws;
+    this.docName = opts.docName;
+    this.access = opts.access;
+    this.auth = opts.auth;
+    this.log = opts.logger;
+    this.maxBufferedBytes = opts.maxBufferedBytes;
+    this.onEnd = opts.onEnd;
+
+    this.ws.on('message', (data, isBinary) => this.receive(data, isBinary));
+    this.ws.on('pong', () => {
+      this.answeredPing = true;
+    });
+    // Also reports frames over maxPayload; ws then closes the socket with 1009 by itself.
+    this.ws.on('error', (err) => this.log.warn({ err }, 'socket error'));
+    this.ws.on('close', (code) => {
+      this.log.debug({ code }, 'connection closed');
+      this.end();
+    });
+    opts.lease.then(
+      (lease) => this.attach(lease),
+      () => this.close(CloseCode.internalError, 'document unavailable'),
+    );
+  }
+
+  /** Sends a frame unless the connection is closing; drops a reader whose backlog passed the cap. */
+  send(frame: Uint8Array): void {
+    if (this.ended || this.ws.readyState !== WebSocket.OPEN) return;
+    if (this.overBufferCap()) return;
+    this.ws.send(frame, (err) => {
+      if (err) this.log.debug({ err }, 'send failed');
+    });
+    this.overBufferCap();
+  }
+
+  close(code: number, reason: string): void {
+    if (this.ended) return;
+    this.log.info({ code, reason }, 'closing connection');
+    this.end();
+    try {
+      this.ws.close(code, reason);
+    } catch {
+      this.ws.terminate();
+    }
+    setTimeout(() => this.ws.terminate(), closeGraceMs).unref();
+  }
+
+  /** Called by the server's keepalive timer: a connection that did not answer the last ping is dead. */
+  heartbeat(): void {
+    if (!this.answeredPing) {
+      this.log.info('no answer to ping; terminating');
+      this.ws.terminate();
+      return;
+    }
+    this.answeredPing = false;
+    if (this.ws.readyState === WebSocket.OPEN) this.ws.ping();
+  }
+
+  private attach(lease: DocLease<Connection>): void {
+    if (this.ended) {
+      lease.release();
+      return;
+    }
+    this.lease = lease;
+    const live = lease.doc;
+    live.join(this);
+    // A read-only connection's state is never taken, so it is not asked for it.
+    if (this.access === 'write') this.send(writeSyncStep1(Y.encodeStateVector(live.doc)));
+    if (live.awareness.getStates().size > 0) this.send(live.encodeAwareness());
+    void this.drain();
+  }
+
+  private receive(data: RawData, isBinary: boolean): void {
+    if (this.ended) return;
+    if (!isBinary) {
+      this.refuse(new ProtocolError('text frame'));
+      return;
+    }
+    this.queue.push(toBytes(data));
+    if (this.queue.length >= maxQueuedFrames && !this.ws.isPaused) this.ws.pause();
+    if (this.lease && !this.draining) void this.drain();
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.lease && !this.ended) {
+        const frame = this.queue.shift();
+        if (!frame) break;
+        try {
+          await this.handle(this.lease.doc, frame);
+        } catch (err) {
+          this.refuse(err);
+        }
+      }
+    } finally {
+      this.draining = false;
+      if (!this.ended && this.ws.isPaused) this.ws.resume();
+    }
+  }
+
+  private async handle(live: LiveDoc<Connection>, frame: Uint8Array): Promise<void> {
+    const message = readMessage(frame, { awarenessStateBytes: limits.awarenessStateBytes });
+    switch (message.type) {
+      case 'syncStep1':
+        // Answer only with persisted state: what a client receives must survive a crash.
+        await live.flushed();
+        this.send(writeSyncStep2(Y.encodeStateAsUpdate(live.doc, message.stateVector)));
+        return;
+      case 'syncStep2':
+      case 'update':
+        if (this.access === 'read') {
+          // y-websocket clients answer the server's step 1 with a (usually empty) step 2.
+          if (isEmptyUpdate(message.update)) this.log.debug({ message: message.type }, 'ignored empty write');
+          else this.log.warn({ message: message.type }, 'dropped a write from a read-only connection');
+          return;
+        }
+        live.applyUpdate(message.update, this);
+        return;
+      case 'awareness':
+        live.applyAwareness(this, message.entries);
+        return;
+      case 'queryAwareness':
+        this.send(live.encodeAwareness());
+        return;
+    }
+  }
+
+  private refuse(err: unknown): void {
+    if (err instanceof ProtocolError) {
+      this.log.warn({ reason: err.message }, 'refused a frame');
+      this.close(err.closeCode, err.closeCode === CloseCode.forbidden ? 'forbidden' : 'malformed message');
+    } else {
+      this.log.warn({ err }, 'a frame could not be applied');
+      this.close(CloseCode.protocolError, 'malformed message');
+    }
+  }
+
+  private overBufferCap(): boolean {
+    if (this.ws.bufferedAmount <= this.maxBufferedBytes) return false;
+    this.log.warn({ bufferedAmount: this.ws.bufferedAmount }, 'slow reader');
+    this.close(CloseCode.slowReader, 'slow reader');
+    return true;
+  }
+
+  private end(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.queue.length = 0;
+    if (this.lease) {
+      this.lease.doc.leave(this);
+      this.lease.release();
+    }
+    this.onEnd(this);
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

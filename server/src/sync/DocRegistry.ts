@@ -1,0 +1,144 @@
+// Loads documents from the store on demand and unloads them when nobody holds them any more.
+//
+// One entry per document name, created by the first `acquire`; everyone who asks while it loads
+// shares that one load. Holders (connections, server-side writers) are counted through leases.
+// When the last lease is released the entry waits for its pending writes, compacts the log, destroys
+// the Y.Doc and disappears; whoever asks meanwhile waits for that and gets a freshly loaded document.
+import type { Logger } from 'pino';
+import type { DocStore } from '../storage/Storage.js';
+import type { Peer } from './LiveDoc.js';
+import { LiveDoc } from './LiveDoc.js';
+
+export interface DocLease<P extends Peer> {
+  readonly doc: LiveDoc<P>;
+  /** Gives the document back; the last release unloads it. Calling it again does nothing. */
+  release(): void;
+}
+
+export interface DocRegistryOptions<P extends Peer> {
+  store: DocStore;
+  logger: Logger;
+  compactThreshold: number;
+  awarenessClientsPerConnection: number;
+  samePerson(a: P, b: P): boolean;
+  /** A document could not persist an update; its connections must be closed so that they resync. */
+  onPersistFailure(docName: string): void;
+}
+
+interface Entry<P extends Peer> {
+  name: string;
+  refs: number;
+  ready: Promise<LiveDoc<P>>;
+  unloading: Promise<void> | null;
+  /** Evicted after a failed write: released leases only destroy it, nobody new gets it. */
+  failed: boolean;
+}
+
+export class DocRegistry<P extends Peer> {
+  private readonly entries = new Map<string, Entry<P>>();
+  private emptyWaiters: (() => void)[] = [];
+  private closed = false;
+
+  constructor(private readonly opts: DocRegistryOptions<P>) {}
+
+  /** Documents loading, loaded or unloading. */
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async acquire(name: string): Promise<DocLease<P>> {
+    if (this.closed) throw new Error('the sync server is closing');
+    const existing = this.entries.get(name);
+    if (existing?.unloading) {
+      await existing.unloading;
+      return this.acquire(name);
+    }
+    const entry = existing ?? this.load(name);
+    entry.refs++;
+    const doc = await entry.ready;
+    let released = false;
+    return {
+      doc,
+      release: () => {
+        if (released) return;
+        released = true;
+        this.release(entry, doc);
+      },
+    };
+  }
+
+  /** Stops loading documents and resolves once every document has been flushed and unloaded. */
+  close(): Promise<void> {
+    this.closed = true;
+    if (this.entries.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.emptyWaiters.push(resolve));
+  }
+
+  private load(name: string): Entry<P> {
+    const log = this.opts.logger.child({ doc: name });
+    const entry: Entry<P> = {
+      name,
+      refs: 0,
+      unloading: null,
+      failed: false,
+      ready: this.opts.store.loadUpdates(name).then(
+        (stored) =>
+          new LiveDoc<P>(name, stored, {
+            store: this.opts.store,
+            logger: log,
+            compactThreshold: this.opts.compactThreshold,
+            awarenessClientsPerConnection: this.opts.awarenessClientsPerConnection,
+            samePerson: this.opts.samePerson,
+            onPersistFailure: (doc, err) => this.persistFailed(entry, doc, err, log),
+          }),
+      ),
+    };
+    entry.ready.then(
+      () => log.debug('loaded document'),
+      (err: unknown) => {
+        log.error({ err }, 'loading the document failed');
+        this.remove(entry);
+      },
+    );
+    this.entries.set(name, entry);
+    return entry;
+  }
+
+  private release(entry: Entry<P>, doc: LiveDoc<P>): void {
+    entry.refs--;
+    if (entry.refs > 0 || entry.unloading) return;
+    if (entry.failed) {
+      doc.destroy();
+      return;
+    }
+    entry.unloading = this.unload(entry, doc);
+  }
+
+  private async unload(entry: Entry<P>, doc: LiveDoc<P>): Promise<void> {
+    try {
+      await doc.idle();
+      if (!doc.persistFailed) await doc.compact();
+    } finally {
+      doc.destroy();
+      this.remove(entry);
+      this.opts.logger.debug({ doc: entry.name }, 'unloaded document');
+    }
+  }
+
+  private persistFailed(entry: Entry<P>, doc: LiveDoc<P>, err: unknown, log: Logger): void {
+    log.error({ err }, 'persisting an update failed; dropping the document so that clients resync');
+    entry.failed = true;
+    this.remove(entry);
+    if (entry.refs === 0 && !entry.unloading) doc.destroy();
+    this.opts.onPersistFailure(entry.name);
+  }
+
+  private remove(entry: Entry<P>): void {
+    if (this.entries.get(entry.name) !== entry) return;
+    this.entries.delete(entry.name);
+    if (this.entries.size > 0) return;
+    const waiters = this.emptyWaiters;
+    this.emptyWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+}

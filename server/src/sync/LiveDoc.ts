@@ -1,0 +1,189 @@
+// A document loaded in memory together with the connections that have it open.
+//
+// Persist, then broadcast: every update that changes the document is appended to the store, and
+// only once that append has resolved is it sent to the other connections, so whatever a client has
+// seen is durable. Appends run one after another in the order Yjs produced the updates.
+// Awareness (presence) is not persisted and is relayed at once.
+import type { Logger } from 'pino';
+import * as Y from 'yjs';
+import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import type { DocStore } from '../storage/Storage.js';
+import { AwarenessOwners } from './AwarenessOwners.js';
+import { mergeUpdates } from './mergeUpdates.js';
+import type { AwarenessEntry } from './protocol.js';
+import { writeAwareness, writeAwarenessUpdate, writeUpdate } from './protocol.js';
+
+/** A connection as a document sees it. */
+export interface Peer {
+  /** Sends a frame if the connection is still open; never throws. */
+  send(frame: Uint8Array): void;
+}
+
+export interface LiveDocOptions<P extends Peer> {
+  store: DocStore;
+  logger: Logger;
+  /** Compact the log once it holds more rows than this. */
+  compactThreshold: number;
+  awarenessClientsPerConnection: number;
+  /** Whether two connections belong to the same person (see AwarenessOwners). */
+  samePerson(a: P, b: P): boolean;
+  /** Called once when an update could not be persisted: the document must then be dropped. */
+  onPersistFailure(doc: LiveDoc<P>, err: unknown): void;
+}
+
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}
+
+const serverOrigin = Symbol('server');
+
+export class LiveDoc<P extends Peer = Peer> {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness: Awareness;
+  private readonly peers = new Set<P>();
+  private readonly owners: AwarenessOwners<P>;
+  private writes: Promise<void> = Promise.resolve();
+  private compaction: Promise<void> | null = null;
+  /** Rows in the store's log, counted here so that no COUNT query runs per update. */
+  private rows: number;
+  private failed = false;
+  private destroyed = false;
+
+  constructor(
+    readonly name: string,
+    stored: readonly Uint8Array[],
+    private readonly opts: LiveDocOptions<P>,
+  ) {
+    this.doc.transact(() => {
+      for (const update of stored) Y.applyUpdate(this.doc, update);
+    });
+    this.rows = stored.length;
+    this.owners = new AwarenessOwners<P>(opts.awarenessClientsPerConnection, opts.samePerson);
+    this.awareness = new Awareness(this.doc);
+    // The server itself has no presence.
+    this.awareness.setLocalState(null);
+    // Registered after loading: stored updates must not be appended again.
+    this.doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwarenessUpdate);
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  get persistFailed(): boolean {
+    return this.failed;
+  }
+
+  join(peer: P): void {
+    this.peers.add(peer);
+  }
+
+  /** Removes the peer and the presence of every client it published, telling the others. */
+  leave(peer: P): void {
+    if (!this.peers.delete(peer)) return;
+    const ids = this.owners.release(peer);
+    if (ids.length > 0) removeAwarenessStates(this.awareness, ids, peer);
+  }
+
+  /** Applies a validated update from a peer that may write; throws if Yjs cannot integrate it. */
+  applyUpdate(update: Uint8Array, from: P): void {
+    Y.applyUpdate(this.doc, update, from);
+  }
+
+  /** Runs `fn` as one server transaction; its update is persisted and broadcast like a client's. */
+  transact<T>(fn: (doc: Y.Doc) => T): T {
+    let result: T | undefined;
+    this.doc.transact(() => {
+      result = fn(this.doc);
+    }, serverOrigin);
+    return result as T;
+  }
+
+  /** Throws a ProtocolError (forbidden) when the peer publishes for a client id it does not own. */
+  applyAwareness(peer: P, entries: readonly AwarenessEntry[]): void {
+    const accepted = this.owners.filter(peer, entries, (id) => this.awareness.meta.get(id)?.clock);
+    if (accepted.length > 0) applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), peer);
+  }
+
+  /** An awareness message with every current state. */
+  encodeAwareness(): Uint8Array {
+    return writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+  }
+
+  /** Resolves when every update produced so far is persisted and broadcast. */
+  flushed(): Promise<void> {
+    return this.writes;
+  }
+
+  /** Resolves when no write and no compaction is pending. */
+  async idle(): Promise<void> {
+    let tail: Promise<void>;
+    do {
+      tail = this.writes;
+      await tail;
+      await this.compaction;
+    } while (tail !== this.writes || this.compaction !== null);
+  }
+
+  /** Compacts the stored log; concurrent calls share one run. Failures are logged, not thrown. */
+  compact(): Promise<void> {
+    if (this.compaction) return this.compaction;
+    const run = async (): Promise<void> => {
+      const before = this.rows;
+      try {
+        await this.opts.store.compact(this.name, mergeUpdates);
+        this.rows = await this.opts.store.countUpdates(this.name);
+        this.opts.logger.debug({ before, after: this.rows }, 'compacted the update log');
+      } catch (err) {
+        this.opts.logger.error({ err }, 'compacting the update log failed');
+      }
+    };
+    const compaction = run().finally(() => {
+      this.compaction = null;
+    });
+    this.compaction = compaction;
+    return compaction;
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwarenessUpdate);
+    // Destroying the doc destroys its awareness (and the awareness' timer) too.
+    this.doc.destroy();
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.failed) return;
+    const from = this.peers.has(origin as P) ? (origin as P) : null;
+    this.writes = this.writes.then(() => this.persist(update, from));
+  };
+
+  private async persist(update: Uint8Array, from: P | null): Promise<void> {
+    if (this.failed) return;
+    try {
+      await this.opts.store.appendUpdate(this.name, update);
+    } catch (err) {
+      this.failed = true;
+      this.opts.onPersistFailure(this, err);
+      return;
+    }
+    this.rows++;
+    const frame = writeUpdate(update);
+    for (const peer of this.peers) if (peer !== from) peer.send(frame);
+    if (this.rows > this.opts.compactThreshold) void this.compact();
+  }
+
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+    const changed = [...added, ...updated, ...removed];
+    if (changed.length === 0) return;
+    // Sent to the publisher too: y-websocket clients treat 30 s without any message as a dead
+    // connection, and the echo of their own presence is what a lone client receives.
+    const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    for (const peer of this.peers) peer.send(frame);
+  };
+}

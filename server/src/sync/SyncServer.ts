@@ -1,0 +1,236 @@
+// The sync endpoint `/sync/<document name>`: authenticates the HTTP upgrade before any WebSocket
+// exists, then hands each socket to a Connection on a document from the DocRegistry.
+import { STATUS_CODES } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { Logger } from 'pino';
+import { WebSocketServer } from 'ws';
+import type WebSocket from 'ws';
+import type * as Y from 'yjs';
+import { CloseCode, limits, parseDocName } from '@vermeboard/shared';
+import type { DocStore } from '../storage/Storage.js';
+import { Connection } from './Connection.js';
+import { DocRegistry } from './DocRegistry.js';
+import { createRateLimiter } from './rateLimit.js';
+import type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
+
+export type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
+
+export interface SyncServerOptions {
+  store: DocStore;
+  /** Decides, from the token and the document name (already parsed), whether and how the connection may open. */
+  authorize(docName: string, token: string | null): Promise<AuthorizeResult>;
+  logger: Logger;
+  /** Largest frame accepted (ws maxPayload); a larger one closes the socket with 1009. */
+  maxPayloadBytes: number;
+  /**
+   * A connection whose unsent backlog passes this is closed (CloseCode.slowReader). Must exceed the
+   * largest document state, which a new connection receives in one message.
+   */
+  maxBufferedBytes: number;
+  /** Compact a document's log when it holds more rows than this. */
+  compactThreshold: number;
+  /** Upgrade attempts per remote address and minute; more are refused with HTTP 429. */
+  connectionsPerMinutePerAddress: number;
+  /** Keepalive ping interval; a connection that misses a pong is terminated. Default 30 s. */
+  pingIntervalMs?: number;
+  /**
+   * The address rate limiting counts by. Default: the socket's peer address; behind a reverse proxy,
+   * pass one that reads the proxy's forwarded-for header.
+   */
+  remoteAddress?(req: IncomingMessage): string;
+}
+
+/** Defaults the application can spread under its own configuration. */
+export const syncServerDefaults = {
+  maxPayloadBytes: 2 * 1024 * 1024,
+  maxBufferedBytes: 16 * 1024 * 1024,
+  compactThreshold: 500,
+  connectionsPerMinutePerAddress: 120,
+  pingIntervalMs: 30_000,
+} as const;
+
+export interface SyncServer {
+  /**
+   * Call from http.Server 'upgrade' for URLs under /sync/. Authenticates before the WebSocket
+   * handshake; a refusal is an HTTP status line (400 bad document name, 401 missing or unknown token,
+   * 403 other group, 404 unknown meeting, 429 rate limit, 503 shutting down) and a destroyed socket.
+   */
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /**
+   * Server-side write access (e.g. the facilitation session document, which only the server writes):
+   * loads the document if needed and runs `fn` in one transaction. Its update is persisted and
+   * broadcast like any other; the promise resolves once it is persisted.
+   */
+  withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
+  /** Closes every connection matching the predicate (token revoked, participant removed); returns how many. */
+  closeConnections(pred: (auth: SyncAuth, docName: string) => boolean, code: number, reason: string): number;
+  /** Stops accepting, closes every socket with 1001, flushes pending writes and compacts and unloads every document. */
+  close(): Promise<void>;
+  stats(): { docs: number; connections: number };
+}
+
+const pathPrefix = '/sync/';
+
+export function createSyncServer(opts: SyncServerOptions): SyncServer {
+  const log = opts.logger;
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: opts.maxPayloadBytes,
+    // Compression costs CPU per message and opens the door to decompression bombs.
+    perMessageDeflate: false,
+  });
+  const connections = new Set<Connection>();
+  const registry: DocRegistry<Connection> = new DocRegistry<Connection>({
+    store: opts.store,
+    logger: log,
+    compactThreshold: opts.compactThreshold,
+    awarenessClientsPerConnection: limits.awarenessClientsPerConnection,
+    samePerson: (a, b) => a.auth.tokenHash === b.auth.tokenHash,
+    onPersistFailure: (docName) =>
+      closeConnections((_, name) => name === docName, CloseCode.internalError, 'storage failure'),
+  });
+  const limiter = createRateLimiter({ limit: opts.connectionsPerMinutePerAddress, windowMs: 60_000 });
+  const remoteAddress = opts.remoteAddress ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
+  let closing = false;
+  let connectionSeq = 0;
+
+  const keepalive = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, opts.pingIntervalMs ?? syncServerDefaults.pingIntervalMs);
+  keepalive.unref();
+
+  function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    socket.on('error', (err) => log.debug({ err }, 'upgrade socket error'));
+    upgrade(req, socket, head).catch((err: unknown) => {
+      log.error({ err }, 'upgrade failed');
+      refuse(socket, 500);
+    });
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const address = remoteAddress(req);
+    // Never log the query string: it carries the token.
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const refuseWith = (status: number) => {
+      log.info({ status, path: url.pathname, address }, 'refused a sync connection');
+      refuse(socket, status);
+    };
+    if (closing) return refuseWith(503);
+    if (!limiter.take(address)) return refuseWith(429);
+    if (!url.pathname.startsWith(pathPrefix)) return refuseWith(404);
+    const docName = url.pathname.slice(pathPrefix.length);
+    if (parseDocName(docName) === null) return refuseWith(400);
+
+    const result = await opts.authorize(docName, tokenOf(req, url));
+    if (!result.ok) return refuseWith(result.status);
+    if (closing) return refuseWith(503);
+    if (socket.destroyed) return;
+
+    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, docName, result.access, result.auth));
+  }
+
+  function accept(ws: WebSocket, docName: string, access: 'read' | 'write', auth: SyncAuth): void {
+    const logger = log.child({
+      conn: ++connectionSeq,
+      doc: docName,
+      role: auth.role,
+      participant: auth.participantId,
+      access,
+    });
+    const connection = new Connection({
+      ws,
+      docName,
+      access,
+      auth,
+      logger,
+      maxBufferedBytes: opts.maxBufferedBytes,
+      lease: registry.acquire(docName),
+      onEnd: (c) => connections.delete(c),
+    });
+    connections.add(connection);
+    logger.info('connection opened');
+  }
+
+  function closeConnections(pred: (auth: SyncAuth, docName: string) => boolean, code: number, reason: string) {
+    let closed = 0;
+    for (const connection of [...connections]) {
+      if (!pred(connection.auth, connection.docName)) continue;
+      connection.close(code, reason);
+      closed++;
+    }
+    return closed;
+  }
+
+  async function withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T> {
+    if (parseDocName(docName) === null) throw new Error(`not a document name: ${docName}`);
+    const lease = await registry.acquire(docName);
+    try {
+      const result = lease.doc.transact(fn);
+      await lease.doc.flushed();
+      if (lease.doc.persistFailed) throw new Error(`could not persist ${docName}`);
+      return result;
+    } finally {
+      lease.release();
+    }
+  }
+
+  async function close(): Promise<void> {
+    if (closing) return;
+    closing = true;
+    clearInterval(keepalive);
+    closeConnections(() => true, CloseCode.goingAway, 'server shutting down');
+    // Closing the connections released their documents; this waits for their writes and compaction.
+    await registry.close();
+    await socketsClosed(wss);
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+    log.info('sync server closed');
+  }
+
+  return {
+    handleUpgrade,
+    withDoc,
+    closeConnections,
+    close,
+    stats: () => ({ docs: registry.size, connections: connections.size }),
+  };
+}
+
+function tokenOf(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization;
+  const bearer = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
+  if (bearer) return bearer[1]!;
+  const query = url.searchParams.get('token');
+  return query === null || query === '' ? null : query;
+}
+
+function refuse(socket: Duplex, status: number): void {
+  if (socket.destroyed || !socket.writable) {
+    socket.destroy();
+    return;
+  }
+  const body = STATUS_CODES[status] ?? 'Error';
+  const headers = [
+    `HTTP/1.1 ${status} ${body}`,
+    'Connection: close',
+    'Content-Type: text/plain; charset=utf-8',
+    `Content-Length: ${Buffer.byteLength(body)}`,
+    ...(status === 429 ? ['Retry-After: 60'] : []),
+  ];
+  socket.once('finish', () => socket.destroy());
+  socket.end(`${headers.join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** Resolves when every socket has finished its closing handshake (each is destroyed within a grace period). */
+function socketsClosed(wss: WebSocketServer): Promise<void> {
+  const open = [...wss.clients];
+  return Promise.all(
+    open.map(
+      (ws) =>
+        new Promise<void>((resolve) => {
+          if (ws.readyState === ws.CLOSED) resolve();
+          else ws.once('close', () => resolve());
+        }),
+    ),
+  ).then(() => undefined);
+}

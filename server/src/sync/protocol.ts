@@ -1,0 +1,184 @@
+// The y-websocket wire protocol. One message per binary frame: a varint message type, then its body.
+//
+//   0 sync             a y-protocols/sync message: varint sub-type, then a length-prefixed payload
+//                        0 step 1   the sender's state vector ("what I have")
+//                        1 step 2   an update with what the receiver lacks
+//                        2 update   an incremental update
+//   1 awareness        a length-prefixed awareness update: varint count, then per client
+//                      varint client id, varint clock, varString JSON state (null = gone)
+//   3 query awareness  no body; the answer is an awareness message with every known state
+//
+// Reading is strict: a frame must hold exactly one well-formed message whose update decodes and
+// whose awareness states parse, so that nothing of a malformed frame reaches a document.
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as Y from 'yjs';
+import { CloseCode } from '@vermeboard/shared';
+
+export const MessageType = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
+export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;
+
+export type AwarenessState = Record<string, unknown>;
+
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  /** null announces that the client left. */
+  state: AwarenessState | null;
+}
+
+export type ClientMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'syncStep2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'queryAwareness' };
+
+/** A frame the server refuses; the connection is closed with `closeCode`. */
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    readonly closeCode: CloseCode = CloseCode.protocolError,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+export interface ReadLimits {
+  /** Largest JSON (UTF-8 bytes) of one awareness state; larger is refused with CloseCode.forbidden. */
+  awarenessStateBytes: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+export function readMessage(frame: Uint8Array, limits: ReadLimits): ClientMessage {
+  const decoder = decoding.createDecoder(frame);
+  const message = readBody(decoder, limits);
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message');
+  return message;
+}
+
+function readBody(decoder: decoding.Decoder, limits: ReadLimits): ClientMessage {
+  const type = read(decoder, decoding.readVarUint);
+  switch (type) {
+    case MessageType.sync:
+      return readSync(decoder);
+    case MessageType.awareness:
+      return { type: 'awareness', entries: readAwarenessUpdate(read(decoder, decoding.readVarUint8Array), limits) };
+    case MessageType.queryAwareness:
+      return { type: 'queryAwareness' };
+    default:
+      throw new ProtocolError(`unknown message type ${type}`);
+  }
+}
+
+function readSync(decoder: decoding.Decoder): ClientMessage {
+  const syncType = read(decoder, decoding.readVarUint);
+  const payload = read(decoder, decoding.readVarUint8Array);
+  switch (syncType) {
+    case SyncMessageType.step1:
+      check(() => Y.decodeStateVector(payload), 'state vector does not decode');
+      return { type: 'syncStep1', stateVector: payload };
+    case SyncMessageType.step2:
+      validateUpdate(payload);
+      return { type: 'syncStep2', update: payload };
+    case SyncMessageType.update:
+      validateUpdate(payload);
+      return { type: 'update', update: payload };
+    default:
+      throw new ProtocolError(`unknown sync message type ${syncType}`);
+  }
+}
+
+function validateUpdate(update: Uint8Array): void {
+  check(() => Y.decodeUpdate(update), 'update does not decode');
+}
+
+/** True when an (already validated) update carries neither structs nor deletions. */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+  const { structs, ds } = Y.decodeUpdate(update);
+  return structs.length === 0 && ds.clients.size === 0;
+}
+
+export function readAwarenessUpdate(update: Uint8Array, limits: ReadLimits): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = read(decoder, decoding.readVarUint);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = read(decoder, decoding.readVarUint);
+    const clock = read(decoder, decoding.readVarUint);
+    const json = read(decoder, decoding.readVarUint8Array);
+    if (json.byteLength > limits.awarenessStateBytes) {
+      throw new ProtocolError(`awareness state of ${json.byteLength} bytes is over the limit`, CloseCode.forbidden);
+    }
+    entries.push({ clientId, clock, state: parseState(json) });
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update');
+  return entries;
+}
+
+function parseState(json: Uint8Array): AwarenessState | null {
+  const value: unknown = check(() => JSON.parse(utf8.decode(json)) as unknown, 'awareness state is not JSON');
+  // Clients read states as objects; anything else would break every peer that receives it.
+  if (value === null) return null;
+  if (typeof value !== 'object' || Array.isArray(value)) throw new ProtocolError('awareness state is not an object');
+  return value as AwarenessState;
+}
+
+function read<T>(decoder: decoding.Decoder, reader: (d: decoding.Decoder) => T): T {
+  return check(() => reader(decoder), 'truncated or malformed frame');
+}
+
+function check<T>(fn: () => T, message: string): T {
+  try {
+    return fn();
+  } catch {
+    throw new ProtocolError(message);
+  }
+}
+
+export function writeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return writeSync(SyncMessageType.step1, stateVector);
+}
+
+export function writeSyncStep2(update: Uint8Array): Uint8Array {
+  return writeSync(SyncMessageType.step2, update);
+}
+
+export function writeUpdate(update: Uint8Array): Uint8Array {
+  return writeSync(SyncMessageType.update, update);
+}
+
+function writeSync(syncType: number, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, syncType);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** An awareness message around an encoded awareness update (see `writeAwarenessUpdate`). */
+export function writeAwareness(awarenessUpdate: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.awareness);
+  encoding.writeVarUint8Array(encoder, awarenessUpdate);
+  return encoding.toUint8Array(encoder);
+}
+
+export function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId);
+    encoding.writeVarUint(encoder, entry.clock);
+    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+export function writeQueryAwareness(): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.queryAwareness);
+  return encoding.toUint8Array(encoder);
+}

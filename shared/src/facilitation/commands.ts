@@ -1,0 +1,129 @@
+// Every change to a meeting's session is one of these commands. Browsers send them over HTTP or
+// the ws connection; the server parses them with `clientCommandSchema` (which cannot express the
+// presence commands only the server issues) and applies them with `reduce`.
+import { z } from 'zod';
+import { participantIdSchema } from '../ids.js';
+import { limits } from '../limits.js';
+import { roleSchema } from '../roles.js';
+import { facilitationLimits } from './limits.js';
+import { slugSchema } from './method.js';
+import { instanceIdSchema, positionSchema, shapeIdSchema, voteIdSchema } from './session.js';
+
+const index = z.number().int().min(0).max(facilitationLimits.agendaItems);
+const stepIndex = z.number().int().min(0).max(facilitationLimits.stepsPerMethod);
+const coordinate = z.number().finite().min(-1e7).max(1e7);
+const extent = z.number().finite().positive().max(1e7);
+const shapeIds = z.array(shapeIdSchema).min(1).max(facilitationLimits.shapesPerCommand);
+
+/**
+ * Optional preconditions: a command that carries what its sender saw is refused when the session
+ * has moved on, so a double click or two facilitators' clicks crossing do not skip a step or a turn.
+ */
+const expectedPosition = { from: positionSchema.optional() };
+const expectedSpeaker = { speakerId: participantIdSchema.nullable().optional() };
+
+export const reactions = ['thumbsUp', 'heart', 'clap', 'laugh', 'surprised', 'thinking'] as const;
+export const reactionSchema = z.enum(reactions);
+export type Reaction = z.infer<typeof reactionSchema>;
+
+export const turnOrderSchema = z.discriminatedUnion('kind', [
+  /** The listed participants first, in this order; present members not listed follow in join order. */
+  z.strictObject({
+    kind: z.literal('fixed'),
+    participantIds: z.array(participantIdSchema).max(facilitationLimits.participants),
+  }),
+  /** Present members in a seeded random order; without a seed the server's `random` supplies one. */
+  z.strictObject({ kind: z.literal('shuffled'), seed: z.number().int().min(0).max(0xffffffff).optional() }),
+]);
+export type TurnOrder = z.infer<typeof turnOrderSchema>;
+
+export const revealTargetSchema = z.discriminatedUnion('kind', [
+  /** Everyone's private notes. */
+  z.strictObject({ kind: z.literal('step') }),
+  z.strictObject({ kind: z.literal('participant'), participantId: participantIdSchema }),
+]);
+
+const clientCommands = [
+  // Agenda
+  z.strictObject({ type: z.literal('addAgendaItem'), methodId: slugSchema, index: index.optional() }),
+  z.strictObject({ type: z.literal('removeAgendaItem'), instanceId: instanceIdSchema }),
+  z.strictObject({ type: z.literal('moveAgendaItem'), instanceId: instanceIdSchema, toIndex: index }),
+  z.strictObject({ type: z.literal('applyPreset'), presetId: slugSchema }),
+  // Meeting and steps
+  z.strictObject({ type: z.literal('startMeeting') }),
+  z.strictObject({ type: z.literal('nextStep'), ...expectedPosition }),
+  z.strictObject({ type: z.literal('previousStep'), ...expectedPosition }),
+  z.strictObject({ type: z.literal('gotoStep'), agendaIndex: index, stepIndex }),
+  z.strictObject({ type: z.literal('endMeeting') }),
+  // Step timer (pause and resume also hold the per-turn timer)
+  z.strictObject({ type: z.literal('startTimer') }),
+  z.strictObject({ type: z.literal('pauseTimer') }),
+  z.strictObject({ type: z.literal('resumeTimer') }),
+  z.strictObject({
+    type: z.literal('adjustTimer'),
+    minutes: z
+      .number()
+      .int()
+      .min(-facilitationLimits.maxAdjustMinutes)
+      .max(facilitationLimits.maxAdjustMinutes)
+      .refine((m) => m !== 0, 'must not be zero'),
+  }),
+  // Round-robin
+  z.strictObject({ type: z.literal('setTurnOrder'), order: turnOrderSchema }),
+  z.strictObject({ type: z.literal('nextTurn'), ...expectedSpeaker }),
+  z.strictObject({ type: z.literal('passTurn'), ...expectedSpeaker }),
+  z.strictObject({ type: z.literal('previousTurn'), ...expectedSpeaker }),
+  z.strictObject({ type: z.literal('giveTurn'), participantId: participantIdSchema }),
+  // Roles
+  z.strictObject({ type: z.literal('chooseCaseOwner'), participantId: participantIdSchema.nullable() }),
+  z.strictObject({ type: z.literal('handOverFacilitation'), participantId: participantIdSchema }),
+  z.strictObject({ type: z.literal('claimFacilitation') }),
+  // Attention and structure
+  z.strictObject({
+    type: z.literal('bringEveryoneHere'),
+    viewport: z.strictObject({ x: coordinate, y: coordinate, w: extent, h: extent }),
+  }),
+  z.strictObject({ type: z.literal('spotlightFrame'), shapeId: shapeIdSchema }),
+  z.strictObject({ type: z.literal('clearFocus') }),
+  z.strictObject({ type: z.literal('lockShapes'), shapeIds }),
+  z.strictObject({ type: z.literal('unlockShapes'), shapeIds }),
+  // Everyone
+  z.strictObject({ type: z.literal('raiseHand') }),
+  /** Without a participant id: one's own hand. The facilitator may lower anyone's. */
+  z.strictObject({ type: z.literal('lowerHand'), participantId: participantIdSchema.optional() }),
+  z.strictObject({ type: z.literal('react'), reaction: reactionSchema }),
+  z.strictObject({ type: z.literal('markDone') }),
+  z.strictObject({ type: z.literal('markUndone') }),
+  // Dot voting
+  z.strictObject({
+    type: z.literal('startVote'),
+    frameShapeId: shapeIdSchema,
+    votesPerPerson: z.number().int().min(1).max(facilitationLimits.votesPerPerson),
+  }),
+  z.strictObject({ type: z.literal('castVote'), voteId: voteIdSchema, shapeId: shapeIdSchema }),
+  z.strictObject({ type: z.literal('withdrawVote'), voteId: voteIdSchema, shapeId: shapeIdSchema }),
+  z.strictObject({ type: z.literal('closeVote'), voteId: voteIdSchema }),
+  // Private notes
+  z.strictObject({ type: z.literal('revealNotes'), target: revealTargetSchema }),
+] as const;
+
+/** Presence, issued by the server when a participant's first connection opens or last one closes. */
+const presenceCommands = [
+  z.strictObject({
+    type: z.literal('join'),
+    participantId: participantIdSchema,
+    name: z.string().min(1).max(limits.displayName),
+    role: roleSchema,
+  }),
+  z.strictObject({ type: z.literal('leave'), participantId: participantIdSchema }),
+] as const;
+
+/** What a browser may send. */
+export const clientCommandSchema = z.discriminatedUnion('type', [...clientCommands]);
+export type ClientCommand = z.infer<typeof clientCommandSchema>;
+
+/** Everything `reduce` accepts: client commands and the server's presence commands. */
+export const sessionCommandSchema = z.discriminatedUnion('type', [...clientCommands, ...presenceCommands]);
+export type SessionCommand = z.infer<typeof sessionCommandSchema>;
+export type CommandType = SessionCommand['type'];
+export type CommandOf<T extends CommandType> = Extract<SessionCommand, { type: T }>;

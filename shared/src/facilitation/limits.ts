@@ -1,0 +1,23 @@
+// Size bounds for facilitation data. The server rejects anything larger, and a method definition
+// that breaks them fails its schema test, so a bad template never reaches a meeting.
+export const facilitationLimits = {
+  /** Longest instruction or note text in a method, per locale. */
+  methodText: 2000,
+  /** Longest title, name or label, per locale. */
+  methodLabel: 160,
+  stepsPerMethod: 20,
+  /** Frames plus prompt notes in one step's board layout. */
+  layoutItems: 40,
+  /** Largest timebox or timer duration: four hours is longer than any meeting. */
+  maxDurationMs: 4 * 60 * 60 * 1000,
+  /** Largest single timer adjustment, in minutes, either way. */
+  maxAdjustMinutes: 60,
+  agendaItems: 24,
+  /** Everyone who has been in the meeting, present or not: a verme group is 4–10 people. */
+  participants: 100,
+  lockedShapes: 2000,
+  /** Shape ids in one lock or unlock command. */
+  shapesPerCommand: 200,
+  votes: 50,
+  votesPerPerson: 20,
+} as const;

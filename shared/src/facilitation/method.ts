@@ -1,0 +1,187 @@
+// A facilitation *method* is data: localized names and instructions, ordered steps, and the board
+// layout each step places. The schema is the contract for the built-in library and for any method
+// a trainer defines later, so every text must exist in every UI language.
+import { z } from 'zod';
+import { facilitationLimits } from './limits.js';
+
+export const locales = ['en', 'fi'] as const;
+export const localeSchema = z.enum(locales);
+export type Locale = z.infer<typeof localeSchema>;
+
+const nonBlank = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => s.trim().length > 0, 'must not be blank');
+
+/** A text in every UI language; a missing or blank translation is a schema error, not a fallback. */
+export const localizedText = (max: number = facilitationLimits.methodText) =>
+  z.strictObject({ en: nonBlank(max), fi: nonBlank(max) });
+export const localizedTextSchema = localizedText();
+export const localizedLabelSchema = localizedText(facilitationLimits.methodLabel);
+export type LocalizedText = z.infer<typeof localizedTextSchema>;
+
+/**
+ * Stable ids for methods, steps, frames and prompt notes. They end up inside board shape ids
+ * (see `layoutShapeId`), so they are lower-case slugs without dots.
+ */
+export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug').max(48);
+
+export const speakingModes = ['open', 'facilitator', 'round-robin', 'presenter', 'consultants', 'silent'] as const;
+export const speakingModeSchema = z.enum(speakingModes);
+export type SpeakingMode = z.infer<typeof speakingModeSchema>;
+
+/** tldraw's default colour names, so a prompt note maps onto a sticky note without translation. */
+export const noteColors = [
+  'yellow',
+  'orange',
+  'light-red',
+  'red',
+  'light-green',
+  'green',
+  'light-blue',
+  'blue',
+  'light-violet',
+  'violet',
+  'grey',
+  'black',
+  'white',
+] as const;
+export const noteColorSchema = z.enum(noteColors);
+export type NoteColor = z.infer<typeof noteColorSchema>;
+
+const coordinate = z.number().finite().min(-20_000).max(20_000);
+const extent = z.number().finite().min(40).max(10_000);
+
+/**
+ * A frame in a method's own coordinate space; the server offsets each agenda item's layout so two
+ * methods never overlap. The same frame id in two steps of one method is the same frame: it is
+ * placed by whichever step comes first, so every step can list the frames it needs.
+ */
+export const layoutFrameSchema = z.strictObject({
+  id: slugSchema,
+  label: localizedLabelSchema,
+  x: coordinate,
+  y: coordinate,
+  w: extent,
+  h: extent,
+});
+export type LayoutFrame = z.infer<typeof layoutFrameSchema>;
+
+/** A prompt sticky note placed inside a frame; its position inside the frame is the server's choice. */
+export const promptNoteSchema = z.strictObject({
+  id: slugSchema,
+  text: localizedLabelSchema,
+  frameId: slugSchema,
+  color: noteColorSchema,
+});
+export type PromptNote = z.infer<typeof promptNoteSchema>;
+
+export const boardLayoutSchema = z
+  .strictObject({
+    frames: z.array(layoutFrameSchema).max(facilitationLimits.layoutItems),
+    notes: z.array(promptNoteSchema).max(facilitationLimits.layoutItems),
+  })
+  .refine((l) => l.frames.length + l.notes.length <= facilitationLimits.layoutItems, 'too many layout items')
+  .refine((l) => l.notes.every((n) => l.frames.some((f) => f.id === n.frameId)), 'a note refers to a missing frame');
+export type BoardLayout = z.infer<typeof boardLayoutSchema>;
+
+const seconds = z
+  .number()
+  .int()
+  .min(0)
+  .max(facilitationLimits.maxDurationMs / 1000);
+
+export const stepSchema = z
+  .strictObject({
+    id: slugSchema,
+    title: localizedLabelSchema,
+    /** What participants read on the step card. */
+    instructions: localizedTextSchema,
+    /** Shown only in the facilitator panel. */
+    facilitatorNotes: localizedTextSchema,
+    /** The default timebox; for round-robin steps with `turnSeconds` the timer is per member instead. */
+    timeboxSeconds: seconds,
+    /** Per-turn timebox of a round-robin step; the step timer becomes turnSeconds × speakers. */
+    turnSeconds: seconds.min(5).optional(),
+    speakingMode: speakingModeSchema,
+    /** Round-robin: a speaker's private notes are revealed as their turn starts (the check-in round). */
+    revealOnTurn: z.boolean().optional(),
+    /** Every member's private notes are revealed when the step starts (after a silent "alone" step). */
+    revealOnStart: z.boolean().optional(),
+    /** The facilitator panel offers the case-owner picker here. */
+    caseOwnerChosenHere: z.boolean().optional(),
+    /** Consultants mode: consultants ask and the owner answers briefly, instead of the owner only listening. */
+    ownerAnswers: z.boolean().optional(),
+    /** The server adds one card per group goal (from the group's data) to the layout. */
+    needsGroupGoals: z.boolean().optional(),
+    layout: boardLayoutSchema.optional(),
+  })
+  .refine((s) => s.turnSeconds === undefined || s.speakingMode === 'round-robin', {
+    message: 'turnSeconds only applies to round-robin steps',
+    path: ['turnSeconds'],
+  })
+  .refine((s) => !s.revealOnTurn || s.speakingMode === 'round-robin', {
+    message: 'revealOnTurn only applies to round-robin steps',
+    path: ['revealOnTurn'],
+  })
+  .refine((s) => !s.ownerAnswers || s.speakingMode === 'consultants', {
+    message: 'ownerAnswers only applies to consultants steps',
+    path: ['ownerAnswers'],
+  });
+export type Step = z.infer<typeof stepSchema>;
+export type StepInput = z.input<typeof stepSchema>;
+
+export const methodSchema = z
+  .strictObject({
+    id: slugSchema,
+    name: localizedLabelSchema,
+    description: localizedTextSchema,
+    steps: z.array(stepSchema).min(1).max(facilitationLimits.stepsPerMethod),
+  })
+  .superRefine((m, ctx) => {
+    const stepIds = new Set<string>();
+    // Frames and notes share one id space per method: both become shape ids under one agenda item.
+    const items = new Map<string, string>();
+    for (const step of m.steps) {
+      if (stepIds.has(step.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${step.id}` });
+      stepIds.add(step.id);
+      const inStep = new Set<string>();
+      for (const item of [...(step.layout?.frames ?? []), ...(step.layout?.notes ?? [])]) {
+        if (inStep.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate layout id ${item.id} in ${step.id}` });
+        inStep.add(item.id);
+        // A repeated id must describe the same item, or the placement would depend on the step order.
+        const json = JSON.stringify(item);
+        const earlier = items.get(item.id);
+        if (earlier !== undefined && earlier !== json) {
+          ctx.addIssue({ code: 'custom', message: `layout id ${item.id} differs between steps` });
+        }
+        items.set(item.id, json);
+      }
+    }
+  });
+export type Method = z.infer<typeof methodSchema>;
+export type MethodInput = z.input<typeof methodSchema>;
+
+/**
+ * Parses a method definition at module load, so a broken built-in template fails every test and
+ * the server's start instead of surfacing in a meeting.
+ */
+export function defineMethod(method: MethodInput): Method {
+  return methodSchema.parse(method);
+}
+
+/**
+ * The board shape id of a layout item placed for one agenda item. Deterministic, so placing a
+ * layout twice writes the same records (idempotent) and the session can lock them by id.
+ */
+export function layoutShapeId(instanceId: string, itemId: string): string {
+  return `shape:layout.${instanceId}.${itemId}`;
+}
+
+/** The duration a step's timer starts with, given how many speakers a round-robin step has. */
+export function stepDurationMs(step: Step, speakers: number): number {
+  const ms =
+    step.turnSeconds !== undefined && speakers > 0 ? step.turnSeconds * 1000 * speakers : step.timeboxSeconds * 1000;
+  return Math.min(ms, facilitationLimits.maxDurationMs);
+}

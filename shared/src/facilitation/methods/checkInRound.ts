@@ -1,0 +1,76 @@
+import { defineMethod } from '../method.js';
+import type { LayoutFrame } from '../method.js';
+
+const checkInFrame: LayoutFrame = {
+  id: 'check-in',
+  label: { en: 'Check-in', fi: 'Kuulumiset' },
+  x: 0,
+  y: 0,
+  w: 1400,
+  h: 800,
+};
+
+/** Kuulumiskierros: everyone is heard once before the work starts. */
+export const checkInRound = defineMethod({
+  id: 'check-in-round',
+  name: { en: 'Check-in round', fi: 'Kuulumiskierros' },
+  description: {
+    en: 'Each member prepares a short note in silence, then tells the group how they are, one at a time. The facilitator gathers the themes for today.',
+    fi: 'Jokainen valmistelee ensin hiljaa lyhyen lapun ja kertoo sitten vuorollaan kuulumisensa. Fasilitaattori kokoaa päivän teemat.',
+  },
+  steps: [
+    {
+      id: 'silent-prep',
+      title: { en: 'Silent prep', fi: 'Hiljainen valmistautuminen' },
+      instructions: {
+        en: 'Write a private note in the Check-in frame: your mood in a word or an emoji, and one headline since last time. Nobody sees it before your turn.',
+        fi: 'Kirjoita yksityinen lappu Kuulumiset-kehykseen: mielialasi sanalla tai emojilla ja yksi otsikko edellisen tapaamisen jälkeen. Kukaan ei näe sitä ennen vuoroasi.',
+      },
+      facilitatorNotes: {
+        en: 'Watch the done count. Decide whether the round goes in joining order or shuffled.',
+        fi: 'Seuraa, montako on valmiina. Päätä, mennäänkö kierros liittymisjärjestyksessä vai arvotussa järjestyksessä.',
+      },
+      timeboxSeconds: 60,
+      speakingMode: 'silent',
+      layout: { frames: [checkInFrame], notes: [] },
+    },
+    {
+      id: 'round',
+      title: { en: 'Check-in round', fi: 'Kuulumiskierros' },
+      instructions: {
+        en: 'When it is your turn, your note appears on the board: tell the group how you are. The others listen without commenting. You may pass.',
+        fi: 'Kun on vuorosi, lappusi tulee näkyviin taululle: kerro ryhmälle kuulumisesi. Muut kuuntelevat kommentoimatta. Voit myös ohittaa vuorosi.',
+      },
+      facilitatorNotes: {
+        en: 'Keep to about two minutes each and hold back follow-up questions until the round is over. Note the topics that come up.',
+        fi: 'Pidä puheenvuorot noin kahden minuutin mittaisina ja säästä jatkokysymykset kierroksen loppuun. Kirjaa esiin nousevat aiheet.',
+      },
+      timeboxSeconds: 10 * 60,
+      turnSeconds: 2 * 60,
+      speakingMode: 'round-robin',
+      revealOnTurn: true,
+      layout: { frames: [checkInFrame], notes: [] },
+    },
+    {
+      id: 'themes',
+      title: { en: 'Themes for today', fi: 'Päivän teemat' },
+      instructions: {
+        en: 'Together, group the notes into themes and pick what to work on today.',
+        fi: 'Ryhmitelkää laput yhdessä teemoiksi ja valitkaa, mitä työstetään tänään.',
+      },
+      facilitatorNotes: {
+        en: 'Move similar notes together and name each cluster. Suggest which theme could become today’s case.',
+        fi: 'Siirrä samankaltaiset laput yhteen ja nimeä ryhmät. Ehdota, mistä teemasta voisi tulla päivän tapaus.',
+      },
+      timeboxSeconds: 3 * 60,
+      speakingMode: 'open',
+      layout: {
+        frames: [
+          checkInFrame,
+          { id: 'themes', label: { en: 'Themes for today', fi: 'Päivän teemat' }, x: 1500, y: 0, w: 900, h: 800 },
+        ],
+        notes: [],
+      },
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+import { defineMethod } from '../method.js';
+
+/** 1-2-4-All: ideas grow from one person to pairs, fours and the whole group. */
+export const oneTwoFourAll = defineMethod({
+  id: 'one-two-four-all',
+  name: { en: '1-2-4-All', fi: '1-2-4-kaikki' },
+  description: {
+    en: 'Everyone thinks alone, then in pairs, then in fours, and finally the whole group shares the best insights. About twelve minutes.',
+    fi: 'Jokainen pohtii ensin yksin, sitten pareittain, sitten neljän hengen ryhmissä, ja lopuksi koko ryhmä jakaa parhaat oivallukset. Noin kaksitoista minuuttia.',
+  },
+  steps: [
+    {
+      id: 'alone',
+      title: { en: 'On your own', fi: 'Yksin' },
+      instructions: {
+        en: 'Think about the question on your own and write your ideas on private notes.',
+        fi: 'Pohdi kysymystä yksin ja kirjoita ajatuksesi yksityisille lapuille.',
+      },
+      facilitatorNotes: {
+        en: 'Write the question in its frame before starting.',
+        fi: 'Kirjoita kysymys sille varattuun kehykseen ennen aloitusta.',
+      },
+      timeboxSeconds: 60,
+      speakingMode: 'silent',
+      layout: {
+        frames: [
+          { id: 'question', label: { en: 'Our question', fi: 'Kysymyksemme' }, x: 0, y: 0, w: 1600, h: 300 },
+          { id: 'insights', label: { en: 'Insights', fi: 'Oivallukset' }, x: 0, y: 400, w: 1600, h: 800 },
+        ],
+        notes: [],
+      },
+    },
+    {
+      id: 'pairs',
+      title: { en: 'In pairs', fi: 'Pareittain' },
+      instructions: {
+        en: 'Share your ideas with a partner and build on each other’s.',
+        fi: 'Jaa ajatuksesi parisi kanssa ja jatkakaa toistenne ideoista.',
+      },
+      facilitatorNotes: {
+        en: 'Form the pairs aloud. In a small online group, pairs can use separate calls and come back on time.',
+        fi: 'Muodosta parit ääneen. Pienessä verkkoryhmässä parit voivat käyttää omia puheluitaan ja palata ajallaan.',
+      },
+      timeboxSeconds: 2 * 60,
+      speakingMode: 'open',
+      revealOnStart: true,
+    },
+    {
+      id: 'fours',
+      title: { en: 'In fours', fi: 'Neljän hengen ryhmissä' },
+      instructions: {
+        en: 'Two pairs together: notice similarities and differences and choose the most important idea.',
+        fi: 'Kaksi paria yhdessä: huomatkaa yhtäläisyydet ja erot ja valitkaa tärkein ajatus.',
+      },
+      facilitatorNotes: {
+        en: 'With fewer than eight people, the whole group can be one four.',
+        fi: 'Jos teitä on alle kahdeksan, koko ryhmä voi toimia yhtenä nelikkona.',
+      },
+      timeboxSeconds: 4 * 60,
+      speakingMode: 'open',
+    },
+    {
+      id: 'all',
+      title: { en: 'Whole group', fi: 'Koko ryhmä' },
+      instructions: {
+        en: 'Each group shares one insight that stood out. Add it to the Insights frame.',
+        fi: 'Kukin ryhmä kertoo yhden esiin nousseen oivalluksen. Lisätkää se Oivallukset-kehykseen.',
+      },
+      facilitatorNotes: {
+        en: 'Ask “What is one idea that stood out in your conversation?” and avoid repeating what was already said.',
+        fi: 'Kysy: ”Mikä yksi ajatus nousi keskustelussanne esiin?” ja vältä jo sanotun toistamista.',
+      },
+      timeboxSeconds: 5 * 60,
+      speakingMode: 'open',
+    },
+  ],
+});

@@ -1,0 +1,62 @@
+import { defineMethod } from '../method.js';
+
+/** Opens every meeting the same way: online groups need the same frame each time. */
+export const welcome = defineMethod({
+  id: 'welcome',
+  name: { en: 'Welcome and ground rules', fi: 'Tervetuloa ja pelisäännöt' },
+  description: {
+    en: 'Greet the group, recall the ground rules and, at the first meeting, show the tools.',
+    fi: 'Toivota ryhmä tervetulleeksi, kertaa pelisäännöt ja esittele ensimmäisellä kerralla työkalut.',
+  },
+  steps: [
+    {
+      id: 'welcome',
+      title: { en: 'Welcome and ground rules', fi: 'Tervetuloa ja pelisäännöt' },
+      instructions: {
+        en: 'Welcome! The facilitator goes through today’s agenda and our ground rules. Ask if something is unclear.',
+        fi: 'Tervetuloa! Fasilitaattori käy läpi päivän ohjelman ja yhteiset pelisääntömme. Kysy, jos jokin on epäselvää.',
+      },
+      facilitatorNotes: {
+        en: 'Keep it short. At the first meeting, show how to raise a hand, how to mark yourself done and how to rejoin after a dropped connection. Plan a break at least once an hour.',
+        fi: 'Pidä tämä lyhyenä. Näytä ensimmäisellä kerralla, miten käsi nostetaan, miten merkitään itsensä valmiiksi ja miten palataan yhteyden katkettua. Suunnittele tauko vähintään kerran tunnissa.',
+      },
+      timeboxSeconds: 5 * 60,
+      speakingMode: 'facilitator',
+      layout: {
+        frames: [{ id: 'ground-rules', label: { en: 'Ground rules', fi: 'Pelisäännöt' }, x: 0, y: 0, w: 1200, h: 600 }],
+        notes: [
+          {
+            id: 'rule-confidential',
+            text: { en: 'What is said here stays here', fi: 'Mitä täällä puhutaan, jää tänne' },
+            frameId: 'ground-rules',
+            color: 'light-blue',
+          },
+          {
+            id: 'rule-heard',
+            text: { en: 'Everyone is heard, nobody dominates', fi: 'Jokainen tulee kuulluksi, kukaan ei jyrää' },
+            frameId: 'ground-rules',
+            color: 'light-blue',
+          },
+          {
+            id: 'rule-hand',
+            text: { en: 'Raise your hand to speak', fi: 'Nosta käsi, kun haluat puheenvuoron' },
+            frameId: 'ground-rules',
+            color: 'light-blue',
+          },
+          {
+            id: 'rule-rejoin',
+            text: { en: 'Dropped out? Rejoin with the same link', fi: 'Putositko pois? Palaa samalla linkillä' },
+            frameId: 'ground-rules',
+            color: 'light-blue',
+          },
+          {
+            id: 'rule-break',
+            text: { en: 'A break at least once an hour', fi: 'Tauko vähintään kerran tunnissa' },
+            frameId: 'ground-rules',
+            color: 'light-blue',
+          },
+        ],
+      },
+    },
+  ],
+});

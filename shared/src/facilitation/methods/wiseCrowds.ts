@@ -1,0 +1,75 @@
+import { defineMethod } from '../method.js';
+
+/** Wise crowds: the whole group consults one client at a time, about fifteen minutes each. */
+export const wiseCrowds = defineMethod({
+  id: 'wise-crowds',
+  name: { en: 'Wise crowds', fi: 'Viisaat joukot' },
+  description: {
+    en: 'For 4–7 people: one client at a time asks the whole group for help, about fifteen minutes per client.',
+    fi: '4–7 hengelle: yksi asiakas kerrallaan pyytää koko ryhmältä apua, noin viisitoista minuuttia asiakasta kohden.',
+  },
+  steps: [
+    {
+      id: 'present',
+      title: { en: 'The client presents', fi: 'Asiakas esittelee haasteensa' },
+      instructions: {
+        en: 'The client describes their challenge and asks for help. The others listen.',
+        fi: 'Asiakas kuvaa haasteensa ja pyytää apua. Muut kuuntelevat.',
+      },
+      facilitatorNotes: {
+        en: 'Choose the client in the panel first.',
+        fi: 'Valitse ensin asiakas paneelista.',
+      },
+      timeboxSeconds: 2 * 60,
+      speakingMode: 'presenter',
+      caseOwnerChosenHere: true,
+    },
+    {
+      id: 'clarify',
+      title: { en: 'Clarifying questions', fi: 'Tarkentavat kysymykset' },
+      instructions: {
+        en: 'The group asks clarifying questions; the client answers briefly.',
+        fi: 'Ryhmä esittää tarkentavia kysymyksiä, ja asiakas vastaa lyhyesti.',
+      },
+      facilitatorNotes: {
+        en: 'Questions that open up the situation, not advice.',
+        fi: 'Tilannetta avaavia kysymyksiä, ei neuvoja.',
+      },
+      timeboxSeconds: 3 * 60,
+      speakingMode: 'consultants',
+      ownerAnswers: true,
+    },
+    {
+      id: 'consult',
+      title: { en: 'The crowd consults', fi: 'Joukko konsultoi' },
+      instructions: {
+        en: 'The client turns their camera off and listens. The group shares ideas, questions and advice with each other.',
+        fi: 'Asiakas sulkee kameransa ja kuuntelee. Ryhmä jakaa ideoita, kysymyksiä ja neuvoja keskenään.',
+      },
+      facilitatorNotes: {
+        en: 'Ask someone to write the ideas on notes for the client.',
+        fi: 'Pyydä jotakuta kirjaamaan ideat lapuille asiakasta varten.',
+      },
+      timeboxSeconds: 8 * 60,
+      speakingMode: 'consultants',
+      layout: {
+        frames: [{ id: 'ideas', label: { en: 'Ideas', fi: 'Ideat' }, x: 0, y: 0, w: 1200, h: 800 }],
+        notes: [],
+      },
+    },
+    {
+      id: 'feedback',
+      title: { en: 'The client’s feedback', fi: 'Asiakkaan palaute' },
+      instructions: {
+        en: 'The client tells what was most useful and what they will try.',
+        fi: 'Asiakas kertoo, mikä oli hyödyllisintä ja mitä hän aikoo kokeilla.',
+      },
+      facilitatorNotes: {
+        en: 'Thank the client, then choose the next one.',
+        fi: 'Kiitä asiakasta ja valitse sitten seuraava.',
+      },
+      timeboxSeconds: 2 * 60,
+      speakingMode: 'presenter',
+    },
+  ],
+});

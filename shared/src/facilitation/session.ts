@@ -1,0 +1,175 @@
+// The facilitation state of one meeting: what the server keeps in the `meeting/<id>/session`
+// document and every participant reads. Only the server writes it, by applying commands through
+// `reduce`. It holds nothing secret: dot-vote ballots and unrevealed private notes live elsewhere
+// (see ballots.ts and the per-participant private documents).
+import { z } from 'zod';
+import { participantIdSchema } from '../ids.js';
+import { limits } from '../limits.js';
+import { roleSchema } from '../roles.js';
+import { facilitationLimits } from './limits.js';
+import { slugSchema } from './method.js';
+import { idleTimer, timerSchema } from './timer.js';
+
+/** A tldraw shape id (`shape:…`). Generated ids are URL-safe; layout ids add dots (see `layoutShapeId`). */
+export const shapeIdSchema = z.string().regex(/^shape:[A-Za-z0-9_.:-]{1,120}$/, 'invalid shape id');
+
+/** One agenda item's id, unique within the meeting: `<methodId>-<n>`. */
+export const instanceIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'invalid instance id').max(64);
+
+const epochMs = z.number().int().min(0);
+const count = z.number().int().min(0);
+const participantIds = z.array(participantIdSchema).max(facilitationLimits.participants);
+const talkTime = z.record(participantIdSchema, count);
+
+export const agendaItemSchema = z.strictObject({ methodId: slugSchema, instanceId: instanceIdSchema });
+export type AgendaItem = z.infer<typeof agendaItemSchema>;
+
+export const positionSchema = z.strictObject({ agendaIndex: count, stepIndex: count });
+export type Position = z.infer<typeof positionSchema>;
+
+/**
+ * Everyone who has been in the meeting. Presence lives here, fed by the server's join and leave
+ * commands, rather than being passed in from outside: the turn order, late-joiner handling and the
+ * hand-over check all need it, and keeping it in the state keeps the reducer a function of its input.
+ * Left participants stay (present: false) so their talk time and revealed notes keep a name.
+ */
+export const participantSchema = z.strictObject({
+  id: participantIdSchema,
+  name: z.string().min(1).max(limits.displayName),
+  /** The role their token grants in the group; the meeting's facilitator is `facilitatorId`. */
+  role: roleSchema,
+  /** When they last joined; a round-robin order is built in this order. */
+  joinedAt: epochMs,
+  present: z.boolean(),
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+/** Round-robin state of the current step; reset whenever a step is entered. */
+export const turnsSchema = z.strictObject({
+  order: participantIds,
+  /** Index into `order` of the speaker, or null before the round starts and after it ends. */
+  currentIndex: count.nullable(),
+  roundDone: z.boolean(),
+  /** Who passed in this round, so the facilitator can offer them the turn again. */
+  passed: participantIds,
+  /** The per-turn countdown; idle when the step has no per-turn timebox. */
+  timer: timerSchema,
+  /** When the current speaker's turn began, for talk time. */
+  turnStartedAt: epochMs.nullable(),
+  /** Talk time in this step's round. */
+  talkMs: talkTime,
+});
+export type Turns = z.infer<typeof turnsSchema>;
+
+export const handSchema = z.strictObject({ participantId: participantIdSchema, raisedAt: epochMs });
+export type Hand = z.infer<typeof handSchema>;
+
+const coordinate = z.number().finite().min(-1e7).max(1e7);
+const extent = z.number().finite().positive().max(1e7);
+
+export const focusTargetSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('viewport'), x: coordinate, y: coordinate, w: extent, h: extent }),
+  z.strictObject({ kind: z.literal('frame'), shapeId: shapeIdSchema }),
+]);
+export type FocusTarget = z.infer<typeof focusTargetSchema>;
+
+/**
+ * Where the facilitator wants everyone to look: "bring everyone here" (their viewport) or a
+ * spotlighted frame. `seq` grows with every request, so asking again moves people who wandered
+ * off even when the target is the same.
+ */
+export const focusSchema = z.strictObject({ target: focusTargetSchema, seq: count });
+export type Focus = z.infer<typeof focusSchema>;
+
+export const voteIdSchema = z.string().regex(/^vote-[0-9]{1,4}$/, 'invalid vote id');
+
+/** A dot vote. Only counts appear here, and only once the vote is closed. */
+export const voteSchema = z.strictObject({
+  id: voteIdSchema,
+  frameShapeId: shapeIdSchema,
+  votesPerPerson: z.number().int().min(1).max(facilitationLimits.votesPerPerson),
+  status: z.enum(['open', 'closed']),
+  /** Votes per note shape; set when the vote closes. Notes nobody voted for are absent. */
+  results: z.record(shapeIdSchema, count).optional(),
+  /** How many people voted; set when the vote closes. */
+  voterCount: count.optional(),
+});
+export type Vote = z.infer<typeof voteSchema>;
+
+export const sessionVersion = 1;
+
+export const sessionStateSchema = z.strictObject({
+  version: z.literal(sessionVersion),
+  status: z.enum(['draft', 'running', 'ended']),
+  agenda: z.array(agendaItemSchema).max(facilitationLimits.agendaItems),
+  /** Source of agenda instance ids, so a removed item's id is never reused. */
+  nextInstanceSeq: count,
+  /** Null until the meeting starts. */
+  position: positionSchema.nullable(),
+  /** The step timer. */
+  timer: timerSchema,
+  /** The meeting's facilitator; null until a holder of the facilitator role joins. */
+  facilitatorId: participantIdSchema.nullable(),
+  participants: z.array(participantSchema).max(facilitationLimits.participants),
+  turns: turnsSchema,
+  /** Talk time over the whole meeting, across round-robin steps. */
+  talkMs: talkTime,
+  /** The case owner (problem clinic, Troika, …) per agenda item; they are the presenter too. */
+  caseOwners: z.record(instanceIdSchema, participantIdSchema),
+  /** Raised hands, first raised first. */
+  hands: z.array(handSchema).max(facilitationLimits.participants),
+  /** Who said "I'm done" in the current silent step. */
+  done: participantIds,
+  focus: focusSchema.nullable(),
+  lockedShapeIds: z.array(shapeIdSchema).max(facilitationLimits.lockedShapes),
+  /** `stepKey`s whose board layout has been placed, so going back and forth places it once. */
+  placedLayouts: z.array(z.string().max(120)).max(facilitationLimits.agendaItems * facilitationLimits.stepsPerMethod),
+  votes: z.array(voteSchema).max(facilitationLimits.votes),
+});
+export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** Names one step of one agenda item, for effects and for `placedLayouts`. */
+export interface StepRef {
+  instanceId: string;
+  methodId: string;
+  stepId: string;
+}
+
+export function stepKey(ref: Pick<StepRef, 'instanceId' | 'stepId'>): string {
+  return `${ref.instanceId}/${ref.stepId}`;
+}
+
+export function emptyTurns(): Turns {
+  return {
+    order: [],
+    currentIndex: null,
+    roundDone: false,
+    passed: [],
+    timer: idleTimer(0),
+    turnStartedAt: null,
+    talkMs: {},
+  };
+}
+
+/** A new meeting's session: a draft with an empty agenda and nobody present. */
+export function createSession(): SessionState {
+  return {
+    version: sessionVersion,
+    status: 'draft',
+    agenda: [],
+    nextInstanceSeq: 1,
+    position: null,
+    timer: idleTimer(0),
+    facilitatorId: null,
+    participants: [],
+    turns: emptyTurns(),
+    talkMs: {},
+    caseOwners: {},
+    hands: [],
+    done: [],
+    focus: null,
+    lockedShapeIds: [],
+    placedLayouts: [],
+    votes: [],
+  };
+}

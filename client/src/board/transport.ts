@@ -1,0 +1,108 @@
+// Where a board document lives on this side: a Y.Doc kept in IndexedDB (so a reload while offline
+// keeps local edits) and synced with the server over y-websocket. Exposes one connection status
+// for the indicator and for tldraw's read-only mode.
+import * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import type { Awareness } from 'y-protocols/awareness';
+import { atom, computed, type Signal } from 'tldraw';
+import { formatDocName, type MeetingId } from '@vermeboard/shared';
+
+export type BoardStatus = 'connecting' | 'live' | 'offline' | 'read-only';
+
+export interface ConnectionState {
+  /** The socket is open. */
+  connected: boolean;
+  /** The server has answered our sync step 1, so both sides hold the same document. */
+  synced: boolean;
+  /** A connection attempt has failed or an open connection was lost since the board opened. */
+  lostOnce: boolean;
+  /** This client may not write: the role is an observer's, or the document is newer than we are. */
+  readOnly: boolean;
+}
+
+export function deriveStatus({ connected, synced, lostOnce, readOnly }: ConnectionState): BoardStatus {
+  if (connected && synced) return readOnly ? 'read-only' : 'live';
+  // After a failure the provider keeps retrying with backoff (also when the server refuses the
+  // upgrade with 401/403/404); flickering back to "connecting" on every retry would hide that
+  // the user is working offline.
+  return lostOnce ? 'offline' : 'connecting';
+}
+
+export interface BoardTransport {
+  doc: Y.Doc;
+  awareness: Awareness;
+  status: Signal<BoardStatus>;
+  /** Whether the server has ever synced this document in this session. */
+  serverSynced: Signal<boolean>;
+  /** Resolves when this browser's saved copy of the document has been loaded into `doc`. */
+  whenLocalLoaded: Promise<void>;
+  setReadOnly(readOnly: boolean): void;
+  destroy(): void;
+}
+
+export interface BoardTransportOptions {
+  meetingId: MeetingId;
+  token: string;
+  /** Defaults to `/sync` on the page's own host. */
+  serverUrl?: string;
+  /** Keep a copy in IndexedDB (default true). */
+  persist?: boolean;
+  /** For environments without a global WebSocket (tests on Node). */
+  WebSocketImpl?: typeof WebSocket;
+}
+
+export function createBoardTransport({
+  meetingId,
+  token,
+  serverUrl = defaultServerUrl(),
+  persist = true,
+  WebSocketImpl,
+}: BoardTransportOptions): BoardTransport {
+  const docName = formatDocName({ kind: 'board', meetingId });
+  const doc = new Y.Doc();
+  const local = persist ? new IndexeddbPersistence(`vermeboard:${docName}`, doc) : null;
+  const provider = new WebsocketProvider(serverUrl, docName, doc, {
+    params: { token },
+    ...(WebSocketImpl ? { WebSocketPolyfill: WebSocketImpl } : {}),
+  });
+
+  const state = atom<ConnectionState>('board connection', {
+    connected: false,
+    synced: false,
+    lostOnce: false,
+    readOnly: false,
+  });
+  const serverSynced = atom('board server synced', false);
+  const update = (patch: Partial<ConnectionState>) => state.set({ ...state.get(), ...patch });
+
+  provider.on('status', ({ status }) => {
+    if (status === 'connected') update({ connected: true });
+    if (status === 'disconnected') update({ connected: false, synced: false, lostOnce: true });
+  });
+  provider.on('connection-close', () => update({ connected: false, synced: false, lostOnce: true }));
+  provider.on('sync', (synced) => {
+    update({ synced });
+    if (synced) serverSynced.set(true);
+  });
+
+  return {
+    doc,
+    awareness: provider.awareness,
+    status: computed('board status', () => deriveStatus(state.get())),
+    serverSynced,
+    whenLocalLoaded: local ? local.whenSynced.then(() => undefined) : Promise.resolve(),
+    setReadOnly: (readOnly) => update({ readOnly }),
+    destroy() {
+      // The provider tells the others we left (awareness removal) before closing the socket.
+      provider.destroy();
+      void local?.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+function defaultServerUrl(): string {
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  return `${scheme}://${location.host}/sync`;
+}

@@ -175,16 +175,19 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     }
   }
 
-  async function close(): Promise<void> {
-    if (closing) return;
-    closing = true;
-    clearInterval(keepalive);
-    closeConnections(() => true, CloseCode.goingAway, 'server shutting down');
-    // Closing the connections released their documents; this waits for their writes and compaction.
-    await registry.close();
-    await socketsClosed(wss);
-    await new Promise<void>((resolve) => wss.close(() => resolve()));
-    log.info('sync server closed');
+  let closed: Promise<void> | null = null;
+  function close(): Promise<void> {
+    closed ??= (async () => {
+      closing = true;
+      clearInterval(keepalive);
+      closeConnections(() => true, CloseCode.goingAway, 'server shutting down');
+      // Closing the connections released their documents; this waits for their writes and compaction.
+      await registry.close();
+      await socketsClosed(wss);
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      log.info('sync server closed');
+    })();
+    return closed;
   }
 
   return {

@@ -2,6 +2,7 @@
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AppHeader } from './AppHeader.js';
+import { ErrorBoundary } from './ErrorBoundary.js';
 import { GroupPage } from './GroupPage.js';
 import { HomePage } from './HomePage.js';
 import { JoinPage } from './JoinPage.js';
@@ -20,7 +21,10 @@ export function App() {
     // A meeting fills exactly the window (the board scrolls inside itself); other pages scroll.
     <div className={route.name === 'meeting' ? 'app app-fullscreen' : 'app'}>
       <LicenceNotice />
-      <Page route={route} />
+      {/* Keyed by route: moving to another page gives it a fresh chance after a failure. */}
+      <ErrorBoundary key={JSON.stringify(route)}>
+        <Page route={route} />
+      </ErrorBoundary>
     </div>
   );
 }

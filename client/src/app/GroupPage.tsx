@@ -73,7 +73,7 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
   };
 
   return (
-    <div className="group-layout">
+    <div className={facilitator && group.links ? 'group-layout' : 'group-layout group-layout-single'}>
       <div className="group-main">
         <section className="group-title">
           <h1>{group.name}</h1>

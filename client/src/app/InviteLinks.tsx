@@ -20,7 +20,7 @@ export function InviteLinks({ links }: { links: RoleTokens }) {
   return (
     <section className="card" aria-labelledby="invite-links-title">
       <h2 id="invite-links-title">{t('app.group.links.title')}</h2>
-      <p>{t('app.group.links.intro')}</p>
+      <p className="muted">{t('app.group.links.intro')}</p>
       {order.map((role) => (
         <CopyField
           key={role}

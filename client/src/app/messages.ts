@@ -76,6 +76,8 @@ export const appMessages = defineMessages(
     'app.error.unexpected': 'Something went wrong. Try again in a moment.',
     'app.error.retry': 'Try again',
     'app.error.goHome': 'Go to the home page',
+    'app.error.pageFailed': 'This page could not be loaded. Check your internet connection and reload the page.',
+    'app.error.reload': 'Reload the page',
 
     'app.notFound.title': 'Page not found',
     'app.notFound.body': 'The address may be mistyped or incomplete.',
@@ -160,6 +162,8 @@ export const appMessages = defineMessages(
     'app.error.unexpected': 'Jokin meni vikaan. Yritä hetken päästä uudelleen.',
     'app.error.retry': 'Yritä uudelleen',
     'app.error.goHome': 'Siirry etusivulle',
+    'app.error.pageFailed': 'Sivua ei voitu ladata. Tarkista verkkoyhteys ja lataa sivu uudelleen.',
+    'app.error.reload': 'Lataa sivu uudelleen',
 
     'app.notFound.title': 'Sivua ei löytynyt',
     'app.notFound.body': 'Osoitteessa voi olla kirjoitusvirhe, tai se voi olla vajaa.',

@@ -4,7 +4,11 @@
 import type { TLAsset, TLAssetStore } from 'tldraw';
 import type { MeetingId } from '@vermeboard/shared';
 
-/** The refusal tldraw reports; the size check in <Tldraw> normally stops such a file earlier. */
+/**
+ * Thrown for a file over the limit. <Tldraw maxAssetSize> normally refuses such a file before it
+ * gets here (with Vermeboard's wording, see tldrawTranslations.ts); this covers every other path
+ * and a server whose limit is lower. tldraw turns the rejection into its upload-failed toast.
+ */
 export class AssetTooLargeError extends Error {
   constructor(readonly size: number, readonly maxBytes: number) {
     super(`file of ${size} bytes exceeds the ${maxBytes}-byte limit`);
@@ -16,8 +20,6 @@ export interface AssetStoreOptions {
   meetingId: MeetingId;
   token: string;
   maxBytes: number;
-  /** Tells the user why a file was refused. */
-  onTooLarge: (maxBytes: number) => void;
   fetch?: typeof globalThis.fetch;
 }
 
@@ -27,13 +29,11 @@ export function createAssetStore({
   meetingId,
   token,
   maxBytes,
-  onTooLarge,
   fetch = globalThis.fetch.bind(globalThis),
 }: AssetStoreOptions): TLAssetStore {
   return {
     async upload(_asset: TLAsset, file: File, abortSignal?: AbortSignal) {
       if (file.size > maxBytes) {
-        onTooLarge(maxBytes);
         throw new AssetTooLargeError(file.size, maxBytes);
       }
       const response = await fetch(`/api/meetings/${encodeURIComponent(meetingId)}/assets`, {
@@ -43,7 +43,6 @@ export function createAssetStore({
         ...(abortSignal ? { signal: abortSignal } : {}),
       });
       if (response.status === 413) {
-        onTooLarge(maxBytes);
         throw new AssetTooLargeError(file.size, maxBytes);
       }
       if (!response.ok) throw new Error(`asset upload failed with HTTP ${response.status}`);

@@ -74,7 +74,8 @@ export function createBoardTransport({
     readOnly: false,
   });
   const serverSynced = atom('board server synced', false);
-  const update = (patch: Partial<ConnectionState>) => state.set({ ...state.get(), ...patch });
+  // `update` reads without capturing, so callers may set this from inside a reaction.
+  const update = (patch: Partial<ConnectionState>) => state.update((current) => ({ ...current, ...patch }));
 
   provider.on('status', ({ status }) => {
     if (status === 'connected') update({ connected: true });

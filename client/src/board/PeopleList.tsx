@@ -1,0 +1,30 @@
+// Who is on the board now, each with the colour of their cursor.
+import { useId } from 'react';
+import { useI18n } from '../i18n/I18nProvider.js';
+import type { Person } from './presence.js';
+
+export function PeopleList({ people }: { people: Person[] }) {
+  const { t } = useI18n();
+  const headingId = useId();
+  return (
+    <section className="vb-people" aria-labelledby={headingId}>
+      <h2 id={headingId} className="vb-people__title">
+        {t('board.people.title')}
+      </h2>
+      <ul className="vb-people__list" aria-label={t('board.people.list', { count: people.length })}>
+        {people.map((person) => {
+          const name = person.name || t('board.people.unnamed');
+          return (
+            <li key={person.id} className="vb-people__person" data-self={person.isSelf || undefined}>
+              <span className="vb-people__dot" aria-hidden="true" style={{ backgroundColor: person.color }} />
+              <span className="vb-people__name">{person.isSelf ? t('board.people.you', { name }) : name}</span>
+              {person.role !== 'member' && (
+                <span className="vb-people__role">{t(`board.people.role.${person.role}`)}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

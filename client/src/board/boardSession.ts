@@ -1,0 +1,133 @@
+// One open board: the order in which transport, schema check, store, record binding and presence
+// come up, and what the UI reads from them. Kept free of React so the order is testable.
+import type * as Y from 'yjs';
+import {
+  UserRecordType,
+  atom,
+  computed,
+  createUserId,
+  react,
+  type Atom,
+  type Signal,
+  type TLAssetStore,
+  type TLStore,
+} from 'tldraw';
+import { META_TLDRAW_SCHEMA, type Role } from '@vermeboard/shared';
+import type { AwarenessUser } from './awarenessState.js';
+import { openBoardDocument, type BoardDocument } from './boardDocument.js';
+import { createBoardStore } from './boardStore.js';
+import { bindPresence, type Person } from './presence.js';
+import { bindRecords, type FrameScheduler } from './recordBinding.js';
+import { ensureBoardSchema, schemaMigrationOrigin } from './schemaMigration.js';
+import type { BoardStatus, BoardTransport } from './transport.js';
+
+/** Why this client refuses to edit a board it can read. */
+export type SchemaProblem = 'newer' | 'unreadable';
+
+export interface BoardSession {
+  /** Null until the document is loaded and checked. */
+  store: Signal<TLStore | null>;
+  status: Signal<BoardStatus>;
+  people: Signal<Person[]>;
+  schemaProblem: Signal<SchemaProblem | null>;
+  dispose(): void;
+}
+
+export interface BoardSessionOptions {
+  transport: BoardTransport;
+  user: { id: string; name: string; color: string };
+  role: Role;
+  assets?: TLAssetStore;
+  schedule?: FrameScheduler;
+  /** How long to wait for this browser's saved copy before going on without it. */
+  localLoadTimeoutMs?: number;
+}
+
+export function openBoardSession({
+  transport,
+  user,
+  role,
+  assets,
+  schedule,
+  localLoadTimeoutMs = 3000,
+}: BoardSessionOptions): BoardSession {
+  const awarenessUser: AwarenessUser = { ...user, role };
+  const store = atom<TLStore | null>('board store', null);
+  const schemaProblem = atom<SchemaProblem | null>('board schema problem', null);
+  const people = atom<Person[]>('board people (loading)', [{ ...awarenessUser, isSelf: true }]);
+  const $people = atom<Signal<Person[]>>('board people source', people);
+  const cannotWrite = computed('board cannot write', () => role === 'observer' || schemaProblem.get() !== null);
+  const stopReadOnly = react('board read-only', () => transport.setReadOnly(cannotWrite.get()));
+  const cleanups: (() => void)[] = [];
+  const closed = atom('board closed', false);
+
+  const start = async () => {
+    // IndexedDB can be unavailable or slow to open (private windows, full disks); the server
+    // copy is then the only one.
+    await Promise.race([transport.whenLocalLoaded, delay(localLoadTimeoutMs)]);
+    const board = openBoardDocument(transport.doc);
+    // A browser that has never seen this board must not mistake "not synced yet" for "empty":
+    // writing a fresh schema into it could mark an older server document as current.
+    if (!board.meta.has(META_TLDRAW_SCHEMA)) await until(() => transport.serverSynced.get() || closed.get());
+    if (closed.get()) return;
+
+    const tlStore = createBoardStore({
+      ...(assets ? { assets } : {}),
+      users: {
+        currentUser: atom('board current user', UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color })),
+      },
+      collaboration: {
+        status: computed('board online', () => (transport.status.get() === 'offline' ? 'offline' : 'online')),
+        mode: computed('board mode', () => (cannotWrite.get() ? 'readonly' : 'readwrite')),
+      },
+    });
+    checkSchema(board, tlStore, schemaProblem);
+    const onMeta = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
+      if (transaction.origin !== schemaMigrationOrigin) checkSchema(board, tlStore, schemaProblem);
+    };
+    board.meta.observe(onMeta);
+    cleanups.push(() => board.meta.unobserve(onMeta));
+    cleanups.push(
+      bindRecords({ store: tlStore, board, canWrite: () => !cannotWrite.get(), ...(schedule ? { schedule } : {}) }),
+    );
+    const presence = bindPresence({ store: tlStore, awareness: transport.awareness, user: awarenessUser });
+    cleanups.push(() => presence.dispose());
+    $people.set(presence.people);
+    store.set(tlStore);
+  };
+  start().catch((error: unknown) => console.error('[board] could not open the board:', error));
+
+  return {
+    store,
+    status: transport.status,
+    people: computed('board people', () => $people.get().get()),
+    schemaProblem,
+    dispose() {
+      closed.set(true);
+      for (const cleanup of cleanups.splice(0).reverse()) cleanup();
+      stopReadOnly();
+    },
+  };
+}
+
+function checkSchema(board: BoardDocument, store: TLStore, problem: Atom<SchemaProblem | null>) {
+  const result = ensureBoardSchema(board, store.schema);
+  if (result.kind === 'newer') problem.set('newer');
+  else if (result.kind === 'unreadable') problem.set('unreadable');
+  else problem.set(null);
+}
+
+function until(condition: () => boolean): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = react('board wait', () => {
+      if (condition()) {
+        queueMicrotask(() => stop());
+        resolve();
+      }
+    });
+  });
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -23,8 +23,9 @@ export interface ConnectionOptions {
   onEnd(connection: Connection): void;
 }
 
-/** Past this many queued frames the socket stops reading, so a flood waits in TCP, not in memory. */
+/** Past this many queued frames or bytes the socket stops reading, so a flood waits in TCP, not in memory. */
 const maxQueuedFrames = 256;
+const maxQueuedBytes = 4 * 1024 * 1024;
 /** How long a closing handshake may take before the socket is destroyed (a slow reader never reads it). */
 const closeGraceMs = 5_000;
 
@@ -38,6 +39,8 @@ export class Connection implements Peer {
   private readonly onEnd: (connection: Connection) => void;
   private lease: DocLease<Connection> | null = null;
   private readonly queue: Uint8Array[] = [];
+  private queuedBytes = 0;
+  private droppedWrites = 0;
   private draining = false;
   private ended = false;
   private answeredPing = true;
@@ -61,10 +64,12 @@ export class Connection implements Peer {
       this.log.debug({ code }, 'connection closed');
       this.end();
     });
-    opts.lease.then(
-      (lease) => this.attach(lease),
-      () => this.close(CloseCode.internalError, 'document unavailable'),
-    );
+    opts.lease
+      .then((lease) => this.attach(lease))
+      .catch((err: unknown) => {
+        this.log.error({ err }, 'could not open the document');
+        this.close(CloseCode.internalError, 'document unavailable');
+      });
   }
 
   /** Sends a frame unless the connection is closing; drops a reader whose backlog passed the cap. */
@@ -120,8 +125,12 @@ export class Connection implements Peer {
       this.refuse(new ProtocolError('text frame'));
       return;
     }
-    this.queue.push(toBytes(data));
-    if (this.queue.length >= maxQueuedFrames && !this.ws.isPaused) this.ws.pause();
+    const frame = toBytes(data);
+    this.queue.push(frame);
+    this.queuedBytes += frame.byteLength;
+    if ((this.queue.length >= maxQueuedFrames || this.queuedBytes >= maxQueuedBytes) && !this.ws.isPaused) {
+      this.ws.pause();
+    }
     if (this.lease && !this.draining) void this.drain();
   }
 
@@ -131,6 +140,7 @@ export class Connection implements Peer {
       while (this.lease && !this.ended) {
         const frame = this.queue.shift();
         if (!frame) break;
+        this.queuedBytes -= frame.byteLength;
         try {
           await this.handle(this.lease.doc, frame);
         } catch (err) {
@@ -154,9 +164,7 @@ export class Connection implements Peer {
       case 'syncStep2':
       case 'update':
         if (this.access === 'read') {
-          // y-websocket clients answer the server's step 1 with a (usually empty) step 2.
-          if (isEmptyUpdate(message.update)) this.log.debug({ message: message.type }, 'ignored empty write');
-          else this.log.warn({ message: message.type }, 'dropped a write from a read-only connection');
+          this.dropWrite(message.type, message.update);
           return;
         }
         live.applyUpdate(message.update, this);
@@ -168,6 +176,15 @@ export class Connection implements Peer {
         this.send(live.encodeAwareness());
         return;
     }
+  }
+
+  private dropWrite(type: 'syncStep2' | 'update', update: Uint8Array): void {
+    // An empty step 2 is a client answering a step 1 (from an older server, or a resync); not a write.
+    if (isEmptyUpdate(update)) return;
+    this.droppedWrites++;
+    // Warn once per connection; a client that keeps editing locally would otherwise flood the log.
+    const level = this.droppedWrites === 1 ? 'warn' : 'debug';
+    this.log[level]({ message: type, dropped: this.droppedWrites }, 'dropped a write from a read-only connection');
   }
 
   private refuse(err: unknown): void {
@@ -191,6 +208,7 @@ export class Connection implements Peer {
     if (this.ended) return;
     this.ended = true;
     this.queue.length = 0;
+    this.queuedBytes = 0;
     if (this.lease) {
       this.lease.doc.leave(this);
       this.lease.release();

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { GroupId, MeetingId, ParticipantId } from './ids.js';
 import { limits } from './limits.js';
+import { groupLocaleSchema } from './process/locale.js';
 import type { Role } from './roles.js';
 
 /** Trim, collapse control characters away, and bound a human-entered name. */
@@ -15,6 +16,8 @@ const nameField = (max: number) =>
 export const createGroupBody = z.object({
   name: nameField(limits.groupName),
   facilitatorName: nameField(limits.displayName),
+  /** Language of the group's default ground rules and competence areas; 'en' when absent. */
+  locale: groupLocaleSchema.optional(),
 });
 export type CreateGroupBody = z.infer<typeof createGroupBody>;
 

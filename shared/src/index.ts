@@ -5,3 +5,4 @@ export * from './closeCodes.js';
 export * from './limits.js';
 export * from './api.js';
 export * from './boardDoc.js';
+export * from './process/index.js';

@@ -1,7 +1,18 @@
 // The storage interface. The embedded default is SQLite (sqlite.ts); a PostgreSQL adapter for
 // several server instances implements the same interface and passes the same contract suite
 // (contract.ts). Methods are async so that a network-backed adapter fits without a rewrite.
-import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
+import type {
+  ActionItemId,
+  AssessmentPhase,
+  CompetenceAreaId,
+  GoalId,
+  GroupId,
+  GroupLocale,
+  MeetingId,
+  ParticipantId,
+  ProgressNoteId,
+  Role,
+} from '@vermeboard/shared';
 
 export interface GroupRecord {
   id: GroupId;
@@ -11,18 +22,39 @@ export interface GroupRecord {
   linkGeneration: number;
 }
 
-export interface MeetingRecord {
+export interface NewMeeting {
   id: MeetingId;
   groupId: GroupId;
   createdAt: string;
+  /** The participant who started it, when they used a personal token. */
+  facilitatedBy?: ParticipantId | null;
 }
 
-export interface ParticipantRecord {
+export interface MeetingRecord extends NewMeeting {
+  facilitatedBy: ParticipantId | null;
+  endedAt: string | null;
+  /** When the retention rule deleted the meeting's documents and assets. */
+  boardDeletedAt: string | null;
+}
+
+export interface NewParticipant {
   id: ParticipantId;
   groupId: GroupId;
   displayName: string;
   role: Role;
   createdAt: string;
+}
+
+export interface ParticipantRecord extends NewParticipant {
+  /** A removed participant keeps their name for the history; their token rows are gone. */
+  removedAt: string | null;
+}
+
+/** What a new group starts with, in its language. */
+export interface GroupDefaults {
+  locale: GroupLocale;
+  groundRules: string[];
+  competenceAreas: { id: CompetenceAreaId; name: string }[];
 }
 
 /** What a token hash resolves to: a role link of a group, or a participant's personal token. */
@@ -55,13 +87,13 @@ export interface DocStore {
 }
 
 export interface GroupStore {
-  createGroup(group: GroupRecord, linkTokenHashes: Record<Role, string>): Promise<void>;
+  createGroup(group: GroupRecord, linkTokenHashes: Record<Role, string>, defaults?: GroupDefaults): Promise<void>;
   getGroup(id: GroupId): Promise<GroupRecord | null>;
-  createMeeting(meeting: MeetingRecord): Promise<void>;
+  createMeeting(meeting: NewMeeting): Promise<void>;
   getMeeting(id: MeetingId): Promise<MeetingRecord | null>;
   /** Meetings of a group, oldest first. */
   listMeetings(groupId: GroupId): Promise<MeetingRecord[]>;
-  createParticipant(participant: ParticipantRecord, tokenHash: string): Promise<void>;
+  createParticipant(participant: NewParticipant, tokenHash: string): Promise<void>;
   getParticipant(id: ParticipantId): Promise<ParticipantRecord | null>;
   listParticipants(groupId: GroupId): Promise<ParticipantRecord[]>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
@@ -69,7 +101,130 @@ export interface GroupStore {
   getAsset(id: string): Promise<AssetRecord | null>;
 }
 
-export interface Storage extends DocStore, GroupStore {
+export interface GroupSettingsRecord {
+  locale: GroupLocale;
+  groundRules: string[];
+  nextMeetingDate: string | null;
+  nextMeetingTheme: string | null;
+  deleteBoardsAfterDays: number | null;
+}
+
+export interface GoalRecord {
+  id: GoalId;
+  groupId: GroupId;
+  text: string;
+  position: number;
+  createdAt: string;
+  archivedAt: string | null;
+}
+
+export interface ProgressNoteRecord {
+  id: ProgressNoteId;
+  goalId: GoalId;
+  meetingId: MeetingId;
+  participantId: ParticipantId;
+  /** Filled from the participant on read. */
+  authorName: string;
+  text: string;
+  createdAt: string;
+}
+
+export interface ActionItemRecord {
+  id: ActionItemId;
+  groupId: GroupId;
+  meetingId: MeetingId;
+  text: string;
+  ownerParticipantId: ParticipantId | null;
+  /** Filled from the owner on read; null without an owner. */
+  ownerName: string | null;
+  dueDate: string | null;
+  doneAt: string | null;
+  sourceShapeId: string | null;
+  createdAt: string;
+}
+
+export type ActionItemPatch = Partial<Pick<ActionItemRecord, 'text' | 'ownerParticipantId' | 'dueDate' | 'doneAt'>>;
+
+export interface CompetenceAreaRecord {
+  id: CompetenceAreaId;
+  name: string;
+}
+
+export interface AssessmentRecord {
+  phase: AssessmentPhase;
+  ratings: { areaId: CompetenceAreaId; rating: number }[];
+  updatedAt: string;
+}
+
+/**
+ * Aggregates only: the number of respondents per phase, and the sum and count of ratings per phase
+ * and area. Deciding what may be shown (enough respondents) is the caller's rule.
+ */
+export interface AssessmentAggregate {
+  respondents: Partial<Record<AssessmentPhase, number>>;
+  areas: { phase: AssessmentPhase; areaId: CompetenceAreaId; sum: number; count: number }[];
+}
+
+/** The data of a group's process across meetings (issue: goals, members, history, self-assessment). */
+export interface ProcessStore {
+  /**
+   * Replaces the group's three link-token hashes and bumps its link generation to `fromGeneration + 1`,
+   * in one transaction. Returns the hashes it removed, or null when the generation was no longer
+   * `fromGeneration` (a concurrent rotation won) or the group is unknown.
+   */
+  rotateLinks(groupId: GroupId, fromGeneration: number, newHashes: Record<Role, string>): Promise<string[] | null>;
+  /** Deletes the participant's token and marks them removed; false when unknown or already removed. */
+  removeParticipant(id: ParticipantId, at: string): Promise<boolean>;
+
+  getGroupSettings(groupId: GroupId): Promise<GroupSettingsRecord | null>;
+  setGroundRules(groupId: GroupId, rules: string[]): Promise<void>;
+  setNextMeeting(groupId: GroupId, date: string | null, theme: string | null): Promise<void>;
+  setRetention(groupId: GroupId, deleteBoardsAfterDays: number | null): Promise<void>;
+
+  /** Sets `endedAt` once; ending again keeps the first time. Null for an unknown meeting. */
+  endMeeting(id: MeetingId, at: string): Promise<MeetingRecord | null>;
+  /**
+   * For every meeting of a group with retention on that ended more than that many days before `now`:
+   * deletes its documents' update rows (`meeting/<id>/…`) and its assets, so the bytes are gone from
+   * the store (not only hidden), and sets `boardDeletedAt`. Returns the meetings purged.
+   */
+  purgeExpiredMeetings(now: Date): Promise<MeetingId[]>;
+
+  /** Active goals by position; with `includeArchived`, archived ones follow, oldest first. */
+  listGoals(groupId: GroupId, includeArchived?: boolean): Promise<GoalRecord[]>;
+  getGoal(id: GoalId): Promise<GoalRecord | null>;
+  /** Appends an active goal unless the group already has `maxActive`; then returns 'full'. Atomic. */
+  addGoal(goal: Omit<GoalRecord, 'position' | 'archivedAt'>, maxActive: number): Promise<GoalRecord | 'full'>;
+  setGoalText(id: GoalId, text: string): Promise<void>;
+  /** `ids` must be exactly the group's active goals; false otherwise (nothing changes). */
+  reorderGoals(groupId: GroupId, ids: GoalId[]): Promise<boolean>;
+  archiveGoal(id: GoalId, at: string): Promise<void>;
+  addProgressNote(note: Omit<ProgressNoteRecord, 'authorName'>): Promise<void>;
+  /** Oldest first. */
+  listProgressNotes(goalId: GoalId): Promise<ProgressNoteRecord[]>;
+
+  createActionItem(item: Omit<ActionItemRecord, 'ownerName' | 'doneAt'>): Promise<void>;
+  getActionItem(id: ActionItemId): Promise<ActionItemRecord | null>;
+  /** Oldest first; `openOnly` leaves out the ones ticked off. */
+  listActionItems(groupId: GroupId, openOnly: boolean): Promise<ActionItemRecord[]>;
+  updateActionItem(id: ActionItemId, patch: ActionItemPatch): Promise<void>;
+
+  /** The group's current competence areas, in order. */
+  listCompetenceAreas(groupId: GroupId): Promise<CompetenceAreaRecord[]>;
+  /**
+   * Makes `areas` the group's list, in this order: known ids are renamed, new ids added, and areas
+   * left out are retired (their past ratings stay but no longer count in the summary).
+   */
+  setCompetenceAreas(groupId: GroupId, areas: CompetenceAreaRecord[]): Promise<void>;
+  /** One answer per participant and phase: saving again replaces the previous ratings. */
+  saveAssessment(groupId: GroupId, participantId: ParticipantId, answer: AssessmentRecord): Promise<void>;
+  /** The participant's own answers, by phase. */
+  listOwnAssessments(participantId: ParticipantId): Promise<AssessmentRecord[]>;
+  /** Aggregates over the group's current competence areas. */
+  assessmentAggregate(groupId: GroupId): Promise<AssessmentAggregate>;
+}
+
+export interface Storage extends DocStore, GroupStore, ProcessStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,7 +1,7 @@
 // The storage contract: every Storage adapter (SQLite today, PostgreSQL later) runs this suite.
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
-import type { GroupId, MeetingId, ParticipantId } from '@vermeboard/shared';
+import type { ActionItemId, CompetenceAreaId, GoalId, GroupId, MeetingId, ParticipantId, ProgressNoteId } from '@vermeboard/shared';
 import type { Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -84,6 +84,190 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       expect(got?.mimeType).toBe('image/png');
       expect(Array.from(got!.data)).toEqual(Array.from(data));
       expect(await storage.getAsset('missing-0001')).toBeNull();
+    });
+
+    describe('group process', () => {
+      const day = (d: number) => new Date(Date.UTC(2026, 0, d)).toISOString();
+      const pid = (n: number) => `participant${n}` as ParticipantId;
+      const area = (n: number) => `area-000${n}` as CompetenceAreaId;
+      beforeEach(async () => {
+        await storage.createGroup({ id: groupId, name: 'Mentors', createdAt: day(1), linkGeneration: 0 }, hashes, {
+          locale: 'fi',
+          groundRules: ['Rule one', 'Rule two'],
+          competenceAreas: [
+            { id: area(1), name: 'Planning' },
+            { id: area(2), name: 'Funding' },
+          ],
+        });
+        for (const n of [1, 2, 3, 4]) {
+          await storage.createParticipant(
+            { id: pid(n), groupId, displayName: `P${n}`, role: n === 1 ? 'facilitator' : 'member', createdAt: day(1) },
+            `hash-p${n}`,
+          );
+        }
+        await storage.createMeeting({ id: meetingId, groupId, createdAt: day(2), facilitatedBy: pid(1) });
+      });
+
+      it('rotates the link tokens in one step and keeps personal tokens', async () => {
+        const removed = await storage.rotateLinks(groupId, 0, { facilitator: 'new-f', member: 'new-m', observer: 'new-o' });
+        expect(removed?.sort()).toEqual(['hash-f', 'hash-m', 'hash-o']);
+        expect((await storage.getGroup(groupId))?.linkGeneration).toBe(1);
+        expect(await storage.findToken('hash-m')).toBeNull();
+        expect(await storage.findToken('new-m')).toEqual({ kind: 'link', groupId, role: 'member' });
+        expect(await storage.findToken('hash-p2')).toMatchObject({ kind: 'participant', participantId: pid(2) });
+        // A second rotation from the stale generation loses: someone else rotated first.
+        expect(await storage.rotateLinks(groupId, 0, { facilitator: 'x-f', member: 'x-m', observer: 'x-o' })).toBeNull();
+        expect(await storage.findToken('new-f')).not.toBeNull();
+      });
+
+      it('removes a participant: token gone, name kept', async () => {
+        expect(await storage.removeParticipant(pid(2), day(3))).toBe(true);
+        expect(await storage.findToken('hash-p2')).toBeNull();
+        expect(await storage.getParticipant(pid(2))).toMatchObject({ displayName: 'P2', removedAt: day(3) });
+        expect(await storage.removeParticipant(pid(2), day(4))).toBe(false);
+        expect(await storage.findToken('hash-p3')).not.toBeNull();
+        expect((await storage.listParticipants(groupId)).find((p) => p.id === pid(3))?.removedAt).toBeNull();
+      });
+
+      it('records who facilitated a meeting and when it ended', async () => {
+        expect(await storage.getMeeting(meetingId)).toMatchObject({ facilitatedBy: pid(1), endedAt: null, boardDeletedAt: null });
+        expect((await storage.endMeeting(meetingId, day(5)))?.endedAt).toBe(day(5));
+        expect((await storage.endMeeting(meetingId, day(6)))?.endedAt).toBe(day(5));
+        expect(await storage.endMeeting('meeting-none' as MeetingId, day(6))).toBeNull();
+      });
+
+      it('keeps settings: locale, ground rules, next meeting, retention', async () => {
+        expect(await storage.getGroupSettings(groupId)).toEqual({
+          locale: 'fi',
+          groundRules: ['Rule one', 'Rule two'],
+          nextMeetingDate: null,
+          nextMeetingTheme: null,
+          deleteBoardsAfterDays: null,
+        });
+        await storage.setGroundRules(groupId, ['Only this']);
+        await storage.setNextMeeting(groupId, '2026-03-14', 'Funding');
+        await storage.setRetention(groupId, 30);
+        expect(await storage.getGroupSettings(groupId)).toMatchObject({
+          groundRules: ['Only this'],
+          nextMeetingDate: '2026-03-14',
+          nextMeetingTheme: 'Funding',
+          deleteBoardsAfterDays: 30,
+        });
+        expect(await storage.getGroupSettings('nope-nope-nope' as GroupId)).toBeNull();
+      });
+
+      it('keeps at most the given number of active goals, in order, and archives', async () => {
+        const goal = (n: number) => ({ id: `goal-0000${n}` as GoalId, groupId, text: `Goal ${n}`, createdAt: day(2) });
+        for (const n of [1, 2, 3]) expect(await storage.addGoal(goal(n), 3)).toMatchObject({ position: n - 1 });
+        expect(await storage.addGoal(goal(4), 3)).toBe('full');
+        await storage.setGoalText(goal(2).id, 'Goal two');
+        expect(await storage.reorderGoals(groupId, [goal(3).id, goal(1).id])).toBe(false);
+        expect(await storage.reorderGoals(groupId, [goal(3).id, goal(1).id, goal(2).id])).toBe(true);
+        expect((await storage.listGoals(groupId)).map((g) => g.text)).toEqual(['Goal 3', 'Goal 1', 'Goal two']);
+        await storage.archiveGoal(goal(3).id, day(3));
+        expect((await storage.listGoals(groupId)).map((g) => [g.text, g.position])).toEqual([['Goal 1', 0], ['Goal two', 1]]);
+        expect(await storage.addGoal(goal(4), 3)).toMatchObject({ position: 2 });
+        const all = await storage.listGoals(groupId, true);
+        expect(all.map((g) => g.id)).toEqual([goal(1).id, goal(2).id, goal(4).id, goal(3).id]);
+        expect(all[3]!.archivedAt).toBe(day(3));
+        expect(await storage.getGoal(goal(1).id)).toMatchObject({ groupId, text: 'Goal 1' });
+      });
+
+      it('lists progress notes per goal with their author', async () => {
+        const goalId = 'goal-00001' as GoalId;
+        await storage.addGoal({ id: goalId, groupId, text: 'G', createdAt: day(2) }, 3);
+        await storage.addProgressNote({ id: 'note-00001' as ProgressNoteId, goalId, meetingId, participantId: pid(2), text: 'moved', createdAt: day(2) });
+        await storage.addProgressNote({ id: 'note-00002' as ProgressNoteId, goalId, meetingId, participantId: pid(3), text: 'too', createdAt: day(3) });
+        expect(await storage.listProgressNotes(goalId)).toEqual([
+          { id: 'note-00001', goalId, meetingId, participantId: pid(2), authorName: 'P2', text: 'moved', createdAt: day(2) },
+          { id: 'note-00002', goalId, meetingId, participantId: pid(3), authorName: 'P3', text: 'too', createdAt: day(3) },
+        ]);
+      });
+
+      it('keeps action items: create, edit, tick off, reopen, list open', async () => {
+        const id = 'action-0001' as ActionItemId;
+        await storage.createActionItem({ id, groupId, meetingId, text: 'Call the funder', ownerParticipantId: pid(2), dueDate: '2026-02-01', sourceShapeId: 'shape:abc', createdAt: day(2) });
+        await storage.createActionItem({ id: 'action-0002' as ActionItemId, groupId, meetingId, text: 'Other', ownerParticipantId: null, dueDate: null, sourceShapeId: null, createdAt: day(3) });
+        expect(await storage.getActionItem(id)).toEqual({
+          id, groupId, meetingId, text: 'Call the funder', ownerParticipantId: pid(2), ownerName: 'P2',
+          dueDate: '2026-02-01', doneAt: null, sourceShapeId: 'shape:abc', createdAt: day(2),
+        });
+        await storage.updateActionItem(id, { doneAt: day(4), text: 'Called the funder' });
+        expect(await storage.getActionItem(id)).toMatchObject({ doneAt: day(4), text: 'Called the funder', ownerParticipantId: pid(2) });
+        expect((await storage.listActionItems(groupId, true)).map((a) => a.id)).toEqual(['action-0002']);
+        expect((await storage.listActionItems(groupId, false)).map((a) => a.id)).toEqual([id, 'action-0002']);
+        await storage.updateActionItem(id, { doneAt: null, ownerParticipantId: null });
+        expect(await storage.getActionItem(id)).toMatchObject({ doneAt: null, ownerParticipantId: null, ownerName: null });
+        expect(await storage.listActionItems(groupId, true)).toHaveLength(2);
+      });
+
+      it('edits competence areas: rename, add, retire', async () => {
+        expect(await storage.listCompetenceAreas(groupId)).toEqual([
+          { id: area(1), name: 'Planning' },
+          { id: area(2), name: 'Funding' },
+        ]);
+        await storage.setCompetenceAreas(groupId, [
+          { id: area(3), name: 'Networks' },
+          { id: area(1), name: 'Planning projects' },
+        ]);
+        expect(await storage.listCompetenceAreas(groupId)).toEqual([
+          { id: area(3), name: 'Networks' },
+          { id: area(1), name: 'Planning projects' },
+        ]);
+      });
+
+      it('keeps one self-assessment per participant and phase and aggregates without individuals', async () => {
+        const save = (n: number, phase: 'start' | 'end', r1: number, r2?: number) =>
+          storage.saveAssessment(groupId, pid(n), {
+            phase,
+            ratings: [{ areaId: area(1), rating: r1 }, ...(r2 ? [{ areaId: area(2), rating: r2 }] : [])],
+            updatedAt: day(n),
+          });
+        await save(2, 'start', 1, 2);
+        await save(2, 'start', 2, 3); // replaces the first answer
+        await save(3, 'start', 4);
+        await save(4, 'start', 3, 5);
+        await save(2, 'end', 5, 5);
+        expect(await storage.listOwnAssessments(pid(2))).toEqual([
+          { phase: 'start', ratings: [{ areaId: area(1), rating: 2 }, { areaId: area(2), rating: 3 }], updatedAt: day(2) },
+          { phase: 'end', ratings: [{ areaId: area(1), rating: 5 }, { areaId: area(2), rating: 5 }], updatedAt: day(2) },
+        ]);
+        expect(await storage.listOwnAssessments(pid(1))).toEqual([]);
+        const agg = await storage.assessmentAggregate(groupId);
+        expect(agg.respondents).toEqual({ start: 3, end: 1 });
+        expect(agg.areas).toContainEqual({ phase: 'start', areaId: area(1), sum: 9, count: 3 });
+        expect(agg.areas).toContainEqual({ phase: 'start', areaId: area(2), sum: 8, count: 2 });
+        // A retired area no longer counts.
+        await storage.setCompetenceAreas(groupId, [{ id: area(2), name: 'Funding' }]);
+        const after = await storage.assessmentAggregate(groupId);
+        expect(after.respondents).toEqual({ start: 2, end: 1 });
+        expect(after.areas.every((a) => a.areaId === area(2))).toBe(true);
+      });
+
+      it('purges the documents and assets of meetings ended longer ago than the retention', async () => {
+        const kept = 'meeting-0002' as MeetingId;
+        await storage.createMeeting({ id: kept, groupId, createdAt: day(2) });
+        for (const doc of [`meeting/${meetingId}/board`, `meeting/${meetingId}/session`, `meeting/${meetingId}/private/${pid(2)}`, `meeting/${kept}/board`]) {
+          await storage.appendUpdate(doc, new Uint8Array([1, 2, 3]));
+        }
+        await storage.putAsset({ id: 'asset-000001', meetingId, mimeType: 'image/png', data: new Uint8Array([1]), createdAt: day(2) });
+        await storage.endMeeting(meetingId, day(3));
+        await storage.endMeeting(kept, day(9));
+        // Retention off: nothing happens.
+        expect(await storage.purgeExpiredMeetings(new Date(day(30)))).toEqual([]);
+        await storage.setRetention(groupId, 7);
+        // Exactly seven days after the end is not yet more than seven days.
+        expect(await storage.purgeExpiredMeetings(new Date(day(10)))).toEqual([]);
+        expect(await storage.purgeExpiredMeetings(new Date(day(11)))).toEqual([meetingId]);
+        expect(await storage.loadUpdates(`meeting/${meetingId}/board`)).toEqual([]);
+        expect(await storage.loadUpdates(`meeting/${meetingId}/session`)).toEqual([]);
+        expect(await storage.loadUpdates(`meeting/${meetingId}/private/${pid(2)}`)).toEqual([]);
+        expect(await storage.getAsset('asset-000001')).toBeNull();
+        expect(await storage.loadUpdates(`meeting/${kept}/board`)).toHaveLength(1);
+        expect((await storage.getMeeting(meetingId))?.boardDeletedAt).toBe(day(11));
+        expect(await storage.purgeExpiredMeetings(new Date(day(12)))).toEqual([]);
+        expect(await storage.purgeExpiredMeetings(new Date(day(17)))).toEqual([kept]);
+      });
     });
 
     it('answers ping', async () => {

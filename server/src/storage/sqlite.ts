@@ -3,7 +3,9 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
-import type { GroupRecord, MeetingRecord, ParticipantRecord, Storage, TokenRecord } from './Storage.js';
+import { createSqliteProcessStore } from './sqliteProcess.js';
+import { toBuffer, toBytes, toMeeting, type MeetingRow } from './sqliteRows.js';
+import type { GroupDefaults, GroupRecord, MeetingRecord, NewParticipant, ParticipantRecord, Storage, TokenRecord } from './Storage.js';
 
 const migrations: string[] = [
   `
@@ -53,6 +55,78 @@ const migrations: string[] = [
   );
   CREATE INDEX assets_meeting ON assets(meeting_id);
   `,
+  // The group's process across meetings: settings, member removal, meeting history, goals and their
+  // progress notes, action items, competence areas and self-assessments.
+  `
+  ALTER TABLE groups ADD COLUMN locale TEXT NOT NULL DEFAULT 'en';
+  ALTER TABLE groups ADD COLUMN ground_rules TEXT NOT NULL DEFAULT '[]'; -- JSON array of strings
+  ALTER TABLE groups ADD COLUMN next_meeting_date TEXT;
+  ALTER TABLE groups ADD COLUMN next_meeting_theme TEXT;
+  ALTER TABLE groups ADD COLUMN delete_boards_after_days INTEGER;
+  ALTER TABLE participants ADD COLUMN removed_at TEXT;
+  ALTER TABLE meetings ADD COLUMN facilitated_by TEXT REFERENCES participants(id);
+  ALTER TABLE meetings ADD COLUMN ended_at TEXT;
+  ALTER TABLE meetings ADD COLUMN board_deleted_at TEXT;
+  CREATE INDEX meetings_to_purge ON meetings(ended_at) WHERE ended_at IS NOT NULL AND board_deleted_at IS NULL;
+  CREATE INDEX tokens_participant ON tokens(participant_id);
+  CREATE TABLE goals (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    created_at TEXT NOT NULL,
+    archived_at TEXT
+  );
+  CREATE INDEX goals_group ON goals(group_id, archived_at, position);
+  CREATE TABLE goal_progress (
+    id TEXT PRIMARY KEY,
+    goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX goal_progress_goal ON goal_progress(goal_id, created_at);
+  CREATE TABLE action_items (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    owner_participant_id TEXT REFERENCES participants(id) ON DELETE SET NULL,
+    due_date TEXT,
+    done_at TEXT,
+    source_shape_id TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX action_items_group ON action_items(group_id, created_at);
+  -- Retired areas keep their rows so that past ratings still refer to something.
+  CREATE TABLE competence_areas (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    retired INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX competence_areas_group ON competence_areas(group_id, retired, position);
+  -- One answer per participant and phase: one row per rated area, and the answer's save time.
+  CREATE TABLE assessments (
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (participant_id, phase)
+  );
+  CREATE INDEX assessments_group ON assessments(group_id, phase);
+  CREATE TABLE assessment_ratings (
+    participant_id TEXT NOT NULL,
+    phase TEXT NOT NULL,
+    area_id TEXT NOT NULL REFERENCES competence_areas(id) ON DELETE CASCADE,
+    rating INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    PRIMARY KEY (participant_id, phase, area_id),
+    FOREIGN KEY (participant_id, phase) REFERENCES assessments(participant_id, phase) ON DELETE CASCADE
+  );
+  CREATE INDEX assessment_ratings_area ON assessment_ratings(area_id, phase);
+  `,
 ];
 
 export function openSqliteStorage(file: string): Storage {
@@ -68,11 +142,11 @@ export function openSqliteStorage(file: string): Storage {
   const q = {
     insertGroup: db.prepare('INSERT INTO groups (id, name, created_at, link_generation) VALUES (?, ?, ?, ?)'),
     getGroup: db.prepare('SELECT id, name, created_at, link_generation FROM groups WHERE id = ?'),
-    insertMeeting: db.prepare('INSERT INTO meetings (id, group_id, created_at) VALUES (?, ?, ?)'),
-    getMeeting: db.prepare('SELECT id, group_id, created_at FROM meetings WHERE id = ?'),
-    listMeetings: db.prepare(
-      'SELECT id, group_id, created_at FROM meetings WHERE group_id = ? ORDER BY created_at, rowid',
-    ),
+    setGroupDefaults: db.prepare('UPDATE groups SET locale = ?, ground_rules = ? WHERE id = ?'),
+    insertArea: db.prepare('INSERT INTO competence_areas (id, group_id, name, position) VALUES (?, ?, ?, ?)'),
+    insertMeeting: db.prepare('INSERT INTO meetings (id, group_id, created_at, facilitated_by) VALUES (?, ?, ?, ?)'),
+    getMeeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    listMeetings: db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY created_at, rowid'),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, group_id, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
@@ -92,11 +166,14 @@ export function openSqliteStorage(file: string): Storage {
     ping: db.prepare('SELECT 1'),
   };
 
-  const createGroup = db.transaction((group: GroupRecord, hashes: Record<Role, string>) => {
+  const createGroup = db.transaction((group: GroupRecord, hashes: Record<Role, string>, defaults?: GroupDefaults) => {
     q.insertGroup.run(group.id, group.name, group.createdAt, group.linkGeneration);
     for (const role of Object.keys(hashes) as Role[]) q.insertToken.run(hashes[role], group.id, role, null);
+    if (!defaults) return;
+    q.setGroupDefaults.run(defaults.locale, JSON.stringify(defaults.groundRules), group.id);
+    defaults.competenceAreas.forEach((a, i) => q.insertArea.run(a.id, group.id, a.name, i));
   });
-  const createParticipant = db.transaction((p: ParticipantRecord, hash: string) => {
+  const createParticipant = db.transaction((p: NewParticipant, hash: string) => {
     q.insertParticipant.run(p.id, p.groupId, p.displayName, p.role, p.createdAt);
     q.insertToken.run(hash, p.groupId, p.role, p.id);
   });
@@ -114,37 +191,41 @@ export function openSqliteStorage(file: string): Storage {
     createdAt: r.created_at,
     linkGeneration: r.link_generation,
   });
-  const toMeeting = (r: { id: string; group_id: string; created_at: string }): MeetingRecord => ({
-    id: r.id as MeetingId,
-    groupId: r.group_id as GroupId,
-    createdAt: r.created_at,
-  });
-  type ParticipantRow = { id: string; group_id: string; display_name: string; role: Role; created_at: string };
+  type ParticipantRow = {
+    id: string;
+    group_id: string;
+    display_name: string;
+    role: Role;
+    created_at: string;
+    removed_at: string | null;
+  };
   const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
     id: r.id as ParticipantId,
     groupId: r.group_id as GroupId,
     displayName: r.display_name,
     role: r.role,
     createdAt: r.created_at,
+    removedAt: r.removed_at,
   });
 
   return {
-    async createGroup(group, hashes) {
-      createGroup(group, hashes);
+    ...createSqliteProcessStore(db),
+    async createGroup(group, hashes, defaults) {
+      createGroup(group, hashes, defaults);
     },
     async getGroup(id) {
       const row = q.getGroup.get(id) as Parameters<typeof toGroup>[0] | undefined;
       return row ? toGroup(row) : null;
     },
     async createMeeting(m) {
-      q.insertMeeting.run(m.id, m.groupId, m.createdAt);
+      q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
     },
     async getMeeting(id) {
-      const row = q.getMeeting.get(id) as Parameters<typeof toMeeting>[0] | undefined;
+      const row = q.getMeeting.get(id) as MeetingRow | undefined;
       return row ? toMeeting(row) : null;
     },
     async listMeetings(groupId) {
-      return (q.listMeetings.all(groupId) as Parameters<typeof toMeeting>[0][]).map(toMeeting);
+      return (q.listMeetings.all(groupId) as MeetingRow[]).map(toMeeting);
     },
     async createParticipant(p, hash) {
       createParticipant(p, hash);
@@ -221,6 +302,3 @@ function migrate(db: Database.Database): void {
     })();
   }
 }
-
-const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
-const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

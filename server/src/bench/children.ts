@@ -26,6 +26,11 @@ export function installChildCleanup(): void {
   }
 }
 
+export interface TargetOutput {
+  lines: number;
+  tail: string[];
+}
+
 /** Output lines a child wrote, the last `RECENT_LINES` of them kept for error messages. */
 const RECENT_LINES = 40;
 
@@ -88,9 +93,14 @@ export class NodeChild {
         const value = parse(line);
         if (value !== null) done(() => resolve(value));
       };
-      const timer = setTimeout(() => done(() => reject(new Error(`${this.label} not ready in ${timeoutMs} ms`))), timeoutMs);
+      const timer = setTimeout(
+        () => done(() => reject(new Error(`${this.label} not ready in ${timeoutMs} ms`))),
+        timeoutMs,
+      );
       this.lineListeners.add(listener);
-      void this.exited.then((code) => done(() => reject(new Error(`${this.label} exited with ${code}\n${this.tail()}`))));
+      void this.exited.then((code) =>
+        done(() => reject(new Error(`${this.label} exited with ${code}\n${this.tail()}`))),
+      );
     });
   }
 
@@ -103,6 +113,12 @@ export class NodeChild {
 
   tail(): string {
     return this.recent.join('\n');
+  }
+
+  /** Lines written after the first `mark` lines, and the last few of them. */
+  outputSince(mark: number): TargetOutput {
+    const lines = this.lines - mark;
+    return { lines, tail: this.recent.slice(Math.max(0, this.recent.length - lines)).slice(-5) };
   }
 
   /** SIGTERM (a graceful shutdown flushes pending writes), then SIGKILL after `graceMs`. */

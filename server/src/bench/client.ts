@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { RecordEntry } from './boardRecords.js';
 import { readEntryStamp, recordsArray, setRecord, shapeRecord } from './boardRecords.js';
 import type { BenchStamp } from './stamp.js';
-import { dig, parseStamp } from './stamp.js';
+import { clockMs, dig, parseStamp } from './stamp.js';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameOf } from './wire.js';
 
 /** Transaction origin of changes that came from the network, so they are not sent back. */
@@ -35,7 +35,7 @@ export interface AwarenessState {
 export class BenchClient {
   readonly doc = new Y.Doc();
   readonly records: Y.Array<RecordEntry> = recordsArray(this.doc);
-  /** performance.now() of the last frame received, to tell when traffic has quiesced. */
+  /** clockMs() of the last frame received, to tell when traffic has quiesced. */
   lastReceiveAt = 0;
   closeInfo: CloseInfo | null = null;
   /** Frames that did not parse or failed to apply. */
@@ -59,7 +59,7 @@ export class BenchClient {
     });
     this.records.observe((event, transaction) => {
       if (transaction.origin !== REMOTE || !this.listener) return;
-      const now = performance.now();
+      const now = clockMs();
       for (const item of event.changes.added) {
         for (const value of item.content.getContent() as unknown[]) {
           const stamp = readEntryStamp(value);
@@ -100,7 +100,7 @@ export class BenchClient {
       });
       ws.on('message', (data, isBinary) => {
         if (!isBinary) return;
-        this.lastReceiveAt = performance.now();
+        this.lastReceiveAt = clockMs();
         const frame = frameOf(data);
         if (this.receive(frame) && !synced) {
           synced = true;
@@ -113,14 +113,14 @@ export class BenchClient {
 
   /** Moves one of this client's shapes; returns the stamp it carries. */
   sendUpdate(shapeKey: string, x: number, y: number): BenchStamp {
-    const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.updateSeq, sentAt: performance.now() };
+    const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.updateSeq, sentAt: clockMs() };
     this.doc.transact(() => setRecord(this.records, { key: shapeKey, val: shapeRecord(shapeKey, x, y, stamp) }));
     return stamp;
   }
 
   /** Publishes a new cursor position as this client's awareness state. */
   sendCursor(x: number, y: number): BenchStamp {
-    const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.cursorSeq, sentAt: performance.now() };
+    const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.cursorSeq, sentAt: clockMs() };
     const state: AwarenessState = {
       user: { name: this.name, color: '#7c3aed' },
       cursor: { x, y, type: 'default', rotation: 0 },
@@ -131,10 +131,23 @@ export class BenchClient {
     return stamp;
   }
 
-  close(): void {
+  /** Closes the socket; resolves when the close handshake is done or after `timeoutMs`. */
+  close(timeoutMs = 2000): Promise<void> {
     this.closing = true;
-    this.ws?.close(1000);
+    const ws = this.ws;
     this.doc.destroy();
+    if (!ws || ws.readyState === WebSocket.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        ws.terminate();
+        resolve();
+      }, timeoutMs);
+      ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      ws.close(1000);
+    });
   }
 
   private send(frame: Uint8Array): void {
@@ -172,7 +185,7 @@ export class BenchClient {
 
   private receiveAwareness(entries: readonly { clientID: number; state: unknown }[]): void {
     if (!this.listener) return;
-    const now = performance.now();
+    const now = clockMs();
     for (const { clientID, state } of entries) {
       if (clientID === this.doc.clientID) continue;
       const stamp = parseStamp(dig(state, 'bench'));

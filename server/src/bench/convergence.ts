@@ -6,7 +6,9 @@ import { recordsArray } from './boardRecords.js';
 
 export function docFingerprint(doc: Y.Doc): string {
   const stateVector = [...Y.decodeStateVector(Y.encodeStateVector(doc))].sort(([a], [b]) => a - b);
-  const content = createHash('sha256').update(JSON.stringify(recordsArray(doc).toJSON())).digest('hex');
+  const content = createHash('sha256')
+    .update(JSON.stringify(recordsArray(doc).toJSON()))
+    .digest('hex');
   return `${JSON.stringify(stateVector)}:${content}`;
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench`: runs the load scenarios against the Vermeboard server and against a bare relay,
 // and prints a Markdown table for the README. See `--help`.
 import { writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { installChildCleanup } from './children.js';
 import { markdownTable, ratioLines, warnings } from './report.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
   --cursors K                  cursor (awareness) updates per client per second (default 10)
   --seconds D                  measured seconds per run (default 20)
   --warmup W                   seconds of load before measuring (default 5)
+  --workers N                  threads that run the clients (default: cores, at most 4)
   --target both|vermeboard|relay   what to run against (default both)
   --url http://host:port       use a running server instead of starting one
   --pid N                      with --url: the server's pid, to report its CPU and memory
@@ -57,6 +59,7 @@ function parseOptions(argv: string[]): Options | null {
       cursors: { type: 'string' },
       seconds: { type: 'string' },
       warmup: { type: 'string' },
+      workers: { type: 'string' },
       target: { type: 'string', default: 'both' },
       url: { type: 'string' },
       pid: { type: 'string' },
@@ -73,8 +76,10 @@ function parseOptions(argv: string[]): Options | null {
     cursors: positive('cursors', values.cursors, 10, false),
     seconds: positive('seconds', values.seconds, 20, false),
     warmup: positive('warmup', values.warmup, 5, false),
+    workers: positive('workers', values.workers, Math.min(4, availableParallelism()), true),
   };
   if (rates.seconds === 0) throw new Error('--seconds must be more than 0');
+  if (rates.workers === 0) throw new Error('--workers must be at least 1');
 
   let scenarios: Options['scenarios'];
   if (values.rooms !== undefined || values.clients !== undefined) {
@@ -92,16 +97,22 @@ function parseOptions(argv: string[]): Options | null {
   }
 
   const targets: TargetKind[] =
-    values.target === 'both' ? ['vermeboard', 'relay'] : values.target === 'vermeboard' || values.target === 'relay' ? [values.target] : [];
+    values.target === 'both'
+      ? ['vermeboard', 'relay']
+      : values.target === 'vermeboard' || values.target === 'relay'
+        ? [values.target]
+        : [];
   if (targets.length === 0) throw new Error(`unknown --target ${values.target} (both, vermeboard or relay)`);
 
   let url: string | null = null;
   if (values.url !== undefined) {
     const parsed = new URL(values.url);
-    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('--url must be http(s)://host:port');
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+      throw new Error('--url must be http(s)://host:port');
     const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(parsed.hostname);
     // A load generator aimed at someone else's host by a typo is an attack; make it deliberate.
-    if (!loopback && !values['allow-remote']) throw new Error(`--url ${parsed.hostname} is not this machine; add --allow-remote`);
+    if (!loopback && !values['allow-remote'])
+      throw new Error(`--url ${parsed.hostname} is not this machine; add --allow-remote`);
     url = parsed.origin;
   }
   const pid = values.pid === undefined ? null : positive('pid', values.pid, 0, true);

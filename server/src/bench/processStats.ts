@@ -2,6 +2,7 @@
 // CPU is reported as percent of one core over a window, so 100 % means one core fully busy.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** utime + stime in clock ticks from the text of /proc/<pid>/stat. */
 export function parseStatCpuTicks(stat: string): number {
@@ -92,7 +93,14 @@ export class ProcessMonitor {
   }
 }
 
-/** CPU of the bench process itself, so a reader can tell whether the load generator was saturated. */
+export interface SelfUsage {
+  /** Percent of one core, all threads of the bench together. */
+  cpuPercent: number;
+  /** How late the busiest load thread ran its timers (p99); large values mean latencies include bench queueing. */
+  loopDelayP99Ms: number;
+}
+
+/** CPU of the whole bench process (every thread), so a reader can tell whether the load generator was saturated. */
 export class SelfCpuMonitor {
   private startUsage = process.cpuUsage();
   private startWall = performance.now();
@@ -107,5 +115,22 @@ export class SelfCpuMonitor {
     const usage = process.cpuUsage(this.startUsage);
     const wallMs = performance.now() - this.startWall;
     return ((usage.user + usage.system) / 1000 / wallMs) * 100;
+  }
+}
+
+/** How late this thread's event loop runs; measured per thread. */
+export class LoopDelayMonitor {
+  private readonly histogram = monitorEventLoopDelay({ resolution: 10 });
+
+  start(): void {
+    this.histogram.reset();
+    this.histogram.enable();
+  }
+
+  /** p99 delay in ms since start(). */
+  stop(): number {
+    this.histogram.disable();
+    // The histogram counts nanoseconds.
+    return this.histogram.percentile(99) / 1e6;
   }
 }

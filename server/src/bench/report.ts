@@ -19,13 +19,14 @@ export function markdownTable(runs: readonly RunResult[]): string {
     '|---|---|---|---|---|---|---|---|---|',
   ];
   const rows = runs.map((run) => {
-    const converged = run.freshMismatchRooms === null ? `${run.converged ? 'yes' : 'no'} (peers)` : run.converged ? 'yes' : 'no';
+    const converged =
+      run.freshMismatchRooms === null ? `${run.converged ? 'yes' : 'no'} (peers)` : run.converged ? 'yes' : 'no';
     const cpu = run.server ? run.server.cpuPercent.toFixed(0) : '–';
     const rss = run.server ? `${mb(run.server.peakRssBytes)} / ${mb(run.server.endRssBytes)}` : '–';
     return (
       `| ${describeLoad(run)} | ${run.target} | ${latencies(run.updates)} | ${latencies(run.awareness)} | ` +
       `${percent(run.updates.delivery)} / ${percent(run.awareness.delivery)} | ${converged} | ${cpu} | ${rss} | ` +
-      `${run.benchCpuPercent.toFixed(0)} |`
+      `${run.bench.cpuPercent.toFixed(0)} |`
     );
   });
   return [...header, ...rows].join('\n');
@@ -52,12 +53,20 @@ export function warnings(runs: readonly RunResult[]): string[] {
   for (const run of runs) {
     const where = `${run.scenario}/${run.target}`;
     const closes = Object.entries(run.unexpectedCloses);
-    if (closes.length > 0) lines.push(`${where}: sockets closed by the target: ${closes.map(([code, n]) => `${n}× ${code}`).join(', ')}`);
+    if (closes.length > 0)
+      lines.push(`${where}: sockets closed by the target: ${closes.map(([code, n]) => `${n}× ${code}`).join(', ')}`);
     if (run.badFrames > 0) lines.push(`${where}: ${run.badFrames} frames failed to parse or apply`);
     if (run.divergentRooms > 0) lines.push(`${where}: ${run.divergentRooms} rooms ended with differing documents`);
-    if (run.freshMismatchRooms) lines.push(`${where}: in ${run.freshMismatchRooms} rooms a late joiner got a different document`);
-    if (run.targetLogLines > 0) lines.push(`${where}: target logged ${run.targetLogLines} lines, last: ${run.targetLogTail.join(' | ')}`);
-    if (run.benchCpuPercent > 85) lines.push(`${where}: the bench itself used ${run.benchCpuPercent.toFixed(0)} % of a core — latencies include its queueing`);
+    if (run.freshMismatchRooms)
+      lines.push(`${where}: in ${run.freshMismatchRooms} rooms a late joiner got a different document`);
+    if (run.targetLog.lines > 0)
+      lines.push(`${where}: target logged ${run.targetLog.lines} lines, last: ${run.targetLog.tail.join(' | ')}`);
+    if (run.bench.cpuPercent > 85 || run.bench.loopDelayP99Ms > 50) {
+      lines.push(
+        `${where}: the bench used ${run.bench.cpuPercent.toFixed(0)} % of a core and its event loop ran up to ` +
+          `${run.bench.loopDelayP99Ms.toFixed(0)} ms late (p99) — latencies include the bench's own queueing`,
+      );
+    }
   }
   return lines;
 }

@@ -1,15 +1,26 @@
-// One load run: R rooms × C clients against one target, warm-up then a measured window, then a
-// quiet period and the convergence check. Everything it starts it also stops: the pacers, the
-// clients and (through the caller) the target.
+// One load run: R rooms × C clients against one target. The clients live in a few worker threads
+// (loadWorker.ts); this thread hands them out, fixes the measured window for all of them, measures
+// the target and the bench process over that window, merges the workers' reports and checks that
+// every room converged — and, when the target stores documents, that a late joiner gets the same
+// document from it after everyone left.
+import { Worker } from 'node:worker_threads';
+import type { TargetOutput } from './children.js';
 import { BenchClient } from './client.js';
-import type { ClientListener } from './client.js';
 import { allEqual, docFingerprint } from './convergence.js';
-import { Pacer } from './pacer.js';
-import type { ProcessUsage } from './processStats.js';
+import type { ProcessUsage, SelfUsage } from './processStats.js';
 import { ProcessMonitor, SelfCpuMonitor } from './processStats.js';
+import { clockMs } from './stamp.js';
 import type { LatencySummary } from './stats.js';
 import { Tally } from './stats.js';
 import type { Target, TargetKind } from './targets.js';
+import type {
+  ClientAssignment,
+  ClientCloses,
+  FromWorker,
+  ToWorker,
+  WorkerInput,
+  WorkerReport,
+} from './workerProtocol.js';
 
 export interface LoadParams {
   rooms: number;
@@ -22,6 +33,8 @@ export interface LoadParams {
   seconds: number;
   /** Seconds of load before measuring, so connection set-up and JIT warm-up are not measured. */
   warmup: number;
+  /** Worker threads that run the clients. */
+  workers: number;
 }
 
 export interface KindResult {
@@ -38,35 +51,86 @@ export interface RunResult {
   params: LoadParams;
   updates: KindResult;
   awareness: KindResult;
-  /** Every client of every room ended with the same document (and, if the target stores documents, a fresh client got it too). */
+  /** Every client of every room ended with the same document, and a late joiner got it from the target (if it stores documents). */
   converged: boolean;
-  /** Rooms whose clients disagreed, and rooms whose fresh client disagreed with them. */
+  /** Rooms whose clients disagreed. */
   divergentRooms: number;
+  /** Rooms where the late joiner's document differed; null for a target that stores nothing. */
   freshMismatchRooms: number | null;
   /** Sockets the target closed during the run, by close code. */
-  unexpectedCloses: Record<string, number>;
+  unexpectedCloses: ClientCloses;
   badFrames: number;
   server: ProcessUsage | null;
-  benchCpuPercent: number;
-  /** Lines the target process logged at LOG_LEVEL=warn; the last few follow. */
-  targetLogLines: number;
-  targetLogTail: string[];
+  bench: SelfUsage;
+  /** Lines the target process logged at LOG_LEVEL=warn during the run; the last few of them. */
+  targetLog: TargetOutput;
 }
 
-/** Shapes each client moves in turn: a few, so that the board holds R × C × SHAPES records. */
-const SHAPES_PER_CLIENT = 3;
-/** Connections opened at once, so a big scenario does not open hundreds of sockets in one tick. */
-const CONNECT_CONCURRENCY = 25;
+/** Time for the start message to reach every worker before the warm-up counts. */
+const START_MARGIN_MS = 100;
+/** How often, and how long apart, to ask again when a room's documents differ (updates still in flight). */
+const FINGERPRINT_RETRIES = 5;
+const FINGERPRINT_RETRY_MS = 1000;
 const SYNC_TIMEOUT_MS = 30_000;
-/** Traffic has quiesced when no client received anything for this long… */
-const QUIET_MS = 750;
-/** …or this much time has passed since the load stopped. */
-const QUIESCE_LIMIT_MS = 15_000;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
-async function inBatches<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(run));
+/** One worker thread and a typed way to wait for its next message of a kind. */
+class LoadWorker {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<FromWorker['type'], (message: FromWorker) => void>();
+  private failure: Error | null = null;
+  private readonly failed: Promise<never>;
+
+  constructor(input: WorkerInput) {
+    this.worker = new Worker(new URL('./loadWorker.js', import.meta.url), { workerData: input });
+    let fail: (error: Error) => void = () => {};
+    this.failed = new Promise<never>((_, reject) => {
+      fail = reject;
+    });
+    // Keep an unobserved rejection from crashing the process; every wait races against it.
+    this.failed.catch(() => {});
+    const die = (error: Error) => {
+      this.failure ??= error;
+      fail(this.failure);
+    };
+    // Our own worker posts only FromWorker messages.
+    this.worker.on('message', (message: FromWorker) => {
+      if (message.type === 'failed') die(new Error(message.message));
+      const resolve = this.waiting.get(message.type);
+      this.waiting.delete(message.type);
+      resolve?.(message);
+    });
+    this.worker.on('error', die);
+    this.worker.on('exit', (code) => die(new Error(`load worker exited with ${code}`)));
+  }
+
+  send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
+    const message = new Promise<Extract<FromWorker, { type: T }>>((resolve) => {
+      this.waiting.set(type, resolve as (message: FromWorker) => void);
+    });
+    return Promise.race([message, this.failed]);
+  }
+
+  async terminate(): Promise<void> {
+    await this.worker.terminate();
+  }
+}
+
+function assignClients(target: Target, params: LoadParams): ClientAssignment[][] {
+  const perWorker: ClientAssignment[][] = Array.from({ length: params.workers }, () => []);
+  let index = 0;
+  target.roomUrls.forEach((url, room) => {
+    for (let i = 0; i < params.clients; i++, index++) {
+      // Round robin, so every worker carries a share of every room's traffic.
+      perWorker[index % params.workers]?.push({ room, index, url });
+    }
+  });
+  return perWorker.filter((clients) => clients.length > 0);
 }
 
 function kindResult(tally: Tally): KindResult {
@@ -79,113 +143,106 @@ function kindResult(tally: Tally): KindResult {
   };
 }
 
+/** Rooms whose clients' fingerprints are not all equal. */
+function divergentRooms(rooms: number, fingerprints: WorkerReport['fingerprints']): number[] {
+  const byRoom = Array.from({ length: rooms }, (): string[] => []);
+  for (const [room, fingerprint] of fingerprints) byRoom[room]?.push(fingerprint);
+  return byRoom.flatMap((prints, room) => (allEqual(prints) ? [] : [room]));
+}
+
 export async function runLoad(scenario: string, target: Target, params: LoadParams): Promise<RunResult> {
-  const updates = new Tally();
-  const awareness = new Tally();
-  // Sends and receipts count when their send time falls in [windowStart, windowEnd).
-  let windowStart = Number.POSITIVE_INFINITY;
-  let windowEnd = Number.POSITIVE_INFINITY;
-  const measured = (sentAt: number) => sentAt >= windowStart && sentAt < windowEnd;
-  const listener: ClientListener = {
-    onUpdateReceipt(stamp, at) {
-      if (measured(stamp.sentAt)) updates.recordReceipt(at - stamp.sentAt);
-    },
-    onAwarenessReceipt(stamp, at) {
-      if (measured(stamp.sentAt)) awareness.recordReceipt(at - stamp.sentAt);
-    },
-  };
-
-  const rooms = target.roomUrls.map((url, room) =>
-    Array.from({ length: params.clients }, (_, i) => new BenchClient(url, `Bench ${room}.${i}`, listener)),
-  );
-  const clients = rooms.flat();
-  const pacer = new Pacer();
+  const workers = assignClients(target, params).map((clients) => new LoadWorker({ clients, params }));
   try {
-    await inBatches(clients, CONNECT_CONCURRENCY, (client) => client.connect(SYNC_TIMEOUT_MS));
+    await Promise.all(workers.map((worker) => worker.next('connected')));
 
-    const receivers = params.clients - 1;
-    clients.forEach((client, index) => {
-      let moves = 0;
-      const origin = { x: (index % 20) * 200, y: Math.floor(index / 20) * 120 };
-      pacer.every(params.updates, () => {
-        const shape = moves++ % SHAPES_PER_CLIENT;
-        const stamp = client.sendUpdate(`shape:bench-${index}-${shape}`, origin.x + (moves % 50), origin.y + shape * 30);
-        if (measured(stamp.sentAt)) updates.recordSend(receivers);
-      });
-      pacer.every(params.cursors, () => {
-        const stamp = client.sendCursor(origin.x + Math.random() * 400, origin.y + Math.random() * 300);
-        if (measured(stamp.sentAt)) awareness.recordSend(receivers);
-      });
-    });
+    const windowStart = clockMs() + START_MARGIN_MS + params.warmup * 1000;
+    const windowEnd = windowStart + params.seconds * 1000;
+    for (const worker of workers) worker.send({ type: 'start', windowStart, windowEnd });
+    const reports = Promise.all(workers.map((worker) => worker.next('report')));
 
-    await sleep(params.warmup * 1000);
+    await sleep(windowStart - clockMs());
     const serverMonitor = target.pid === null ? null : new ProcessMonitor(target.pid);
-    const benchMonitor = new SelfCpuMonitor();
+    const benchCpu = new SelfCpuMonitor();
     serverMonitor?.start();
-    benchMonitor.start();
-    windowStart = performance.now();
-    await sleep(params.seconds * 1000);
-    windowEnd = performance.now();
+    benchCpu.start();
+    await sleep(windowEnd - clockMs());
     const server = serverMonitor?.stop() ?? null;
-    const benchCpuPercent = benchMonitor.stop();
-    pacer.stop();
+    const benchCpuPercent = benchCpu.stop();
 
-    await quiesce(clients);
-    const fingerprints = rooms.map((room) => room.map((client) => docFingerprint(client.doc)));
-    const divergentRooms = fingerprints.filter((room) => !allEqual(room)).length;
-    const freshMismatchRooms = target.storesDocuments
-      ? await countFreshMismatches(target.roomUrls, fingerprints.map((room) => room[0] ?? ''))
-      : null;
-
-    const unexpectedCloses: Record<string, number> = {};
-    for (const { closeInfo } of clients) {
-      if (closeInfo && !closeInfo.expected) unexpectedCloses[closeInfo.code] = (unexpectedCloses[closeInfo.code] ?? 0) + 1;
+    const done = (await reports).map((message) => message.report);
+    const updates = new Tally();
+    const awareness = new Tally();
+    const unexpectedCloses: ClientCloses = {};
+    for (const report of done) {
+      updates.merge(report.updates);
+      awareness.merge(report.awareness);
+      for (const [code, count] of Object.entries(report.closes))
+        unexpectedCloses[code] = (unexpectedCloses[code] ?? 0) + count;
     }
+
+    let fingerprints = done.flatMap((report) => report.fingerprints);
+    for (let retry = 0; retry < FINGERPRINT_RETRIES && divergentRooms(params.rooms, fingerprints).length > 0; retry++) {
+      await sleep(FINGERPRINT_RETRY_MS);
+      const again = Promise.all(workers.map((worker) => worker.next('fingerprints')));
+      for (const worker of workers) worker.send({ type: 'fingerprint' });
+      fingerprints = (await again).flatMap((message) => message.fingerprints);
+    }
+    const divergent = divergentRooms(params.rooms, fingerprints).length;
+
+    const closed = Promise.all(workers.map((worker) => worker.next('closed')));
+    for (const worker of workers) worker.send({ type: 'close' });
+    await closed;
+
+    let freshMismatchRooms: number | null = null;
+    if (target.storesDocuments) {
+      const expected = new Map(fingerprints);
+      freshMismatchRooms = await countFreshMismatches(target.roomUrls, expected);
+    }
+
     return {
       scenario,
       target: target.kind,
       params,
       updates: kindResult(updates),
       awareness: kindResult(awareness),
-      converged: divergentRooms === 0 && (freshMismatchRooms ?? 0) === 0,
-      divergentRooms,
+      converged: divergent === 0 && (freshMismatchRooms ?? 0) === 0,
+      divergentRooms: divergent,
       freshMismatchRooms,
       unexpectedCloses,
-      badFrames: clients.reduce((sum, client) => sum + client.badFrames, 0),
+      badFrames: done.reduce((sum, report) => sum + report.badFrames, 0),
       server,
-      benchCpuPercent,
-      targetLogLines: target.outputLines(),
-      targetLogTail: target.outputTail().split('\n').filter(Boolean).slice(-5),
+      bench: {
+        cpuPercent: benchCpuPercent,
+        loopDelayP99Ms: Math.max(...done.map((report) => report.loop.loopDelayP99Ms)),
+      },
+      targetLog: target.output(),
     };
   } finally {
-    pacer.stop();
-    for (const client of clients) client.close();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-async function quiesce(clients: readonly BenchClient[]): Promise<void> {
-  const deadline = performance.now() + QUIESCE_LIMIT_MS;
-  for (;;) {
-    await sleep(QUIET_MS / 3);
-    const now = performance.now();
-    const lastReceive = Math.max(...clients.map((client) => client.lastReceiveAt));
-    if (now - lastReceive >= QUIET_MS || now >= deadline) return;
-  }
-}
-
-/** Connects one new client per room; it must receive from the target what the room's clients hold. */
-async function countFreshMismatches(roomUrls: readonly string[], expected: readonly string[]): Promise<number> {
-  let mismatches = 0;
-  await inBatches([...roomUrls.keys()], CONNECT_CONCURRENCY, async (room) => {
-    const fresh = new BenchClient(roomUrls[room] as string, `Late joiner ${room}`, null);
-    try {
-      await fresh.connect(SYNC_TIMEOUT_MS);
-      if (docFingerprint(fresh.doc) !== expected[room]) mismatches += 1;
-    } catch {
-      mismatches += 1;
-    } finally {
-      fresh.close();
-    }
-  });
-  return mismatches;
+/**
+ * After every client has left, connects one new client per room: it must receive from the target
+ * exactly what the room's clients held, which proves the target kept (and, once the room is
+ * unloaded, reloaded) every update.
+ */
+async function countFreshMismatches(
+  roomUrls: readonly string[],
+  expected: ReadonlyMap<number, string>,
+): Promise<number> {
+  const results = await Promise.all(
+    roomUrls.map(async (url, room) => {
+      const fresh = new BenchClient(url, `Late joiner ${room}`, null);
+      try {
+        await fresh.connect(SYNC_TIMEOUT_MS);
+        return docFingerprint(fresh.doc) === expected.get(room) ? 0 : 1;
+      } catch {
+        return 1;
+      } finally {
+        await fresh.close();
+      }
+    }),
+  );
+  return results.reduce<number>((sum, mismatch) => sum + mismatch, 0);
 }

@@ -6,9 +6,15 @@ export interface BenchStamp {
   from: number;
   /** Per sender and kind (update or cursor), increasing from 1. */
   seq: number;
-  /** performance.now() of the bench process at send time. */
+  /** clockMs() at send time. */
   sentAt: number;
 }
+
+/**
+ * Milliseconds on one clock shared by every thread of the bench process: each worker thread has its
+ * own performance.timeOrigin, but origin + now() is the same monotonic time in all of them.
+ */
+export const clockMs = (): number => performance.timeOrigin + performance.now();
 
 export function parseStamp(value: unknown): BenchStamp | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -43,4 +43,17 @@ describe('Tally', () => {
     expect(tally.deliveryRatio).toBe(0.5);
     expect(new Tally().deliveryRatio).toBe(1);
   });
+
+  it('merges tallies kept in other threads', () => {
+    const part = new Tally();
+    part.recordSend(2);
+    part.recordReceipt(5);
+    const total = new Tally();
+    total.recordReceipt(1);
+    total.merge(part.toData());
+    expect(total.sent).toBe(1);
+    expect(total.expected).toBe(2);
+    expect(total.received).toBe(2);
+    expect(total.latency.summary().max).toBe(5);
+  });
 });

@@ -30,12 +30,22 @@ export class Samples {
     this.values[this.length++] = value;
   }
 
+  /** Adds samples taken elsewhere (another worker thread). */
+  addAll(values: Float64Array): void {
+    for (const value of values) this.add(value);
+  }
+
+  /** A copy of the samples, e.g. to transfer to another thread. */
+  toArray(): Float64Array {
+    return this.values.slice(0, this.length);
+  }
+
   get count(): number {
     return this.length;
   }
 
   summary(): LatencySummary {
-    const sorted = this.values.slice(0, this.length).sort();
+    const sorted = this.toArray().sort();
     return {
       count: this.length,
       p50: percentile(sorted, 50),
@@ -44,6 +54,13 @@ export class Samples {
       max: percentile(sorted, 100),
     };
   }
+}
+
+/** A Tally in transferable form, for moving it between threads. */
+export interface TallyData {
+  sent: number;
+  expected: number;
+  latencies: Float64Array;
 }
 
 /** Sends and receipts of one kind of message (document updates or awareness) in the measured window. */
@@ -60,6 +77,16 @@ export class Tally {
 
   recordReceipt(latencyMs: number): void {
     this.latency.add(latencyMs);
+  }
+
+  toData(): TallyData {
+    return { sent: this.sent, expected: this.expected, latencies: this.latency.toArray() };
+  }
+
+  merge(data: TallyData): void {
+    this.sent += data.sent;
+    this.expected += data.expected;
+    this.latency.addAll(data.latencies);
   }
 
   get received(): number {

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { TargetOutput } from './children.js';
 import { NodeChild } from './children.js';
 import { boardUrl, provision, waitForReady } from './provision.js';
 
@@ -18,9 +19,8 @@ export interface Target {
   pid: number | null;
   /** Whether a client that connects late gets the room's state from the target (the relay keeps none). */
   storesDocuments: boolean;
-  /** Output lines the target process wrote during the run (warnings and errors at LOG_LEVEL=warn). */
-  outputLines(): number;
-  outputTail(): string;
+  /** What the target process wrote since it became ready (warnings and errors at LOG_LEVEL=warn). */
+  output(): TargetOutput;
   close(): Promise<void>;
 }
 
@@ -65,13 +65,14 @@ export async function startServerTarget(rooms: number): Promise<Target> {
     const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.race([waitForReady(baseUrl, 30_000), child.exitedEarly()]);
     const { memberToken, meetingIds } = await provision(baseUrl, rooms);
+    // Start-up notices (e.g. "client build not found") say nothing about the load.
+    const startupLines = child.lines;
     return {
       kind: 'vermeboard',
       roomUrls: meetingIds.map((id) => boardUrl(baseUrl, id, memberToken)),
       pid: child.pid,
       storesDocuments: true,
-      outputLines: () => child.lines,
-      outputTail: () => child.tail(),
+      output: () => child.outputSince(startupLines),
       close: cleanup,
     };
   } catch (error) {
@@ -89,8 +90,7 @@ export async function urlTarget(baseUrl: string, rooms: number, pid: number | nu
     roomUrls: meetingIds.map((id) => boardUrl(baseUrl, id, memberToken)),
     pid,
     storesDocuments: true,
-    outputLines: () => 0,
-    outputTail: () => '',
+    output: () => ({ lines: 0, tail: [] }),
     close: async () => {},
   };
 }
@@ -106,15 +106,17 @@ export async function startRelayTarget(rooms: number): Promise<Target> {
     }
   }, 10_000);
   // Same path shape as the server's, so URL handling costs the same.
-  const roomUrls = Array.from({ length: rooms }, (_, i) => `ws://127.0.0.1:${port}/sync/meeting/room${i}/board?token=bench`);
-  const relayLines = child.lines;
+  const roomUrls = Array.from(
+    { length: rooms },
+    (_, i) => `ws://127.0.0.1:${port}/sync/meeting/room${i}/board?token=bench`,
+  );
+  const startupLines = child.lines;
   return {
     kind: 'relay',
     roomUrls,
     pid: child.pid,
     storesDocuments: false,
-    outputLines: () => child.lines - relayLines,
-    outputTail: () => child.tail(),
+    output: () => child.outputSince(startupLines),
     close: () => child.stop(),
   };
 }

@@ -25,7 +25,10 @@ export type LocalizedText = z.infer<typeof localizedTextSchema>;
  * Stable ids for methods, steps, frames and prompt notes. They end up inside board shape ids
  * (see `layoutShapeId`), so they are lower-case slugs without dots.
  */
-export const slugSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug').max(48);
+export const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be a lower-case slug')
+  .max(48);
 
 export const speakingModes = ['open', 'facilitator', 'round-robin', 'presenter', 'consultants', 'silent'] as const;
 export const speakingModeSchema = z.enum(speakingModes);
@@ -148,7 +151,8 @@ export const methodSchema = z
       stepIds.add(step.id);
       const inStep = new Set<string>();
       for (const item of [...(step.layout?.frames ?? []), ...(step.layout?.notes ?? [])]) {
-        if (inStep.has(item.id)) ctx.addIssue({ code: 'custom', message: `duplicate layout id ${item.id} in ${step.id}` });
+        if (inStep.has(item.id))
+          ctx.addIssue({ code: 'custom', message: `duplicate layout id ${item.id} in ${step.id}` });
         inStep.add(item.id);
         // A repeated id must describe the same item, or the placement would depend on the step order.
         const json = JSON.stringify(item);

@@ -14,7 +14,10 @@ import { idleTimer, timerSchema } from './timer.js';
 export const shapeIdSchema = z.string().regex(/^shape:[A-Za-z0-9_.:-]{1,120}$/, 'invalid shape id');
 
 /** One agenda item's id, unique within the meeting: `<methodId>-<n>`. */
-export const instanceIdSchema = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'invalid instance id').max(64);
+export const instanceIdSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'invalid instance id')
+  .max(64);
 
 const epochMs = z.number().int().min(0);
 const count = z.number().int().min(0);
@@ -74,11 +77,11 @@ export const focusTargetSchema = z.discriminatedUnion('kind', [
 export type FocusTarget = z.infer<typeof focusTargetSchema>;
 
 /**
- * Where the facilitator wants everyone to look: "bring everyone here" (their viewport) or a
- * spotlighted frame. `seq` grows with every request, so asking again moves people who wandered
- * off even when the target is the same.
+ * Where the facilitator wants everyone to look: "bring everyone here" (their viewport), a
+ * spotlighted frame, or nowhere. `seq` grows with every request and never resets, so asking again
+ * moves people who wandered off even when the target is the same.
  */
-export const focusSchema = z.strictObject({ target: focusTargetSchema, seq: count });
+export const focusSchema = z.strictObject({ target: focusTargetSchema.nullable(), seq: count });
 export type Focus = z.infer<typeof focusSchema>;
 
 export const voteIdSchema = z.string().regex(/^vote-[0-9]{1,4}$/, 'invalid vote id');
@@ -120,7 +123,7 @@ export const sessionStateSchema = z.strictObject({
   hands: z.array(handSchema).max(facilitationLimits.participants),
   /** Who said "I'm done" in the current silent step. */
   done: participantIds,
-  focus: focusSchema.nullable(),
+  focus: focusSchema,
   lockedShapeIds: z.array(shapeIdSchema).max(facilitationLimits.lockedShapes),
   /** `stepKey`s whose board layout has been placed, so going back and forth places it once. */
   placedLayouts: z.array(z.string().max(120)).max(facilitationLimits.agendaItems * facilitationLimits.stepsPerMethod),
@@ -167,7 +170,7 @@ export function createSession(): SessionState {
     caseOwners: {},
     hands: [],
     done: [],
-    focus: null,
+    focus: { target: null, seq: 0 },
     lockedShapeIds: [],
     placedLayouts: [],
     votes: [],

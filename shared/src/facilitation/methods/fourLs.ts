@@ -1,7 +1,14 @@
 import { defineMethod } from '../method.js';
 import type { LayoutFrame } from '../method.js';
 
-const lane = (id: string, en: string, fi: string, x: number): LayoutFrame => ({ id, label: { en, fi }, x, y: 0, w: 700, h: 1100 });
+const lane = (id: string, en: string, fi: string, x: number): LayoutFrame => ({
+  id,
+  label: { en, fi },
+  x,
+  y: 0,
+  w: 700,
+  h: 1100,
+});
 const lanes = [
   lane('liked', 'Liked', 'Pidin', 0),
   lane('learned', 'Learned', 'Opin', 800),

@@ -46,7 +46,10 @@ describe.each(methods.map((m) => [m.id, m] as const))('method %s', (_id, method:
         frames.set(frame.id, json);
       }
       for (const note of step.layout?.notes ?? []) {
-        expect(step.layout?.frames.some((f) => f.id === note.frameId), note.id).toBe(true);
+        expect(
+          step.layout?.frames.some((f) => f.id === note.frameId),
+          note.id,
+        ).toBe(true);
       }
     }
   });

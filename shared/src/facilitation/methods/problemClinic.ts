@@ -53,10 +53,22 @@ export const problemClinic = defineMethod({
       speakingMode: 'presenter',
       layout: {
         frames: [
-          { id: 'case-summary', label: { en: 'Case summary', fi: 'Tapauksen tiivistelmä' }, x: 1000, y: 0, w: 1000, h: 800 },
+          {
+            id: 'case-summary',
+            label: { en: 'Case summary', fi: 'Tapauksen tiivistelmä' },
+            x: 1000,
+            y: 0,
+            w: 1000,
+            h: 800,
+          },
         ],
         notes: [
-          { id: 'prompt-situation', text: { en: 'Situation', fi: 'Tilanne' }, frameId: 'case-summary', color: 'yellow' },
+          {
+            id: 'prompt-situation',
+            text: { en: 'Situation', fi: 'Tilanne' },
+            frameId: 'case-summary',
+            color: 'yellow',
+          },
           {
             id: 'prompt-tried',
             text: { en: 'What have I tried?', fi: 'Mitä olen jo kokeillut?' },
@@ -105,7 +117,9 @@ export const problemClinic = defineMethod({
       timeboxSeconds: 3 * 60,
       speakingMode: 'presenter',
       layout: {
-        frames: [{ id: 'key-question', label: { en: 'Key question', fi: 'Avainkysymys' }, x: 0, y: 900, w: 2900, h: 300 }],
+        frames: [
+          { id: 'key-question', label: { en: 'Key question', fi: 'Avainkysymys' }, x: 0, y: 900, w: 2900, h: 300 },
+        ],
         notes: [
           {
             id: 'prompt-how-can-i',
@@ -148,7 +162,16 @@ export const problemClinic = defineMethod({
       timeboxSeconds: 5 * 60,
       speakingMode: 'presenter',
       layout: {
-        frames: [{ id: 'first-step', label: { en: 'My first step', fi: 'Ensimmäinen askeleeni' }, x: 2100, y: 1300, w: 800, h: 900 }],
+        frames: [
+          {
+            id: 'first-step',
+            label: { en: 'My first step', fi: 'Ensimmäinen askeleeni' },
+            x: 2100,
+            y: 1300,
+            w: 800,
+            h: 900,
+          },
+        ],
         notes: [],
       },
     },

@@ -124,7 +124,14 @@ export const reflection = defineMethod({
       speakingMode: 'round-robin',
       layout: {
         frames: [
-          { id: 'takeaways', label: { en: 'Takeaways', fi: 'Päällimmäisenä mielessä' }, x: 0, y: 1200, w: 2600, h: 500 },
+          {
+            id: 'takeaways',
+            label: { en: 'Takeaways', fi: 'Päällimmäisenä mielessä' },
+            x: 0,
+            y: 1200,
+            w: 2600,
+            h: 500,
+          },
         ],
         notes: [],
       },

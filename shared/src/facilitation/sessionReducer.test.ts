@@ -1,0 +1,807 @@
+import { describe, expect, it } from 'vitest';
+import type { ParticipantId } from '../ids.js';
+import type { Role } from '../roles.js';
+import type { BallotBox } from './ballots.js';
+import { ballotBoxSchema, ownBallot } from './ballots.js';
+import type { CommandType, SessionCommand } from './commands.js';
+import { clientCommandSchema, sessionCommandSchema } from './commands.js';
+import { layoutShapeId } from './method.js';
+import { builtInMethods } from './methods/index.js';
+import type { Actor, CommandActor } from './permissions.js';
+import { commandPermissions, meetingRole } from './permissions.js';
+import type { SessionState } from './session.js';
+import { createSession, sessionStateSchema } from './session.js';
+import type { Effect, ReduceContext } from './sessionReducer.js';
+import { reduce } from './sessionReducer.js';
+import { remainingMs } from './timer.js';
+
+// --- Fixtures -------------------------------------------------------------------------------------
+
+const F = 'facilitator-1' as ParticipantId;
+const A = 'member-anna' as ParticipantId;
+const B = 'member-bert' as ParticipantId;
+const O = 'observer-olga' as ParticipantId;
+const F2 = 'facilitator-2' as ParticipantId;
+
+const as = (participantId: ParticipantId, role: Role): Actor => ({ participantId, role });
+const fac = as(F, 'facilitator');
+const anna = as(A, 'member');
+const bert = as(B, 'member');
+const olga = as(O, 'observer');
+
+const T0 = 1_700_000_000_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Session documents and ballot boxes are plain JSON. */
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+interface World {
+  state: SessionState;
+  ballots: BallotBox;
+  now: number;
+  effects: Effect[];
+}
+
+/** Runs a command on a frozen copy of the input, so any mutation throws. */
+function run(world: World, command: SessionCommand, actor: CommandActor, extra: Partial<ReduceContext> = {}) {
+  const state = deepFreeze(clone(world.state));
+  const ballots = deepFreeze(clone(world.ballots));
+  return reduce(state, command, { actor, now: world.now, ballots, ...extra });
+}
+
+/** Applies a command that must succeed, advancing the clock by `after` ms first. */
+function step(
+  world: World,
+  command: SessionCommand,
+  actor: CommandActor = fac,
+  after = 1000,
+  extra: Partial<ReduceContext> = {},
+): World {
+  const now = world.now + after;
+  const result = run({ ...world, now }, command, actor, extra);
+  if (!result.ok) throw new Error(`${command.type} failed: ${result.reason}`);
+  // Every state the reducer produces is a valid session document.
+  expect(sessionStateSchema.safeParse(result.state).success).toBe(true);
+  return { state: result.state, ballots: result.ballots, now, effects: result.effects };
+}
+
+function steps(world: World, ...commands: [SessionCommand, CommandActor?][]): World {
+  return commands.reduce((w, [c, actor]) => step(w, c, actor ?? fac), world);
+}
+
+const join = (participantId: ParticipantId, name: string, role: Role): SessionCommand => ({
+  type: 'join',
+  participantId,
+  name,
+  role,
+});
+
+/** F, A, B and the observer O have joined, in that order. */
+function draftWithPeople(): World {
+  return steps(
+    { state: createSession(), ballots: {}, now: T0, effects: [] },
+    [join(F, 'Fiona', 'facilitator'), 'server'],
+    [join(A, 'Anna', 'member'), 'server'],
+    [join(B, 'Bert', 'member'), 'server'],
+    [join(O, 'Olga', 'observer'), 'server'],
+  );
+}
+
+/** The meeting frame agenda, started. */
+function meeting(): World {
+  return steps(draftWithPeople(), [{ type: 'applyPreset', presetId: 'meeting-frame' }], [{ type: 'startMeeting' }]);
+}
+
+const goto = (agendaIndex: number, stepIndex: number): SessionCommand => ({ type: 'gotoStep', agendaIndex, stepIndex });
+/** Meeting frame positions. */
+const checkInPrep = goto(1, 0);
+const checkInRound = goto(1, 1);
+const clinicChoose = goto(3, 0);
+
+const stepId = (w: World) => {
+  const item = w.state.agenda[w.state.position!.agendaIndex]!;
+  return builtInMethods[item.methodId]!.steps[w.state.position!.stepIndex]!.id;
+};
+
+// --- Every command × every role ---------------------------------------------------------------------
+
+type Outcome = 'ok' | 'forbidden';
+type Who = 'facilitator' | 'member' | 'observer' | 'server';
+const actorsByRole: Record<Who, CommandActor> = { facilitator: fac, member: bert, observer: olga, server: 'server' };
+
+const expectations: Record<string, Record<Who, Outcome>> = {
+  facilitator: { facilitator: 'ok', member: 'forbidden', observer: 'forbidden', server: 'ok' },
+  participant: { facilitator: 'ok', member: 'ok', observer: 'forbidden', server: 'forbidden' },
+  speaker: { facilitator: 'ok', member: 'forbidden', observer: 'forbidden', server: 'forbidden' },
+  server: { facilitator: 'forbidden', member: 'forbidden', observer: 'forbidden', server: 'ok' },
+  // With the facilitator present, nobody may take over (see the claim tests for when one may).
+  claim: { facilitator: 'forbidden', member: 'forbidden', observer: 'forbidden', server: 'forbidden' },
+};
+
+/**
+ * The base: the check-in round under way with F speaking (B, the member actor, is not speaking).
+ * Rows that need another situation set it up.
+ */
+function base(): World {
+  return steps(meeting(), [checkInRound], [{ type: 'nextTurn' }]);
+}
+
+const withVote = (w: World) => step(w, { type: 'startVote', frameShapeId: 'shape:frame1', votesPerPerson: 2 });
+const agendaId = (w: World, i: number) => w.state.agenda[i]!.instanceId;
+
+/** Who may send each command, written out here rather than read from `commandPermissions`. */
+const table: Record<
+  CommandType,
+  { allowed: keyof typeof expectations; command: (w: World) => SessionCommand; setup?: (w: World) => World }
+> = {
+  addAgendaItem: { allowed: 'facilitator', command: () => ({ type: 'addAgendaItem', methodId: 'four-ls' }) },
+  removeAgendaItem: {
+    allowed: 'facilitator',
+    command: (w) => ({ type: 'removeAgendaItem', instanceId: agendaId(w, 4) }),
+  },
+  moveAgendaItem: {
+    allowed: 'facilitator',
+    command: (w) => ({ type: 'moveAgendaItem', instanceId: agendaId(w, 4), toIndex: 5 }),
+  },
+  applyPreset: {
+    allowed: 'facilitator',
+    setup: () => draftWithPeople(),
+    command: () => ({ type: 'applyPreset', presetId: 'meeting-frame' }),
+  },
+  startMeeting: {
+    allowed: 'facilitator',
+    setup: () => step(draftWithPeople(), { type: 'applyPreset', presetId: 'meeting-frame' }),
+    command: () => ({ type: 'startMeeting' }),
+  },
+  nextStep: { allowed: 'facilitator', command: () => ({ type: 'nextStep' }) },
+  previousStep: { allowed: 'facilitator', command: () => ({ type: 'previousStep' }) },
+  gotoStep: { allowed: 'facilitator', command: () => goto(3, 2) },
+  endMeeting: { allowed: 'facilitator', command: () => ({ type: 'endMeeting' }) },
+  startTimer: { allowed: 'facilitator', command: () => ({ type: 'startTimer' }) },
+  pauseTimer: { allowed: 'facilitator', command: () => ({ type: 'pauseTimer' }) },
+  resumeTimer: {
+    allowed: 'facilitator',
+    setup: (w) => step(w, { type: 'pauseTimer' }),
+    command: () => ({ type: 'resumeTimer' }),
+  },
+  adjustTimer: { allowed: 'facilitator', command: () => ({ type: 'adjustTimer', minutes: 1 }) },
+  setTurnOrder: {
+    allowed: 'facilitator',
+    command: () => ({ type: 'setTurnOrder', order: { kind: 'fixed', participantIds: [B, A, F] } }),
+  },
+  nextTurn: { allowed: 'speaker', command: () => ({ type: 'nextTurn' }) },
+  passTurn: { allowed: 'speaker', command: () => ({ type: 'passTurn' }) },
+  previousTurn: {
+    allowed: 'facilitator',
+    setup: (w) => step(w, { type: 'nextTurn' }),
+    command: () => ({ type: 'previousTurn' }),
+  },
+  giveTurn: { allowed: 'facilitator', command: () => ({ type: 'giveTurn', participantId: A }) },
+  chooseCaseOwner: { allowed: 'facilitator', command: () => ({ type: 'chooseCaseOwner', participantId: A }) },
+  handOverFacilitation: { allowed: 'facilitator', command: () => ({ type: 'handOverFacilitation', participantId: A }) },
+  claimFacilitation: { allowed: 'claim', command: () => ({ type: 'claimFacilitation' }) },
+  bringEveryoneHere: {
+    allowed: 'facilitator',
+    command: () => ({ type: 'bringEveryoneHere', viewport: { x: 0, y: 0, w: 1000, h: 800 } }),
+  },
+  spotlightFrame: { allowed: 'facilitator', command: () => ({ type: 'spotlightFrame', shapeId: 'shape:frame1' }) },
+  clearFocus: { allowed: 'facilitator', command: () => ({ type: 'clearFocus' }) },
+  lockShapes: { allowed: 'facilitator', command: () => ({ type: 'lockShapes', shapeIds: ['shape:a', 'shape:b'] }) },
+  unlockShapes: {
+    allowed: 'facilitator',
+    command: (w) => ({ type: 'unlockShapes', shapeIds: [w.state.lockedShapeIds[0]!] }),
+  },
+  raiseHand: { allowed: 'participant', command: () => ({ type: 'raiseHand' }) },
+  lowerHand: { allowed: 'participant', command: () => ({ type: 'lowerHand' }) },
+  react: { allowed: 'participant', command: () => ({ type: 'react', reaction: 'heart' }) },
+  markDone: { allowed: 'participant', setup: (w) => step(w, checkInPrep), command: () => ({ type: 'markDone' }) },
+  markUndone: { allowed: 'participant', setup: (w) => step(w, checkInPrep), command: () => ({ type: 'markUndone' }) },
+  startVote: {
+    allowed: 'facilitator',
+    command: () => ({ type: 'startVote', frameShapeId: 'shape:frame1', votesPerPerson: 3 }),
+  },
+  castVote: {
+    allowed: 'participant',
+    setup: withVote,
+    command: () => ({ type: 'castVote', voteId: 'vote-1', shapeId: 'shape:note1' }),
+  },
+  withdrawVote: {
+    allowed: 'participant',
+    setup: (w) =>
+      steps(
+        withVote(w),
+        [{ type: 'castVote', voteId: 'vote-1', shapeId: 'shape:note1' }, fac],
+        [{ type: 'castVote', voteId: 'vote-1', shapeId: 'shape:note1' }, bert],
+      ),
+    command: () => ({ type: 'withdrawVote', voteId: 'vote-1', shapeId: 'shape:note1' }),
+  },
+  closeVote: { allowed: 'facilitator', setup: withVote, command: () => ({ type: 'closeVote', voteId: 'vote-1' }) },
+  revealNotes: { allowed: 'facilitator', command: () => ({ type: 'revealNotes', target: { kind: 'step' } }) },
+  join: { allowed: 'server', command: () => join('member-late' as ParticipantId, 'Late', 'member') },
+  leave: { allowed: 'server', command: () => ({ type: 'leave', participantId: A }) },
+};
+
+describe('every command and every role', () => {
+  it('covers every command type, with the permissions the reducer declares', () => {
+    expect(Object.keys(table).sort()).toEqual(Object.keys(commandPermissions).sort());
+    for (const type of Object.keys(table) as CommandType[])
+      expect(commandPermissions[type], type).toBe(table[type].allowed);
+  });
+
+  const rows = (Object.keys(table) as CommandType[]).flatMap((type) =>
+    (Object.keys(actorsByRole) as Who[]).map((who) => [type, who, expectations[table[type].allowed]![who]] as const),
+  );
+
+  it.each(rows)('%s by %s: %s', (type, who, expected) => {
+    const row = table[type];
+    const world = (row.setup ?? ((w: World) => w))(base());
+    const command = row.command(world);
+    expect(sessionCommandSchema.safeParse(command).success).toBe(true);
+    const result = run(world, command, actorsByRole[who]);
+    if (expected === 'ok') {
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    } else {
+      expect(result).toMatchObject({ ok: false, code: 'forbidden' });
+    }
+  });
+
+  it('lets a member end their own turn when they are the speaker', () => {
+    const w = step(base(), { type: 'nextTurn' });
+    expect(run(w, { type: 'nextTurn' }, anna)).toMatchObject({ ok: true });
+    expect(run(w, { type: 'passTurn' }, anna)).toMatchObject({ ok: true });
+    expect(run(w, { type: 'previousTurn' }, anna)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('lets only the facilitator lower someone else’s hand', () => {
+    const w = step(base(), { type: 'raiseHand' }, anna);
+    expect(run(w, { type: 'lowerHand', participantId: A }, bert)).toMatchObject({ ok: false, code: 'forbidden' });
+    const lowered = run(w, { type: 'lowerHand', participantId: A }, fac);
+    expect(lowered.ok && lowered.state.hands).toEqual([]);
+  });
+
+  it('keeps presence commands out of what a browser may send', () => {
+    expect(
+      clientCommandSchema.safeParse({ type: 'join', participantId: A, name: 'x', role: 'facilitator' }).success,
+    ).toBe(false);
+    expect(clientCommandSchema.safeParse({ type: 'leave', participantId: A }).success).toBe(false);
+    expect(clientCommandSchema.safeParse({ type: 'nextStep' }).success).toBe(true);
+  });
+
+  it('rejects unbounded or malformed payloads', () => {
+    const tooMany = Array.from({ length: 201 }, (_, i) => `shape:s${i}`);
+    expect(clientCommandSchema.safeParse({ type: 'lockShapes', shapeIds: tooMany }).success).toBe(false);
+    expect(clientCommandSchema.safeParse({ type: 'adjustTimer', minutes: 0 }).success).toBe(false);
+    expect(clientCommandSchema.safeParse({ type: 'adjustTimer', minutes: 61 }).success).toBe(false);
+    expect(clientCommandSchema.safeParse({ type: 'nextStep', extra: 1 }).success).toBe(false);
+    expect(clientCommandSchema.safeParse({ type: 'spotlightFrame', shapeId: 'javascript:x' }).success).toBe(false);
+    expect(
+      clientCommandSchema.safeParse({ type: 'castVote', voteId: 'vote-1', shapeId: 'shape:' + 'x'.repeat(200) })
+        .success,
+    ).toBe(false);
+  });
+});
+
+// --- Behaviour ------------------------------------------------------------------------------------
+
+describe('agenda', () => {
+  it('builds the meeting frame and gives every item its own instance id', () => {
+    const w = step(draftWithPeople(), { type: 'applyPreset', presetId: 'meeting-frame' });
+    expect(w.state.agenda.map((i) => i.methodId)).toEqual([
+      'welcome',
+      'check-in-round',
+      'goal-recap',
+      'problem-clinic',
+      'reflection',
+      'next-meeting',
+    ]);
+    expect(new Set(w.state.agenda.map((i) => i.instanceId)).size).toBe(6);
+  });
+
+  it('adds, moves and removes items, keeping the position on the current item', () => {
+    let w = step(meeting(), goto(2, 1)); // goal recap
+    w = step(w, { type: 'addAgendaItem', methodId: 'four-ls', index: 0 });
+    expect(w.state.agenda[0]!.methodId).toBe('four-ls');
+    expect(w.state.position).toEqual({ agendaIndex: 3, stepIndex: 1 });
+    w = step(w, { type: 'moveAgendaItem', instanceId: w.state.agenda[3]!.instanceId, toIndex: 0 });
+    expect(w.state.agenda[0]!.methodId).toBe('goal-recap');
+    expect(w.state.position).toEqual({ agendaIndex: 0, stepIndex: 1 });
+    w = step(w, { type: 'removeAgendaItem', instanceId: w.state.agenda[1]!.instanceId });
+    expect(w.state.position).toEqual({ agendaIndex: 0, stepIndex: 1 });
+    expect(run(w, { type: 'removeAgendaItem', instanceId: w.state.agenda[0]!.instanceId }, fac)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
+  });
+
+  it('never reuses an instance id after a removal', () => {
+    let w = step(draftWithPeople(), { type: 'addAgendaItem', methodId: 'welcome' });
+    const first = w.state.agenda[0]!.instanceId;
+    w = step(w, { type: 'removeAgendaItem', instanceId: first });
+    w = step(w, { type: 'addAgendaItem', methodId: 'welcome' });
+    expect(w.state.agenda[0]!.instanceId).not.toBe(first);
+  });
+
+  it('refuses unknown methods, presets while running, and a full agenda', () => {
+    const w = meeting();
+    expect(run(w, { type: 'addAgendaItem', methodId: 'no-such-method' }, fac)).toMatchObject({ code: 'invalid' });
+    expect(run(w, { type: 'applyPreset', presetId: 'meeting-frame' }, fac)).toMatchObject({ code: 'invalid' });
+    let full = draftWithPeople();
+    for (let i = 0; i < 24; i++) full = step(full, { type: 'addAgendaItem', methodId: 'welcome' });
+    expect(run(full, { type: 'addAgendaItem', methodId: 'welcome' }, fac)).toMatchObject({ code: 'invalid' });
+  });
+
+  it('cannot start an empty meeting', () => {
+    expect(run(draftWithPeople(), { type: 'startMeeting' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
+
+describe('step navigation', () => {
+  it('starts at the first step and walks across agenda items both ways', () => {
+    let w = meeting();
+    expect(w.state.status).toBe('running');
+    expect(w.state.position).toEqual({ agendaIndex: 0, stepIndex: 0 });
+    w = step(w, { type: 'nextStep' });
+    expect(w.state.position).toEqual({ agendaIndex: 1, stepIndex: 0 });
+    expect(stepId(w)).toBe('silent-prep');
+    w = step(w, { type: 'previousStep' });
+    expect(w.state.position).toEqual({ agendaIndex: 0, stepIndex: 0 });
+    w = step(w, goto(2, 0));
+    w = step(w, { type: 'previousStep' });
+    expect(w.state.position).toEqual({ agendaIndex: 1, stepIndex: 2 });
+  });
+
+  it('refuses to go before the first or past the last step, and out-of-range gotos', () => {
+    const w = meeting();
+    expect(run(w, { type: 'previousStep' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    const last = step(w, goto(5, 0));
+    expect(run(last, { type: 'nextStep' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(w, goto(6, 0), fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(w, goto(3, 7), fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(w, goto(3, 6), fac)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a stale next so a double click does not skip a step', () => {
+    const w = step(meeting(), { type: 'nextStep', from: { agendaIndex: 0, stepIndex: 0 } });
+    expect(run(w, { type: 'nextStep', from: { agendaIndex: 0, stepIndex: 0 } }, fac)).toMatchObject({
+      ok: false,
+      reason: 'the meeting has already moved on',
+    });
+  });
+
+  it('resets per-step state on entering a step', () => {
+    let w = step(meeting(), checkInPrep);
+    w = step(w, { type: 'markDone' }, anna);
+    w = step(w, { type: 'startTimer' });
+    w = step(w, { type: 'spotlightFrame', shapeId: 'shape:x' });
+    w = step(w, { type: 'raiseHand' }, bert);
+    w = step(w, { type: 'nextStep' });
+    expect(w.state.done).toEqual([]);
+    expect(w.state.timer).toEqual({ state: 'idle', durationMs: 3 * 120_000, startedAt: null, remainingMs: null });
+    expect(w.state.turns.order).toEqual([F, A, B]);
+    expect(w.state.turns.currentIndex).toBeNull();
+    expect(w.state.focus.target).toBeNull();
+    // A raised hand is a wish to speak, which outlives the step.
+    expect(w.state.hands.map((h) => h.participantId)).toEqual([B]);
+  });
+
+  it('ends the meeting and then refuses everything but presence', () => {
+    let w = step(base(), { type: 'endMeeting' });
+    expect(w.state.status).toBe('ended');
+    expect(w.state.talkMs[F]).toBe(1000);
+    expect(run(w, { type: 'nextStep' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(w, { type: 'raiseHand' }, anna)).toMatchObject({ ok: false, code: 'invalid' });
+    w = step(w, { type: 'leave', participantId: A }, 'server');
+    expect(w.state.participants.find((p) => p.id === A)?.present).toBe(false);
+  });
+
+  it('refuses live commands before the meeting starts', () => {
+    const w = draftWithPeople();
+    for (const command of [{ type: 'nextStep' }, { type: 'startTimer' }, { type: 'markDone' }] as const) {
+      expect(run(w, command, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    }
+  });
+});
+
+describe('board layouts', () => {
+  const placed = (w: World) => w.effects.filter((e) => e.kind === 'placeLayout');
+
+  it('places a step layout once per agenda item, however often the step is entered', () => {
+    let w = step(meeting(), goto(3, 1)); // problem clinic: present the case
+    expect(placed(w)).toEqual([
+      {
+        kind: 'placeLayout',
+        step: { instanceId: w.state.agenda[3]!.instanceId, methodId: 'problem-clinic', stepId: 'present-case' },
+      },
+    ]);
+    w = step(w, { type: 'nextStep' });
+    expect(placed(w)).toHaveLength(1);
+    w = step(w, { type: 'previousStep' });
+    expect(placed(w)).toEqual([]);
+    w = step(w, { type: 'nextStep' });
+    expect(placed(w)).toEqual([]);
+  });
+
+  it('places the layout again for a second agenda item of the same method', () => {
+    let w = step(meeting(), { type: 'addAgendaItem', methodId: 'problem-clinic' });
+    w = step(w, goto(3, 1));
+    w = step(w, goto(6, 1));
+    expect(placed(w)).toHaveLength(1);
+    expect(w.state.placedLayouts.filter((k) => k.endsWith('/present-case'))).toHaveLength(2);
+  });
+
+  it('locks the template structure it places', () => {
+    const w = step(meeting(), goto(3, 1));
+    const instance = w.state.agenda[3]!.instanceId;
+    expect(w.state.lockedShapeIds).toEqual(
+      expect.arrayContaining([layoutShapeId(instance, 'case-summary'), layoutShapeId(instance, 'prompt-situation')]),
+    );
+    const unlocked = step(w, { type: 'unlockShapes', shapeIds: [layoutShapeId(instance, 'case-summary')] });
+    expect(unlocked.state.lockedShapeIds).not.toContain(layoutShapeId(instance, 'case-summary'));
+  });
+
+  it('asks for the group goals in the goal recap', () => {
+    const w = step(meeting(), goto(2, 0));
+    const stepRef = placed(w)[0];
+    expect(stepRef).toBeDefined();
+    expect(builtInMethods['goal-recap']!.steps[0]!.needsGroupGoals).toBe(true);
+  });
+});
+
+describe('timer', () => {
+  const clinicClock = () => step(meeting(), clinicChoose); // a five-minute open step
+
+  it('starts, pauses, resumes and adjusts with injected time', () => {
+    let w = step(clinicClock(), { type: 'startTimer' }, fac, 0);
+    expect(w.state.timer).toMatchObject({ state: 'running', durationMs: 300_000, startedAt: w.now });
+    const started = w.now;
+    w = step(w, { type: 'pauseTimer' }, fac, 60_000);
+    expect(w.state.timer).toMatchObject({ state: 'paused', remainingMs: 240_000 });
+    w = step(w, { type: 'resumeTimer' }, fac, 600_000); // a long break does not count
+    expect(remainingMs(w.state.timer, w.now)).toBe(240_000);
+    expect(remainingMs(w.state.timer, w.now + 40_000)).toBe(200_000);
+    w = step(w, { type: 'adjustTimer', minutes: 2 }, fac, 40_000);
+    expect(remainingMs(w.state.timer, w.now)).toBe(320_000);
+    w = step(w, { type: 'adjustTimer', minutes: -1 }, fac, 0);
+    expect(remainingMs(w.state.timer, w.now)).toBe(260_000);
+    expect(w.now - started).toBe(700_000);
+  });
+
+  it('does not advance the step when time runs out', () => {
+    let w = step(clinicClock(), { type: 'startTimer' }, fac, 0);
+    const position = w.state.position;
+    // Nothing happens without a command; the next command still finds the same step.
+    w = step(w, { type: 'raiseHand' }, anna, 10 * 60_000);
+    expect(remainingMs(w.state.timer, w.now)).toBe(0);
+    expect(w.state.position).toEqual(position);
+    w = step(w, { type: 'pauseTimer' }, fac, 0);
+    expect(w.state.timer.state).toBe('finished');
+    expect(w.state.position).toEqual(position);
+    w = step(w, { type: 'adjustTimer', minutes: 1 }, fac, 0);
+    expect(w.state.timer).toMatchObject({ state: 'running' });
+    expect(remainingMs(w.state.timer, w.now)).toBe(60_000);
+  });
+
+  it('refuses to resume a running timer or start one twice', () => {
+    const w = step(clinicClock(), { type: 'startTimer' });
+    expect(run(w, { type: 'startTimer' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(w, { type: 'resumeTimer' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('pauses and resumes the per-turn countdown with the step timer', () => {
+    let w = step(base(), { type: 'startTimer' }, fac, 0);
+    w = step(w, { type: 'pauseTimer' }, fac, 30_000);
+    expect(w.state.timer.state).toBe('paused');
+    expect(w.state.turns.timer).toMatchObject({ state: 'paused', remainingMs: 90_000 });
+    w = step(w, { type: 'resumeTimer' }, fac, 5_000);
+    expect(remainingMs(w.state.turns.timer, w.now)).toBe(90_000);
+  });
+});
+
+describe('round-robin', () => {
+  const speaker = (w: World) => {
+    const i = w.state.turns.currentIndex;
+    return i === null ? null : w.state.turns.order[i];
+  };
+
+  it('builds the order from present members in join order, without observers', () => {
+    const w = step(meeting(), checkInRound);
+    expect(w.state.turns.order).toEqual([F, A, B]);
+    expect(speaker(w)).toBeNull();
+  });
+
+  it('moves next, passes, goes back and finishes the round', () => {
+    let w = step(meeting(), checkInRound);
+    w = step(w, { type: 'nextTurn' });
+    expect(speaker(w)).toBe(F);
+    w = step(w, { type: 'nextTurn' });
+    expect(speaker(w)).toBe(A);
+    w = step(w, { type: 'passTurn' }, anna);
+    expect(speaker(w)).toBe(B);
+    expect(w.state.turns.passed).toEqual([A]);
+    w = step(w, { type: 'previousTurn' });
+    expect(speaker(w)).toBe(A);
+    expect(w.state.turns.passed).toEqual([]);
+    w = steps(w, [{ type: 'nextTurn' }], [{ type: 'nextTurn' }, bert]);
+    expect(w.state.turns.roundDone).toBe(true);
+    expect(speaker(w)).toBeNull();
+    expect(run(w, { type: 'nextTurn' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    w = step(w, { type: 'previousTurn' });
+    expect(speaker(w)).toBe(B);
+  });
+
+  it('refuses back before the first turn and a pass with nobody speaking', () => {
+    const w = step(meeting(), checkInRound);
+    expect(run(w, { type: 'previousTurn' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(w, { type: 'passTurn' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    const first = step(w, { type: 'nextTurn' });
+    expect(run(first, { type: 'previousTurn' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('refuses a stale turn move so a double click does not skip a speaker', () => {
+    const w = step(base(), { type: 'nextTurn', speakerId: F });
+    expect(run(w, { type: 'nextTurn', speakerId: F }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('appends late joiners and skips people who left', () => {
+    let w = step(base(), join('member-late' as ParticipantId, 'Lea', 'member'), 'server');
+    expect(w.state.turns.order).toEqual([F, A, B, 'member-late']);
+    w = step(w, join('observer-late' as ParticipantId, 'Otto', 'observer'), 'server');
+    expect(w.state.turns.order).toHaveLength(4);
+    w = step(w, { type: 'leave', participantId: A }, 'server');
+    w = step(w, { type: 'nextTurn' });
+    expect(speaker(w)).toBe(B);
+    // Coming back keeps their place instead of sending them to the end.
+    w = step(w, join(A, 'Anna', 'member'), 'server');
+    expect(w.state.turns.order).toEqual([F, A, B, 'member-late']);
+  });
+
+  it('accumulates talk time when the turn moves, per step and over the meeting', () => {
+    let w = step(meeting(), checkInRound);
+    w = step(w, { type: 'nextTurn' }, fac, 0);
+    w = step(w, { type: 'nextTurn' }, fac, 90_000); // F spoke 90 s
+    w = step(w, { type: 'passTurn' }, anna, 5_000); // A held it 5 s
+    w = step(w, { type: 'giveTurn', participantId: F }, fac, 30_000); // B spoke 30 s, F again
+    w = step(w, { type: 'nextStep' }, fac, 10_000); // F 10 s more
+    expect(w.state.talkMs).toEqual({ [F]: 100_000, [A]: 5_000, [B]: 30_000 });
+    expect(w.state.turns.talkMs).toEqual({});
+    w = step(w, goto(1, 1), fac, 0);
+    w = steps(w, [{ type: 'nextTurn' }]);
+    w = step(w, { type: 'nextTurn' }, fac, 20_000);
+    expect(w.state.turns.talkMs).toEqual({ [F]: 20_000 });
+    expect(w.state.talkMs[F]).toBe(120_000);
+  });
+
+  it('runs a per-turn countdown and sizes the step timer by speakers', () => {
+    let w = step(meeting(), checkInRound);
+    expect(w.state.timer.durationMs).toBe(3 * 120_000);
+    w = step(w, { type: 'nextTurn' }, fac, 0);
+    expect(w.state.turns.timer).toMatchObject({ state: 'running', durationMs: 120_000, startedAt: w.now });
+  });
+
+  it('reveals each speaker’s private notes as their turn starts in the check-in round', () => {
+    let w = step(meeting(), checkInRound);
+    w = step(w, { type: 'nextTurn' });
+    const ref = { instanceId: w.state.agenda[1]!.instanceId, methodId: 'check-in-round', stepId: 'round' };
+    expect(w.effects).toEqual([{ kind: 'revealPrivateNotes', participantIds: [F], step: ref }]);
+    w = step(w, { type: 'nextTurn' });
+    expect(w.effects).toEqual([{ kind: 'revealPrivateNotes', participantIds: [A], step: ref }]);
+  });
+
+  it('does not reveal notes on turns in a round without revealOnTurn', () => {
+    let w = step(meeting(), goto(2, 1)); // goal recap progress round
+    w = step(w, { type: 'nextTurn' });
+    expect(w.effects).toEqual([]);
+  });
+
+  it('sets a fixed order, appending whoever was left out, and keeps the current speaker', () => {
+    let w = step(base(), { type: 'setTurnOrder', order: { kind: 'fixed', participantIds: [B, F] } });
+    expect(w.state.turns.order).toEqual([B, F, A]);
+    expect(speaker(w)).toBe(F);
+    w = step(w, { type: 'nextTurn' });
+    expect(speaker(w)).toBe(A);
+    expect(run(w, { type: 'setTurnOrder', order: { kind: 'fixed', participantIds: [O] } }, fac)).toMatchObject({
+      code: 'invalid',
+    });
+    expect(run(w, { type: 'setTurnOrder', order: { kind: 'fixed', participantIds: [A, A] } }, fac)).toMatchObject({
+      code: 'invalid',
+    });
+  });
+
+  it('shuffles deterministically from a seed or the injected random source', () => {
+    const w = step(meeting(), checkInRound);
+    const bySeed = (seed: number) =>
+      step(w, { type: 'setTurnOrder', order: { kind: 'shuffled', seed } }).state.turns.order;
+    expect(bySeed(42)).toEqual(bySeed(42));
+    expect([...bySeed(42)].sort()).toEqual([A, F, B].sort());
+    const orders = new Set([1, 2, 3, 4, 5, 6, 7, 8].map((s) => bySeed(s).join()));
+    expect(orders.size).toBeGreaterThan(1);
+    const withRandom = step(w, { type: 'setTurnOrder', order: { kind: 'shuffled' } }, fac, 0, { random: () => 0.5 });
+    expect(withRandom.state.turns.order).toEqual(bySeed(0x80000000));
+    expect(run(w, { type: 'setTurnOrder', order: { kind: 'shuffled' } }, fac)).toMatchObject({ code: 'invalid' });
+  });
+
+  it('refuses turn commands outside round-robin steps', () => {
+    const w = step(meeting(), clinicChoose);
+    expect(run(w, { type: 'nextTurn' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
+
+describe('case owner and facilitation', () => {
+  it('records the case owner per agenda item', () => {
+    let w = step(meeting(), clinicChoose);
+    w = step(w, { type: 'chooseCaseOwner', participantId: A });
+    expect(w.state.caseOwners).toEqual({ [w.state.agenda[3]!.instanceId]: A });
+    expect(run(w, { type: 'chooseCaseOwner', participantId: O }, fac)).toMatchObject({ code: 'invalid' });
+    w = step(w, { type: 'chooseCaseOwner', participantId: null });
+    expect(w.state.caseOwners).toEqual({});
+  });
+
+  it('hands facilitation over: the new facilitator gains the powers and the old one loses them', () => {
+    let w = step(base(), { type: 'handOverFacilitation', participantId: A });
+    expect(w.state.facilitatorId).toBe(A);
+    expect(meetingRole(w.state, fac)).toBe('member');
+    expect(meetingRole(w.state, anna)).toBe('facilitator');
+    expect(run(w, { type: 'nextStep' }, fac)).toMatchObject({ ok: false, code: 'forbidden' });
+    w = step(w, { type: 'nextStep' }, anna);
+    expect(stepId(w)).toBe('themes');
+    // The old facilitator may still do what members do.
+    expect(run(w, { type: 'raiseHand' }, fac)).toMatchObject({ ok: true });
+  });
+
+  it('refuses to hand over to someone absent, an observer or an unknown id', () => {
+    const w = step(base(), { type: 'leave', participantId: A }, 'server');
+    for (const participantId of [A, O, 'nobody-here' as ParticipantId]) {
+      expect(run(w, { type: 'handOverFacilitation', participantId }, fac)).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
+    }
+  });
+
+  it('lets the first holder of the facilitator role facilitate, and another take over only when they are gone', () => {
+    let w = step(base(), join(F2, 'Fred', 'facilitator'), 'server');
+    const fred = as(F2, 'facilitator');
+    expect(w.state.facilitatorId).toBe(F);
+    expect(meetingRole(w.state, fred)).toBe('member');
+    expect(run(w, { type: 'claimFacilitation' }, fred)).toMatchObject({ ok: false, code: 'forbidden' });
+    w = step(w, { type: 'leave', participantId: F }, 'server');
+    expect(run(w, { type: 'claimFacilitation' }, anna)).toMatchObject({ ok: false, code: 'forbidden' });
+    w = step(w, { type: 'claimFacilitation' }, fred);
+    expect(w.state.facilitatorId).toBe(F2);
+    expect(meetingRole(w.state, fac)).toBe('member');
+  });
+
+  it('uses the token role until someone facilitates the meeting', () => {
+    const w = step({ state: createSession(), ballots: {}, now: T0, effects: [] }, join(A, 'Anna', 'member'), 'server');
+    expect(w.state.facilitatorId).toBeNull();
+    expect(meetingRole(w.state, anna)).toBe('member');
+    expect(meetingRole(w.state, fac)).toBe('facilitator');
+    expect(run(w, { type: 'addAgendaItem', methodId: 'welcome' }, anna)).toMatchObject({ code: 'forbidden' });
+    const started = steps(w, [{ type: 'addAgendaItem', methodId: 'welcome' }], [{ type: 'startMeeting' }]);
+    expect(started.state.facilitatorId).toBe(F);
+  });
+});
+
+describe('hands, reactions and done', () => {
+  it('queues raised hands in the order they were raised', () => {
+    let w = steps(base(), [{ type: 'raiseHand' }, bert], [{ type: 'raiseHand' }, anna], [{ type: 'raiseHand' }, bert]);
+    expect(w.state.hands.map((h) => h.participantId)).toEqual([B, A]);
+    w = step(w, { type: 'lowerHand' }, bert);
+    expect(w.state.hands.map((h) => h.participantId)).toEqual([A]);
+    w = steps(w, [{ type: 'raiseHand' }, bert]);
+    expect(w.state.hands.map((h) => h.participantId)).toEqual([A, B]);
+    w = step(w, { type: 'leave', participantId: A }, 'server');
+    expect(w.state.hands.map((h) => h.participantId)).toEqual([B]);
+  });
+
+  it('turns a reaction into an effect and leaves the state alone', () => {
+    const before = base();
+    const w = step(before, { type: 'react', reaction: 'clap' }, anna, 0);
+    expect(w.state).toEqual(before.state);
+    expect(w.effects).toEqual([{ kind: 'reaction', participantId: A, reaction: 'clap', at: w.now }]);
+  });
+
+  it('keeps the done set of a silent step', () => {
+    let w = step(meeting(), checkInPrep);
+    w = steps(w, [{ type: 'markDone' }, anna], [{ type: 'markDone' }, bert], [{ type: 'markDone' }, anna]);
+    expect(w.state.done).toEqual([A, B]);
+    w = step(w, { type: 'markUndone' }, anna);
+    expect(w.state.done).toEqual([B]);
+    const open = step(w, clinicChoose);
+    expect(run(open, { type: 'markDone' }, anna)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+});
+
+describe('dot voting', () => {
+  const cast = (shapeId: string): SessionCommand => ({ type: 'castVote', voteId: 'vote-1', shapeId });
+  const voting = () =>
+    step(step(meeting(), clinicChoose), { type: 'startVote', frameShapeId: 'shape:queue', votesPerPerson: 2 });
+
+  it('keeps ballots out of the public state and counts them at close', () => {
+    let w = voting();
+    w = steps(w, [cast('shape:n1'), anna], [cast('shape:n1'), anna], [cast('shape:n2'), bert], [cast('shape:n1'), fac]);
+    expect(JSON.stringify(w.state)).not.toContain('shape:n1');
+    expect(ownBallot(w.ballots, 'vote-1', A)).toEqual(['shape:n1', 'shape:n1']);
+    expect(ballotBoxSchema.safeParse(w.ballots).success).toBe(true);
+    w = step(w, { type: 'closeVote', voteId: 'vote-1' });
+    expect(w.state.votes[0]).toMatchObject({
+      status: 'closed',
+      results: { 'shape:n1': 3, 'shape:n2': 1 },
+      voterCount: 3,
+    });
+    expect(w.effects).toEqual([{ kind: 'publishVoteResults', voteId: 'vote-1' }]);
+    // Once counted, who voted for what is forgotten.
+    expect(w.ballots).toEqual({});
+  });
+
+  it('allows N votes per person and no more, and lets people withdraw', () => {
+    let w = steps(voting(), [cast('shape:n1'), anna], [cast('shape:n2'), anna]);
+    expect(run(w, cast('shape:n3'), anna)).toMatchObject({ ok: false, code: 'invalid' });
+    w = step(w, { type: 'withdrawVote', voteId: 'vote-1', shapeId: 'shape:n1' }, anna);
+    expect(ownBallot(w.ballots, 'vote-1', A)).toEqual(['shape:n2']);
+    expect(run(w, { type: 'withdrawVote', voteId: 'vote-1', shapeId: 'shape:n1' }, anna)).toMatchObject({
+      code: 'invalid',
+    });
+    w = step(w, cast('shape:n3'), anna);
+    expect(ownBallot(w.ballots, 'vote-1', A)).toEqual(['shape:n2', 'shape:n3']);
+  });
+
+  it('rejects casts on a closed vote, a second open vote and notes outside the frame', () => {
+    const w = voting();
+    expect(run(w, { type: 'startVote', frameShapeId: 'shape:x', votesPerPerson: 1 }, fac)).toMatchObject({
+      code: 'invalid',
+    });
+    expect(run(w, cast('shape:elsewhere'), anna, { isVoteTarget: () => false })).toMatchObject({ code: 'invalid' });
+    const closed = step(w, { type: 'closeVote', voteId: 'vote-1' });
+    expect(run(closed, cast('shape:n1'), anna)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(closed, { type: 'closeVote', voteId: 'vote-1' }, fac)).toMatchObject({ code: 'invalid' });
+    const second = step(closed, { type: 'startVote', frameShapeId: 'shape:x', votesPerPerson: 1 });
+    expect(second.state.votes.map((v) => v.id)).toEqual(['vote-1', 'vote-2']);
+  });
+
+  it('refuses an unknown vote', () => {
+    expect(run(voting(), { type: 'castVote', voteId: 'vote-9', shapeId: 'shape:n1' }, anna)).toMatchObject({
+      code: 'invalid',
+    });
+  });
+});
+
+describe('private notes', () => {
+  it('reveals a whole step or one participant on the facilitator’s command', () => {
+    const w = step(meeting(), checkInPrep);
+    const ref = { instanceId: w.state.agenda[1]!.instanceId, methodId: 'check-in-round', stepId: 'silent-prep' };
+    const all = step(w, { type: 'revealNotes', target: { kind: 'step' } });
+    expect(all.effects).toEqual([{ kind: 'revealPrivateNotes', participantIds: [F, A, B], step: ref }]);
+    const one = step(w, { type: 'revealNotes', target: { kind: 'participant', participantId: B } });
+    expect(one.effects).toEqual([{ kind: 'revealPrivateNotes', participantIds: [B], step: ref }]);
+    expect(run(w, { type: 'revealNotes', target: { kind: 'participant', participantId: O } }, fac)).toMatchObject({
+      code: 'invalid',
+    });
+  });
+
+  it('reveals everyone’s notes when a together step follows a silent one', () => {
+    const w = step(step(meeting(), goto(4, 0)), { type: 'nextStep' });
+    expect(w.effects.filter((e) => e.kind === 'revealPrivateNotes')).toMatchObject([{ participantIds: [F, A, B] }]);
+  });
+});
+
+describe('focus', () => {
+  it('bumps the sequence on every request so a repeated request moves people again', () => {
+    const viewport = { x: 10, y: 20, w: 800, h: 600 };
+    let w = step(base(), { type: 'bringEveryoneHere', viewport });
+    const first = w.state.focus.seq;
+    w = step(w, { type: 'bringEveryoneHere', viewport });
+    expect(w.state.focus).toEqual({ target: { kind: 'viewport', ...viewport }, seq: first + 1 });
+    w = step(w, { type: 'spotlightFrame', shapeId: 'shape:f' });
+    expect(w.state.focus.target).toEqual({ kind: 'frame', shapeId: 'shape:f' });
+    w = step(w, { type: 'clearFocus' });
+    expect(w.state.focus).toEqual({ target: null, seq: first + 3 });
+  });
+});

@@ -55,6 +55,15 @@ export function warnings(runs: readonly RunResult[]): string[] {
     const closes = Object.entries(run.unexpectedCloses);
     if (closes.length > 0)
       lines.push(`${where}: sockets closed by the target: ${closes.map(([code, n]) => `${n}× ${code}`).join(', ')}`);
+    for (const [name, kind] of [
+      ['updates', run.updates],
+      ['cursor updates', run.awareness],
+    ] as const) {
+      // The pacer's jitter alone moves the count by a few percent.
+      if (kind.sent < kind.planned * 0.9) {
+        lines.push(`${where}: the bench sent ${kind.sent} of ${kind.planned} planned ${name} — it could not keep up`);
+      }
+    }
     if (run.badFrames > 0) lines.push(`${where}: ${run.badFrames} frames failed to parse or apply`);
     if (run.divergentRooms > 0) lines.push(`${where}: ${run.divergentRooms} rooms ended with differing documents`);
     if (run.freshMismatchRooms)

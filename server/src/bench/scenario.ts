@@ -38,6 +38,8 @@ export interface LoadParams {
 }
 
 export interface KindResult {
+  /** Sends the rates ask for in the measured window; `sent` falls short when the bench could not keep up. */
+  planned: number;
   sent: number;
   expected: number;
   received: number;
@@ -133,8 +135,9 @@ function assignClients(target: Target, params: LoadParams): ClientAssignment[][]
   return perWorker.filter((clients) => clients.length > 0);
 }
 
-function kindResult(tally: Tally): KindResult {
+function kindResult(tally: Tally, perClientPerSecond: number, params: LoadParams): KindResult {
   return {
+    planned: Math.round(params.rooms * params.clients * perClientPerSecond * params.seconds),
     sent: tally.sent,
     expected: tally.expected,
     received: tally.received,
@@ -203,8 +206,8 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
       scenario,
       target: target.kind,
       params,
-      updates: kindResult(updates),
-      awareness: kindResult(awareness),
+      updates: kindResult(updates, params.updates, params),
+      awareness: kindResult(awareness, params.cursors, params),
       converged: divergent === 0 && (freshMismatchRooms ?? 0) === 0,
       divergentRooms: divergent,
       freshMismatchRooms,

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { docAccess, parseDocName } from '@vermeboard/shared';
+import { CloseCode, docAccess, parseDocName } from '@vermeboard/shared';
 import { createAuth, type Auth } from './auth/Auth.js';
 import { loadOrCreateSecret } from './auth/secret.js';
 import type { Config } from './config.js';
@@ -14,6 +14,7 @@ import { createApiRouter } from './http/api.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { createLogger } from './logger.js';
+import { startRetentionSweeper } from './storage/retention.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/Storage.js';
 import { createSyncServer, type AuthorizeResult } from './sync/SyncServer.js';
@@ -59,7 +60,8 @@ export async function startServer(config: Config, logger: Logger = createLogger(
       const caller = await auth.authenticate(token);
       if (!caller) return { ok: false, status: 401 };
       const meeting = await storage.getMeeting(doc.meetingId);
-      if (!meeting) return { ok: false, status: 404 };
+      // A meeting whose board the retention rule deleted has no documents to open any more.
+      if (!meeting || meeting.boardDeletedAt) return { ok: false, status: 404 };
       if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
       const access = docAccess(doc, caller.role, caller.participantId);
       if (access === 'none') return { ok: false, status: 403 };
@@ -85,7 +87,11 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     }
   });
 
-  app.use('/api', createApiRouter({ storage, auth, config }));
+  app.use('/api', createApiRouter({ storage, auth, config, connections: sync }));
+  const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
+    const prefixes = ids.map((id) => `meeting/${id}/`);
+    sync.closeConnections((_, name) => prefixes.some((p) => name.startsWith(p)), CloseCode.gone, 'meeting deleted');
+  });
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
@@ -139,6 +145,7 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     logger,
     close() {
       closing ??= (async () => {
+        retention.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         await sync.close();
         http.closeAllConnections();

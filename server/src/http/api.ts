@@ -1,12 +1,15 @@
 // The HTTP API under /api. Request bodies are parsed with the zod schemas from @vermeboard/shared;
-// responses follow the types there. See README "HTTP API" for the contract.
-import express, { type Request, type Router } from 'express';
+// responses follow the types there. See README "HTTP API" for the contract. The group-process routes
+// (goals, members, action items, self-assessment, settings) live in their own routers beside this.
+import express, { type Router } from 'express';
 import {
   createGroupBody,
-  groupIdSchema,
+  defaultCompetenceAreas,
+  defaultGroundRules,
   joinBody,
   meetingIdSchema,
   type ClientConfigResponse,
+  type CompetenceAreaId,
   type CreateGroupResponse,
   type CreateMeetingResponse,
   type GroupId,
@@ -16,24 +19,32 @@ import {
   type ParticipantId,
   type Role,
 } from '@vermeboard/shared';
-import type { Auth, Caller } from '../auth/Auth.js';
+import type { Auth } from '../auth/Auth.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { Storage } from '../storage/Storage.js';
 import { createRateLimiter } from '../sync/rateLimit.js';
-import { bearerToken } from './bearer.js';
+import { createAccess } from './access.js';
+import { actionItemRoutes } from './actionItemRoutes.js';
+import { assessmentRoutes } from './assessmentRoutes.js';
+import type { ConnectionCloser } from './deps.js';
 import { HttpError } from './errors.js';
+import { goalRoutes } from './goalRoutes.js';
+import { groupRoutes } from './groupRoutes.js';
+import { jsonBody, pathParam } from './requests.js';
 
 export interface ApiDeps {
   storage: Storage;
   auth: Auth;
   config: Config;
+  /** Live sync connections, closed when their token is revoked (link rotated, participant removed). */
+  connections: ConnectionCloser;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
+export function createApiRouter({ storage, auth, config, connections }: ApiDeps): Router {
   const router = express.Router();
   const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
   router.use((req, res, next) => {
@@ -41,21 +52,7 @@ export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
     res.setHeader('Retry-After', '60');
     throw new HttpError(429, 'too many requests; try again in a minute');
   });
-  const json = express.json({ limit: '64kb', strict: true });
-
-  async function requireCaller(req: Request): Promise<Caller> {
-    const token = bearerToken(req);
-    if (!token) throw new HttpError(401, 'missing bearer token');
-    const caller = await auth.authenticate(token);
-    if (!caller) throw new HttpError(401, 'unknown or revoked token');
-    return caller;
-  }
-
-  function parseParam<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false } }, value: unknown, name: string): T {
-    const parsed = schema.safeParse(value);
-    if (!parsed.success) throw new HttpError(404, `unknown ${name}`, name);
-    return parsed.data;
-  }
+  const access = createAccess(auth);
 
   router.get('/config', (_req, res) => {
     const body: ClientConfigResponse = {
@@ -65,17 +62,23 @@ export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
     res.json(body);
   });
 
-  router.post('/groups', json, async (req, res) => {
+  router.post('/groups', jsonBody, async (req, res) => {
     const body = createGroupBody.parse(req.body);
     const groupId = randomId() as GroupId;
     const createdAt = new Date().toISOString();
     const tokens = auth.linkTokens(groupId, 0);
+    const locale = body.locale ?? 'en';
     await storage.createGroup(
       { id: groupId, name: body.name, createdAt, linkGeneration: 0 },
       {
         facilitator: hashToken(tokens.facilitator),
         member: hashToken(tokens.member),
         observer: hashToken(tokens.observer),
+      },
+      {
+        locale,
+        groundRules: defaultGroundRules[locale],
+        competenceAreas: defaultCompetenceAreas[locale].map((name) => ({ id: randomId() as CompetenceAreaId, name })),
       },
     );
     const participant = await createParticipant(groupId, 'facilitator', body.facilitatorName);
@@ -90,9 +93,8 @@ export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
   });
 
   router.get('/groups/:groupId', async (req, res) => {
-    const caller = await requireCaller(req);
-    const groupId = parseParam(groupIdSchema, req.params.groupId, 'groupId');
-    if (caller.groupId !== groupId) throw new HttpError(403, 'this token belongs to another group');
+    const caller = await access.group(req, 'read');
+    const groupId = caller.groupId;
     const group = await storage.getGroup(groupId);
     if (!group) throw new HttpError(404, 'unknown group');
     const meetings = await storage.listMeetings(groupId);
@@ -115,17 +117,15 @@ export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
   });
 
   router.post('/groups/:groupId/meetings', async (req, res) => {
-    const caller = await requireCaller(req);
-    const groupId = parseParam(groupIdSchema, req.params.groupId, 'groupId');
-    if (caller.groupId !== groupId) throw new HttpError(403, 'this token belongs to another group');
-    if (caller.role !== 'facilitator') throw new HttpError(403, 'only the facilitator can start a meeting');
+    const { groupId, participantId } = await access.group(req, 'startMeeting');
     const meetingId = randomId() as MeetingId;
-    await storage.createMeeting({ id: meetingId, groupId, createdAt: new Date().toISOString() });
+    // Who facilitated is known only from a personal token; a shared facilitator link leaves it open.
+    await storage.createMeeting({ id: meetingId, groupId, createdAt: new Date().toISOString(), facilitatedBy: participantId });
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
   });
 
-  router.post('/join', json, async (req, res) => {
+  router.post('/join', jsonBody, async (req, res) => {
     const body = joinBody.parse(req.body);
     const caller = await auth.authenticate(body.token);
     if (!caller) throw new HttpError(401, 'this link is unknown or no longer valid', 'token');
@@ -140,8 +140,8 @@ export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
     '/meetings/:meetingId/assets',
     express.raw({ type: () => true, limit: config.maxAssetBytes }),
     async (req, res) => {
-      const caller = await requireCaller(req);
-      const meetingId = parseParam(meetingIdSchema, req.params.meetingId, 'meetingId');
+      const caller = await access.caller(req);
+      const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
       const meeting = await storage.getMeeting(meetingId);
       if (!meeting) throw new HttpError(404, 'unknown meeting');
       if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
@@ -167,6 +167,12 @@ export function createApiRouter({ storage, auth, config }: ApiDeps): Router {
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.send(Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength));
   });
+
+  const routeDeps = { storage, auth, access, connections };
+  router.use(groupRoutes(routeDeps));
+  router.use(goalRoutes(routeDeps));
+  router.use(actionItemRoutes(routeDeps));
+  router.use(assessmentRoutes(routeDeps));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

@@ -1,0 +1,81 @@
+// Competence areas and self-assessment. A participant's ratings go back only to that participant
+// (GET …/assessments/mine, personal token); everyone else, the facilitator included, sees only the
+// withheld-below-threshold summary. No route returns another person's answers.
+import express, { type Router } from 'express';
+import {
+  assessmentBody,
+  assessmentPhaseSchema,
+  competenceAreasBody,
+  processLimits,
+  type CompetenceAreaId,
+  type CompetenceAreasResponse,
+  type OwnAssessment,
+  type OwnAssessmentsResponse,
+} from '@vermeboard/shared';
+import { randomId } from '../auth/tokens.js';
+import { summarizeAssessments } from './assessmentSummary.js';
+import type { RouteDeps } from './deps.js';
+import { HttpError } from './errors.js';
+import { jsonBody, pathParam } from './requests.js';
+
+export function assessmentRoutes({ storage, access }: RouteDeps): Router {
+  const router = express.Router();
+
+  router.get('/groups/:groupId/competence-areas', async (req, res) => {
+    const { groupId } = await access.group(req, 'read');
+    const response: CompetenceAreasResponse = { areas: await storage.listCompetenceAreas(groupId) };
+    res.json(response);
+  });
+
+  router.put('/groups/:groupId/competence-areas', jsonBody, async (req, res) => {
+    const { groupId } = await access.group(req, 'editCompetenceAreas');
+    const body = competenceAreasBody.parse(req.body);
+    const current = new Set((await storage.listCompetenceAreas(groupId)).map((a) => a.id));
+    const seen = new Set<string>();
+    const areas = body.areas.map((a, i) => {
+      if (a.id !== undefined && (!current.has(a.id) || seen.has(a.id))) {
+        throw new HttpError(400, `areas.${i}.id: not one of the group's competence areas`, `areas.${i}.id`);
+      }
+      const id = a.id ?? (randomId() as CompetenceAreaId);
+      seen.add(id);
+      return { id, name: a.name };
+    });
+    await storage.setCompetenceAreas(groupId, areas);
+    const response: CompetenceAreasResponse = { areas: await storage.listCompetenceAreas(groupId) };
+    res.json(response);
+  });
+
+  router.put('/groups/:groupId/assessments/mine/:phase', jsonBody, async (req, res) => {
+    const caller = await access.group(req, 'selfAssess');
+    const phase = pathParam(assessmentPhaseSchema, req.params.phase, 'phase');
+    const body = assessmentBody.parse(req.body);
+    const areas = new Set((await storage.listCompetenceAreas(caller.groupId)).map((a) => a.id));
+    body.ratings.forEach((r, i) => {
+      if (!areas.has(r.areaId)) {
+        throw new HttpError(400, `ratings.${i}.areaId: not one of the group's competence areas`, `ratings.${i}.areaId`);
+      }
+    });
+    const answer: OwnAssessment = { phase, ratings: body.ratings, updatedAt: new Date().toISOString() };
+    await storage.saveAssessment(caller.groupId, caller.participantId!, answer);
+    res.json(answer);
+  });
+
+  router.get('/groups/:groupId/assessments/mine', async (req, res) => {
+    const caller = await access.group(req, 'selfAssess');
+    const response: OwnAssessmentsResponse = {
+      assessments: await storage.listOwnAssessments(caller.participantId!),
+    };
+    res.json(response);
+  });
+
+  router.get('/groups/:groupId/assessments/summary', async (req, res) => {
+    const { groupId } = await access.group(req, 'read');
+    const [aggregate, areas] = await Promise.all([
+      storage.assessmentAggregate(groupId),
+      storage.listCompetenceAreas(groupId),
+    ]);
+    res.json(summarizeAssessments(aggregate, areas, processLimits.assessmentMinRespondents));
+  });
+
+  return router;
+}

@@ -1,16 +1,35 @@
-// Child processes the bench starts (the server under test, the relay). Every child is registered
-// here and killed when the bench exits, on Ctrl-C, or on an uncaught error, so a run never leaves
-// a server behind.
+// Child processes the bench starts (the server under test, the relay) and the data directories it
+// gives them. Every one is registered here and killed or removed when the bench exits, on Ctrl-C,
+// or on an uncaught error, so a run never leaves a server or a database behind.
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 
 const live = new Set<ChildProcess>();
+const tempDirs = new Set<string>();
 let cleanupInstalled = false;
 
 function killAll(): void {
   for (const child of live) child.kill('SIGKILL');
   live.clear();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+  tempDirs.clear();
+}
+
+/** A fresh directory under the system's temp dir, removed by `removeTempDir` or when the bench exits. */
+export function makeTempDir(prefix: string): string {
+  installChildCleanup();
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  tempDirs.add(dir);
+  return dir;
+}
+
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
 }
 
 /** Installs the exit and signal handlers once. */

@@ -1,12 +1,9 @@
 // The systems the load runs against: the Vermeboard server (started by the bench, or already
 // running at --url) and the bare relay. Each gives one board URL per room and the pid to measure.
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TargetOutput } from './children.js';
-import { NodeChild } from './children.js';
+import { makeTempDir, NodeChild, removeTempDir } from './children.js';
 import { boardUrl, provision, waitForReady } from './provision.js';
 
 export type TargetKind = 'vermeboard' | 'relay';
@@ -43,7 +40,7 @@ function freePort(): Promise<number> {
 /** Starts `node server/dist/main.js` on a free port with a throw-away data directory. */
 export async function startServerTarget(rooms: number): Promise<Target> {
   const port = await freePort();
-  const dataDir = mkdtempSync(join(tmpdir(), 'vermeboard-bench-'));
+  const dataDir = makeTempDir('vermeboard-bench-');
   const child = new NodeChild(
     'server',
     SERVER_MAIN,
@@ -59,7 +56,7 @@ export async function startServerTarget(rooms: number): Promise<Target> {
   );
   const cleanup = async () => {
     await child.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    removeTempDir(dataDir);
   };
   try {
     const baseUrl = `http://127.0.0.1:${port}`;

@@ -47,6 +47,21 @@ describe('IdentityStore', () => {
     expect(store.get(groupB)).toEqual(member);
   });
 
+  it('adopts a joined identity unless a higher role is already held', () => {
+    const facilitator: Identity = {
+      ...member,
+      participantId: 'facilitator12345678901' as ParticipantId,
+      role: 'facilitator',
+    };
+    expect(store.adopt(groupA, member)).toEqual(member);
+    expect(store.adopt(groupA, facilitator)).toEqual(facilitator);
+    expect(store.adopt(groupA, { ...member, displayName: 'Other' })).toEqual(facilitator);
+    expect(store.get(groupA)).toEqual(facilitator);
+    const newMember = { ...member, participantId: 'member2xxxxxxxxxxxxxxx' as ParticipantId };
+    expect(store.adopt(groupB, member)).toEqual(member);
+    expect(store.adopt(groupB, newMember)).toEqual(newMember);
+  });
+
   it('survives corrupt storage and drops only the entries that do not parse', () => {
     storage.items.set('vermeboard.identities', '{not json');
     expect(store.get(groupA)).toBeNull();

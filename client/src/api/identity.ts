@@ -60,6 +60,18 @@ export class IdentityStore {
     this.writeMap(IDENTITIES_KEY, all);
   }
 
+  /**
+   * Store the identity a join just returned, unless this browser already holds a higher role in the
+   * group (a co-facilitator who opens the member link must stay facilitator). Returns the identity
+   * to use from now on.
+   */
+  adopt(groupId: GroupId, joined: Identity): Identity {
+    const existing = this.get(groupId);
+    if (existing && !roleCovers(joined.role, existing.role)) return existing;
+    this.save(groupId, joined);
+    return joined;
+  }
+
   /** Forget a group's identity, e.g. after the server says its token is no longer valid. */
   forget(groupId: GroupId): void {
     const all = this.readMap(IDENTITIES_KEY, identitySchema);

@@ -33,19 +33,41 @@ function Page({ route }: { route: Route }) {
   const { t } = useI18n();
   switch (route.name) {
     case 'home':
-      return <SimplePage title={null}><HomePage /></SimplePage>;
+      return (
+        <SimplePage title={null}>
+          <HomePage />
+        </SimplePage>
+      );
     case 'join':
-      return <SimplePage title={t('app.join.title')}><JoinPage key={route.token} token={route.token} /></SimplePage>;
+      return (
+        <SimplePage title={t('app.join.title')}>
+          <JoinPage key={route.token} token={route.token} />
+        </SimplePage>
+      );
     case 'group':
       return <GroupPage key={route.groupId} groupId={route.groupId} />;
     case 'meeting':
       return (
-        <Suspense fallback={<SimplePage title={null}><p role="status">{t('app.meeting.opening')}</p></SimplePage>}>
-          <MeetingPage key={`${route.groupId}/${route.meetingId}`} groupId={route.groupId} meetingId={route.meetingId} />
+        <Suspense
+          fallback={
+            <SimplePage title={null}>
+              <p role="status">{t('app.meeting.opening')}</p>
+            </SimplePage>
+          }
+        >
+          <MeetingPage
+            key={`${route.groupId}/${route.meetingId}`}
+            groupId={route.groupId}
+            meetingId={route.meetingId}
+          />
         </Suspense>
       );
     case 'notFound':
-      return <SimplePage title={t('app.notFound.title')}><NotFound /></SimplePage>;
+      return (
+        <SimplePage title={t('app.notFound.title')}>
+          <NotFound />
+        </SimplePage>
+      );
   }
 }
 

@@ -3,7 +3,15 @@ import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 
-export function ErrorNotice({ message, onRetry, children }: { message: MessageKey; onRetry?: () => void; children?: ReactNode }) {
+export function ErrorNotice({
+  message,
+  onRetry,
+  children,
+}: {
+  message: MessageKey;
+  onRetry?: () => void;
+  children?: ReactNode;
+}) {
   const { t } = useI18n();
   return (
     <div className="notice notice-error" role="alert">

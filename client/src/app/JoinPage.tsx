@@ -71,7 +71,7 @@ export function JoinPage({ token }: { token: string }) {
       setPhase(message === 'app.error.linkInvalid' ? 'dead' : 'form');
       return;
     }
-    identities.save(joined.groupId, {
+    const identity = identities.adopt(joined.groupId, {
       participantId: joined.participantId,
       participantToken: joined.participantToken,
       role: joined.role,
@@ -79,7 +79,7 @@ export function JoinPage({ token }: { token: string }) {
     });
     identities.rememberLink(token, { groupId: joined.groupId, role: joined.role });
     try {
-      await openGroup(joined.groupId, joined.participantToken);
+      await openGroup(joined.groupId, identity.participantToken);
     } catch {
       // Joined, but the meeting list did not load: the group page shows that error with a retry.
       navigate({ name: 'group', groupId: joined.groupId }, { replace: true });

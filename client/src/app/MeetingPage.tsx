@@ -31,7 +31,15 @@ export default function MeetingPage({ groupId, meetingId }: { groupId: GroupId; 
   return <MeetingLoader groupId={groupId} meetingId={meetingId} identity={identity} />;
 }
 
-function MeetingLoader({ groupId, meetingId, identity }: { groupId: GroupId; meetingId: MeetingId; identity: Identity }) {
+function MeetingLoader({
+  groupId,
+  meetingId,
+  identity,
+}: {
+  groupId: GroupId;
+  meetingId: MeetingId;
+  identity: Identity;
+}) {
   const { t } = useI18n();
   const group = useGroup(groupId, identity.participantToken);
   const config = useClientConfig();
@@ -49,12 +57,7 @@ function MeetingLoader({ groupId, meetingId, identity }: { groupId: GroupId; mee
     body = <ErrorNotice message="app.error.notFound" />;
   } else {
     return (
-      <MeetingView
-        group={group.state.group}
-        meetingId={meetingId}
-        identity={identity}
-        config={config.state.config}
-      />
+      <MeetingView group={group.state.group} meetingId={meetingId} identity={identity} config={config.state.config} />
     );
   }
   return (

@@ -14,9 +14,7 @@ function loadClientConfig(): Promise<ClientConfigResponse> {
 }
 
 export type ClientConfigState =
-  | { status: 'loading' }
-  | { status: 'ready'; config: ClientConfigResponse }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'ready'; config: ClientConfigResponse } | { status: 'error'; error: unknown };
 
 export function useClientConfig(): { state: ClientConfigState; retry(): void } {
   const [state, setState] = useState<ClientConfigState>({ status: 'loading' });

@@ -18,7 +18,7 @@ export async function copyText(text: string): Promise<boolean> {
   document.body.append(textarea);
   const previousFocus = document.activeElement;
   textarea.select();
-  let copied = false;
+  let copied: boolean;
   try {
     copied = document.execCommand('copy');
   } catch {

@@ -65,7 +65,6 @@ export const appMessages = defineMessages(
 
     'app.meeting.back': 'Back to the group',
     'app.meeting.opening': 'Opening the meeting…',
-    'app.meeting.header': 'Meeting',
 
     'app.error.network': 'Cannot reach the server. Check your internet connection and try again.',
     'app.error.linkInvalid': 'This link is no longer valid; ask your facilitator for a new one.',
@@ -151,7 +150,6 @@ export const appMessages = defineMessages(
 
     'app.meeting.back': 'Takaisin ryhmään',
     'app.meeting.opening': 'Avataan tapaamista…',
-    'app.meeting.header': 'Tapaaminen',
 
     'app.error.network': 'Palvelimeen ei saada yhteyttä. Tarkista verkkoyhteys ja yritä uudelleen.',
     'app.error.linkInvalid': 'Tämä linkki ei ole enää voimassa. Pyydä fasilitaattorilta uusi linkki.',

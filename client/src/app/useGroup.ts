@@ -6,9 +6,7 @@ import { getGroup } from '../api/client.js';
 import { NetworkError } from '../api/errors.js';
 
 export type GroupState =
-  | { status: 'loading' }
-  | { status: 'ready'; group: GroupResponse }
-  | { status: 'error'; error: unknown };
+  { status: 'loading' } | { status: 'ready'; group: GroupResponse } | { status: 'error'; error: unknown };
 
 export function useGroup(
   groupId: GroupId,

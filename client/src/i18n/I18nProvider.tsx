@@ -18,9 +18,7 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template: string = messages[locale][key] ?? messages.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
 interface I18nContextValue {

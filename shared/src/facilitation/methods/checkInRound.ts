@@ -24,7 +24,7 @@ export const checkInRound = defineMethod({
       title: { en: 'Silent prep', fi: 'Hiljainen valmistautuminen' },
       instructions: {
         en: 'Write a private note in the Check-in frame: your mood in a word or an emoji, and one headline since last time. Nobody sees it before your turn.',
-        fi: 'Kirjoita yksityinen lappu Kuulumiset-kehykseen: mielialasi sanalla tai emojilla ja yksi otsikko edellisen tapaamisen jälkeen. Kukaan ei näe sitä ennen vuoroasi.',
+        fi: 'Kirjoita yksityinen lappu Kuulumiset-kehykseen: mielialasi sanalla tai emojilla sekä yksi otsikko siitä, mitä edellisen tapaamisen jälkeen on tapahtunut. Kukaan ei näe sitä ennen vuoroasi.',
       },
       facilitatorNotes: {
         en: 'Watch the done count. Decide whether the round goes in joining order or shuffled.',

@@ -15,7 +15,7 @@ export const fifteenPercentSolutions = defineMethod({
   name: { en: '15% Solutions', fi: '15 %:n ratkaisut' },
   description: {
     en: 'Everyone looks for the 15% they can change on their own, without more resources or anyone’s permission, and gets the group’s help with it. About twenty minutes.',
-    fi: 'Jokainen etsii sen 15 %, jonka voi muuttaa itse ilman lisäresursseja tai kenenkään lupaa, ja saa siihen ryhmän apua. Noin kaksikymmentä minuuttia.',
+    fi: 'Jokainen etsii sen 15 prosentin osuuden, johon voi vaikuttaa itse ilman lisäresursseja tai kenenkään lupaa, ja saa siihen ryhmän apua. Noin kaksikymmentä minuuttia.',
   },
   steps: [
     {
@@ -55,7 +55,7 @@ export const fifteenPercentSolutions = defineMethod({
       title: { en: 'Consultation', fi: 'Konsultaatio' },
       instructions: {
         en: 'In turn, each member gets the group’s questions and advice on their 15%. The others ask and advise; the one whose turn it is listens.',
-        fi: 'Kukin saa vuorollaan ryhmän kysymyksiä ja neuvoja omaan 15 %:iinsa. Muut kysyvät ja neuvovat; vuorossa oleva kuuntelee.',
+        fi: 'Kukin saa vuorollaan ryhmältä kysymyksiä ja neuvoja omaan 15 prosenttiinsa. Muut kysyvät ja neuvovat; vuorossa oleva kuuntelee.',
       },
       facilitatorNotes: {
         en: 'Five to seven minutes per member. Keep advice within what the member can do without more resources.',

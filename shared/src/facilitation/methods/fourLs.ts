@@ -23,7 +23,7 @@ export const fourLs = defineMethod({
   name: { en: '4Ls: Liked, Learned, Lacked, Longed for', fi: '4L: Pidin, Opin, Puuttui, Kaipasin' },
   description: {
     en: 'Look back on the process in four lanes, share, cluster, vote and agree on actions. About an hour; fits the last meeting of a process.',
-    fi: 'Katsotaan prosessia taaksepäin neljällä kaistalla, jaetaan, ryhmitellään, äänestetään ja sovitaan toimenpiteistä. Noin tunti; sopii prosessin viimeiseen tapaamiseen.',
+    fi: 'Katsotaan koko prosessia taaksepäin neljän kaistan avulla, jaetaan, ryhmitellään, äänestetään ja sovitaan toimenpiteistä. Noin tunti; sopii prosessin viimeiseen tapaamiseen.',
   },
   steps: [
     {
@@ -92,7 +92,7 @@ export const fourLs = defineMethod({
       title: { en: 'Actions', fi: 'Toimenpiteet' },
       instructions: {
         en: 'Turn the most voted notes into actions, each with an owner and a date.',
-        fi: 'Muuttakaa eniten ääniä saaneet laput toimenpiteiksi, ja merkitkää kullekin tekijä ja päivämäärä.',
+        fi: 'Muuttakaa eniten ääniä saaneet laput toimenpiteiksi ja merkitkää kullekin tekijä ja päivämäärä.',
       },
       facilitatorNotes: {
         en: 'Start from the top of the vote results.',

@@ -18,7 +18,7 @@ export const nextMeeting = defineMethod({
       },
       facilitatorNotes: {
         en: 'Fix the date now, with everyone present. Before a long break (summer), agree on a small task to keep the thread alive.',
-        fi: 'Lyökää päivämäärä lukkoon nyt, kun kaikki ovat paikalla. Sopikaa ennen pitkää taukoa (kesää) pieni tehtävä, joka pitää langan käsissä.',
+        fi: 'Lyökää päivämäärä lukkoon nyt, kun kaikki ovat paikalla. Sopikaa ennen pitkää taukoa (kesää) pieni tehtävä, joka pitää yhteyden yllä tauon aikana.',
       },
       timeboxSeconds: 5 * 60,
       speakingMode: 'open',

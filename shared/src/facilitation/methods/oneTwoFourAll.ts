@@ -53,8 +53,8 @@ export const oneTwoFourAll = defineMethod({
         fi: 'Kaksi paria yhdessä: huomatkaa yhtäläisyydet ja erot ja valitkaa tärkein ajatus.',
       },
       facilitatorNotes: {
-        en: 'With fewer than eight people, the whole group can be one four.',
-        fi: 'Jos teitä on alle kahdeksan, koko ryhmä voi toimia yhtenä nelikkona.',
+        en: 'With fewer than eight people, the whole group can talk together.',
+        fi: 'Jos teitä on alle kahdeksan, koko ryhmä voi keskustella yhdessä.',
       },
       timeboxSeconds: 4 * 60,
       speakingMode: 'open',

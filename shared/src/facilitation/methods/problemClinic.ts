@@ -139,7 +139,7 @@ export const problemClinic = defineMethod({
       },
       facilitatorNotes: {
         en: 'Talk about the owner in the third person so that they can listen without defending. Encourage many different ideas.',
-        fi: 'Puhukaa tuojasta kolmannessa persoonassa, jotta hän voi kuunnella puolustautumatta. Rohkaise moniin erilaisiin ideoihin.',
+        fi: 'Puhukaa tuojasta kolmannessa persoonassa, jotta hän voi kuunnella puolustautumatta. Rohkaise esittämään monenlaisia ideoita.',
       },
       timeboxSeconds: 10 * 60,
       speakingMode: 'consultants',

@@ -57,7 +57,7 @@ export const reflection = defineMethod({
   name: { en: 'Reflection: What? So what? Now what?', fi: 'Reflektio: Mitä? Entä sitten? Mitä nyt?' },
   description: {
     en: 'Look back at the meeting in three columns — what happened, what it means, what we do now — and close with one takeaway each.',
-    fi: 'Katsotaan tapaamista taaksepäin kolmessa sarakkeessa – mitä tapahtui, mitä se merkitsee, mitä teemme nyt – ja päätetään yhteen ajatukseen kultakin.',
+    fi: 'Katsotaan tapaamista taaksepäin kolmessa sarakkeessa – mitä tapahtui, mitä se merkitsee, mitä teemme nyt – ja lopuksi jokainen kertoo yhden päällimmäisen ajatuksensa.',
   },
   steps: [
     ...questionSteps(
@@ -101,7 +101,7 @@ export const reflection = defineMethod({
       },
       {
         en: 'Agree on actions in the third column. Give each one an owner and a date.',
-        fi: 'Sopikaa teot kolmanteen sarakkeeseen. Merkitkää jokaiselle tekijä ja päivämäärä.',
+        fi: 'Kirjatkaa sovitut teot kolmanteen sarakkeeseen. Merkitkää jokaiselle tekijä ja päivämäärä.',
       },
       {
         en: 'An action without an owner and a date is a wish. These become next meeting’s action items.',

@@ -18,7 +18,7 @@ export const welcome = defineMethod({
       },
       facilitatorNotes: {
         en: 'Keep it short. At the first meeting, show how to raise a hand, how to mark yourself done and how to rejoin after a dropped connection. Plan a break at least once an hour.',
-        fi: 'Pidä tämä lyhyenä. Näytä ensimmäisellä kerralla, miten käsi nostetaan, miten merkitään itsensä valmiiksi ja miten palataan yhteyden katkettua. Suunnittele tauko vähintään kerran tunnissa.',
+        fi: 'Pidä tämä lyhyenä. Näytä ensimmäisellä kerralla, miten käsi nostetaan, miten kerrotaan olevansa valmis ja miten palataan yhteyden katkettua. Suunnittele tauko vähintään kerran tunnissa.',
       },
       timeboxSeconds: 5 * 60,
       speakingMode: 'facilitator',
@@ -45,7 +45,7 @@ export const welcome = defineMethod({
           },
           {
             id: 'rule-rejoin',
-            text: { en: 'Dropped out? Rejoin with the same link', fi: 'Putositko pois? Palaa samalla linkillä' },
+            text: { en: 'Dropped out? Rejoin with the same link', fi: 'Yhteys katkesi? Palaa samalla linkillä' },
             frameId: 'ground-rules',
             color: 'light-blue',
           },

@@ -11,6 +11,7 @@ export function ConnectionIndicator({ status }: { status: BoardStatus }) {
       role="status"
       aria-label={t('board.status.label', { status: label })}
       data-status={status}
+      data-testid="connection-status"
       title={t(`board.status.hint.${status}`)}
       className={`vb-connection vb-connection--${status}`}
     >

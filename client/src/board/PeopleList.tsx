@@ -7,11 +7,11 @@ export function PeopleList({ people }: { people: Person[] }) {
   const { t } = useI18n();
   const headingId = useId();
   return (
-    <section className="vb-people" aria-labelledby={headingId}>
+    <section className="vb-people">
       <h2 id={headingId} className="vb-people__title">
         {t('board.people.title')}
       </h2>
-      <ul className="vb-people__list" aria-label={t('board.people.list', { count: people.length })}>
+      <ul className="vb-people__list" aria-labelledby={headingId}>
         {people.map((person) => {
           const name = person.name || t('board.people.unnamed');
           return (

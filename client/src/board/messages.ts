@@ -14,8 +14,7 @@ export const boardMessages = defineMessages(
     'board.status.hint.offline':
       'Your changes are kept on this device and sent when the connection returns.',
     'board.status.hint.read-only': 'You can follow the board but not change it.',
-    'board.people.title': 'Here now',
-    'board.people.list': 'People on this board: {count}',
+    'board.people.title': 'People here',
     'board.people.you': '{name} (you)',
     'board.people.unnamed': 'Unnamed',
     'board.people.role.facilitator': 'facilitator',
@@ -42,8 +41,7 @@ export const boardMessages = defineMessages(
     'board.status.hint.offline':
       'Muutoksesi säilyvät tällä laitteella ja lähtevät muille, kun yhteys palaa.',
     'board.status.hint.read-only': 'Voit seurata taulua, mutta et voi muokata sitä.',
-    'board.people.title': 'Paikalla nyt',
-    'board.people.list': 'Taululla olevat: {count}',
+    'board.people.title': 'Paikalla',
     'board.people.you': '{name} (sinä)',
     'board.people.unnamed': 'Nimetön',
     'board.people.role.facilitator': 'fasilitaattori',

@@ -162,6 +162,23 @@ describe('bindRecords', () => {
     expect(observer.board.records.map.size).toBe(0);
   });
 
+  it('keeps the document small while a shape is dragged for a long time', () => {
+    const a = peer();
+    a.store.put([geoShape(a.store, 'one'), geoShape(a.store, 'two')]);
+    a.frames.run();
+    const start = Y.encodeStateAsUpdate(a.doc).byteLength;
+    // Two hours of a shape being moved now and then: thousands of frames, alternating shapes.
+    for (let frame = 1; frame <= 3000; frame++) {
+      const key = frame % 2 ? 'one' : 'two';
+      a.store.put([{ ...shapeIn(a, key)!, x: frame }]);
+      a.frames.run();
+    }
+    const end = Y.encodeStateAsUpdate(a.doc).byteLength;
+    // Overwritten values are garbage-collected and their deletions merge into ranges: measured
+    // 929 → 958 bytes on yjs 13.6 with y-utility's YKeyValue.
+    expect(end).toBeLessThan(start * 2);
+  });
+
   it('writes pending changes when disposed', () => {
     const a = peer();
     a.store.put([geoShape(a.store, 'one')]);

@@ -61,6 +61,7 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
   const displayName = group.participant?.displayName ?? identity.displayName;
 
   const startMeeting = async () => {
+    if (starting) return;
     setStarting(true);
     setStartError(null);
     try {
@@ -100,7 +101,7 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
                   type="button"
                   className="button button-primary"
                   onClick={() => void startMeeting()}
-                  disabled={starting}
+                  aria-disabled={starting}
                 >
                   {starting ? t('app.group.startingMeeting') : t('app.group.startMeeting')}
                 </button>

@@ -43,6 +43,7 @@ function CreateGroupForm() {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setFormError(null);
     if (!isValidName(name, limits.groupName)) return showFieldError('name', 'app.field.groupName');
     if (!isValidName(facilitatorName, limits.displayName)) {
@@ -98,7 +99,7 @@ function CreateGroupForm() {
           autoComplete="name"
         />
         {formError && <ErrorNotice message={formError} />}
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" aria-disabled={busy}>
           {busy ? t('app.create.submitting') : t('app.create.submit')}
         </button>
       </form>

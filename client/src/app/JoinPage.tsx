@@ -27,6 +27,7 @@ export function JoinPage({ token }: { token: string }) {
   const [nameError, setNameError] = useState(false);
   const [formError, setFormError] = useState<MessageKey | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const busy = phase === 'joining';
 
   useEffect(() => {
     const known = identities.identityForLink(token);
@@ -48,6 +49,7 @@ export function JoinPage({ token }: { token: string }) {
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (busy) return;
     setFormError(null);
     if (!isValidName(displayName, limits.displayName)) {
       setNameError(true);
@@ -107,7 +109,6 @@ export function JoinPage({ token }: { token: string }) {
     );
   }
 
-  const busy = phase === 'joining';
   return (
     <div className="page page-narrow">
       <section className="card" aria-labelledby="join-title">
@@ -125,7 +126,7 @@ export function JoinPage({ token }: { token: string }) {
             autoComplete="name"
           />
           {formError && <ErrorNotice message={formError} />}
-          <button type="submit" className="button button-primary" disabled={busy}>
+          <button type="submit" className="button button-primary" aria-disabled={busy}>
             {busy ? t('app.join.submitting') : t('app.join.submit')}
           </button>
         </form>

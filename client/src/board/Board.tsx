@@ -3,7 +3,14 @@
 import 'tldraw/tldraw.css';
 import './board.css';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type JSX } from 'react';
-import { Tldraw, useTldrawCurrentUser, useValue, type TLComponents, type TLUiOverrides, type TLUserPreferences } from 'tldraw';
+import {
+  Tldraw,
+  useTldrawCurrentUser,
+  useValue,
+  type TLComponents,
+  type TLUiOverrides,
+  type TLUserPreferences,
+} from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
 import type { MeetingId, Role } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -59,7 +66,12 @@ export function Board({ meetingId, token, role, user, locale, licenseKey, maxAss
   useEffect(() => {
     const transport = createBoardTransport({ meetingId, token });
     const assets = createAssetStore({ meetingId, token, maxBytes: maxAssetBytes });
-    const opened = openBoardSession({ transport, user: { id: user.id, name: user.name, color: user.color }, role, assets });
+    const opened = openBoardSession({
+      transport,
+      user: { id: user.id, name: user.name, color: user.color },
+      role,
+      assets,
+    });
     setSession(opened);
     return () => {
       opened.dispose();

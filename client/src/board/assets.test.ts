@@ -57,7 +57,13 @@ describe('createAssetStore', () => {
 
   it('resolves only the server’s own asset URLs', () => {
     const { store } = setup(() => Response.json({}));
-    const ctx = { screenScale: 1, steppedScreenScale: 1, dpr: 1, networkEffectiveType: null, shouldResolveToOriginal: false };
+    const ctx = {
+      screenScale: 1,
+      steppedScreenScale: 1,
+      dpr: 1,
+      networkEffectiveType: null,
+      shouldResolveToOriginal: false,
+    };
     expect(store.resolve!(imageAsset('/api/assets/abc'), ctx)).toBe('/api/assets/abc');
     expect(store.resolve!(imageAsset('data:image/png;base64,AAAA'), ctx)).toBeNull();
     expect(store.resolve!(imageAsset('https://tracker.example/p.gif'), ctx)).toBeNull();

@@ -10,7 +10,10 @@ import type { MeetingId } from '@vermeboard/shared';
  * and a server whose limit is lower. tldraw turns the rejection into its upload-failed toast.
  */
 export class AssetTooLargeError extends Error {
-  constructor(readonly size: number, readonly maxBytes: number) {
+  constructor(
+    readonly size: number,
+    readonly maxBytes: number,
+  ) {
     super(`file of ${size} bytes exceeds the ${maxBytes}-byte limit`);
     this.name = 'AssetTooLargeError';
   }
@@ -61,5 +64,9 @@ export function createAssetStore({
 }
 
 function isOwnAssetSrc(src: unknown): src is string {
-  return typeof src === 'string' && src.startsWith(assetPathPrefix) && /^[A-Za-z0-9_-]+$/.test(src.slice(assetPathPrefix.length));
+  return (
+    typeof src === 'string' &&
+    src.startsWith(assetPathPrefix) &&
+    /^[A-Za-z0-9_-]+$/.test(src.slice(assetPathPrefix.length))
+  );
 }

@@ -1,12 +1,7 @@
 // What a board client publishes in Yjs awareness, and how a state received from another client is
 // checked before anything is drawn from it. Awareness comes straight from other browsers: every
 // string is bounded, every number must be finite, and tldraw's own validator has the last word.
-import {
-  InstancePresenceRecordType,
-  createUserId,
-  type TLInstancePresence,
-  type TLInstancePresenceID,
-} from 'tldraw';
+import { InstancePresenceRecordType, createUserId, type TLInstancePresence, type TLInstancePresenceID } from 'tldraw';
 import { limits, roleSchema, type Role } from '@vermeboard/shared';
 
 export interface AwarenessUser {

@@ -38,7 +38,13 @@ function offlineTransport(doc = new Y.Doc()) {
 }
 
 function open(transport: BoardTransport, role: Role = 'member'): BoardSession {
-  const session = openBoardSession({ transport, user, role, schedule: manualFrames().schedule, localLoadTimeoutMs: 10 });
+  const session = openBoardSession({
+    transport,
+    user,
+    role,
+    schedule: manualFrames().schedule,
+    localLoadTimeoutMs: 10,
+  });
   sessions.push(session);
   return session;
 }

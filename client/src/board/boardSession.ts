@@ -74,7 +74,10 @@ export function openBoardSession({
     const tlStore = createBoardStore({
       ...(assets ? { assets } : {}),
       users: {
-        currentUser: atom('board current user', UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color })),
+        currentUser: atom(
+          'board current user',
+          UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color }),
+        ),
       },
       collaboration: {
         status: computed('board online', () => (transport.status.get() === 'offline' ? 'offline' : 'online')),

@@ -11,8 +11,7 @@ export const boardMessages = defineMessages(
     'board.status.read-only': 'Read-only',
     'board.status.hint.connecting': 'Connecting to the server.',
     'board.status.hint.live': 'Your changes reach everyone at once.',
-    'board.status.hint.offline':
-      'Your changes are kept on this device and sent when the connection returns.',
+    'board.status.hint.offline': 'Your changes are kept on this device and sent when the connection returns.',
     'board.status.hint.read-only': 'You can follow the board but not change it.',
     'board.people.title': 'People here',
     'board.people.you': '{name} (you)',
@@ -38,8 +37,7 @@ export const boardMessages = defineMessages(
     'board.status.read-only': 'Vain luku',
     'board.status.hint.connecting': 'Yhdistetään palvelimeen.',
     'board.status.hint.live': 'Muutoksesi näkyvät heti kaikille.',
-    'board.status.hint.offline':
-      'Muutoksesi säilyvät tällä laitteella ja lähtevät muille, kun yhteys palaa.',
+    'board.status.hint.offline': 'Muutoksesi säilyvät tällä laitteella ja lähtevät muille, kun yhteys palaa.',
     'board.status.hint.read-only': 'Voit seurata taulua, mutta et voi muokata sitä.',
     'board.people.title': 'Paikalla',
     'board.people.you': '{name} (sinä)',

@@ -54,7 +54,10 @@ export function bindPresence({
   awareness.setLocalStateField('user', user);
 
   // --- publishing ---------------------------------------------------------------------------
-  const $user = atom('board user', UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color }));
+  const $user = atom(
+    'board user',
+    UserRecordType.create({ id: createUserId(user.id), name: user.name, color: user.color }),
+  );
   const $presence = createPresenceStateDerivation($user, { instanceId: presenceRecordId(selfId) })(store);
   let lastPublished = Number.NEGATIVE_INFINITY;
   let timer: ReturnType<typeof setTimeout> | null = null;

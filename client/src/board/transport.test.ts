@@ -90,9 +90,7 @@ function open(url: string): BoardTransport {
 }
 
 /** `onSocket` null: refuse every upgrade with 401, as the server does for an unknown token. */
-async function startServer(
-  onSocket: ((socket: WebSocket) => void) | null,
-): Promise<{ url: string; paths: string[] }> {
+async function startServer(onSocket: ((socket: WebSocket) => void) | null): Promise<{ url: string; paths: string[] }> {
   const paths: string[] = [];
   const wss = new WebSocketServer({ noServer: true });
   const server: Server = createServer();

@@ -120,7 +120,12 @@ export function createApiRouter({ storage, auth, config, connections }: ApiDeps)
     const { groupId, participantId } = await access.group(req, 'startMeeting');
     const meetingId = randomId() as MeetingId;
     // Who facilitated is known only from a personal token; a shared facilitator link leaves it open.
-    await storage.createMeeting({ id: meetingId, groupId, createdAt: new Date().toISOString(), facilitatedBy: participantId });
+    await storage.createMeeting({
+      id: meetingId,
+      groupId,
+      createdAt: new Date().toISOString(),
+      facilitatedBy: participantId,
+    });
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
   });

@@ -31,7 +31,10 @@ export async function createGroupFixture(
   const members: JoinResponse[] = [];
   for (const name of opts.members ?? ['Anna', 'Ben']) members.push(await join(group.tokens.member, name));
   const observer = await join(group.tokens.observer, 'Olli');
-  const meeting = await server.api(`/api/groups/${group.groupId}/meetings`, { method: 'POST', token: group.participantToken });
+  const meeting = await server.api(`/api/groups/${group.groupId}/meetings`, {
+    method: 'POST',
+    token: group.participantToken,
+  });
   expect(meeting.status).toBe(201);
   return {
     group,

@@ -2,12 +2,7 @@
 // removal (with their live sync connections), members, meeting history, settings.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type {
-  GroupSettingsResponse,
-  MeetingsResponse,
-  MembersResponse,
-  RotateLinksResponse,
-} from '@vermeboard/shared';
+import type { GroupSettingsResponse, MeetingsResponse, MembersResponse, RotateLinksResponse } from '@vermeboard/shared';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { createGroupFixture } from './groupFixture.testkit.js';
 
@@ -42,7 +37,8 @@ describe('invite link rotation', () => {
   it('is for the facilitator only', async () => {
     const f = await createGroupFixture(server);
     const other = await createGroupFixture(server);
-    const rotate = (token?: string) => server.api(f.path('/links/rotate'), { method: 'POST', ...(token ? { token } : {}) });
+    const rotate = (token?: string) =>
+      server.api(f.path('/links/rotate'), { method: 'POST', ...(token ? { token } : {}) });
     expect((await rotate(f.group.tokens.member)).status).toBe(403);
     expect((await rotate(f.members[0]!.participantToken)).status).toBe(403);
     expect((await rotate(f.group.tokens.observer)).status).toBe(403);
@@ -116,7 +112,10 @@ describe('participants', () => {
     const annaBoard = await openBoard(f.meetingId, anna.participantToken);
     const benBoard = await openBoard(f.meetingId, ben.participantToken);
 
-    const res = await server.api(f.path(`/participants/${anna.participantId}`), { method: 'DELETE', token: f.facilitator });
+    const res = await server.api(f.path(`/participants/${anna.participantId}`), {
+      method: 'DELETE',
+      token: f.facilitator,
+    });
     expect(res.status).toBe(204);
     expect(await within(annaBoard.closed)).toBe(4401);
     expect(benBoard.ws.readyState).toBe(WebSocket.OPEN);
@@ -128,7 +127,10 @@ describe('participants', () => {
     const { members } = (await server.api(f.path('/participants'), { token: f.facilitator })).body as MembersResponse;
     expect(members.find((m) => m.id === anna.participantId)).toMatchObject({ displayName: 'Anna', removed: true });
     // Again is harmless.
-    expect((await server.api(f.path(`/participants/${anna.participantId}`), { method: 'DELETE', token: f.facilitator })).status).toBe(204);
+    expect(
+      (await server.api(f.path(`/participants/${anna.participantId}`), { method: 'DELETE', token: f.facilitator }))
+        .status,
+    ).toBe(204);
   });
 
   it('answers 404 for unknown or other groups’ participants and refuses removing oneself', async () => {
@@ -148,7 +150,8 @@ describe('participants', () => {
 describe('meetings', () => {
   it('ends a meeting (facilitator only) and lists the history', async () => {
     const f = await createGroupFixture(server);
-    const end = (token: string, id: string = f.meetingId) => server.api(f.path(`/meetings/${id}/end`), { method: 'POST', token });
+    const end = (token: string, id: string = f.meetingId) =>
+      server.api(f.path(`/meetings/${id}/end`), { method: 'POST', token });
     expect((await end(f.members[0]!.participantToken)).status).toBe(403);
     expect((await end(f.facilitator, 'AAAAAAAAAAAAAAAAAAAAAA')).status).toBe(404);
     const ended = await end(f.group.tokens.facilitator);
@@ -161,7 +164,13 @@ describe('meetings', () => {
 
     const list = (await server.api(f.path('/meetings'), { token: f.group.tokens.observer })).body as MeetingsResponse;
     expect(list.meetings).toEqual([
-      { id: f.meetingId, createdAt: expect.any(String), endedAt, facilitatedBy: f.group.participantId, boardDeletedAt: null },
+      {
+        id: f.meetingId,
+        createdAt: expect.any(String),
+        endedAt,
+        facilitatedBy: f.group.participantId,
+        boardDeletedAt: null,
+      },
     ]);
   });
 });
@@ -177,31 +186,50 @@ describe('settings', () => {
       nextMeeting: { date: null, theme: null },
       deleteBoardsAfterDays: null,
     });
-    expect((await settings(fi)).body).toMatchObject({ locale: 'fi', groundRules: ['Jokainen tulee kuulluksi, eikä kukaan dominoi.', 'Ryhmässä puhuttu jää ryhmään.'] });
+    expect((await settings(fi)).body).toMatchObject({
+      locale: 'fi',
+      groundRules: ['Jokainen tulee kuulluksi, eikä kukaan dominoi.', 'Ryhmässä puhuttu jää ryhmään.'],
+    });
     const bad = await server.api('/api/groups', { body: { name: 'x', facilitatorName: 'y', locale: 'sv' } });
     expect(bad).toMatchObject({ status: 400, body: { field: 'locale' } });
   });
 
   it('lets facilitator and members edit ground rules and the next meeting; observers only read', async () => {
     const f = await createGroupFixture(server);
-    const put = (path: string, token: string, body: unknown) => server.api(f.path(path), { method: 'PUT', token, body });
-    const rules = await put('/ground-rules', f.members[0]!.participantToken, { rules: [' Phones away ', 'Start on time'] });
+    const put = (path: string, token: string, body: unknown) =>
+      server.api(f.path(path), { method: 'PUT', token, body });
+    const rules = await put('/ground-rules', f.members[0]!.participantToken, {
+      rules: [' Phones away ', 'Start on time'],
+    });
     expect(rules.status).toBe(200);
     expect((rules.body as GroupSettingsResponse).groundRules).toEqual(['Phones away', 'Start on time']);
     expect((await put('/ground-rules', f.observer.participantToken, { rules: [] })).status).toBe(403);
-    expect(await put('/ground-rules', f.facilitator, { rules: ['x'.repeat(301)] })).toMatchObject({ status: 400, body: { field: 'rules.0' } });
-    expect(await put('/ground-rules', f.facilitator, { rules: Array(21).fill('r') })).toMatchObject({ status: 400, body: { field: 'rules' } });
+    expect(await put('/ground-rules', f.facilitator, { rules: ['x'.repeat(301)] })).toMatchObject({
+      status: 400,
+      body: { field: 'rules.0' },
+    });
+    expect(await put('/ground-rules', f.facilitator, { rules: Array(21).fill('r') })).toMatchObject({
+      status: 400,
+      body: { field: 'rules' },
+    });
 
     const next = await put('/next-meeting', f.group.tokens.member, { date: '2026-03-14', theme: 'Funding rounds' });
     expect((next.body as GroupSettingsResponse).nextMeeting).toEqual({ date: '2026-03-14', theme: 'Funding rounds' });
-    expect(await put('/next-meeting', f.facilitator, { date: '2026-02-30', theme: null })).toMatchObject({ status: 400, body: { field: 'date' } });
-    expect(await put('/next-meeting', f.facilitator, { date: null, theme: 'x'.repeat(201) })).toMatchObject({ status: 400, body: { field: 'theme' } });
+    expect(await put('/next-meeting', f.facilitator, { date: '2026-02-30', theme: null })).toMatchObject({
+      status: 400,
+      body: { field: 'date' },
+    });
+    expect(await put('/next-meeting', f.facilitator, { date: null, theme: 'x'.repeat(201) })).toMatchObject({
+      status: 400,
+      body: { field: 'theme' },
+    });
     expect((await put('/next-meeting', f.group.tokens.observer, { date: null, theme: null })).status).toBe(403);
   });
 
   it('lets only the facilitator set board retention', async () => {
     const f = await createGroupFixture(server);
-    const put = (token: string, days: unknown) => server.api(f.path('/retention'), { method: 'PUT', token, body: { deleteBoardsAfterDays: days } });
+    const put = (token: string, days: unknown) =>
+      server.api(f.path('/retention'), { method: 'PUT', token, body: { deleteBoardsAfterDays: days } });
     expect((await put(f.members[0]!.participantToken, 30)).status).toBe(403);
     expect(((await put(f.facilitator, 30)).body as GroupSettingsResponse).deleteBoardsAfterDays).toBe(30);
     expect(await put(f.facilitator, 0)).toMatchObject({ status: 400, body: { field: 'deleteBoardsAfterDays' } });

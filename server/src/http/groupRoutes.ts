@@ -46,7 +46,10 @@ export function groupRoutes({ storage, auth, access, connections }: RouteDeps): 
 
   router.get('/groups/:groupId/participants', async (req, res) => {
     const { groupId } = await access.group(req, 'read');
-    const [participants, meetings] = await Promise.all([storage.listParticipants(groupId), storage.listMeetings(groupId)]);
+    const [participants, meetings] = await Promise.all([
+      storage.listParticipants(groupId),
+      storage.listMeetings(groupId),
+    ]);
     const response: MembersResponse = {
       members: participants.map((p) => ({
         id: p.id,
@@ -68,7 +71,11 @@ export function groupRoutes({ storage, auth, access, connections }: RouteDeps): 
     if (participantId === caller.participantId) throw new HttpError(400, 'you cannot remove yourself', 'participantId');
     // Removing twice is harmless: the second call finds nothing left to revoke.
     await storage.removeParticipant(participantId, new Date().toISOString());
-    connections.closeConnections((a) => a.participantId === participantId, CloseCode.tokenRevoked, 'removed from the group');
+    connections.closeConnections(
+      (a) => a.participantId === participantId,
+      CloseCode.tokenRevoked,
+      'removed from the group',
+    );
     res.status(204).end();
   });
 

@@ -1,7 +1,15 @@
 // The storage contract: every Storage adapter (SQLite today, PostgreSQL later) runs this suite.
 import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
-import type { ActionItemId, CompetenceAreaId, GoalId, GroupId, MeetingId, ParticipantId, ProgressNoteId } from '@vermeboard/shared';
+import type {
+  ActionItemId,
+  CompetenceAreaId,
+  GoalId,
+  GroupId,
+  MeetingId,
+  ParticipantId,
+  ProgressNoteId,
+} from '@vermeboard/shared';
 import type { Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -20,20 +28,36 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
     const hashes = { facilitator: 'hash-f', member: 'hash-m', observer: 'hash-o' };
 
     it('stores groups, meetings and participants', async () => {
-      await storage.createGroup({ id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 }, hashes);
+      await storage.createGroup(
+        { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+        hashes,
+      );
       await storage.createMeeting({ id: meetingId, groupId, createdAt: '2026-01-02T00:00:00.000Z' });
       await storage.createMeeting({ id: 'meeting-0002' as MeetingId, groupId, createdAt: '2026-01-03T00:00:00.000Z' });
       const pid = 'participant1' as ParticipantId;
-      await storage.createParticipant({ id: pid, groupId, displayName: 'Anna', role: 'member', createdAt: '2026-01-02T00:00:00.000Z' }, 'hash-p');
+      await storage.createParticipant(
+        { id: pid, groupId, displayName: 'Anna', role: 'member', createdAt: '2026-01-02T00:00:00.000Z' },
+        'hash-p',
+      );
 
-      expect(await storage.getGroup(groupId)).toEqual({ id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 });
+      expect(await storage.getGroup(groupId)).toEqual({
+        id: groupId,
+        name: 'Mentors',
+        createdAt: '2026-01-01T00:00:00.000Z',
+        linkGeneration: 0,
+      });
       expect(await storage.getGroup('nope-nope-nope' as GroupId)).toBeNull();
       expect((await storage.listMeetings(groupId)).map((m) => m.id)).toEqual([meetingId, 'meeting-0002']);
       expect(await storage.getMeeting(meetingId)).toMatchObject({ id: meetingId, groupId });
       expect(await storage.getParticipant(pid)).toMatchObject({ displayName: 'Anna', role: 'member', groupId });
       expect((await storage.listParticipants(groupId)).map((p) => p.id)).toEqual([pid]);
       expect(await storage.findToken('hash-m')).toEqual({ kind: 'link', groupId, role: 'member' });
-      expect(await storage.findToken('hash-p')).toEqual({ kind: 'participant', groupId, role: 'member', participantId: pid });
+      expect(await storage.findToken('hash-p')).toEqual({
+        kind: 'participant',
+        groupId,
+        role: 'member',
+        participantId: pid,
+      });
       expect(await storage.findToken('unknown')).toBeNull();
     });
 
@@ -61,7 +85,10 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
     });
 
     it('survives reopening', async () => {
-      await storage.createGroup({ id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 }, hashes);
+      await storage.createGroup(
+        { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+        hashes,
+      );
       await storage.appendUpdate('meeting/x/board', new Uint8Array([0, 0]));
       await storage.close();
       storage = await reopen();
@@ -76,10 +103,19 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
     });
 
     it('stores assets', async () => {
-      await storage.createGroup({ id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 }, hashes);
+      await storage.createGroup(
+        { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+        hashes,
+      );
       await storage.createMeeting({ id: meetingId, groupId, createdAt: '2026-01-02T00:00:00.000Z' });
       const data = new Uint8Array([137, 80, 78, 71]);
-      await storage.putAsset({ id: 'asset-000001', meetingId, mimeType: 'image/png', data, createdAt: '2026-01-02T00:00:00.000Z' });
+      await storage.putAsset({
+        id: 'asset-000001',
+        meetingId,
+        mimeType: 'image/png',
+        data,
+        createdAt: '2026-01-02T00:00:00.000Z',
+      });
       const got = await storage.getAsset('asset-000001');
       expect(got?.mimeType).toBe('image/png');
       expect(Array.from(got!.data)).toEqual(Array.from(data));
@@ -109,14 +145,20 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       });
 
       it('rotates the link tokens in one step and keeps personal tokens', async () => {
-        const removed = await storage.rotateLinks(groupId, 0, { facilitator: 'new-f', member: 'new-m', observer: 'new-o' });
+        const removed = await storage.rotateLinks(groupId, 0, {
+          facilitator: 'new-f',
+          member: 'new-m',
+          observer: 'new-o',
+        });
         expect(removed?.sort()).toEqual(['hash-f', 'hash-m', 'hash-o']);
         expect((await storage.getGroup(groupId))?.linkGeneration).toBe(1);
         expect(await storage.findToken('hash-m')).toBeNull();
         expect(await storage.findToken('new-m')).toEqual({ kind: 'link', groupId, role: 'member' });
         expect(await storage.findToken('hash-p2')).toMatchObject({ kind: 'participant', participantId: pid(2) });
         // A second rotation from the stale generation loses: someone else rotated first.
-        expect(await storage.rotateLinks(groupId, 0, { facilitator: 'x-f', member: 'x-m', observer: 'x-o' })).toBeNull();
+        expect(
+          await storage.rotateLinks(groupId, 0, { facilitator: 'x-f', member: 'x-m', observer: 'x-o' }),
+        ).toBeNull();
         expect(await storage.findToken('new-f')).not.toBeNull();
       });
 
@@ -130,7 +172,11 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       });
 
       it('records who facilitated a meeting and when it ended', async () => {
-        expect(await storage.getMeeting(meetingId)).toMatchObject({ facilitatedBy: pid(1), endedAt: null, boardDeletedAt: null });
+        expect(await storage.getMeeting(meetingId)).toMatchObject({
+          facilitatedBy: pid(1),
+          endedAt: null,
+          boardDeletedAt: null,
+        });
         expect((await storage.endMeeting(meetingId, day(5)))?.endedAt).toBe(day(5));
         expect((await storage.endMeeting(meetingId, day(6)))?.endedAt).toBe(day(5));
         expect(await storage.endMeeting('meeting-none' as MeetingId, day(6))).toBeNull();
@@ -165,7 +211,10 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         expect(await storage.reorderGoals(groupId, [goal(3).id, goal(1).id, goal(2).id])).toBe(true);
         expect((await storage.listGoals(groupId)).map((g) => g.text)).toEqual(['Goal 3', 'Goal 1', 'Goal two']);
         await storage.archiveGoal(goal(3).id, day(3));
-        expect((await storage.listGoals(groupId)).map((g) => [g.text, g.position])).toEqual([['Goal 1', 0], ['Goal two', 1]]);
+        expect((await storage.listGoals(groupId)).map((g) => [g.text, g.position])).toEqual([
+          ['Goal 1', 0],
+          ['Goal two', 1],
+        ]);
         expect(await storage.addGoal(goal(4), 3)).toMatchObject({ position: 2 });
         const all = await storage.listGoals(groupId, true);
         expect(all.map((g) => g.id)).toEqual([goal(1).id, goal(2).id, goal(4).id, goal(3).id]);
@@ -176,28 +225,92 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       it('lists progress notes per goal with their author', async () => {
         const goalId = 'goal-00001' as GoalId;
         await storage.addGoal({ id: goalId, groupId, text: 'G', createdAt: day(2) }, 3);
-        await storage.addProgressNote({ id: 'note-00001' as ProgressNoteId, goalId, meetingId, participantId: pid(2), text: 'moved', createdAt: day(2) });
-        await storage.addProgressNote({ id: 'note-00002' as ProgressNoteId, goalId, meetingId, participantId: pid(3), text: 'too', createdAt: day(3) });
+        await storage.addProgressNote({
+          id: 'note-00001' as ProgressNoteId,
+          goalId,
+          meetingId,
+          participantId: pid(2),
+          text: 'moved',
+          createdAt: day(2),
+        });
+        await storage.addProgressNote({
+          id: 'note-00002' as ProgressNoteId,
+          goalId,
+          meetingId,
+          participantId: pid(3),
+          text: 'too',
+          createdAt: day(3),
+        });
         expect(await storage.listProgressNotes(goalId)).toEqual([
-          { id: 'note-00001', goalId, meetingId, participantId: pid(2), authorName: 'P2', text: 'moved', createdAt: day(2) },
-          { id: 'note-00002', goalId, meetingId, participantId: pid(3), authorName: 'P3', text: 'too', createdAt: day(3) },
+          {
+            id: 'note-00001',
+            goalId,
+            meetingId,
+            participantId: pid(2),
+            authorName: 'P2',
+            text: 'moved',
+            createdAt: day(2),
+          },
+          {
+            id: 'note-00002',
+            goalId,
+            meetingId,
+            participantId: pid(3),
+            authorName: 'P3',
+            text: 'too',
+            createdAt: day(3),
+          },
         ]);
       });
 
       it('keeps action items: create, edit, tick off, reopen, list open', async () => {
         const id = 'action-0001' as ActionItemId;
-        await storage.createActionItem({ id, groupId, meetingId, text: 'Call the funder', ownerParticipantId: pid(2), dueDate: '2026-02-01', sourceShapeId: 'shape:abc', createdAt: day(2) });
-        await storage.createActionItem({ id: 'action-0002' as ActionItemId, groupId, meetingId, text: 'Other', ownerParticipantId: null, dueDate: null, sourceShapeId: null, createdAt: day(3) });
+        await storage.createActionItem({
+          id,
+          groupId,
+          meetingId,
+          text: 'Call the funder',
+          ownerParticipantId: pid(2),
+          dueDate: '2026-02-01',
+          sourceShapeId: 'shape:abc',
+          createdAt: day(2),
+        });
+        await storage.createActionItem({
+          id: 'action-0002' as ActionItemId,
+          groupId,
+          meetingId,
+          text: 'Other',
+          ownerParticipantId: null,
+          dueDate: null,
+          sourceShapeId: null,
+          createdAt: day(3),
+        });
         expect(await storage.getActionItem(id)).toEqual({
-          id, groupId, meetingId, text: 'Call the funder', ownerParticipantId: pid(2), ownerName: 'P2',
-          dueDate: '2026-02-01', doneAt: null, sourceShapeId: 'shape:abc', createdAt: day(2),
+          id,
+          groupId,
+          meetingId,
+          text: 'Call the funder',
+          ownerParticipantId: pid(2),
+          ownerName: 'P2',
+          dueDate: '2026-02-01',
+          doneAt: null,
+          sourceShapeId: 'shape:abc',
+          createdAt: day(2),
         });
         await storage.updateActionItem(id, { doneAt: day(4), text: 'Called the funder' });
-        expect(await storage.getActionItem(id)).toMatchObject({ doneAt: day(4), text: 'Called the funder', ownerParticipantId: pid(2) });
+        expect(await storage.getActionItem(id)).toMatchObject({
+          doneAt: day(4),
+          text: 'Called the funder',
+          ownerParticipantId: pid(2),
+        });
         expect((await storage.listActionItems(groupId, true)).map((a) => a.id)).toEqual(['action-0002']);
         expect((await storage.listActionItems(groupId, false)).map((a) => a.id)).toEqual([id, 'action-0002']);
         await storage.updateActionItem(id, { doneAt: null, ownerParticipantId: null });
-        expect(await storage.getActionItem(id)).toMatchObject({ doneAt: null, ownerParticipantId: null, ownerName: null });
+        expect(await storage.getActionItem(id)).toMatchObject({
+          doneAt: null,
+          ownerParticipantId: null,
+          ownerName: null,
+        });
         expect(await storage.listActionItems(groupId, true)).toHaveLength(2);
       });
 
@@ -229,8 +342,22 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         await save(4, 'start', 3, 5);
         await save(2, 'end', 5, 5);
         expect(await storage.listOwnAssessments(pid(2))).toEqual([
-          { phase: 'start', ratings: [{ areaId: area(1), rating: 2 }, { areaId: area(2), rating: 3 }], updatedAt: day(2) },
-          { phase: 'end', ratings: [{ areaId: area(1), rating: 5 }, { areaId: area(2), rating: 5 }], updatedAt: day(2) },
+          {
+            phase: 'start',
+            ratings: [
+              { areaId: area(1), rating: 2 },
+              { areaId: area(2), rating: 3 },
+            ],
+            updatedAt: day(2),
+          },
+          {
+            phase: 'end',
+            ratings: [
+              { areaId: area(1), rating: 5 },
+              { areaId: area(2), rating: 5 },
+            ],
+            updatedAt: day(2),
+          },
         ]);
         expect(await storage.listOwnAssessments(pid(1))).toEqual([]);
         const agg = await storage.assessmentAggregate(groupId);
@@ -247,10 +374,21 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       it('purges the documents and assets of meetings ended longer ago than the retention', async () => {
         const kept = 'meeting-0002' as MeetingId;
         await storage.createMeeting({ id: kept, groupId, createdAt: day(2) });
-        for (const doc of [`meeting/${meetingId}/board`, `meeting/${meetingId}/session`, `meeting/${meetingId}/private/${pid(2)}`, `meeting/${kept}/board`]) {
+        for (const doc of [
+          `meeting/${meetingId}/board`,
+          `meeting/${meetingId}/session`,
+          `meeting/${meetingId}/private/${pid(2)}`,
+          `meeting/${kept}/board`,
+        ]) {
           await storage.appendUpdate(doc, new Uint8Array([1, 2, 3]));
         }
-        await storage.putAsset({ id: 'asset-000001', meetingId, mimeType: 'image/png', data: new Uint8Array([1]), createdAt: day(2) });
+        await storage.putAsset({
+          id: 'asset-000001',
+          meetingId,
+          mimeType: 'image/png',
+          data: new Uint8Array([1]),
+          createdAt: day(2),
+        });
         await storage.endMeeting(meetingId, day(3));
         await storage.endMeeting(kept, day(9));
         // Retention off: nothing happens.

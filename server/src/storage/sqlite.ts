@@ -5,7 +5,7 @@ import { dirname } from 'node:path';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { toBuffer, toBytes, toMeeting, type MeetingRow } from './sqliteRows.js';
-import type { GroupDefaults, GroupRecord, MeetingRecord, NewParticipant, ParticipantRecord, Storage, TokenRecord } from './Storage.js';
+import type { GroupDefaults, GroupRecord, NewParticipant, ParticipantRecord, Storage, TokenRecord } from './Storage.js';
 
 const migrations: string[] = [
   `
@@ -159,9 +159,7 @@ export function openSqliteStorage(file: string): Storage {
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
-    insertAsset: db.prepare(
-      'INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)',
-    ),
+    insertAsset: db.prepare('INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)'),
     getAsset: db.prepare('SELECT id, meeting_id, mime_type, data, created_at FROM assets WHERE id = ?'),
     ping: db.prepare('SELECT 1'),
   };
@@ -238,9 +236,7 @@ export function openSqliteStorage(file: string): Storage {
       return (q.listParticipants.all(groupId) as ParticipantRow[]).map(toParticipant);
     },
     async findToken(hash): Promise<TokenRecord | null> {
-      const row = q.findToken.get(hash) as
-        | { group_id: string; role: Role; participant_id: string | null }
-        | undefined;
+      const row = q.findToken.get(hash) as { group_id: string; role: Role; participant_id: string | null } | undefined;
       if (!row) return null;
       const groupId = row.group_id as GroupId;
       return row.participant_id === null
@@ -252,8 +248,7 @@ export function openSqliteStorage(file: string): Storage {
     },
     async getAsset(id) {
       const row = q.getAsset.get(id) as
-        | { id: string; meeting_id: string; mime_type: string; data: Buffer; created_at: string }
-        | undefined;
+        { id: string; meeting_id: string; mime_type: string; data: Buffer; created_at: string } | undefined;
       if (!row) return null;
       return {
         id: row.id,

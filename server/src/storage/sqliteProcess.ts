@@ -142,9 +142,7 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       'UPDATE action_items SET text = ?, owner_participant_id = ?, due_date = ?, done_at = ? WHERE id = ?',
     ),
 
-    listAreas: db.prepare(
-      'SELECT id, name FROM competence_areas WHERE group_id = ? AND retired = 0 ORDER BY position',
-    ),
+    listAreas: db.prepare('SELECT id, name FROM competence_areas WHERE group_id = ? AND retired = 0 ORDER BY position'),
     retireAreas: db.prepare('UPDATE competence_areas SET retired = 1 WHERE group_id = ?'),
     // The WHERE keeps an id of another group from being taken over.
     upsertArea: db.prepare(
@@ -343,17 +341,15 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
         text: string;
         created_at: string;
       }[];
-      return rows.map(
-        (r): ProgressNoteRecord => ({
-          id: r.id as ProgressNoteId,
-          goalId: r.goal_id as GoalId,
-          meetingId: r.meeting_id as MeetingId,
-          participantId: r.participant_id as ParticipantId,
-          authorName: r.author_name,
-          text: r.text,
-          createdAt: r.created_at,
-        }),
-      );
+      return rows.map((r): ProgressNoteRecord => ({
+        id: r.id as ProgressNoteId,
+        goalId: r.goal_id as GoalId,
+        meetingId: r.meeting_id as MeetingId,
+        participantId: r.participant_id as ParticipantId,
+        authorName: r.author_name,
+        text: r.text,
+        createdAt: r.created_at,
+      }));
     },
 
     async createActionItem(a) {
@@ -412,9 +408,9 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       for (const r of q.respondents.all(groupId) as { phase: AssessmentPhase; n: number }[]) {
         respondents[r.phase] = r.n;
       }
-      const areas = (q.areaSums.all(groupId) as { phase: AssessmentPhase; area_id: string; s: number; n: number }[]).map(
-        (r) => ({ phase: r.phase, areaId: r.area_id as CompetenceAreaId, sum: r.s, count: r.n }),
-      );
+      const areas = (
+        q.areaSums.all(groupId) as { phase: AssessmentPhase; area_id: string; s: number; n: number }[]
+      ).map((r) => ({ phase: r.phase, areaId: r.area_id as CompetenceAreaId, sum: r.s, count: r.n }));
       return { respondents, areas };
     },
   };

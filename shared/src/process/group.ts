@@ -74,6 +74,11 @@ export const nextMeetingBody = z.object({
 export type NextMeetingBody = z.infer<typeof nextMeetingBody>;
 
 export const retentionBody = z.object({
-  deleteBoardsAfterDays: z.number().int('must be a whole number of days').min(1).max(processLimits.retentionDays).nullable(),
+  deleteBoardsAfterDays: z
+    .number()
+    .int('must be a whole number of days')
+    .min(1)
+    .max(processLimits.retentionDays)
+    .nullable(),
 });
 export type RetentionBody = z.infer<typeof retentionBody>;

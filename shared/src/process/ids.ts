@@ -8,7 +8,11 @@ export type ActionItemId = Brand<string, 'ActionItemId'>;
 export type CompetenceAreaId = Brand<string, 'CompetenceAreaId'>;
 
 const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
-const id = <T>() => z.string().regex(idPattern, 'invalid id').transform((s) => s as T);
+const id = <T>() =>
+  z
+    .string()
+    .regex(idPattern, 'invalid id')
+    .transform((s) => s as T);
 
 export const goalIdSchema = id<GoalId>();
 export const actionItemIdSchema = id<ActionItemId>();

@@ -1,0 +1,126 @@
+// The retention sweep: the timer's behaviour with a stand-in store, and the whole path on a real
+// server (a board written over real sync, the meeting ended and purged, the bytes gone from the file).
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import type { MeetingId, MeetingsResponse } from '@vermeboard/shared';
+import { createGroupFixture } from '../http/groupFixture.testkit.js';
+import { startTestServer, type TestServer } from '../testServer.testkit.js';
+import { startRetentionSweeper } from './retention.js';
+
+const silent = pino({ level: 'silent' });
+
+async function until(check: () => boolean | Promise<boolean>, what: string, ms = 5000) {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('startRetentionSweeper', () => {
+  it('purges on each tick, reports what it purged and never overlaps itself', async () => {
+    let calls = 0;
+    let release: () => void = () => {};
+    const storage = {
+      async purgeExpiredMeetings() {
+        calls++;
+        await new Promise<void>((r) => (release = r));
+        return ['meeting-0001' as MeetingId];
+      },
+    };
+    const reported: MeetingId[][] = [];
+    const sweeper = startRetentionSweeper(storage, silent, 60_000, (ids) => reported.push(ids));
+    const first = sweeper.sweep();
+    const second = sweeper.sweep();
+    expect(calls).toBe(1);
+    release();
+    expect(await first).toEqual(['meeting-0001']);
+    expect(await second).toEqual(['meeting-0001']);
+    expect(reported).toEqual([['meeting-0001']]);
+    sweeper.stop();
+  });
+
+  it('logs a failing purge and keeps going', async () => {
+    const storage = { purgeExpiredMeetings: async (): Promise<MeetingId[]> => Promise.reject(new Error('disk')) };
+    const sweeper = startRetentionSweeper(storage, silent, 60_000);
+    await expect(sweeper.sweep()).resolves.toEqual([]);
+    sweeper.stop();
+  });
+});
+
+describe('board retention on a real server', () => {
+  let server: TestServer;
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('deletes an ended meeting’s board from the database file and refuses to open it again', async () => {
+    server = await startTestServer();
+    const f = await createGroupFixture(server);
+    const secret = 'CONFIDENTIAL-CASE-b7e1';
+
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, `meeting/${f.meetingId}/board`, doc, {
+      params: { token: f.members[0]!.participantToken },
+      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      disableBc: true,
+    });
+    await until(() => provider.synced, 'sync');
+    doc.getMap('board').set('note', secret);
+    const boardText = async () => {
+      const stored = new Y.Doc();
+      for (const u of await server.storage.loadUpdates(`meeting/${f.meetingId}/board`)) Y.applyUpdate(stored, u);
+      return JSON.stringify(stored.getMap('board').toJSON());
+    };
+    await until(async () => (await boardText()).includes(secret), 'the board to be stored');
+    provider.destroy();
+    await until(() => server.sync.stats().docs === 0, 'the board to unload');
+
+    expect(
+      (await server.api(f.path(`/meetings/${f.meetingId}/end`), { method: 'POST', token: f.facilitator })).status,
+    ).toBe(200);
+    expect(
+      (
+        await server.api(f.path('/retention'), {
+          method: 'PUT',
+          token: f.facilitator,
+          body: { deleteBoardsAfterDays: 1 },
+        })
+      ).status,
+    ).toBe(200);
+    // Not yet a day after the end: nothing goes.
+    expect(await server.storage.purgeExpiredMeetings(new Date())).toEqual([]);
+
+    const fileBytes = () =>
+      readdirSync(server.config.dataDir)
+        .filter((name) => name.startsWith('vermeboard.sqlite'))
+        .map((name) => readFileSync(join(server.config.dataDir, name)).toString('latin1'))
+        .join('');
+    expect(fileBytes()).toContain(secret);
+
+    const later = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
+    expect(await server.storage.purgeExpiredMeetings(later)).toEqual([f.meetingId]);
+    expect(fileBytes()).not.toContain(secret);
+    expect(await boardText()).toBe('{}');
+
+    const { meetings } = (await server.api(f.path('/meetings'), { token: f.facilitator })).body as MeetingsResponse;
+    expect(meetings[0]!.boardDeletedAt).toBe(later.toISOString());
+    const status = await new Promise<number>((resolve) => {
+      const ws = new WebSocket(
+        `ws://127.0.0.1:${server.port}/sync/meeting/${f.meetingId}/board?token=${f.facilitator}`,
+      );
+      ws.on('unexpected-response', (_req, res) => {
+        resolve(res.statusCode ?? 0);
+        ws.terminate();
+      });
+      ws.on('open', () => resolve(101));
+      ws.on('error', () => {});
+    });
+    expect(status).toBe(404);
+  });
+});

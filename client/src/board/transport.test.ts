@@ -11,7 +11,7 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import { react } from 'tldraw';
-import type { MeetingId } from '@vermeboard/shared';
+import { CloseCode, type MeetingId } from '@vermeboard/shared';
 import { createBoardTransport, deriveStatus, type BoardStatus, type BoardTransport } from './transport.js';
 
 const meetingId = 'meeting-0001' as MeetingId;
@@ -62,6 +62,18 @@ describe('createBoardTransport', () => {
     const transport = open(url);
     expect(transport.status.get()).toBe('connecting');
     await waitForStatus(transport, 'offline');
+  });
+
+  it('retries after a slow-reader close but not after the token was revoked', async () => {
+    const slow = await startServer((socket) => socket.close(CloseCode.slowReader));
+    const revoked = await startServer((socket) => socket.close(CloseCode.tokenRevoked));
+    const a = open(slow.url);
+    const b = open(revoked.url);
+    await waitForStatus(a, 'offline');
+    await waitForStatus(b, 'offline');
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(slow.paths.length).toBeGreaterThan(1);
+    expect(revoked.paths).toHaveLength(1);
   });
 
   it('loads the copy this browser kept', async () => {

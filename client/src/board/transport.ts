@@ -6,7 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { atom, computed, type Signal } from 'tldraw';
-import { formatDocName, type MeetingId } from '@vermeboard/shared';
+import { CloseCode, formatDocName, type MeetingId } from '@vermeboard/shared';
 
 export type BoardStatus = 'connecting' | 'live' | 'offline' | 'read-only';
 
@@ -64,6 +64,7 @@ export function createBoardTransport({
   const local = persist ? new IndexeddbPersistence(`vermeboard:${docName}`, doc) : null;
   const provider = new WebsocketProvider(serverUrl, docName, doc, {
     params: { token },
+    shouldReconnect: (event) => !terminalCloseCodes.has(event.code),
     ...(WebSocketImpl ? { WebSocketPolyfill: WebSocketImpl } : {}),
   });
 
@@ -102,6 +103,12 @@ export function createBoardTransport({
     },
   };
 }
+
+/**
+ * Closes after which retrying cannot help. y-websocket's default gives up on every 4400–4499 code,
+ * which would also strand a client closed as a slow reader (4408) or for its rate (4429).
+ */
+const terminalCloseCodes = new Set<number>([CloseCode.tokenRevoked, CloseCode.forbidden, CloseCode.gone]);
 
 function defaultServerUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

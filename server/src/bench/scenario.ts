@@ -162,6 +162,8 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
     const windowEnd = windowStart + params.seconds * 1000;
     for (const worker of workers) worker.send({ type: 'start', windowStart, windowEnd });
     const reports = Promise.all(workers.map((worker) => worker.next('report')));
+    // Awaited below; until then a failing worker must not count as an unhandled rejection.
+    reports.catch(() => {});
 
     await sleep(windowStart - clockMs());
     const serverMonitor = target.pid === null ? null : new ProcessMonitor(target.pid);

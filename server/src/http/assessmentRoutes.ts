@@ -46,7 +46,7 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.put('/groups/:groupId/assessments/mine/:phase', jsonBody, async (req, res) => {
-    const caller = await access.group(req, 'selfAssess');
+    const caller = await access.person(req, 'selfAssess');
     const phase = pathParam(assessmentPhaseSchema, req.params.phase, 'phase');
     const body = assessmentBody.parse(req.body);
     const areas = new Set((await storage.listCompetenceAreas(caller.groupId)).map((a) => a.id));
@@ -56,14 +56,14 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
       }
     });
     const answer: OwnAssessment = { phase, ratings: body.ratings, updatedAt: new Date().toISOString() };
-    await storage.saveAssessment(caller.groupId, caller.participantId!, answer);
+    await storage.saveAssessment(caller.groupId, caller.participantId, answer);
     res.json(answer);
   });
 
   router.get('/groups/:groupId/assessments/mine', async (req, res) => {
-    const caller = await access.group(req, 'selfAssess');
+    const caller = await access.person(req, 'selfAssess');
     const response: OwnAssessmentsResponse = {
-      assessments: await storage.listOwnAssessments(caller.participantId!),
+      assessments: await storage.listOwnAssessments(caller.participantId),
     };
     res.json(response);
   });

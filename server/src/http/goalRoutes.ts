@@ -48,8 +48,7 @@ export function goalRoutes({ storage, access }: RouteDeps): Router {
     res.status(201).json(toGoal(added));
   });
 
-  // Registered before '/goals/:goalId' routes of other methods; `order` is not a valid goal id shape
-  // anyway (too short), so the two can never be confused.
+  // `order` can never be taken for a goal id: ids are at least eight characters.
   router.put('/groups/:groupId/goals/order', jsonBody, async (req, res) => {
     const { groupId } = await access.group(req, 'editGroupProcess');
     const body = goalOrderBody.parse(req.body);
@@ -83,17 +82,17 @@ export function goalRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.post('/groups/:groupId/goals/:goalId/progress', jsonBody, async (req, res) => {
-    const caller = await access.group(req, 'addProgressNote');
+    const caller = await access.person(req, 'addProgressNote');
     const goal = await goalOf(caller.groupId, req.params.goalId);
     const body = progressNoteBody.parse(req.body);
     const meeting = await storage.getMeeting(body.meetingId);
     if (meeting?.groupId !== caller.groupId) throw new HttpError(400, 'meetingId: unknown meeting', 'meetingId');
-    const author = await storage.getParticipant(caller.participantId!);
+    const author = await storage.getParticipant(caller.participantId);
     const note: ProgressNote = {
       id: randomId() as ProgressNoteId,
       goalId: goal.id,
       meetingId: body.meetingId,
-      participantId: caller.participantId!,
+      participantId: caller.participantId,
       authorName: author?.displayName ?? '',
       text: body.text,
       createdAt: new Date().toISOString(),

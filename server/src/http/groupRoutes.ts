@@ -97,8 +97,9 @@ export function groupRoutes({ storage, auth, access, connections }: RouteDeps): 
     const { groupId } = await access.group(req, 'endMeeting');
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
     ownedBy(await storage.getMeeting(meetingId), groupId, 'meetingId');
-    const ended = await storage.endMeeting(meetingId, new Date().toISOString());
-    const response: EndMeetingResponse = { meetingId, endedAt: ended!.endedAt! };
+    const endedAt = await storage.endMeeting(meetingId, new Date().toISOString());
+    if (!endedAt) throw new HttpError(404, 'unknown meeting', 'meetingId');
+    const response: EndMeetingResponse = { meetingId, endedAt };
     res.json(response);
   });
 

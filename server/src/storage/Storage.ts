@@ -181,8 +181,8 @@ export interface ProcessStore {
   setNextMeeting(groupId: GroupId, date: string | null, theme: string | null): Promise<void>;
   setRetention(groupId: GroupId, deleteBoardsAfterDays: number | null): Promise<void>;
 
-  /** Sets `endedAt` once; ending again keeps the first time. Null for an unknown meeting. */
-  endMeeting(id: MeetingId, at: string): Promise<MeetingRecord | null>;
+  /** Sets `endedAt` once and returns it; ending again keeps the first time. Null for an unknown meeting. */
+  endMeeting(id: MeetingId, at: string): Promise<string | null>;
   /**
    * For every meeting of a group with retention on that ended more than that many days before `now`:
    * deletes its documents' update rows (`meeting/<id>/…`) and its assets, so the bytes are gone from

@@ -4,8 +4,15 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
 import { createSqliteProcessStore } from './sqliteProcess.js';
-import { toBuffer, toBytes, toMeeting, type MeetingRow } from './sqliteRows.js';
-import type { GroupDefaults, GroupRecord, NewParticipant, ParticipantRecord, Storage, TokenRecord } from './Storage.js';
+import type {
+  GroupDefaults,
+  GroupRecord,
+  MeetingRecord,
+  NewParticipant,
+  ParticipantRecord,
+  Storage,
+  TokenRecord,
+} from './Storage.js';
 
 const migrations: string[] = [
   `
@@ -297,3 +304,24 @@ function migrate(db: Database.Database): void {
     })();
   }
 }
+
+interface MeetingRow {
+  id: string;
+  group_id: string;
+  created_at: string;
+  facilitated_by: string | null;
+  ended_at: string | null;
+  board_deleted_at: string | null;
+}
+
+const toMeeting = (r: MeetingRow): MeetingRecord => ({
+  id: r.id as MeetingId,
+  groupId: r.group_id as GroupId,
+  createdAt: r.created_at,
+  facilitatedBy: r.facilitated_by as ParticipantId | null,
+  endedAt: r.ended_at,
+  boardDeletedAt: r.board_deleted_at,
+});
+
+const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
+const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

@@ -13,7 +13,6 @@ import type {
   ProgressNoteId,
   Role,
 } from '@vermeboard/shared';
-import { toMeeting, type MeetingRow } from './sqliteRows.js';
 import type {
   ActionItemPatch,
   ActionItemRecord,
@@ -99,7 +98,7 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     setRetention: db.prepare('UPDATE groups SET delete_boards_after_days = ? WHERE id = ?'),
 
     endMeeting: db.prepare('UPDATE meetings SET ended_at = COALESCE(ended_at, ?) WHERE id = ?'),
-    getMeeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    meetingEnd: db.prepare('SELECT ended_at FROM meetings WHERE id = ?'),
     expiredMeetings: db.prepare(
       `SELECT m.id FROM meetings m JOIN groups g ON g.id = m.group_id
        WHERE m.ended_at IS NOT NULL AND m.board_deleted_at IS NULL AND g.delete_boards_after_days IS NOT NULL
@@ -284,8 +283,8 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
 
     async endMeeting(id, at) {
       q.endMeeting.run(at, id);
-      const row = q.getMeeting.get(id) as MeetingRow | undefined;
-      return row ? toMeeting(row) : null;
+      const row = q.meetingEnd.get(id) as { ended_at: string | null } | undefined;
+      return row?.ended_at ?? null;
     },
     async purgeExpiredMeetings(now) {
       // secure_delete makes SQLite overwrite the freed cells and pages with zeros, so the deleted

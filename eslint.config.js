@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -11,6 +12,13 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off',
+    },
+  },
+  {
+    files: ['client/src/offline/sw.js'],
+    languageOptions: {
+      // The two placeholders are replaced at build time (client/offlinePlugin.ts).
+      globals: { ...globals.serviceworker, __PRECACHE_FILES__: 'readonly', __PRECACHE_VERSION__: 'readonly' },
     },
   },
   {

@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { defaultClientConditions, defineConfig } from 'vite';
+import { offlinePlugin } from './offlinePlugin.js';
 
 // The dev server runs on its own port and forwards the API, the sync socket and health to the
 // Vermeboard server (`npm run dev -w @vermeboard/server`, port 8080).
 const server = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offlinePlugin()],
   resolve: {
     // `source` makes @vermeboard/shared resolve to its TypeScript source, so the client never
     // bundles a stale shared/dist and needs no shared build step in development.

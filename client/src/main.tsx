@@ -14,3 +14,13 @@ createRoot(root).render(
     </I18nProvider>
   </StrictMode>,
 );
+
+// Keeps the app shell available offline (see offline/sw.js); production builds only, so the dev
+// server never serves a stale cached page.
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker
+      .register('/sw.js')
+      .catch((err: unknown) => console.warn('service worker not registered', err));
+  });
+}

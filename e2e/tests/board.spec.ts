@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { launchServer, type ServerProcess } from '../server.js';
-import { connectionStatus, createGroup, drawRectangle, joinByLink, shapes, startMeeting, waitForBoard } from '../flows.js';
+import {
+  connectionStatus,
+  createGroup,
+  drawRectangle,
+  joinByLink,
+  shapes,
+  startMeeting,
+  waitForBoard,
+} from '../flows.js';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -26,7 +34,7 @@ test('two people draw on one board and see each other live', async ({ browser, p
   // Live cursors with names: Anna moves over the canvas; Kaisa sees her cursor labelled "Anna".
   const box = (await anna.page.locator('.tl-canvas').boundingBox())!;
   await anna.page.mouse.move(box.x + 400, box.y + 400, { steps: 5 });
-  await expect(page.locator('.tl-collaborator-cursor, .tl-cursor').filter({ hasText: 'Anna' }).first()).toBeVisible();
+  await expect(page.locator('.tl-collaborators__item .tl-nametag', { hasText: 'Anna' })).toBeVisible();
   // Both are in the people list.
   await expect(page.getByRole('list', { name: 'People here' }).getByText('Anna')).toBeVisible();
   await expect(anna.page.getByRole('list', { name: 'People here' }).getByText('Kaisa')).toBeVisible();
@@ -93,7 +101,12 @@ test('the interface switches to Finnish, tldraw menus included', async ({ page }
   await page.getByLabel('Language').selectOption('fi');
   await expect(page.getByLabel('Kieli')).toBeVisible();
   // tldraw's own toolbar follows: the select tool is "Valitse" in Finnish.
-  await expect(page.getByRole('radio', { name: /Valitse/ }).or(page.getByRole('button', { name: /Valitse/ })).first()).toBeVisible();
+  await expect(
+    page
+      .getByRole('radio', { name: /Valitse/ })
+      .or(page.getByRole('button', { name: /Valitse/ }))
+      .first(),
+  ).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'fi');
 });
 
@@ -101,7 +114,8 @@ test('the app loads nothing from outside its own origin', async ({ page }) => {
   const foreign: string[] = [];
   page.on('request', (req) => {
     const url = new URL(req.url());
-    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol)) foreign.push(req.url());
+    if (!['127.0.0.1', 'localhost'].includes(url.hostname) && !['data:', 'blob:'].includes(url.protocol))
+      foreign.push(req.url());
   });
   const errors: string[] = [];
   page.on('console', (msg) => {

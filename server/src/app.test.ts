@@ -18,8 +18,11 @@ afterEach(async () => {
 });
 
 async function setup() {
-  const group = (await server.api('/api/groups', { body: { name: 'G', facilitatorName: 'Kaisa' } })).body as CreateGroupResponse;
-  const { meetingId } = (await server.api(`/api/groups/${group.groupId}/meetings`, { method: 'POST', token: group.tokens.facilitator })).body as { meetingId: string };
+  const group = (await server.api('/api/groups', { body: { name: 'G', facilitatorName: 'Kaisa' } }))
+    .body as CreateGroupResponse;
+  const { meetingId } = (
+    await server.api(`/api/groups/${group.groupId}/meetings`, { method: 'POST', token: group.tokens.facilitator })
+  ).body as { meetingId: string };
   return { group, meetingId };
 }
 
@@ -59,14 +62,18 @@ async function upgradeStatus(path: string): Promise<number> {
 describe('sync through the real auth', () => {
   it('syncs members and keeps observers read-only', async () => {
     const { group, meetingId } = await setup();
-    const anna = (await server.api('/api/join', { body: { token: group.tokens.member, displayName: 'Anna' } })).body as JoinResponse;
+    const anna = (await server.api('/api/join', { body: { token: group.tokens.member, displayName: 'Anna' } }))
+      .body as JoinResponse;
     const a = connect(meetingId, group.participantToken);
     const b = connect(meetingId, anna.participantToken);
     const o = connect(meetingId, group.tokens.observer);
     await until(() => a.provider.synced && b.provider.synced && o.provider.synced, 'sync');
 
     a.doc.getMap('m').set('from', 'facilitator');
-    await until(() => b.doc.getMap('m').get('from') === 'facilitator' && o.doc.getMap('m').get('from') === 'facilitator', 'live update');
+    await until(
+      () => b.doc.getMap('m').get('from') === 'facilitator' && o.doc.getMap('m').get('from') === 'facilitator',
+      'live update',
+    );
 
     // The observer writes locally; the server must drop it.
     o.doc.getMap('m').set('observer', 'was here');
@@ -91,7 +98,9 @@ describe('sync through the real auth', () => {
     expect(await upgradeStatus(`/sync/meeting/AAAAAAAAAAAAAAAAAAAAAA/board?token=${group.tokens.member}`)).toBe(404);
     expect(await upgradeStatus(`/sync/meeting/${meetingId}/nonsense?token=${group.tokens.member}`)).toBe(400);
     // Nobody may open someone else's private document, and link tokens have none.
-    expect(await upgradeStatus(`/sync/meeting/${meetingId}/private/${group.participantId}?token=${group.tokens.member}`)).toBe(403);
+    expect(
+      await upgradeStatus(`/sync/meeting/${meetingId}/private/${group.participantId}?token=${group.tokens.member}`),
+    ).toBe(403);
     expect(await upgradeStatus(`/other`)).toBe(404);
   });
 });

@@ -42,7 +42,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<RunningServer> {
+export async function startServer(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningServer> {
   const storage = openSqliteStorage(join(config.dataDir, 'vermeboard.sqlite'));
   const auth = createAuth(storage, loadOrCreateSecret(config.dataDir, config.secret));
 
@@ -87,6 +90,13 @@ export async function startServer(config: Config, logger: Logger = createLogger(
     }
   });
 
+  app.use('/api', (_req, res, next) => {
+    // Answers depend on the bearer token and may carry tokens: never reuse them across callers or
+    // keep them in the HTTP cache.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Vary', 'Authorization');
+    next();
+  });
   app.use('/api', createApiRouter({ storage, auth, config, connections: sync }));
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
     const prefixes = ids.map((id) => `meeting/${id}/`);
@@ -96,7 +106,15 @@ export async function startServer(config: Config, logger: Logger = createLogger(
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
     const clientDir = config.clientDir;
     // Vite names built files by content hash, so they can be cached for good.
-    app.use('/assets', express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+    app.use(
+      '/assets',
+      express.static(join(clientDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+    );
+    // The service worker script must be re-checked on every load so that a deploy reaches browsers.
+    app.get('/sw.js', (_req, res) => {
+      res.setHeader('Cache-Control', 'no-cache');
+      res.sendFile(join(clientDir, 'sw.js'));
+    });
     app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
     // Client-side routes (/, /join/…, /g/…) all get the app shell.
     app.get(/^\/(?!api\/|sync\/).*/, (_req, res) => {

@@ -10,7 +10,10 @@ export interface TestServer extends RunningServer {
   config: Config;
   /** Stops this server and starts a new one on the same data directory (and port). */
   restart(): Promise<TestServer>;
-  api(path: string, init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: unknown; headers: Headers }>;
+  api(
+    path: string,
+    init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
@@ -29,7 +32,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
     async api(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
       if (init.token) headers.authorization = `Bearer ${init.token}`;
-      let body: BodyInit | undefined;
+      let body: string | Uint8Array | undefined;
       if (init.body instanceof Uint8Array) body = init.body;
       else if (typeof init.body === 'string') body = init.body;
       else if (init.body !== undefined) {

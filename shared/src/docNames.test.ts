@@ -4,7 +4,11 @@ import { docAccess, formatDocName, parseDocName } from './docNames.js';
 
 describe('document names', () => {
   it('round-trips every kind', () => {
-    for (const name of ['meeting/abcdefgh12/board', 'meeting/abcdefgh12/session', 'meeting/abcdefgh12/private/p1234567']) {
+    for (const name of [
+      'meeting/abcdefgh12/board',
+      'meeting/abcdefgh12/session',
+      'meeting/abcdefgh12/private/p1234567',
+    ]) {
       const parsed = parseDocName(name);
       expect(parsed).not.toBeNull();
       expect(formatDocName(parsed!)).toBe(name);
@@ -12,7 +16,16 @@ describe('document names', () => {
   });
 
   it('rejects anything else', () => {
-    for (const name of ['', 'meeting', 'meeting/x/board', 'meeting/abcdefgh12/other', 'meeting/abcdefgh12/board/x', 'group/abcdefgh12/board', 'meeting/../board', 'meeting/abcdefgh12/private/../x']) {
+    for (const name of [
+      '',
+      'meeting',
+      'meeting/x/board',
+      'meeting/abcdefgh12/other',
+      'meeting/abcdefgh12/board/x',
+      'group/abcdefgh12/board',
+      'meeting/../board',
+      'meeting/abcdefgh12/private/../x',
+    ]) {
       expect(parseDocName(name)).toBeNull();
     }
   });

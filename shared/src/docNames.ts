@@ -50,8 +50,6 @@ export function docAccess(doc: DocName, role: Role, participantId: ParticipantId
       // Only the server writes the session document; participants change it through commands.
       return 'read';
     case 'private':
-      return participantId !== null && participantId === doc.participantId && role !== 'observer'
-        ? 'write'
-        : 'none';
+      return participantId !== null && participantId === doc.participantId && role !== 'observer' ? 'write' : 'none';
   }
 }

@@ -12,8 +12,14 @@ export type ParticipantId = Brand<string, 'ParticipantId'>;
 /** Ids are random, URL-safe base64 (16 bytes → 22 chars); accept only that alphabet and a sane length. */
 const idPattern = /^[A-Za-z0-9_-]{8,64}$/;
 
-export const groupIdSchema = z.string().regex(idPattern, 'invalid id').transform((s) => s as GroupId);
-export const meetingIdSchema = z.string().regex(idPattern, 'invalid id').transform((s) => s as MeetingId);
+export const groupIdSchema = z
+  .string()
+  .regex(idPattern, 'invalid id')
+  .transform((s) => s as GroupId);
+export const meetingIdSchema = z
+  .string()
+  .regex(idPattern, 'invalid id')
+  .transform((s) => s as MeetingId);
 export const participantIdSchema = z
   .string()
   .regex(idPattern, 'invalid id')

@@ -6,3 +6,4 @@ export * from './limits.js';
 export * from './api.js';
 export * from './boardDoc.js';
 export * from './process/index.js';
+export * from './facilitation/index.js';

@@ -11,6 +11,7 @@ import type {
   JoinResponse,
 } from '@vermeboard/shared';
 import type { z } from 'zod';
+import { offlineCopies } from '../offline/offlineCopies.js';
 import { HttpError, NetworkError, ResponseShapeError } from './errors.js';
 import {
   apiErrorBody,
@@ -60,6 +61,28 @@ async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOp
   return parsed.data;
 }
 
+/**
+ * A GET whose last good answer is kept in the browser: when the network is down, the copy answers
+ * instead (see offline/offlineCopies.ts). Refusals (401, 404) are never papered over.
+ */
+async function requestWithOfflineCopy<T>(
+  key: string,
+  owner: string,
+  path: string,
+  schema: z.ZodType<T>,
+  options: RequestOptions = {},
+): Promise<T> {
+  try {
+    const value = await request(path, schema, options);
+    offlineCopies.save(key, owner, value);
+    return value;
+  } catch (err) {
+    const copy = err instanceof NetworkError ? offlineCopies.load(key, owner, schema) : null;
+    if (copy === null) throw err;
+    return copy;
+  }
+}
+
 export function createGroup(body: CreateGroupBody, signal?: AbortSignal): Promise<CreateGroupResponse> {
   return request('/api/groups', createGroupResponse, { method: 'POST', body, ...(signal && { signal }) });
 }
@@ -74,7 +97,16 @@ export function createMeeting(groupId: GroupId, token: string, signal?: AbortSig
 }
 
 export function getGroup(groupId: GroupId, token: string, signal?: AbortSignal): Promise<GroupResponse> {
-  return request(`/api/groups/${encodeURIComponent(groupId)}`, groupResponse, { token, ...(signal && { signal }) });
+  return requestWithOfflineCopy(
+    `group:${groupId}`,
+    token,
+    `/api/groups/${encodeURIComponent(groupId)}`,
+    groupResponse,
+    {
+      token,
+      ...(signal && { signal }),
+    },
+  );
 }
 
 export function join(body: JoinBody, signal?: AbortSignal): Promise<JoinResponse> {
@@ -82,5 +114,5 @@ export function join(body: JoinBody, signal?: AbortSignal): Promise<JoinResponse
 }
 
 export function getClientConfig(signal?: AbortSignal): Promise<ClientConfigResponse> {
-  return request('/api/config', clientConfigResponse, signal ? { signal } : {});
+  return requestWithOfflineCopy('config', '', '/api/config', clientConfigResponse, signal ? { signal } : {});
 }

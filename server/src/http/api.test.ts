@@ -64,17 +64,33 @@ describe('POST /api/groups', () => {
 describe('meetings', () => {
   it('lets only the facilitator start a meeting', async () => {
     const g = await createGroup();
-    const byLink = await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.facilitator });
+    const byLink = await server.api(`/api/groups/${g.groupId}/meetings`, {
+      method: 'POST',
+      token: g.tokens.facilitator,
+    });
     expect(byLink.status).toBe(201);
-    const byPerson = await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.participantToken });
+    const byPerson = await server.api(`/api/groups/${g.groupId}/meetings`, {
+      method: 'POST',
+      token: g.participantToken,
+    });
     expect(byPerson.status).toBe(201);
-    expect((await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.member })).status).toBe(403);
-    expect((await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.observer })).status).toBe(403);
+    expect(
+      (await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.member })).status,
+    ).toBe(403);
+    expect(
+      (await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.observer })).status,
+    ).toBe(403);
     expect((await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST' })).status).toBe(401);
-    expect((await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: 'AAAAAAAAAAAAAAAAAAAAAA' })).status).toBe(401);
+    expect(
+      (await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: 'AAAAAAAAAAAAAAAAAAAAAA' }))
+        .status,
+    ).toBe(401);
 
     const other = await createGroup('Other');
-    expect((await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: other.tokens.facilitator })).status).toBe(403);
+    expect(
+      (await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: other.tokens.facilitator }))
+        .status,
+    ).toBe(403);
 
     const group = (await server.api(`/api/groups/${g.groupId}`, { token: g.tokens.member })).body as GroupResponse;
     expect(group.meetings).toHaveLength(2);
@@ -88,7 +104,8 @@ describe('meetings', () => {
     const other = await createGroup('Other');
     expect((await server.api(`/api/groups/${g.groupId}`, { token: other.tokens.member })).status).toBe(403);
     expect((await server.api(`/api/groups/${g.groupId}`)).status).toBe(401);
-    const facilitatorView = (await server.api(`/api/groups/${g.groupId}`, { token: g.tokens.facilitator })).body as GroupResponse;
+    const facilitatorView = (await server.api(`/api/groups/${g.groupId}`, { token: g.tokens.facilitator }))
+      .body as GroupResponse;
     expect(facilitatorView.tokens).toEqual(g.tokens);
   });
 });
@@ -104,7 +121,8 @@ describe('POST /api/join', () => {
     const me = (await server.api(`/api/groups/${g.groupId}`, { token: joined.participantToken })).body as GroupResponse;
     expect(me.participant).toEqual({ id: joined.participantId, displayName: 'Anna' });
 
-    const observer = (await server.api('/api/join', { body: { token: g.tokens.observer, displayName: 'Olli' } })).body as JoinResponse;
+    const observer = (await server.api('/api/join', { body: { token: g.tokens.observer, displayName: 'Olli' } }))
+      .body as JoinResponse;
     expect(observer.role).toBe('observer');
   });
 
@@ -120,7 +138,8 @@ describe('POST /api/join', () => {
 
   it('keeps links and people across a restart', async () => {
     const g = await createGroup();
-    const joined = (await server.api('/api/join', { body: { token: g.tokens.member, displayName: 'Anna' } })).body as JoinResponse;
+    const joined = (await server.api('/api/join', { body: { token: g.tokens.member, displayName: 'Anna' } }))
+      .body as JoinResponse;
     server = await server.restart();
     expect((await server.api(`/api/groups/${g.groupId}`, { token: joined.participantToken })).status).toBe(200);
     const view = (await server.api(`/api/groups/${g.groupId}`, { token: g.tokens.facilitator })).body as GroupResponse;
@@ -131,20 +150,38 @@ describe('POST /api/join', () => {
 describe('assets', () => {
   it('stores an image and serves it back, within the size limit', async () => {
     const g = await createGroup();
-    const { meetingId } = (await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.facilitator })).body as { meetingId: string };
+    const { meetingId } = (
+      await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.facilitator })
+    ).body as { meetingId: string };
     const png = new Uint8Array([137, 80, 78, 71, 13, 10, 26, 10]);
-    const up = await server.api(`/api/meetings/${meetingId}/assets`, { token: g.tokens.member, body: png, headers: { 'content-type': 'image/png' } });
+    const up = await server.api(`/api/meetings/${meetingId}/assets`, {
+      token: g.tokens.member,
+      body: png,
+      headers: { 'content-type': 'image/png' },
+    });
     expect(up.status).toBe(201);
     const src = (up.body as { src: string }).src;
     const res = await fetch(server.url + src);
     expect(res.headers.get('content-type')).toBe('image/png');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(png);
 
-    const big = await server.api(`/api/meetings/${meetingId}/assets`, { token: g.tokens.member, body: new Uint8Array(2048), headers: { 'content-type': 'image/png' } });
+    const big = await server.api(`/api/meetings/${meetingId}/assets`, {
+      token: g.tokens.member,
+      body: new Uint8Array(2048),
+      headers: { 'content-type': 'image/png' },
+    });
     expect(big.status).toBe(413);
-    const svg = await server.api(`/api/meetings/${meetingId}/assets`, { token: g.tokens.member, body: '<svg/>', headers: { 'content-type': 'image/svg+xml' } });
+    const svg = await server.api(`/api/meetings/${meetingId}/assets`, {
+      token: g.tokens.member,
+      body: '<svg/>',
+      headers: { 'content-type': 'image/svg+xml' },
+    });
     expect(svg.status).toBe(415);
-    const observer = await server.api(`/api/meetings/${meetingId}/assets`, { token: g.tokens.observer, body: png, headers: { 'content-type': 'image/png' } });
+    const observer = await server.api(`/api/meetings/${meetingId}/assets`, {
+      token: g.tokens.observer,
+      body: png,
+      headers: { 'content-type': 'image/png' },
+    });
     expect(observer.status).toBe(403);
   });
 });

@@ -44,7 +44,10 @@ describe('awareness ownership', () => {
 
   it('refuses claiming more ids than allowed', () => {
     const { apply } = setup(2);
-    apply(a, [{ clientId: 1, clock: 1, state }, { clientId: 2, clock: 1, state }]);
+    apply(a, [
+      { clientId: 1, clock: 1, state },
+      { clientId: 2, clock: 1, state },
+    ]);
     forbidden(() => apply(a, [{ clientId: 3, clock: 1, state }]));
   });
 
@@ -58,7 +61,12 @@ describe('awareness ownership', () => {
   it("quietly drops echoes of another connection's state", () => {
     const { apply } = setup();
     apply(a, [{ clientId: 1, clock: 5, state }]);
-    expect(apply(b, [{ clientId: 1, clock: 5, state }, { clientId: 2, clock: 1, state }])).toEqual([2]);
+    expect(
+      apply(b, [
+        { clientId: 1, clock: 5, state },
+        { clientId: 2, clock: 1, state },
+      ]),
+    ).toEqual([2]);
     expect(apply(b, [{ clientId: 1, clock: 4, state: null }])).toEqual([]);
   });
 
@@ -66,7 +74,12 @@ describe('awareness ownership', () => {
     const { owners, apply } = setup(1);
     apply(a, [{ clientId: 1, clock: 5, state }]);
     expect(owners.release(a)).toEqual([1]);
-    expect(apply(b, [{ clientId: 1, clock: 5, state }, { clientId: 1, clock: 5, state: null }])).toEqual([]);
+    expect(
+      apply(b, [
+        { clientId: 1, clock: 5, state },
+        { clientId: 1, clock: 5, state: null },
+      ]),
+    ).toEqual([]);
     expect(apply(b, [{ clientId: 7, clock: 1, state: null }])).toEqual([]);
     expect(apply(b, [{ clientId: 2, clock: 1, state }])).toEqual([2]);
   });

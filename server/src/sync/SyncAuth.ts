@@ -11,5 +11,4 @@ export interface SyncAuth {
 }
 
 export type AuthorizeResult =
-  | { ok: true; access: 'read' | 'write'; auth: SyncAuth }
-  | { ok: false; status: 400 | 401 | 403 | 404 };
+  { ok: true; access: 'read' | 'write'; auth: SyncAuth } | { ok: false; status: 400 | 401 | 403 | 404 };

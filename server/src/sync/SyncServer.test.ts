@@ -408,7 +408,11 @@ describe('sync', () => {
     const h = await start();
     const a = await synced(connect(h, boardA, tokens.member));
     const b = await synced(connect(h, boardA, tokens.facilitator));
-    const n = h.sync.closeConnections((auth) => auth.tokenHash === `hash:${tokens.member}`, CloseCode.tokenRevoked, 'revoked');
+    const n = h.sync.closeConnections(
+      (auth) => auth.tokenHash === `hash:${tokens.member}`,
+      CloseCode.tokenRevoked,
+      'revoked',
+    );
     expect(n).toBe(1);
     await waitFor(() => a.closes.includes(CloseCode.tokenRevoked), 'a to be closed');
     expect(b.provider.wsconnected).toBe(true);
@@ -589,7 +593,9 @@ describe('awareness', () => {
     const clock = victim.provider.awareness.meta.get(victim.doc.clientID)!.clock;
     spoofer.send(
       writeAwareness(
-        writeAwarenessUpdate([{ clientId: victim.doc.clientID, clock: clock + 10, state: { user: { name: 'Mallory' } } }]),
+        writeAwarenessUpdate([
+          { clientId: victim.doc.clientID, clock: clock + 10, state: { user: { name: 'Mallory' } } },
+        ]),
       ),
     );
     expect((await spoofer.closed).code).toBe(CloseCode.forbidden);

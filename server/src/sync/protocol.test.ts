@@ -51,10 +51,16 @@ describe('reading and writing sync messages', () => {
   it('reads what y-protocols writes', async () => {
     const { writeSyncStep1: ypStep1, writeUpdate: ypUpdate } = await import('y-protocols/sync');
     const doc = docWithText('abc');
-    const step1 = frame((e) => encoding.writeVarUint(e, 0), (e) => ypStep1(e, doc));
+    const step1 = frame(
+      (e) => encoding.writeVarUint(e, 0),
+      (e) => ypStep1(e, doc),
+    );
     expect(readMessage(step1, limits)).toMatchObject({ type: 'syncStep1' });
     const update = Y.encodeStateAsUpdate(doc);
-    const msg = frame((e) => encoding.writeVarUint(e, 0), (e) => ypUpdate(e, update));
+    const msg = frame(
+      (e) => encoding.writeVarUint(e, 0),
+      (e) => ypUpdate(e, update),
+    );
     expect(readMessage(msg, limits)).toEqual({ type: 'update', update });
   });
 
@@ -136,7 +142,10 @@ describe('reading and writing awareness', () => {
   });
 
   it('refuses a count larger than the entries present', () => {
-    const update = frame((e) => encoding.writeVarUint(e, 3), (e) => encoding.writeVarUint(e, 1));
+    const update = frame(
+      (e) => encoding.writeVarUint(e, 3),
+      (e) => encoding.writeVarUint(e, 1),
+    );
     expect(refusal(() => readAwarenessUpdate(update, limits)).closeCode).toBe(CloseCode.protocolError);
   });
 });

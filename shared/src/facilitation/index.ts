@@ -12,3 +12,4 @@ export * from './roundRobin.js';
 export * from './timer.js';
 export * from './sessionReducer.js';
 export * from './speakingMode.js';
+export * from './wire.js';

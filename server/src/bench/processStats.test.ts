@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatCpuTicks, parseStatusRssBytes, readCpuSeconds, readRssBytes } from './processStats.js';
+import {
+  parseCpuPressureMicros,
+  parseProcStatTicks,
+  parseStatCpuTicks,
+  parseStatusRssBytes,
+  readCpuSeconds,
+  readRssBytes,
+} from './processStats.js';
 
 describe('/proc parsing', () => {
   it('reads utime + stime even when the command name has spaces and parentheses', () => {
@@ -12,6 +19,18 @@ describe('/proc parsing', () => {
   it('reads VmRSS in bytes', () => {
     const status = 'Name:\tnode\nVmHWM:\t  90000 kB\nVmRSS:\t   81234 kB\nRssAnon:\t 1 kB\n';
     expect(parseStatusRssBytes(status)).toBe(81234 * 1024);
+  });
+
+  it('reads machine-wide busy ticks, counting iowait as idle', () => {
+    const stat = 'cpu  100 5 20 800 50 1 2 3 0 0\ncpu0 50 2 10 400 25 0 1 1 0 0\n';
+    expect(parseProcStatTicks(stat)).toEqual({ busy: 131, total: 981 });
+  });
+
+  it('reads the CPU pressure total', () => {
+    const pressure =
+      'some avg10=16.54 avg60=41.88 avg300=52.58 total=857350587\nfull avg10=0.00 avg60=0.00 avg300=0.00 total=0\n';
+    expect(parseCpuPressureMicros(pressure)).toBe(857350587);
+    expect(parseCpuPressureMicros('')).toBeNull();
   });
 
   it('reads this process', () => {

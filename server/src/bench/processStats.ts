@@ -2,6 +2,7 @@
 // CPU is reported as percent of one core over a window, so 100 % means one core fully busy.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 /** utime + stime in clock ticks from the text of /proc/<pid>/stat. */
@@ -21,6 +22,23 @@ export function parseStatusRssBytes(status: string): number {
   const match = /^VmRSS:\s+(\d+)\s+kB$/m.exec(status);
   if (!match?.[1]) throw new Error('no VmRSS in /proc status');
   return Number(match[1]) * 1024;
+}
+
+/** Busy and total clock ticks of all cores together, from the first line of /proc/stat. */
+export function parseProcStatTicks(stat: string): { busy: number; total: number } {
+  const fields = (stat.split('\n')[0] ?? '').trim().split(/\s+/);
+  if (fields[0] !== 'cpu') throw new Error('unreadable /proc/stat');
+  // user nice system idle iowait irq softirq steal (guest time is already inside user and nice).
+  const ticks = fields.slice(1, 9).map(Number);
+  const total = ticks.reduce((sum, value) => sum + value, 0);
+  const idle = (ticks[3] ?? 0) + (ticks[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** Microseconds during which some task waited for a CPU, from /proc/pressure/cpu; null without PSI. */
+export function parseCpuPressureMicros(pressure: string): number | null {
+  const match = /^some .*total=(\d+)$/m.exec(pressure);
+  return match?.[1] ? Number(match[1]) : null;
 }
 
 let clockTicksPerSecond: number | undefined;
@@ -132,5 +150,51 @@ export class LoopDelayMonitor {
     this.histogram.disable();
     // The histogram counts nanoseconds.
     return this.histogram.percentile(99) / 1e6;
+  }
+}
+
+export interface MachineUsage {
+  cores: number;
+  /** CPU used by every process on the machine, in percent of one core (so up to cores × 100). */
+  busyPercent: number;
+  /** Share of the window in which some task was ready to run but waited for a CPU; null without PSI. */
+  cpuPressurePercent: number | null;
+}
+
+function readCpuPressure(): number | null {
+  try {
+    return parseCpuPressureMicros(readFileSync('/proc/pressure/cpu', 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The whole machine over a window, so that a number taken while other work ran on the same cores
+ * says so: the bench and the server then compete with it for CPU, and queueing shows up as latency.
+ */
+export class MachineMonitor {
+  private startTicks = { busy: 0, total: 0 };
+  private startPressure: number | null = null;
+  private startWall = 0;
+
+  start(): void {
+    this.startTicks = parseProcStatTicks(readFileSync('/proc/stat', 'utf8'));
+    this.startPressure = readCpuPressure();
+    this.startWall = performance.now();
+  }
+
+  stop(): MachineUsage {
+    const ticks = parseProcStatTicks(readFileSync('/proc/stat', 'utf8'));
+    const pressure = readCpuPressure();
+    const wallMicros = (performance.now() - this.startWall) * 1000;
+    const cores = availableParallelism();
+    const busyShare = (ticks.busy - this.startTicks.busy) / Math.max(1, ticks.total - this.startTicks.total);
+    return {
+      cores,
+      busyPercent: busyShare * cores * 100,
+      cpuPressurePercent:
+        pressure === null || this.startPressure === null ? null : ((pressure - this.startPressure) / wallMicros) * 100,
+    };
   }
 }

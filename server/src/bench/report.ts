@@ -70,6 +70,15 @@ export function warnings(runs: readonly RunResult[]): string[] {
       lines.push(`${where}: in ${run.freshMismatchRooms} rooms a late joiner got a different document`);
     if (run.targetLog.lines > 0)
       lines.push(`${where}: target logged ${run.targetLog.lines} lines, last: ${run.targetLog.tail.join(' | ')}`);
+    const others = run.machine.busyPercent - run.bench.cpuPercent - (run.server?.cpuPercent ?? 0);
+    const pressure = run.machine.cpuPressurePercent;
+    if (others > 15 || (pressure ?? 0) > 10) {
+      lines.push(
+        `${where}: other processes used ${others.toFixed(0)} % of a core on this ${run.machine.cores}-core machine` +
+          (pressure === null ? '' : ` and tasks waited for a CPU ${pressure.toFixed(0)} % of the time`) +
+          ' — the numbers include that contention',
+      );
+    }
     if (run.bench.cpuPercent > 85 || run.bench.loopDelayP99Ms > 50) {
       lines.push(
         `${where}: the bench used ${run.bench.cpuPercent.toFixed(0)} % of a core and its event loop ran up to ` +

@@ -7,8 +7,8 @@ import { Worker } from 'node:worker_threads';
 import type { TargetOutput } from './children.js';
 import { BenchClient } from './client.js';
 import { allEqual, docFingerprint } from './convergence.js';
-import type { ProcessUsage, SelfUsage } from './processStats.js';
-import { ProcessMonitor, SelfCpuMonitor } from './processStats.js';
+import type { MachineUsage, ProcessUsage, SelfUsage } from './processStats.js';
+import { MachineMonitor, ProcessMonitor, SelfCpuMonitor } from './processStats.js';
 import { clockMs } from './stamp.js';
 import type { LatencySummary } from './stats.js';
 import { Tally } from './stats.js';
@@ -64,6 +64,8 @@ export interface RunResult {
   badFrames: number;
   server: ProcessUsage | null;
   bench: SelfUsage;
+  /** All processes on the machine; the part used by neither the target nor the bench was someone else's. */
+  machine: MachineUsage;
   /** Lines the target process logged at LOG_LEVEL=warn during the run; the last few of them. */
   targetLog: TargetOutput;
 }
@@ -168,11 +170,14 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
     await sleep(windowStart - clockMs());
     const serverMonitor = target.pid === null ? null : new ProcessMonitor(target.pid);
     const benchCpu = new SelfCpuMonitor();
+    const machineMonitor = new MachineMonitor();
     serverMonitor?.start();
     benchCpu.start();
+    machineMonitor.start();
     await sleep(windowEnd - clockMs());
     const server = serverMonitor?.stop() ?? null;
     const benchCpuPercent = benchCpu.stop();
+    const machine = machineMonitor.stop();
 
     const done = (await reports).map((message) => message.report);
     const updates = new Tally();
@@ -220,6 +225,7 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
         cpuPercent: benchCpuPercent,
         loopDelayP99Ms: Math.max(...done.map((report) => report.loop.loopDelayP99Ms)),
       },
+      machine,
       targetLog: target.output(),
     };
   } finally {

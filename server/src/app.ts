@@ -13,6 +13,7 @@ import type { Config } from './config.js';
 import { createApiRouter } from './http/api.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
+import { createFacilitation } from './facilitation/Facilitation.js';
 import { createLogger } from './logger.js';
 import { startRetentionSweeper } from './storage/retention.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -57,6 +58,7 @@ export async function startServer(
     compactThreshold: config.compactThreshold,
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
+    onConnectionChange: (change) => facilitation.onConnectionChange(change),
     async authorize(docName, token): Promise<AuthorizeResult> {
       const doc = parseDocName(docName);
       if (!doc) return { ok: false, status: 400 };
@@ -70,6 +72,12 @@ export async function startServer(
       if (access === 'none') return { ok: false, status: 403 };
       return { ok: true, access, auth: caller };
     },
+  });
+
+  const facilitation = createFacilitation({
+    docs: sync,
+    storage,
+    logger: logger.child({ component: 'facilitation' }),
   });
 
   const app = express();
@@ -97,7 +105,7 @@ export async function startServer(
     res.setHeader('Vary', 'Authorization');
     next();
   });
-  app.use('/api', createApiRouter({ storage, auth, config, connections: sync }));
+  app.use('/api', createApiRouter({ storage, auth, config, connections: sync, facilitation }));
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
     const prefixes = ids.map((id) => `meeting/${id}/`);
     sync.closeConnections((_, name) => prefixes.some((p) => name.startsWith(p)), CloseCode.gone, 'meeting deleted');
@@ -165,6 +173,8 @@ export async function startServer(
       closing ??= (async () => {
         retention.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
+        // Commands already queued finish and are persisted before the documents are flushed.
+        await facilitation.close();
         await sync.close();
         http.closeAllConnections();
         await httpClosed;

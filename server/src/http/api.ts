@@ -22,6 +22,7 @@ import {
 import type { Auth } from '../auth/Auth.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
+import type { Facilitation } from '../facilitation/Facilitation.js';
 import type { Storage } from '../storage/Storage.js';
 import { createRateLimiter } from '../sync/rateLimit.js';
 import { createAccess } from './access.js';
@@ -29,6 +30,7 @@ import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
 import type { ConnectionCloser } from './deps.js';
 import { HttpError } from './errors.js';
+import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
@@ -39,12 +41,14 @@ export interface ApiDeps {
   config: Config;
   /** Live sync connections, closed when their token is revoked (link rotated, participant removed). */
   connections: ConnectionCloser;
+  /** Meeting sessions: created with each meeting, changed by commands. */
+  facilitation: Facilitation;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function createApiRouter({ storage, auth, config, connections }: ApiDeps): Router {
+export function createApiRouter({ storage, auth, config, connections, facilitation }: ApiDeps): Router {
   const router = express.Router();
   const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
   router.use((req, res, next) => {
@@ -126,6 +130,7 @@ export function createApiRouter({ storage, auth, config, connections }: ApiDeps)
       createdAt: new Date().toISOString(),
       facilitatedBy: participantId,
     });
+    await facilitation.createSession(meetingId);
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
   });
@@ -178,6 +183,7 @@ export function createApiRouter({ storage, auth, config, connections }: ApiDeps)
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
+  router.use(facilitationRoutes({ storage, access, facilitation }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

@@ -4,6 +4,7 @@
 import type {
   ActionItemId,
   AssessmentPhase,
+  BallotBox,
   CompetenceAreaId,
   GoalId,
   GroupId,
@@ -224,7 +225,18 @@ export interface ProcessStore {
   assessmentAggregate(groupId: GroupId): Promise<AssessmentAggregate>;
 }
 
-export interface Storage extends DocStore, GroupStore, ProcessStore {
+/**
+ * Dot-vote ballots of a meeting's open votes (facilitation). They never enter a document; the
+ * server hands them to the session reducer and stores the box it gets back.
+ */
+export interface BallotStore {
+  /** The meeting's ballots, voteId → participant → shape ids; empty when there are none. */
+  loadBallots(meetingId: MeetingId): Promise<BallotBox>;
+  /** Makes `box` the meeting's ballots, in one transaction: what it leaves out is deleted. */
+  saveBallots(meetingId: MeetingId, box: BallotBox): Promise<void>;
+}
+
+export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

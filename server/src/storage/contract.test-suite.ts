@@ -408,6 +408,26 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       });
     });
 
+    it('keeps dot-vote ballots per meeting, replaced as a whole, across a reopen', async () => {
+      await storage.createGroup(
+        { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+        hashes,
+      );
+      await storage.createMeeting({ id: meetingId, groupId, createdAt: '2026-01-02T00:00:00.000Z' });
+      const other = 'meeting-0002' as MeetingId;
+      await storage.createMeeting({ id: other, groupId, createdAt: '2026-01-03T00:00:00.000Z' });
+      expect(await storage.loadBallots(meetingId)).toEqual({});
+      const box = { 'vote-1': { participant1: ['shape:a', 'shape:a'], participant2: ['shape:b'] } };
+      await storage.saveBallots(meetingId, box);
+      await storage.saveBallots(other, { 'vote-1': { participant1: ['shape:c'] } });
+      storage = await reopen();
+      expect(await storage.loadBallots(meetingId)).toEqual(box);
+      // A closed vote's ballots are discarded by saving the box without it; the other meeting keeps its own.
+      await storage.saveBallots(meetingId, { 'vote-2': { participant2: ['shape:d'] } });
+      expect(await storage.loadBallots(meetingId)).toEqual({ 'vote-2': { participant2: ['shape:d'] } });
+      expect(await storage.loadBallots(other)).toEqual({ 'vote-1': { participant1: ['shape:c'] } });
+    });
+
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined();
     });

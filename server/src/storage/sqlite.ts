@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
+import { createSqliteBallotStore } from './sqliteBallots.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import type {
   GroupDefaults,
@@ -134,6 +135,17 @@ const migrations: string[] = [
   );
   CREATE INDEX assessment_ratings_area ON assessment_ratings(area_id, phase);
   `,
+  // Dot-vote ballots of open votes: who put which dots where. Kept out of the session document,
+  // which every browser reads; deleted when the vote closes (only its counts survive).
+  `
+  CREATE TABLE vote_ballots (
+    meeting_id TEXT NOT NULL REFERENCES meetings(id) ON DELETE CASCADE,
+    vote_id TEXT NOT NULL,
+    participant_id TEXT NOT NULL,
+    shape_ids TEXT NOT NULL, -- JSON array of shape ids, one entry per dot
+    PRIMARY KEY (meeting_id, vote_id, participant_id)
+  );
+  `,
 ];
 
 export function openSqliteStorage(file: string): Storage {
@@ -215,6 +227,7 @@ export function openSqliteStorage(file: string): Storage {
 
   return {
     ...createSqliteProcessStore(db),
+    ...createSqliteBallotStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

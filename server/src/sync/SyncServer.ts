@@ -39,6 +39,17 @@ export interface SyncServerOptions {
    * pass one that reads the proxy's forwarded-for header.
    */
   remoteAddress?(req: IncomingMessage): string;
+  /**
+   * Told when a connection opens (once accepted, before its document has loaded) and once when it
+   * ends, closed by either side. Facilitation presence is built on it. A throw is logged and ignored.
+   */
+  onConnectionChange?(change: ConnectionChange): void;
+}
+
+export interface ConnectionChange {
+  auth: SyncAuth;
+  docName: string;
+  open: boolean;
 }
 
 /** Defaults the application can spread under its own configuration. */
@@ -146,10 +157,22 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
       logger,
       maxBufferedBytes: opts.maxBufferedBytes,
       lease: registry.acquire(docName),
-      onEnd: (c) => connections.delete(c),
+      onEnd: (c) => {
+        connections.delete(c);
+        notify({ auth, docName, open: false });
+      },
     });
     connections.add(connection);
     logger.info('connection opened');
+    notify({ auth, docName, open: true });
+  }
+
+  function notify(change: ConnectionChange): void {
+    try {
+      opts.onConnectionChange?.(change);
+    } catch (err) {
+      log.error({ err }, 'a connection listener failed');
+    }
   }
 
   function closeConnections(pred: (auth: SyncAuth, docName: string) => boolean, code: number, reason: string) {

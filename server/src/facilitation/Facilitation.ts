@@ -1,0 +1,200 @@
+// The server side of the facilitation engine. Every change to a meeting's session goes through
+// here: a participant's command (from the HTTP API) or the server's own presence commands (from
+// the sync server's connection hook). Per meeting, changes run one at a time: load the state,
+// `reduce` it with the caller's token role and the private ballot box, write the new state in one
+// transaction of the session document, store the ballot box, then carry out the effects.
+import { randomInt } from 'node:crypto';
+import type { Logger } from 'pino';
+import {
+  formatDocName,
+  ownBallot,
+  reduce,
+  serverActor,
+  type Actor,
+  type BallotBox,
+  type ClientCommand,
+  type CommandActor,
+  type Effect,
+  type MeetingId,
+  type ParticipantId,
+  type ReduceContext,
+  type SessionCommand,
+} from '@vermeboard/shared';
+import type { Storage } from '../storage/Storage.js';
+import type { ConnectionChange } from '../sync/SyncServer.js';
+import { PresenceCounter, type PresenceChange } from './presence.js';
+import { revealPrivateNotes, type DocWriter } from './privateNotes.js';
+import { SerialQueues } from './serialQueues.js';
+import { appendReactions, readSession, writeSession } from './sessionDoc.js';
+import { boardRecords, isNoteInFrame } from './voteTargets.js';
+
+export type CommandOutcome = { ok: true } | { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+
+export interface Facilitation {
+  /** Writes a fresh session into a new meeting's session document. */
+  createSession(meetingId: MeetingId): Promise<void>;
+  /** Applies a participant's command; a refusal changes nothing. */
+  command(meetingId: MeetingId, actor: Actor, command: ClientCommand): Promise<CommandOutcome>;
+  /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
+  ownBallots(meetingId: MeetingId, participantId: ParticipantId): Promise<Record<string, string[]>>;
+  /** The sync server's connection hook: issues `join` and `leave`. */
+  onConnectionChange(change: ConnectionChange): void;
+  /** Stops taking presence changes and waits for the changes already queued. */
+  close(): Promise<void>;
+}
+
+export interface FacilitationOptions {
+  docs: DocWriter;
+  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getParticipant'>;
+  logger: Logger;
+  now?: () => number;
+}
+
+export class FacilitationClosedError extends Error {
+  constructor() {
+    super('the server is shutting down');
+  }
+}
+
+const uniform = () => randomInt(0, 2 ** 32) / 2 ** 32;
+
+export function createFacilitation(opts: FacilitationOptions): Facilitation {
+  const { docs, storage, logger: log } = opts;
+  const now = opts.now ?? Date.now;
+  const queues = new SerialQueues();
+  const presence = new PresenceCounter();
+  /** Meetings whose stored presence was checked against the live connections since this process started. */
+  const reconciled = new Set<MeetingId>();
+  let closing = false;
+
+  const sessionName = (meetingId: MeetingId) => formatDocName({ kind: 'session', meetingId });
+
+  /**
+   * Runs one command as one transaction of the session document. The reducer is pure and
+   * synchronous, so reading, reducing and writing all happen inside that one transaction.
+   */
+  async function apply(meetingId: MeetingId, actor: CommandActor, command: SessionCommand): Promise<CommandOutcome> {
+    await reconcile(meetingId);
+    const ballots = await storage.loadBallots(meetingId);
+    const ctx: ReduceContext = { actor, now: now(), random: uniform, ballots };
+    if (command.type === 'castVote') {
+      const board = await boardRecords(docs, meetingId);
+      ctx.isVoteTarget = (frameShapeId, shapeId) => isNoteInFrame(board, frameShapeId, shapeId);
+    }
+    const result = await docs.withDoc(sessionName(meetingId), (doc) => {
+      const state = readSession(doc, (error) =>
+        log.error({ meetingId, issues: error.issues.slice(0, 5) }, 'the stored session is corrupt; starting over'),
+      );
+      const reduced = reduce(state, command, ctx);
+      if (!reduced.ok) return reduced;
+      if (reduced.state !== state) writeSession(doc, reduced.state);
+      appendReactions(
+        doc,
+        reduced.effects.filter((e) => e.kind === 'reaction'),
+      );
+      return reduced;
+    });
+    if (!result.ok) return { ok: false, code: result.code, reason: result.reason };
+    // After the state: a crash in between leaves at worst the ballots of a vote already closed.
+    if (result.ballots !== ballots) await storage.saveBallots(meetingId, result.ballots);
+    if (command.type === 'endMeeting') {
+      await storage.endMeeting(meetingId, new Date(ctx.now).toISOString());
+      // Nothing can be voted any more; a vote left open keeps no record of who chose what.
+      await storage.saveBallots(meetingId, {});
+    }
+    for (const effect of result.effects) await perform(meetingId, effect);
+    return { ok: true };
+  }
+
+  async function perform(meetingId: MeetingId, effect: Effect): Promise<void> {
+    switch (effect.kind) {
+      case 'revealPrivateNotes': {
+        const count = await revealPrivateNotes(docs, meetingId, effect.participantIds, effect.step);
+        log.debug({ meetingId, count }, 'revealed private notes');
+        return;
+      }
+      // The facilitator's browser places layouts (see wire.ts); the reducer recorded it in the state.
+      // Vote counts are in the state and the ballots left the box stored above. Reactions were
+      // written with the state, in the same transaction. Nothing is left to do for these.
+      case 'placeLayout':
+      case 'publishVoteResults':
+      case 'reaction':
+        return;
+    }
+  }
+
+  /**
+   * After a restart the stored session still shows who was present when the process stopped.
+   * The first time this process touches a meeting, everyone present there without a live
+   * connection leaves.
+   */
+  async function reconcile(meetingId: MeetingId): Promise<void> {
+    if (reconciled.has(meetingId)) return;
+    reconciled.add(meetingId);
+    await docs.withDoc(sessionName(meetingId), (doc) => {
+      const state = readSession(doc, () => undefined);
+      let next = state;
+      for (const p of state.participants) {
+        if (!p.present || presence.isConnected(meetingId, p.id)) continue;
+        const left = reduce(next, { type: 'leave', participantId: p.id }, { actor: serverActor, now: now() });
+        if (left.ok) next = left.state;
+      }
+      if (next !== state) writeSession(doc, next);
+    });
+  }
+
+  async function presenceCommand(change: PresenceChange): Promise<void> {
+    let command: SessionCommand;
+    if (change.kind === 'join') {
+      const participant = await storage.getParticipant(change.participantId);
+      if (participant === null || participant.removedAt !== null) return;
+      command = { type: 'join', participantId: change.participantId, name: participant.displayName, role: change.role };
+    } else {
+      command = { type: 'leave', participantId: change.participantId };
+    }
+    const outcome = await apply(change.meetingId, serverActor, command);
+    if (!outcome.ok) log.warn({ meetingId: change.meetingId, reason: outcome.reason }, `${change.kind} was refused`);
+  }
+
+  return {
+    async createSession(meetingId) {
+      await queues.run(meetingId, () =>
+        docs.withDoc(sessionName(meetingId), (doc) =>
+          writeSession(
+            doc,
+            readSession(doc, () => undefined),
+          ),
+        ),
+      );
+    },
+
+    command(meetingId, actor, command) {
+      if (closing) return Promise.reject(new FacilitationClosedError());
+      return queues.run(meetingId, () => apply(meetingId, actor, command));
+    },
+
+    async ownBallots(meetingId, participantId) {
+      const box: BallotBox = await queues.run(meetingId, () => storage.loadBallots(meetingId));
+      const votes: Record<string, string[]> = {};
+      for (const voteId of Object.keys(box)) {
+        const dots = ownBallot(box, voteId, participantId);
+        if (dots.length > 0) votes[voteId] = [...dots];
+      }
+      return votes;
+    },
+
+    onConnectionChange(change) {
+      const counted = presence.count(change);
+      // While shutting down every connection closes; the next start reconciles presence instead.
+      if (counted === null || closing) return;
+      queues
+        .run(counted.meetingId, () => presenceCommand(counted))
+        .catch((err: unknown) => log.error({ err, meetingId: counted.meetingId }, `could not apply ${counted.kind}`));
+    },
+
+    async close() {
+      closing = true;
+      await queues.idle();
+    },
+  };
+}

@@ -35,6 +35,9 @@ test('two people draw on one board and see each other live', async ({ browser, p
   const box = (await anna.page.locator('.tl-canvas').boundingBox())!;
   await anna.page.mouse.move(box.x + 400, box.y + 400, { steps: 5 });
   await expect(page.locator('.tl-collaborators__item .tl-nametag', { hasText: 'Anna' })).toBeVisible();
+  const kaisaBox = (await page.locator('.tl-canvas').boundingBox())!;
+  await page.mouse.move(kaisaBox.x + 300, kaisaBox.y + 500, { steps: 5 });
+  await expect(anna.page.locator('.tl-collaborators__item .tl-nametag', { hasText: 'Kaisa' })).toBeVisible();
   // Both are in the people list.
   await expect(page.getByRole('list', { name: 'People here' }).getByText('Anna')).toBeVisible();
   await expect(anna.page.getByRole('list', { name: 'People here' }).getByText('Kaisa')).toBeVisible();

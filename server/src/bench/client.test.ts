@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientListener } from './client.js';
-import { BenchClient } from './client.js';
+import * as Y from 'yjs';
+import { BenchClient, valuesInsertedBy } from './client.js';
 import { docFingerprint } from './convergence.js';
 import type { Relay } from './relay.js';
 import { startRelay } from './relay.js';
@@ -54,5 +55,30 @@ describe('BenchClient through the relay', () => {
     // Moving a shape replaces its entry, as the board's key-value layout does.
     expect(bob.records.toArray().map((entry) => entry.key)).toEqual(['shape:1']);
     expect(docFingerprint(bob.doc)).toBe(docFingerprint(alice.doc));
+  });
+});
+
+describe('valuesInsertedBy', () => {
+  it('agrees with event.changes.added, also for merged updates and values deleted again', () => {
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    const list = source.getArray<number>('records');
+    list.push([1]);
+    list.push([2, 3]);
+    list.delete(0, 1);
+    list.push([4]);
+
+    const target = new Y.Doc();
+    // Something already there, so the merged update's structs sit after older ones.
+    Y.applyUpdate(target, updates[0] as Uint8Array);
+    const seen: { ours: unknown[]; yjs: unknown[] } = { ours: [], yjs: [] };
+    target.getArray('records').observe((event, transaction) => {
+      seen.ours = valuesInsertedBy(transaction);
+      seen.yjs = [...event.changes.added].flatMap((item) => item.content.getContent() as unknown[]);
+    });
+    Y.applyUpdate(target, Y.mergeUpdates(updates.slice(1)));
+    expect(seen.ours).toEqual([2, 3, 4]);
+    expect(seen.ours).toEqual(seen.yjs);
   });
 });

@@ -57,14 +57,12 @@ export class BenchClient {
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE) this.send(encodeUpdate(update));
     });
-    this.records.observe((event, transaction) => {
+    this.records.observe((_event, transaction) => {
       if (transaction.origin !== REMOTE || !this.listener) return;
       const now = clockMs();
-      for (const item of event.changes.added) {
-        for (const value of item.content.getContent() as unknown[]) {
-          const stamp = readEntryStamp(value);
-          if (stamp && stamp.from !== this.doc.clientID) this.listener.onUpdateReceipt(stamp, now);
-        }
+      for (const value of valuesInsertedBy(transaction)) {
+        const stamp = readEntryStamp(value);
+        if (stamp && stamp.from !== this.doc.clientID) this.listener.onUpdateReceipt(stamp, now);
       }
     });
   }
@@ -194,4 +192,27 @@ export class BenchClient {
       this.listener.onAwarenessReceipt(stamp, now);
     }
   }
+}
+
+/**
+ * The values a transaction inserted that are still present, read from the structs between each
+ * client's clock before and after it. Same result as `event.changes.added`, which walks the whole
+ * array on every transaction — a quarter of the bench's CPU with hundreds of clients per thread.
+ */
+export function valuesInsertedBy(transaction: Y.Transaction): unknown[] {
+  const values: unknown[] = [];
+  for (const [client, after] of transaction.afterState) {
+    const before = transaction.beforeState.get(client) ?? 0;
+    const structs = transaction.doc.store.clients.get(client);
+    if (after <= before || !structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const struct = structs[i];
+      if (!struct || struct.id.clock >= after) break;
+      if (!(struct instanceof Y.Item) || struct.deleted || !(struct.content instanceof Y.ContentAny)) continue;
+      // A struct may start before `before` when Yjs merged it with an older neighbour.
+      const skip = Math.max(0, before - struct.id.clock);
+      values.push(...(struct.content.getContent() as unknown[]).slice(skip));
+    }
+  }
+  return values;
 }

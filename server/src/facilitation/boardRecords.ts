@@ -34,11 +34,16 @@ export function readRecords(doc: Y.Doc): Map<string, unknown> {
   return records;
 }
 
-/** Sets each record, replacing any existing record with the same id. Call inside one transaction. */
+/**
+ * Sets each record, replacing any existing record with the same id. One transaction, so a browser's
+ * YKeyValue sees an update rather than a delete followed by an add.
+ */
 export function setRecords(doc: Y.Doc, records: ReadonlyMap<string, unknown>): void {
   if (records.size === 0) return;
-  deleteEntries(doc, (entry) => records.has(entry.key));
-  recordsOf(doc).push([...records].map(([key, val]) => ({ key, val })));
+  doc.transact(() => {
+    deleteEntries(doc, (entry) => records.has(entry.key));
+    recordsOf(doc).push([...records].map(([key, val]) => ({ key, val })));
+  });
 }
 
 /** Deletes the records with these ids, older entries of them included. */

@@ -10,6 +10,7 @@ import type {
   ParticipantId,
   ProgressNoteId,
 } from '@vermeboard/shared';
+import { ballotBoxSchema } from '@vermeboard/shared';
 import type { Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -417,15 +418,19 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       const other = 'meeting-0002' as MeetingId;
       await storage.createMeeting({ id: other, groupId, createdAt: '2026-01-03T00:00:00.000Z' });
       expect(await storage.loadBallots(meetingId)).toEqual({});
-      const box = { 'vote-1': { participant1: ['shape:a', 'shape:a'], participant2: ['shape:b'] } };
+      const box = ballotBoxSchema.parse({
+        'vote-1': { participant1: ['shape:a', 'shape:a'], participant2: ['shape:b'] },
+      });
       await storage.saveBallots(meetingId, box);
-      await storage.saveBallots(other, { 'vote-1': { participant1: ['shape:c'] } });
+      const otherBox = ballotBoxSchema.parse({ 'vote-1': { participant1: ['shape:c'] } });
+      await storage.saveBallots(other, otherBox);
       storage = await reopen();
       expect(await storage.loadBallots(meetingId)).toEqual(box);
       // A closed vote's ballots are discarded by saving the box without it; the other meeting keeps its own.
-      await storage.saveBallots(meetingId, { 'vote-2': { participant2: ['shape:d'] } });
-      expect(await storage.loadBallots(meetingId)).toEqual({ 'vote-2': { participant2: ['shape:d'] } });
-      expect(await storage.loadBallots(other)).toEqual({ 'vote-1': { participant1: ['shape:c'] } });
+      const next = ballotBoxSchema.parse({ 'vote-2': { participant2: ['shape:d'] } });
+      await storage.saveBallots(meetingId, next);
+      expect(await storage.loadBallots(meetingId)).toEqual(next);
+      expect(await storage.loadBallots(other)).toEqual(otherBox);
     });
 
     it('answers ping', async () => {

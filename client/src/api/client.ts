@@ -22,14 +22,15 @@ import {
   joinResponse,
 } from './responses.js';
 
-interface RequestOptions {
+export interface RequestOptions {
   method?: 'GET' | 'POST';
   token?: string;
   body?: unknown;
   signal?: AbortSignal;
 }
 
-async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
+/** One JSON call; feature modules (api/facilitation.ts) build their calls on it. */
+export async function request<T>(path: string, schema: z.ZodType<T>, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (options.token !== undefined) headers.Authorization = `Bearer ${options.token}`;

@@ -1,8 +1,8 @@
 // A meeting: a slim header and the board filling the rest of the window. Loaded lazily, because the
 // board brings tldraw (most of the app's size) and the home and join pages don't need it.
 import type { ClientConfigResponse, GroupId, GroupResponse, MeetingId } from '@vermeboard/shared';
-import { Board } from '../board/Board.js';
 import type { Identity } from '../api/identity.js';
+import { FacilitatedMeeting } from '../facilitation/FacilitatedMeeting.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AppHeader } from './AppHeader.js';
 import { useClientConfig } from './clientConfig.js';
@@ -87,15 +87,18 @@ function MeetingView({
     <div className="meeting-layout">
       <MeetingHeader groupId={group.groupId} groupName={group.name} />
       <main id="main" tabIndex={-1} className="meeting-board">
-        <Board
-          meetingId={meetingId}
-          token={identity.participantToken}
-          // The server's answer is authoritative: a role can change after the identity was stored.
-          role={group.role}
-          user={{ id: identity.participantId, name, color: userColor(identity.participantId) }}
-          locale={locale}
-          licenseKey={config.tldrawLicenseKey}
-          maxAssetBytes={config.maxAssetBytes}
+        <FacilitatedMeeting
+          groupId={group.groupId}
+          board={{
+            meetingId,
+            token: identity.participantToken,
+            // The server's answer is authoritative: a role can change after the identity was stored.
+            role: group.role,
+            user: { id: identity.participantId, name, color: userColor(identity.participantId) },
+            locale,
+            licenseKey: config.tldrawLicenseKey,
+            maxAssetBytes: config.maxAssetBytes,
+          }}
         />
       </main>
     </div>

@@ -2,9 +2,20 @@
 // of who is here in tldraw's top-right panel.
 import 'tldraw/tldraw.css';
 import './board.css';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type JSX } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ComponentType,
+  type JSX,
+  type ReactNode,
+} from 'react';
 import {
   Tldraw,
+  type Editor,
   useTldrawCurrentUser,
   useValue,
   type TLComponents,
@@ -12,13 +23,13 @@ import {
   type TLUserPreferences,
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import type { MeetingId, Role } from '@vermeboard/shared';
+import type { MeetingId, ParticipantId, Role } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
-import { PeopleList } from './PeopleList.js';
+import { PeopleList, type PersonStatus } from './PeopleList.js';
 import type { Person } from './presence.js';
 import { tldrawTranslationOverrides } from './tldrawTranslations.js';
 import { createBoardTransport, type BoardStatus } from './transport.js';
@@ -32,6 +43,16 @@ export interface BoardProps {
   locale: Locale;
   licenseKey: string | null;
   maxAssetBytes: number;
+  /** Open this participant's private-notes document beside the board (not for observers). */
+  privateNotes?: boolean;
+  /** Called with the editor once tldraw has mounted it. */
+  onEditor?: (editor: Editor) => void;
+  /** Drawn in page space over the shapes (tldraw's OnTheCanvas slot); must be a stable component. */
+  canvasOverlay?: ComponentType;
+  /** What the people list says about a person besides their name (speaking, hand raised…). */
+  personStatus?: (person: Person) => PersonStatus | null;
+  /** Rendered inside the editor, so `useEditor` works there. */
+  children?: ReactNode;
 }
 
 // Bundled by Vite from @tldraw/assets: fonts, icons and translations come from this server, so the
@@ -45,29 +66,51 @@ const videoTypes: string[] = [];
 interface BoardUi {
   status: BoardStatus;
   people: Person[];
+  personStatus: ((person: Person) => PersonStatus | null) | undefined;
 }
-const BoardUiContext = createContext<BoardUi>({ status: 'connecting', people: [] });
+const BoardUiContext = createContext<BoardUi>({ status: 'connecting', people: [], personStatus: undefined });
 
 function BoardPanel() {
-  const { status, people } = useContext(BoardUiContext);
+  const { status, people, personStatus } = useContext(BoardUiContext);
   return (
     <div className="vb-board-panel">
       <ConnectionIndicator status={status} />
-      <PeopleList people={people} />
+      <PeopleList people={people} {...(personStatus ? { status: personStatus } : {})} />
     </div>
   );
 }
-const components: TLComponents = { SharePanel: BoardPanel };
 
-export function Board({ meetingId, token, role, user, locale, licenseKey, maxAssetBytes }: BoardProps): JSX.Element {
+export function Board({
+  meetingId,
+  token,
+  role,
+  user,
+  locale,
+  licenseKey,
+  maxAssetBytes,
+  privateNotes = false,
+  onEditor,
+  canvasOverlay,
+  personStatus,
+  children,
+}: BoardProps): JSX.Element {
   const { t, setLocale } = useI18n();
   const [session, setSession] = useState<BoardSession | null>(null);
+  const withPrivate = privateNotes && role !== 'observer';
 
   useEffect(() => {
     const transport = createBoardTransport({ meetingId, token });
+    const privateTransport = withPrivate
+      ? createBoardTransport({
+          meetingId,
+          docName: { kind: 'private', meetingId, participantId: user.id as ParticipantId },
+          token,
+        })
+      : undefined;
     const assets = createAssetStore({ meetingId, token, maxBytes: maxAssetBytes });
     const opened = openBoardSession({
       transport,
+      ...(privateTransport ? { privateTransport } : {}),
       user: { id: user.id, name: user.name, color: user.color },
       role,
       assets,
@@ -75,16 +118,22 @@ export function Board({ meetingId, token, role, user, locale, licenseKey, maxAss
     setSession(opened);
     return () => {
       opened.dispose();
+      privateTransport?.destroy();
       transport.destroy();
       setSession(null);
     };
-  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes]);
+  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate]);
+
+  const components = useMemo<TLComponents>(
+    () => ({ SharePanel: BoardPanel, ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}) }),
+    [canvasOverlay],
+  );
 
   const store = useValue('board store', () => session?.store.get() ?? null, [session]);
   const status = useValue('board status', () => session?.status.get() ?? 'connecting', [session]);
   const people = useValue('board people', () => session?.people.get() ?? [], [session]);
   const schemaProblem = useValue('board schema problem', () => session?.schemaProblem.get() ?? null, [session]);
-  const ui = useMemo<BoardUi>(() => ({ status, people }), [status, people]);
+  const ui = useMemo<BoardUi>(() => ({ status, people, personStatus }), [status, people, personStatus]);
 
   // tldraw keeps its own preferences (dark mode, snapping…) here for this page. Identity and
   // language come from Vermeboard; choosing a language in tldraw's menu switches the whole app.
@@ -118,7 +167,10 @@ export function Board({ meetingId, token, role, user, locale, licenseKey, maxAss
             maxAssetSize={maxAssetBytes}
             acceptedImageMimeTypes={imageTypes}
             acceptedVideoMimeTypes={videoTypes}
-          />
+            {...(onEditor ? { onMount: (editor: Editor) => void onEditor(editor) } : {})}
+          >
+            {children}
+          </Tldraw>
         ) : (
           <div className="vb-board-loading">
             <p>{t('board.loading')}</p>

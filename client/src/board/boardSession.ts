@@ -17,6 +17,7 @@ import type { AwarenessUser } from './awarenessState.js';
 import { openBoardDocument, type BoardDocument } from './boardDocument.js';
 import { createBoardStore } from './boardStore.js';
 import { bindPresence, type Person } from './presence.js';
+import { isBoardRecord, isPrivateRecord } from './privateRecords.js';
 import { bindRecords, type FrameScheduler } from './recordBinding.js';
 import { ensureBoardSchema, schemaMigrationOrigin } from './schemaMigration.js';
 import type { BoardStatus, BoardTransport } from './transport.js';
@@ -35,6 +36,8 @@ export interface BoardSession {
 
 export interface BoardSessionOptions {
   transport: BoardTransport;
+  /** This participant's private-notes document; its notes are shown only in this store. */
+  privateTransport?: BoardTransport;
   user: { id: string; name: string; color: string };
   role: Role;
   assets?: TLAssetStore;
@@ -45,6 +48,7 @@ export interface BoardSessionOptions {
 
 export function openBoardSession({
   transport,
+  privateTransport,
   user,
   role,
   assets,
@@ -90,9 +94,14 @@ export function openBoardSession({
     };
     board.meta.observe(onMeta);
     cleanups.push(() => board.meta.unobserve(onMeta));
-    cleanups.push(
-      bindRecords({ store: tlStore, board, canWrite: () => !cannotWrite.get(), ...(schedule ? { schedule } : {}) }),
-    );
+    const canWrite = () => !cannotWrite.get();
+    const frames = schedule ? { schedule } : {};
+    cleanups.push(bindRecords({ store: tlStore, board, canWrite, owns: isBoardRecord, ...frames }));
+    if (privateTransport) {
+      // Bound after the board so that a private note's parent frame is already in the store.
+      const notes = openBoardDocument(privateTransport.doc);
+      cleanups.push(bindRecords({ store: tlStore, board: notes, canWrite, owns: isPrivateRecord, ...frames }));
+    }
     const presence = bindPresence({ store: tlStore, awareness: transport.awareness, user: awarenessUser });
     cleanups.push(() => presence.dispose());
     $people.set(presence.people);

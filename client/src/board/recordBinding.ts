@@ -22,6 +22,13 @@ export interface RecordBindingOptions {
   schedule?: FrameScheduler;
   /** Whether local changes may be written. An observer's doc must not diverge from the server's. */
   canWrite?: () => boolean;
+  /**
+   * Which records this document holds, when one store is bound to two documents (the board and a
+   * participant's private notes). Records it does not own are never written here, and a remote
+   * delete only removes a record the store still holds as this document's: a private note that was
+   * revealed onto the board must survive its removal from the private document.
+   */
+  owns?: (record: TLRecord) => boolean;
 }
 
 type KeyValueChange = { action: 'add' | 'update'; newValue: unknown } | { action: 'delete' };
@@ -35,6 +42,7 @@ export function bindRecords({
   board,
   schedule = scheduleNextFrame,
   canWrite = () => true,
+  owns = () => true,
 }: RecordBindingOptions): () => void {
   const { doc, records } = board;
   // Our own transactions carry this origin so that their change events are not applied back.
@@ -51,9 +59,10 @@ export function bindRecords({
     doc.transact(() => {
       for (const id of ids) {
         const current = store.get(id);
-        if (current) {
+        if (current && owns(current)) {
           if (!isEqual(records.get(id), current)) records.set(id, current);
         } else if (records.has(id)) {
+          // Deleted here, or now owned by the other document (a note revealed or made private).
           records.delete(id);
         }
       }
@@ -74,13 +83,13 @@ export function bindRecords({
 
   const onDocChange = (changes: Map<string, KeyValueChange>, transaction: Y.Transaction) => {
     if (transaction.origin === origin) return;
-    applyRemote(store, changes);
+    applyRemote(store, changes, owns);
   };
   records.on('change', onDocChange);
 
   const initial = new Map<string, KeyValueChange>();
   for (const [id, entry] of records.map) initial.set(id, { action: 'add', newValue: entry.val });
-  applyRemote(store, initial);
+  applyRemote(store, initial, owns);
 
   return () => {
     records.off('change', onDocChange);
@@ -90,16 +99,18 @@ export function bindRecords({
   };
 }
 
-function applyRemote(store: TLStore, changes: Map<string, KeyValueChange>): void {
+function applyRemote(store: TLStore, changes: Map<string, KeyValueChange>, owns: (r: TLRecord) => boolean): void {
   const toPut: TLRecord[] = [];
   const toRemove: TLRecord['id'][] = [];
   for (const [id, change] of changes) {
     if (change.action === 'delete') {
-      if (isDocumentRecordId(store, id)) toRemove.push(id as TLRecord['id']);
+      const held = store.get(id as TLRecord['id']);
+      if (held && owns(held) && isDocumentRecordId(store, id)) toRemove.push(held.id);
       continue;
     }
     const record = validateRemoteRecord(store, id, change.newValue);
-    if (record) toPut.push(record);
+    // A document may only plant the records it owns: a board record marked private is refused.
+    if (record && owns(record)) toPut.push(record);
   }
   if (toPut.length === 0 && toRemove.length === 0) return;
   try {

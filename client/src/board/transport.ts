@@ -6,7 +6,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { atom, computed, type Signal } from 'tldraw';
-import { CloseCode, formatDocName, type MeetingId } from '@vermeboard/shared';
+import { CloseCode, formatDocName, type DocName, type MeetingId } from '@vermeboard/shared';
 
 export type BoardStatus = 'connecting' | 'live' | 'offline' | 'read-only';
 
@@ -43,6 +43,8 @@ export interface BoardTransport {
 
 export interface BoardTransportOptions {
   meetingId: MeetingId;
+  /** Which of the meeting's documents; defaults to its board. The session and private documents travel the same way. */
+  docName?: DocName;
   token: string;
   /** Defaults to `/sync` on the page's own host. */
   serverUrl?: string;
@@ -54,12 +56,13 @@ export interface BoardTransportOptions {
 
 export function createBoardTransport({
   meetingId,
+  docName: name = { kind: 'board', meetingId },
   token,
   serverUrl = defaultServerUrl(),
   persist = true,
   WebSocketImpl,
 }: BoardTransportOptions): BoardTransport {
-  const docName = formatDocName({ kind: 'board', meetingId });
+  const docName = formatDocName(name);
   const doc = new Y.Doc();
   const local = persist ? new IndexeddbPersistence(`vermeboard:${docName}`, doc) : null;
   const provider = new WebsocketProvider(serverUrl, docName, doc, {

@@ -2,6 +2,8 @@
 // object and a Finnish object typed against it, so a missing Finnish string is a compile error.
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
+import { facilitationMessages } from '../facilitation/messages.js';
+import { groupMessages } from '../group/messages.js';
 
 export const locales = ['en', 'fi'] as const;
 export type Locale = (typeof locales)[number];
@@ -10,8 +12,8 @@ export type Locale = (typeof locales)[number];
 export const localeNames: Record<Locale, string> = { en: 'English', fi: 'Suomi' };
 
 export const messages = {
-  en: { ...appMessages.en, ...boardMessages.en },
-  fi: { ...appMessages.fi, ...boardMessages.fi },
+  en: { ...appMessages.en, ...boardMessages.en, ...groupMessages.en, ...facilitationMessages.en },
+  fi: { ...appMessages.fi, ...boardMessages.fi, ...groupMessages.fi, ...facilitationMessages.fi },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageKey = keyof (typeof messages)['en'];

@@ -1,0 +1,137 @@
+// Drawn on the canvas in page space (tldraw's OnTheCanvas slot): the spotlight around a frame,
+// the "private" label on my private notes, the dot buttons of an open vote and a closed vote's
+// counts. It reads the facilitation context, which reaches inside tldraw through React.
+import { stopEventPropagation, useEditor, useValue, type TLShape, type TLShapeId } from 'tldraw';
+import type { Vote } from '@vermeboard/shared';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { CommandButton } from './CommandButton.js';
+import { useFacilitation } from './FacilitationProvider.js';
+import { isMarkedPrivate } from './privateNotes.js';
+import { dotsLeft, dotsOn, isNoteInFrame, myDots, openVote, shownResults } from './votes.js';
+
+interface Placed {
+  id: TLShapeId;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+function usePlacedShapes(filter: (shape: TLShape, byId: Map<string, TLShape>) => boolean, deps: unknown[]): Placed[] {
+  const editor = useEditor();
+  return useValue(
+    'facilitation overlay shapes',
+    () => {
+      const shapes = editor.getCurrentPageShapes();
+      const byId = new Map<string, TLShape>(shapes.map((s) => [s.id, s]));
+      return shapes.flatMap((shape) => {
+        if (!filter(shape, byId)) return [];
+        const b = editor.getShapePageBounds(shape.id);
+        return b ? [{ id: shape.id, x: b.x, y: b.y, w: b.w, h: b.h }] : [];
+      });
+    },
+    [editor, ...deps],
+  );
+}
+
+const at = (p: { x: number; y: number }) => ({ transform: `translate(${p.x}px, ${p.y}px)` });
+
+export function CanvasOverlay() {
+  const { state } = useFacilitation();
+  if (state === null) return null;
+  const focus = state.focus.target;
+  const vote = openVote(state);
+  const results = shownResults(state);
+  return (
+    <div className="vb-canvas-overlay">
+      {focus?.kind === 'frame' && <Spotlight frameId={focus.shapeId} />}
+      <PrivateLabels />
+      {vote && <VoteDots vote={vote} />}
+      {results && <VoteCounts vote={results} />}
+    </div>
+  );
+}
+
+function Spotlight({ frameId }: { frameId: string }) {
+  const [frame] = usePlacedShapes((s) => s.id === frameId, [frameId]);
+  if (!frame) return null;
+  return <div className="vb-spotlight" style={{ ...at(frame), width: frame.w, height: frame.h }} aria-hidden="true" />;
+}
+
+function PrivateLabels() {
+  const { t } = useI18n();
+  const notes = usePlacedShapes((s) => isMarkedPrivate(s), []);
+  return (
+    <>
+      {notes.map((n) => (
+        <div key={n.id} className="vb-private-label" style={{ ...at({ x: n.x, y: n.y - 28 }), width: n.w }}>
+          <span aria-hidden="true">🔒 </span>
+          {t('facilitation.private.label')}
+        </div>
+      ))}
+    </>
+  );
+}
+
+function VoteDots({ vote }: { vote: Vote }) {
+  const { t } = useI18n();
+  const { ballots, refreshBallots, actor } = useFacilitation();
+  const notes = usePlacedShapes((s, byId) => isNoteInFrame(byId, vote.frameShapeId, s.id), [vote.frameShapeId]);
+  if (actor.role === 'observer') return null;
+  const mine = myDots(ballots, vote.id);
+  const left = dotsLeft(vote, mine);
+  return (
+    <>
+      {notes.map((n) => {
+        const on = dotsOn(mine, n.id);
+        return (
+          <div
+            key={n.id}
+            className="vb-vote-dots"
+            style={at({ x: n.x, y: n.y + n.h + 6 })}
+            onPointerDown={stopEventPropagation}
+          >
+            <span className="vb-vote-dots__mine" aria-label={t('facilitation.vote.mine', { n: on })}>
+              {'●'.repeat(on)}
+            </span>
+            {left > 0 && (
+              <CommandButton
+                className="vb-vote-dots__button"
+                label={t('facilitation.vote.cast')}
+                command={{ type: 'castVote', voteId: vote.id, shapeId: n.id }}
+                onSent={refreshBallots}
+              >
+                <span aria-hidden="true">+●</span>
+              </CommandButton>
+            )}
+            {on > 0 && (
+              <CommandButton
+                className="vb-vote-dots__button"
+                label={t('facilitation.vote.withdraw')}
+                command={{ type: 'withdrawVote', voteId: vote.id, shapeId: n.id }}
+                onSent={refreshBallots}
+              >
+                <span aria-hidden="true">−●</span>
+              </CommandButton>
+            )}
+          </div>
+        );
+      })}
+    </>
+  );
+}
+
+function VoteCounts({ vote }: { vote: Vote }) {
+  const { t } = useI18n();
+  const counted = vote.results ?? {};
+  const notes = usePlacedShapes((s) => (counted[s.id] ?? 0) > 0, [vote.id]);
+  return (
+    <>
+      {notes.map((n) => (
+        <div key={n.id} className="vb-vote-count" style={at({ x: n.x + n.w - 28, y: n.y - 18 })}>
+          {t('facilitation.vote.count', { n: counted[n.id] ?? 0 })}
+        </div>
+      ))}
+    </>
+  );
+}

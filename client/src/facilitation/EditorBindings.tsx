@@ -1,0 +1,104 @@
+// What the session does to this browser's editor: follow the facilitator's focus (with a way back
+// after wandering off), refuse edits to locked shapes, make new notes private in silent steps,
+// and — in the facilitator's browser only — place step layouts on the board.
+import { useEffect, useRef, useState } from 'react';
+import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
+import type { SessionState } from '@vermeboard/shared';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { useFacilitation } from './FacilitationProvider.js';
+import { focusBounds, isAway, type Bounds } from './follow.js';
+import { keysToPlace, layoutsFor, missingShapes, needsGoals } from './layouts.js';
+import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
+import { guardLockedShapes } from './shapeLocks.js';
+
+export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<string[]>) | null }) {
+  const { editor, state, me, actor } = useFacilitation();
+  const latest = useRef<SessionState | null>(state);
+  latest.current = state;
+
+  useEffect(() => {
+    if (!editor) return;
+    return guardLockedShapes(editor, () => new Set(latest.current?.lockedShapeIds ?? []));
+  }, [editor]);
+
+  const writer = actor.role !== 'observer';
+  useEffect(() => {
+    if (!editor || !writer) return;
+    return makeNewNotesPrivate(editor, me, () => privateStepKey(latest.current, true));
+  }, [editor, me, writer]);
+
+  useLayoutPlacement(editor, state, state?.facilitatorId === me, goalsSource);
+  if (!editor || !state) return null;
+  return <FollowFocus editor={editor} state={state} isFacilitator={state.facilitatorId === me} />;
+}
+
+function useLayoutPlacement(
+  editor: Editor | null,
+  state: SessionState | null,
+  placing: boolean,
+  goalsSource: (() => Promise<string[]>) | null,
+) {
+  const { locale } = useI18n();
+  const previous = useRef<SessionState | null>(null);
+  useEffect(() => {
+    if (!editor || !state || !placing) {
+      previous.current = null;
+      return;
+    }
+    const before = previous.current;
+    previous.current = state;
+    const keys = keysToPlace(before, state, (id) => editor.getShape(id) !== undefined, locale);
+    if (keys.length === 0) return;
+    const goals: Promise<string[]> =
+      goalsSource && needsGoals(state, keys) ? goalsSource().catch(() => []) : Promise.resolve([]);
+    void goals.then((texts) => {
+      if (editor.isDisposed) return;
+      for (const layout of layoutsFor(state, keys, locale, texts)) {
+        const missing = missingShapes(layout.shapes, (id) => editor.getShape(id) !== undefined);
+        if (missing.length > 0) editor.run(() => editor.createShapes(missing), { history: 'ignore' });
+      }
+    });
+  }, [editor, state, placing, locale, goalsSource]);
+}
+
+function FollowFocus({
+  editor,
+  state,
+  isFacilitator,
+}: {
+  editor: Editor;
+  state: SessionState;
+  isFacilitator: boolean;
+}) {
+  const { t } = useI18n();
+  const { target, seq } = state.focus;
+  const [followed, setFollowed] = useState<Bounds | null>(null);
+  const frameBounds = (id: string): Bounds | null => editor.getShapePageBounds(id as TLShapeId) ?? null;
+
+  // Move on every new request (seq), not on every session change.
+  useEffect(() => {
+    if (isFacilitator) return;
+    const bounds = focusBounds(target, frameBounds);
+    setFollowed(bounds);
+    if (bounds) editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h), { animation: { duration: 300 } });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- seq identifies a request; target rides along.
+  }, [editor, seq, isFacilitator]);
+
+  const away = useValue(
+    'away from focus',
+    () => followed !== null && isAway(editor.getViewportPageBounds(), followed),
+    [editor, followed],
+  );
+  if (!away || followed === null) return null;
+  return (
+    <button
+      type="button"
+      className="vb-fac-button vb-back-to-focus"
+      onClick={() =>
+        editor.zoomToBounds(new Box(followed.x, followed.y, followed.w, followed.h), { animation: { duration: 300 } })
+      }
+    >
+      {t('facilitation.follow.back')}
+    </button>
+  );
+}

@@ -1,0 +1,58 @@
+// A meeting with facilitation: the board with the session's effects and overlays, and the
+// facilitation column beside it, sharing one FacilitationProvider.
+import { useCallback, useState } from 'react';
+import type { Editor } from 'tldraw';
+import type { GroupId, ParticipantId } from '@vermeboard/shared';
+import { getGoals } from '../api/facilitation.js';
+import { Board, type BoardProps } from '../board/Board.js';
+import type { Person } from '../board/presence.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { CanvasOverlay } from './CanvasOverlay.js';
+import { EditorBindings } from './EditorBindings.js';
+import { FacilitationProvider, useFacilitation } from './FacilitationProvider.js';
+import { FacilitationSidebar } from './FacilitationSidebar.js';
+import { personStatus } from './personStatus.js';
+import { ReactionToasts } from './ReactionToasts.js';
+import './facilitation.css';
+
+export interface FacilitatedMeetingProps {
+  groupId: GroupId;
+  board: Omit<BoardProps, 'onEditor' | 'canvasOverlay' | 'personStatus' | 'privateNotes' | 'children'>;
+}
+
+export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) {
+  const [editor, setEditor] = useState<Editor | null>(null);
+  return (
+    <FacilitationProvider
+      meetingId={board.meetingId}
+      token={board.token}
+      participantId={board.user.id as ParticipantId}
+      role={board.role}
+      editor={editor}
+    >
+      <div className="vb-meeting">
+        <div className="vb-meeting__board">
+          <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} />
+          <ReactionToasts />
+        </div>
+        <FacilitationSidebar />
+      </div>
+    </FacilitationProvider>
+  );
+}
+
+function FacilitatedBoard({
+  groupId,
+  board,
+  onEditor,
+}: FacilitatedMeetingProps & { onEditor: (editor: Editor) => void }) {
+  const { t } = useI18n();
+  const { state } = useFacilitation();
+  const status = useCallback((person: Person) => personStatus(state, person.id, t), [state, t]);
+  const goals = useCallback(() => getGoals(groupId, board.token), [groupId, board.token]);
+  return (
+    <Board {...board} privateNotes onEditor={onEditor} canvasOverlay={CanvasOverlay} personStatus={status}>
+      <EditorBindings goalsSource={goals} />
+    </Board>
+  );
+}

@@ -1,0 +1,123 @@
+// Everything the facilitation UI reads, in one context: the session state (live from the server),
+// who "I" am in it, the corrected clock, the command sender with its last error, the editor, and
+// my own dot-vote ballots. The sidebar, the editor bindings and the canvas overlay all read it.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useValue, type Editor } from 'tldraw';
+import type {
+  Actor,
+  ClientCommand,
+  MeetingId,
+  MyBallotsResponse,
+  ParticipantId,
+  RecentReaction,
+  Role,
+  SessionState,
+} from '@vermeboard/shared';
+import { getMyBallots, getServerTime, postCommand } from '../api/facilitation.js';
+import type { MessageKey } from '../i18n/messages.js';
+import { createServerClock, type ServerClock } from './clock.js';
+import { createCommandSender, type SendCommand } from './commandSender.js';
+import { openSessionConnection, type SessionConnection } from './sessionConnection.js';
+import { openVote } from './votes.js';
+
+export interface Facilitation {
+  meetingId: MeetingId;
+  state: SessionState | null;
+  reactions: RecentReaction[];
+  me: ParticipantId;
+  actor: Actor;
+  clock: ServerClock;
+  send: SendCommand;
+  error: MessageKey | null;
+  dismissError(): void;
+  editor: Editor | null;
+  ballots: MyBallotsResponse | null;
+  refreshBallots(): void;
+}
+
+const FacilitationContext = createContext<Facilitation | null>(null);
+
+export function useFacilitation(): Facilitation {
+  const value = useContext(FacilitationContext);
+  if (!value) throw new Error('useFacilitation must be used inside <FacilitationProvider>');
+  return value;
+}
+
+export interface FacilitationProviderProps {
+  meetingId: MeetingId;
+  token: string;
+  participantId: ParticipantId;
+  role: Role;
+  editor: Editor | null;
+  children: ReactNode;
+}
+
+export function FacilitationProvider({
+  meetingId,
+  token,
+  participantId,
+  role,
+  editor,
+  children,
+}: FacilitationProviderProps) {
+  const [connection, setConnection] = useState<SessionConnection | null>(null);
+  const clock = useMemo(() => createServerClock({ fetchServerTime: () => getServerTime() }), []);
+  const [error, setError] = useState<MessageKey | null>(null);
+  const [ballots, setBallots] = useState<MyBallotsResponse | null>(null);
+
+  useEffect(() => {
+    const opened = openSessionConnection({ meetingId, token });
+    setConnection(opened);
+    return () => {
+      opened.destroy();
+      setConnection(null);
+    };
+  }, [meetingId, token]);
+
+  const state = useValue('facilitation state', () => connection?.state.get() ?? null, [connection]);
+  const reactions = useValue('facilitation reactions', () => connection?.reactions.get() ?? [], [connection]);
+  const liveCount = useValue('facilitation live count', () => connection?.liveCount.get() ?? 0, [connection]);
+
+  // Estimated on the first connection and again after every reconnect.
+  useEffect(() => {
+    if (liveCount > 0) void clock.resync();
+  }, [clock, liveCount]);
+
+  const refreshBallots = useCallback(() => {
+    getMyBallots(meetingId, token).then(setBallots, (err: unknown) =>
+      console.warn('[facilitation] could not load my ballots:', err),
+    );
+  }, [meetingId, token]);
+  const voteId = state ? (openVote(state)?.id ?? null) : null;
+  useEffect(() => {
+    if (voteId !== null && role !== 'observer') refreshBallots();
+  }, [voteId, role, refreshBallots]);
+
+  const send = useMemo(
+    () =>
+      createCommandSender(
+        (command: ClientCommand) => postCommand(meetingId, token, command),
+        (key) => setError(key),
+      ),
+    [meetingId, token],
+  );
+
+  const value = useMemo<Facilitation>(
+    () => ({
+      meetingId,
+      state,
+      reactions,
+      me: participantId,
+      actor: { participantId, role },
+      clock,
+      send,
+      error,
+      dismissError: () => setError(null),
+      editor,
+      ballots,
+      refreshBallots,
+    }),
+    [meetingId, state, reactions, participantId, role, clock, send, error, editor, ballots, refreshBallots],
+  );
+  return <FacilitationContext.Provider value={value}>{children}</FacilitationContext.Provider>;
+}

@@ -1,0 +1,40 @@
+// The facilitation column beside the board: the step card, my controls, the turn order, the vote,
+// the facilitator's panel, and the last command error.
+import { canSend } from '@vermeboard/shared';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { FacilitatorPanel } from './FacilitatorPanel.js';
+import { useFacilitation } from './FacilitationProvider.js';
+import { ParticipantControls } from './ParticipantControls.js';
+import { StepCard } from './StepCard.js';
+import { TurnOrder } from './TurnOrder.js';
+import { VoteStatus } from './VoteStatus.js';
+
+export function FacilitationSidebar() {
+  const { t } = useI18n();
+  const { state, actor } = useFacilitation();
+  const facilitating = state !== null && canSend(state, actor, 'giveTurn');
+  return (
+    <aside className="vb-fac" aria-label={t('facilitation.region')}>
+      <ErrorBanner />
+      <StepCard />
+      <ParticipantControls />
+      <TurnOrder canGive={facilitating} />
+      <VoteStatus />
+      <FacilitatorPanel />
+    </aside>
+  );
+}
+
+function ErrorBanner() {
+  const { t } = useI18n();
+  const { error, dismissError } = useFacilitation();
+  if (error === null) return null;
+  return (
+    <div className="vb-fac-error" role="alert">
+      <span>{t(error)}</span>
+      <button type="button" className="vb-fac-mini" onClick={dismissError} aria-label={t('facilitation.error.dismiss')}>
+        <span aria-hidden="true">✕</span>
+      </button>
+    </div>
+  );
+}

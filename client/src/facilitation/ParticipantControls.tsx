@@ -1,0 +1,69 @@
+// What every participant can do: raise or lower a hand, say "I'm done" in a silent step, end or
+// pass their own round-robin turn, and send a quick reaction. Observers only watch.
+import { useId } from 'react';
+import { currentSpeaker, currentStep, reactions, type Reaction } from '@vermeboard/shared';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { CommandButton } from './CommandButton.js';
+import { useFacilitation } from './FacilitationProvider.js';
+
+export const reactionEmoji: Record<Reaction, string> = {
+  thumbsUp: '👍',
+  heart: '❤️',
+  clap: '👏',
+  laugh: '😄',
+  surprised: '😮',
+  thinking: '🤔',
+};
+
+export function ParticipantControls() {
+  const { t } = useI18n();
+  const { state, me, actor } = useFacilitation();
+  const headingId = useId();
+  const reactionsId = useId();
+  if (state === null || actor.role === 'observer' || state.status === 'ended') return null;
+  const handUp = state.hands.some((h) => h.participantId === me);
+  const silent = currentStep(state)?.step.speakingMode === 'silent';
+  const done = state.done.includes(me);
+  const speaking = currentSpeaker(state) === me;
+  return (
+    <section className="vb-fac-section" aria-labelledby={headingId}>
+      <h2 id={headingId} className="vb-fac-heading">
+        {t('facilitation.you.heading')}
+      </h2>
+      <div className="vb-fac-row">
+        <CommandButton command={handUp ? { type: 'lowerHand' } : { type: 'raiseHand' }} pressed={handUp}>
+          <span aria-hidden="true">✋ </span>
+          {t(handUp ? 'facilitation.hand.lower' : 'facilitation.hand.raise')}
+        </CommandButton>
+        {silent && (
+          <CommandButton command={done ? { type: 'markUndone' } : { type: 'markDone' }}>
+            {t(done ? 'facilitation.done.unmark' : 'facilitation.done.mark')}
+          </CommandButton>
+        )}
+        {speaking && (
+          <>
+            <CommandButton command={{ type: 'nextTurn', speakerId: me }}>{t('facilitation.turn.myDone')}</CommandButton>
+            <CommandButton command={{ type: 'passTurn', speakerId: me }}>{t('facilitation.turn.myPass')}</CommandButton>
+          </>
+        )}
+      </div>
+      {state.status === 'running' && (
+        <div className="vb-fac-row" role="group" aria-labelledby={reactionsId}>
+          <span id={reactionsId} className="vb-fac-sublabel">
+            {t('facilitation.reactions.heading')}
+          </span>
+          {reactions.map((reaction) => (
+            <CommandButton
+              key={reaction}
+              className="vb-fac-reaction"
+              command={{ type: 'react', reaction }}
+              label={t(`facilitation.reaction.${reaction}`)}
+            >
+              <span aria-hidden="true">{reactionEmoji[reaction]}</span>
+            </CommandButton>
+          ))}
+        </div>
+      )}
+    </section>
+  );
+}

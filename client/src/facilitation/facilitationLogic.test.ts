@@ -1,0 +1,211 @@
+// @vitest-environment node
+// The facilitation UI's decisions, against sessions made by the real reducer.
+import { describe, expect, it } from 'vitest';
+import type { TLShape, TLShapeId } from 'tldraw';
+import {
+  PRIVATE_META,
+  builtInMethods,
+  layoutShapeId,
+  speakingCue,
+  stepKey,
+  type RecentReaction,
+} from '@vermeboard/shared';
+import { translate } from '../i18n/I18nProvider.js';
+import type { Locale } from '../i18n/messages.js';
+import { cueText } from './cueText.js';
+import { focusBounds, isAway } from './follow.js';
+import { keysToPlace, layoutShapesFor, layoutsFor, missingShapes, needsGoals, newlyPlacedKeys } from './layouts.js';
+import { personStatus } from './personStatus.js';
+import { markPrivate, privateStepKey } from './privateNotes.js';
+import { freshReactions, highestSeq } from './reactions.js';
+import { refusesChange } from './shapeLocks.js';
+import { agendaStepNumber } from './StepCard.js';
+import { anna, atStep, bob, cat, meetingWithThree, run } from './testSession.js';
+import { dotsLeft, isNoteInFrame, openVote, shownResults } from './votes.js';
+
+const tr = (locale: Locale) => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
+  translate(locale, key, params);
+
+describe('cueText', () => {
+  const clinic = (stepId: string) =>
+    run([{ type: 'chooseCaseOwner', participantId: anna }], atStep(meetingWithThree(), 'problem-clinic', stepId));
+
+  it('tells the presenter it is their turn and the others whom to listen to', () => {
+    const state = clinic('present-case');
+    expect(cueText(speakingCue(state, anna), state, tr('en'), 'en')).toBe('Your turn');
+    expect(cueText(speakingCue(state, bob), state, tr('en'), 'en')).toBe('Listen — Anna presents their case');
+    expect(cueText(speakingCue(state, bob), state, tr('fi'), 'fi')).toBe('Kuuntele – Anna esittelee tapauksensa');
+    expect(cueText(speakingCue(state, anna), state, tr('fi'), 'fi')).toBe('Sinun vuorosi');
+  });
+
+  it('tells consultants and the listening owner what to do, with Finnish cases', () => {
+    const state = clinic('consultation');
+    expect(cueText(speakingCue(state, bob), state, tr('en'), 'en')).toBe('Consultants: ideas for Anna; Anna listens');
+    expect(cueText(speakingCue(state, bob), state, tr('fi'), 'fi')).toBe('Konsultit: ideoita Annalle; Anna kuuntelee');
+    expect(cueText(speakingCue(state, anna), state, tr('en'), 'en')).toMatch(/^Listen and take notes/);
+    const questions = clinic('clarifying-questions');
+    expect(cueText(speakingCue(questions, cat), questions, tr('fi'), 'fi')).toBe(
+      'Kysy tarkentavia kysymyksiä Annalta; Anna vastaa lyhyesti',
+    );
+  });
+
+  it('asks for silent writing and names the speaker in a round', () => {
+    const silent = atStep(meetingWithThree(), 'check-in-round', 'silent-prep');
+    expect(cueText(speakingCue(silent, bob), silent, tr('fi'), 'fi')).toBe('Kirjoita hiljaa');
+    const round = run([{ type: 'nextTurn', speakerId: null }], atStep(meetingWithThree(), 'check-in-round', 'round'));
+    expect(cueText(speakingCue(round, anna), round, tr('en'), 'en')).toBe('Your turn');
+    expect(cueText(speakingCue(round, bob), round, tr('en'), 'en')).toBe('Listen — Anna is speaking. You are next.');
+    expect(cueText(speakingCue(round, cat), round, tr('fi'), 'fi')).toBe('Kuuntele – Anna puhuu');
+  });
+});
+
+describe('agendaStepNumber', () => {
+  it('counts steps across the whole agenda', () => {
+    const state = atStep(meetingWithThree(), 'check-in-round', 'round');
+    const welcome = builtInMethods.welcome!.steps.length;
+    const total = state.agenda.reduce((n, i) => n + builtInMethods[i.methodId]!.steps.length, 0);
+    expect(agendaStepNumber(state)).toEqual({ n: welcome + 2, total });
+  });
+});
+
+describe('personStatus', () => {
+  it('highlights the speaker and lists raised hands', () => {
+    const state = run(
+      [{ type: 'nextTurn', speakerId: null }, [{ type: 'raiseHand' }, { participantId: cat, role: 'member' }]],
+      atStep(meetingWithThree(), 'check-in-round', 'round'),
+    );
+    expect(personStatus(state, anna, tr('en'))).toEqual({ label: 'speaking', current: true });
+    expect(personStatus(state, cat, tr('fi'))).toEqual({ label: 'käsi ylhäällä', current: false });
+    expect(personStatus(state, bob, tr('en'))).toBeNull();
+  });
+});
+
+describe('layouts', () => {
+  const shapesOf = (state: ReturnType<typeof meetingWithThree>, key: string) =>
+    layoutsFor(state, [key], 'fi')[0]?.shapes ?? [];
+
+  it('places a step layout with deterministic ids, labelled in the given language, in its agenda band', () => {
+    const state = atStep(meetingWithThree(), 'problem-clinic', 'present-case');
+    const item = state.agenda.find((i) => i.methodId === 'problem-clinic')!;
+    const key = stepKey({ instanceId: item.instanceId, stepId: 'present-case' });
+    expect(state.placedLayouts).toContain(key);
+    const shapes = shapesOf(state, key);
+    const frame = shapes.find((s) => s.type === 'frame')!;
+    expect(frame.id).toBe(layoutShapeId(item.instanceId, 'case-summary'));
+    expect((frame.props as { name: string }).name).toBe('Tapauksen tiivistelmä');
+    expect(frame.y).toBeGreaterThanOrEqual(state.agenda.indexOf(item) * 3200);
+    const notes = shapes.filter((s) => s.type === 'note');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(notes.every((n) => n.parentId === frame.id)).toBe(true);
+    // Placing again finds every shape present and adds nothing.
+    expect(missingShapes(shapes, () => true)).toEqual([]);
+  });
+
+  it('places only the keys that are new, and on a first look only a current layout that is wholly missing', () => {
+    const before = atStep(meetingWithThree(), 'check-in-round', 'silent-prep');
+    const after = atStep(before, 'check-in-round', 'themes');
+    expect(newlyPlacedKeys(before, after)).toHaveLength(1);
+    expect(newlyPlacedKeys(after, atStep(after, 'check-in-round', 'silent-prep'))).toEqual([]);
+    const nothing = () => false;
+    const everything = () => true;
+    expect(keysToPlace(null, after, nothing, 'en')).toHaveLength(1);
+    expect(keysToPlace(null, after, everything, 'en')).toEqual([]);
+  });
+
+  it('adds goal cards to the goal recap', () => {
+    const state = atStep(meetingWithThree(), 'goal-recap', 'show-goals');
+    const key = state.placedLayouts.at(-1)!;
+    expect(needsGoals(state, [key])).toBe(true);
+    const step = builtInMethods['goal-recap']!.steps[0]!;
+    const shapes = layoutShapesFor(step, 'goal-recap-3', 2, 'en', ['Learn to say no', 'Sleep more']);
+    expect(shapes.map((s) => s.id)).toEqual([
+      layoutShapeId('goal-recap-3', 'goals'),
+      layoutShapeId('goal-recap-3', 'goal-1'),
+      layoutShapeId('goal-recap-3', 'goal-2'),
+    ]);
+  });
+});
+
+describe('shape locks', () => {
+  const frame = {
+    id: 'shape:layout.a.f' as TLShapeId,
+    x: 0,
+    y: 0,
+    rotation: 0,
+    parentId: 'page:page',
+    index: 'a1',
+    opacity: 1,
+    props: { w: 100, h: 100, name: 'F' },
+  } as unknown as TLShape;
+  const locked = new Set([frame.id as string]);
+
+  it('refuses moving, resizing or renaming a locked shape', () => {
+    expect(refusesChange(frame, { ...frame, x: 5 }, locked)).toBe(true);
+    expect(refusesChange(frame, { ...frame, props: { ...frame.props, w: 50 } } as TLShape, locked)).toBe(true);
+    expect(refusesChange(frame, { ...frame, x: 5 }, new Set())).toBe(false);
+    // Meta (and so nothing the user sees) may still change.
+    expect(refusesChange(frame, { ...frame, meta: { any: 1 } }, locked)).toBe(false);
+  });
+});
+
+describe('private notes', () => {
+  it('makes notes private only in a silent step, for writers', () => {
+    const silent = atStep(meetingWithThree(), 'check-in-round', 'silent-prep');
+    const key = privateStepKey(silent, true);
+    expect(key).toMatch(/\/silent-prep$/);
+    expect(privateStepKey(silent, false)).toBeNull();
+    expect(privateStepKey(atStep(silent, 'check-in-round', 'round'), true)).toBeNull();
+    const note = { id: 'shape:n', type: 'note', meta: {} } as unknown as TLShape;
+    expect(markPrivate(note, bob, key!).meta).toEqual({
+      [PRIVATE_META.private]: true,
+      [PRIVATE_META.author]: bob,
+      [PRIVATE_META.step]: key,
+    });
+  });
+});
+
+describe('follow', () => {
+  it('resolves a target and notices wandering off', () => {
+    const target = focusBounds({ kind: 'viewport', x: 0, y: 0, w: 1000, h: 600 }, () => null)!;
+    expect(focusBounds({ kind: 'frame', shapeId: 'shape:x' }, () => null)).toBeNull();
+    expect(isAway({ x: 50, y: 20, w: 1100, h: 620 }, target)).toBe(false);
+    expect(isAway({ x: 300, y: 200, w: 300, h: 200 }, target)).toBe(false);
+    expect(isAway({ x: 2000, y: 0, w: 1000, h: 600 }, target)).toBe(true);
+  });
+});
+
+describe('votes', () => {
+  it('finds the open vote, counts dots left, and shows the last closed result', () => {
+    const base = atStep(meetingWithThree(), 'check-in-round', 'themes');
+    const open = run([{ type: 'startVote', frameShapeId: 'shape:f', votesPerPerson: 3 }], base);
+    const vote = openVote(open)!;
+    expect(dotsLeft(vote, ['shape:a', 'shape:a'])).toBe(1);
+    expect(shownResults(open)).toBeNull();
+    const closed = run([{ type: 'closeVote', voteId: vote.id }], open);
+    expect(openVote(closed)).toBeNull();
+    expect(shownResults(closed)?.id).toBe(vote.id);
+  });
+
+  it('counts a note as inside a frame through its parent chain', () => {
+    const shapes = new Map([
+      ['shape:f', { id: 'shape:f', type: 'frame', parentId: 'page:page' }],
+      ['shape:g', { id: 'shape:g', type: 'group', parentId: 'shape:f' }],
+      ['shape:n', { id: 'shape:n', type: 'note', parentId: 'shape:g' }],
+      ['shape:o', { id: 'shape:o', type: 'note', parentId: 'page:page' }],
+    ]);
+    expect(isNoteInFrame(shapes, 'shape:f', 'shape:n')).toBe(true);
+    expect(isNoteInFrame(shapes, 'shape:f', 'shape:o')).toBe(false);
+    expect(isNoteInFrame(shapes, 'shape:f', 'shape:g')).toBe(false);
+  });
+});
+
+describe('reactions', () => {
+  const r = (seq: number, at: number): RecentReaction => ({ seq, at, participantId: bob, reaction: 'clap' });
+  it('shows only reactions newer than the last seen, and none of the first list', () => {
+    const list = [r(1, 1000), r(2, 9000), r(3, 9500)];
+    expect(freshReactions(list, null, 10_000)).toEqual([]);
+    expect(freshReactions(list, 1, 10_000)).toEqual([r(2, 9000), r(3, 9500)]);
+    expect(freshReactions(list, 1, 20_000)).toEqual([]);
+    expect(highestSeq(list, null)).toBe(3);
+  });
+});

@@ -1,0 +1,33 @@
+// "Bring everyone here" and spotlight: where a participant's viewport should go when the session's
+// focus changes, and whether they have wandered off since.
+import type { FocusTarget } from '@vermeboard/shared';
+
+export interface Bounds {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The page bounds to show for a focus target; a spotlighted frame that is not on the board yet has none. */
+export function focusBounds(
+  target: FocusTarget | null,
+  frameBounds: (shapeId: string) => Bounds | null,
+): Bounds | null {
+  if (target === null) return null;
+  if (target.kind === 'viewport') return { x: target.x, y: target.y, w: target.w, h: target.h };
+  return frameBounds(target.shapeId);
+}
+
+/**
+ * Whether the viewport has left the target: it no longer shows most of the target, or zoomed so
+ * far in that it shows little of it. Screens differ in shape, so an exact match is never expected.
+ */
+export function isAway(viewport: Bounds, target: Bounds): boolean {
+  const overlapW = Math.max(0, Math.min(viewport.x + viewport.w, target.x + target.w) - Math.max(viewport.x, target.x));
+  const overlapH = Math.max(0, Math.min(viewport.y + viewport.h, target.y + target.h) - Math.max(viewport.y, target.y));
+  const overlap = overlapW * overlapH;
+  const shownOfTarget = overlap / (target.w * target.h);
+  const targetOfView = overlap / (viewport.w * viewport.h);
+  return shownOfTarget < 0.6 && targetOfView < 0.6;
+}

@@ -1,8 +1,10 @@
-// A group's home: who you are in it, the meetings, and for the facilitator the invite links and
-// "Start a meeting". Members who arrive before any meeting exists wait here until one starts.
+// A group's page: who you are in it and, below, the group home (goals, members, meetings, …; see
+// group/GroupHome.tsx); for the facilitator "Start a meeting". Members who arrive before any meeting
+// exists wait here until one starts.
 import type { GroupId, GroupResponse } from '@vermeboard/shared';
 import { useEffect, useState } from 'react';
 import { createMeeting } from '../api/client.js';
+import { GroupHome } from '../group/GroupHome.js';
 import type { Identity } from '../api/identity.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
@@ -10,8 +12,6 @@ import { AppHeader } from './AppHeader.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { GroupError } from './GroupError.js';
 import { errorMessageKey } from './errorMessage.js';
-import { InviteLinks } from './InviteLinks.js';
-import { MeetingList } from './MeetingList.js';
 import { navigate } from './navigation.js';
 import { NoIdentityNotice } from './NoIdentityNotice.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
@@ -73,50 +73,40 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
     }
   };
 
-  return (
-    <div className={facilitator && group.links ? 'group-layout' : 'group-layout group-layout-single'}>
-      <div className="group-main">
-        <section className="group-title">
+  const intro = (
+    <>
+      <section className="group-title">
+        <div className="group-title-row">
           <h1>{group.name}</h1>
-          <p className="group-identity">
-            <span>{t('app.group.youAre', { name: displayName })}</span>
-            <span className="role-badge">{t('app.group.yourRole', { role: t(`app.role.${group.role}`) })}</span>
-          </p>
+          {facilitator && (
+            <button
+              type="button"
+              className="button button-primary"
+              onClick={() => void startMeeting()}
+              aria-disabled={starting}
+            >
+              {starting ? t('app.group.startingMeeting') : t('app.group.startMeeting')}
+            </button>
+          )}
+        </div>
+        <p className="group-identity">
+          <span>{t('app.group.youAre', { name: displayName })}</span>
+          <span className="role-badge">{t('app.group.yourRole', { role: t(`app.role.${group.role}`) })}</span>
+        </p>
+        {startError && <ErrorNotice message={startError} />}
+      </section>
+      {waiting && (
+        <section className="card waiting" aria-live="polite">
+          <span className="waiting-dot" aria-hidden="true" />
+          <div>
+            <h2>{t('app.group.waiting.title')}</h2>
+            <p>{t('app.group.waiting.body')}</p>
+          </div>
         </section>
-
-        {waiting ? (
-          <section className="card waiting" aria-live="polite">
-            <span className="waiting-dot" aria-hidden="true" />
-            <div>
-              <h2>{t('app.group.waiting.title')}</h2>
-              <p>{t('app.group.waiting.body')}</p>
-            </div>
-          </section>
-        ) : (
-          <section className="card" aria-labelledby="meetings-title">
-            <div className="card-heading">
-              <h2 id="meetings-title">{t('app.group.meetings.title')}</h2>
-              {facilitator && (
-                <button
-                  type="button"
-                  className="button button-primary"
-                  onClick={() => void startMeeting()}
-                  aria-disabled={starting}
-                >
-                  {starting ? t('app.group.startingMeeting') : t('app.group.startMeeting')}
-                </button>
-              )}
-            </div>
-            {startError && <ErrorNotice message={startError} />}
-            <MeetingList groupId={group.groupId} meetings={group.meetings} />
-          </section>
-        )}
-      </div>
-      {facilitator && group.links && (
-        <aside className="group-aside">
-          <InviteLinks links={group.links} />
-        </aside>
       )}
-    </div>
+    </>
   );
+
+  // Members who wait for the first meeting read the group's goals and ground rules meanwhile.
+  return <GroupHome group={group} identity={identity} intro={intro} />;
 }

@@ -1,9 +1,12 @@
-// Opening an invite link: ask the name once, join, remember the personal token, open the meeting.
-import { limits } from '@vermeboard/shared';
+// Opening an invite link: ask the name once, join, remember the personal token, welcome a newcomer
+// to the group (once per browser), open the meeting.
+import { limits, type GroupId } from '@vermeboard/shared';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { join } from '../api/client.js';
 import { HttpError } from '../api/errors.js';
 import { identities } from '../api/identity.js';
+import { Welcome } from '../group/Welcome.js';
+import { shouldWelcome, welcomes } from '../group/welcomeRule.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { ErrorNotice } from './ErrorNotice.js';
@@ -16,9 +19,20 @@ import { TextField } from './TextField.js';
 
 /**
  * checking: looking for an identity this browser already has for the link's group;
+ * welcome: joined for the first time in this browser; the group's goals and ground rules come first;
  * dead: the link is no longer valid, so there is nothing to retry.
  */
-type Phase = 'checking' | 'form' | 'joining' | 'dead';
+type Phase = 'checking' | 'form' | 'joining' | 'welcome' | 'dead';
+
+/** Into the group's current meeting, or its page when there is none yet. */
+async function enter(groupId: GroupId, participantToken: string): Promise<void> {
+  try {
+    await openGroup(groupId, participantToken);
+  } catch {
+    // Joined, but the meeting list did not load: the group page shows that error with a retry.
+    navigate({ name: 'group', groupId }, { replace: true });
+  }
+}
 
 export function JoinPage({ token }: { token: string }) {
   const { t } = useI18n();
@@ -27,6 +41,7 @@ export function JoinPage({ token }: { token: string }) {
   const [nameError, setNameError] = useState(false);
   const [formError, setFormError] = useState<MessageKey | null>(null);
   const nameRef = useRef<HTMLInputElement>(null);
+  const [welcomeTo, setWelcomeTo] = useState<{ groupId: GroupId; token: string } | null>(null);
   const busy = phase === 'joining';
 
   useEffect(() => {
@@ -73,6 +88,7 @@ export function JoinPage({ token }: { token: string }) {
       setPhase(message === 'app.error.linkInvalid' ? 'dead' : 'form');
       return;
     }
+    const hadIdentity = identities.get(joined.groupId) !== null;
     const identity = identities.adopt(joined.groupId, {
       participantId: joined.participantId,
       participantToken: joined.participantToken,
@@ -80,13 +96,27 @@ export function JoinPage({ token }: { token: string }) {
       displayName: name,
     });
     identities.rememberLink(token, { groupId: joined.groupId, role: joined.role });
-    try {
-      await openGroup(joined.groupId, identity.participantToken);
-    } catch {
-      // Joined, but the meeting list did not load: the group page shows that error with a retry.
-      navigate({ name: 'group', groupId: joined.groupId }, { replace: true });
+    if (shouldWelcome({ hadIdentity, welcomedBefore: welcomes.has(joined.groupId) })) {
+      // Marked as soon as it is shown: a reload or a second tab should not welcome them twice.
+      welcomes.mark(joined.groupId);
+      setWelcomeTo({ groupId: joined.groupId, token: identity.participantToken });
+      setPhase('welcome');
+      return;
     }
+    await enter(joined.groupId, identity.participantToken);
   };
+
+  if (phase === 'welcome' && welcomeTo) {
+    return (
+      <div className="page page-narrow page-welcome">
+        <Welcome
+          groupId={welcomeTo.groupId}
+          token={welcomeTo.token}
+          onContinue={() => void enter(welcomeTo.groupId, welcomeTo.token)}
+        />
+      </div>
+    );
+  }
 
   if (phase === 'checking') {
     return (

@@ -91,6 +91,8 @@ function ActionRow({
   const { t, locale } = useI18n();
   const id = useId();
   const toggle = useSubmit();
+  // Shown at once on click, so the box does not lag behind the hand; the server's answer settles it.
+  const [pending, setPending] = useState<boolean | null>(null);
   const done = item.doneAt !== null;
   const overdue = !done && item.dueDate !== null && isOverdue(item.dueDate);
   const meta = [
@@ -105,9 +107,12 @@ function ActionRow({
         <input
           id={id}
           type="checkbox"
-          checked={done}
+          checked={toggle.busy && pending !== null ? pending : done}
           aria-describedby={`${id}-meta`}
-          onChange={() => toggle.run(() => ctx.api.updateActionItem(item.id, { done: !done }), onChanged)}
+          onChange={() => {
+            setPending(!done);
+            toggle.run(() => ctx.api.updateActionItem(item.id, { done: !done }), onChanged);
+          }}
         />
       ) : (
         <span className="action-mark" aria-hidden="true">

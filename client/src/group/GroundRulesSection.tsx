@@ -56,8 +56,13 @@ export function GroundRulesSection({ ctx, settings, onSaved }: Props) {
       <div className="card-heading">
         <h2 id="rules-title">{t('group.rules.title')}</h2>
         {canEdit(ctx.role) && !lines && (
-          <button type="button" className="button button-quiet" onClick={startEditing}>
-            {t('group.rules.edit')}
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label={t('group.rules.edit')}
+            onClick={startEditing}
+          >
+            {t('group.edit')}
           </button>
         )}
       </div>

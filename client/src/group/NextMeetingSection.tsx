@@ -24,8 +24,13 @@ export function NextMeetingSection({ ctx, settings, onSaved }: Props) {
       <div className="card-heading">
         <h2 id="next-title">{t('group.next.title')}</h2>
         {canEdit(ctx.role) && !editing && (
-          <button type="button" className="button button-quiet" onClick={() => setEditing(true)}>
-            {t('group.next.edit')}
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label={t('group.next.edit')}
+            onClick={() => setEditing(true)}
+          >
+            {t('group.edit')}
           </button>
         )}
       </div>

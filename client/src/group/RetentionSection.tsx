@@ -59,7 +59,6 @@ function RetentionForm({ ctx, settings, onSaved }: Props) {
   };
 
   const daysError = invalid || serverField(submit.error)?.field === 'deleteBoardsAfterDays';
-  const unchanged = enabled ? parseRetentionDays(days) === saved : saved === null;
 
   return (
     <form onSubmit={save} noValidate aria-label={t('group.retention.title')}>
@@ -103,7 +102,7 @@ function RetentionForm({ ctx, settings, onSaved }: Props) {
       <p className="small">{saved === null ? t('group.retention.off') : t('group.retention.on', { days: saved })}</p>
       {!daysError && <FormError error={submit.error} />}
       <div className="form-actions">
-        <button type="submit" className="button" aria-disabled={submit.busy || unchanged}>
+        <button type="submit" className="button" aria-disabled={submit.busy}>
           {submit.busy ? t('group.saving') : t('group.save')}
         </button>
         <p role="status" className="status-line">

@@ -42,8 +42,13 @@ export function SelfAssessmentSection({ ctx }: { ctx: HomeContext }) {
       <div className="card-heading">
         <h2 id="assess-title">{t('group.assess.title')}</h2>
         {ctx.role === 'facilitator' && !editingAreas && areas.state.status === 'ready' && (
-          <button type="button" className="button button-quiet" onClick={() => setEditingAreas(true)}>
-            {t('group.areas.edit')}
+          <button
+            type="button"
+            className="button button-quiet"
+            aria-label={t('group.areas.edit')}
+            onClick={() => setEditingAreas(true)}
+          >
+            {t('group.edit')}
           </button>
         )}
       </div>

@@ -54,9 +54,6 @@ export class BenchClient {
     private readonly name: string,
     private readonly listener: ClientListener | null,
   ) {
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin !== REMOTE) this.send(encodeUpdate(update));
-    });
     this.records.observe((_event, transaction) => {
       if (transaction.origin !== REMOTE || !this.listener) return;
       const now = clockMs();
@@ -112,7 +109,15 @@ export class BenchClient {
   /** Moves one of this client's shapes; returns the stamp it carries. */
   sendUpdate(shapeKey: string, x: number, y: number): BenchStamp {
     const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.updateSeq, sentAt: clockMs() };
-    this.doc.transact(() => setRecord(this.records, { key: shapeKey, val: shapeRecord(shapeKey, x, y, stamp) }));
+    // Listen for the update only around our own change: with a permanent 'update' listener Yjs would
+    // also encode every remote transaction, only for the listener to ignore it.
+    const send = (update: Uint8Array) => this.send(encodeUpdate(update));
+    this.doc.on('update', send);
+    try {
+      this.doc.transact(() => setRecord(this.records, { key: shapeKey, val: shapeRecord(shapeKey, x, y, stamp) }));
+    } finally {
+      this.doc.off('update', send);
+    }
     return stamp;
   }
 

@@ -46,7 +46,7 @@ export class BenchClient {
   private updateSeq = 0;
   private cursorSeq = 0;
   private awarenessClock = 0;
-  /** Highest cursor seq seen per sender; a state may arrive more than once (e.g. on reconnect). */
+  /** Highest cursor seq seen per sender; a server may send a state again (all states on join, on query). */
   private readonly cursorSeen = new Map<number, number>();
 
   constructor(
@@ -62,10 +62,6 @@ export class BenchClient {
         if (stamp && stamp.from !== this.doc.clientID) this.listener.onUpdateReceipt(stamp, now);
       }
     });
-  }
-
-  get isOpen(): boolean {
-    return this.ws?.readyState === WebSocket.OPEN;
   }
 
   /** Opens the socket and resolves once the server has answered sync step 1 with step 2. */

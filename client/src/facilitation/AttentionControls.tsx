@@ -1,28 +1,36 @@
-// Where everyone looks and what stays put: bring everyone to my view, spotlight the selected frame,
+// Where everyone looks and what stays put: bring everyone to my view, spotlight a frame,
 // clear it, and lock or unlock the selected shapes. The board selection is the facilitator's.
 import { useId, useState } from 'react';
 import { useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { ClientCommand } from '@vermeboard/shared';
+import type { ClientCommand, SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CommandButton } from './CommandButton.js';
 import { useFacilitation } from './FacilitationProvider.js';
+import { currentLayoutFrameIds } from './layouts.js';
 
-/** The selected frame, or null when the selection is not exactly one frame. */
-export function selectedFrameId(editor: Editor | null): TLShapeId | null {
-  const selected = editor?.getSelectedShapes() ?? [];
-  return selected.length === 1 && selected[0]?.type === 'frame' ? selected[0].id : null;
+/**
+ * The frame a spotlight or a vote is about: the selected frame, or else the current step's first
+ * frame on the board — usually the one the group is working in, and template frames sit where
+ * tldraw's menus make their labels awkward to click.
+ */
+export function targetFrameId(editor: Editor | null, state: SessionState | null): TLShapeId | null {
+  if (!editor) return null;
+  const selected = editor.getSelectedShapes();
+  if (selected.length === 1 && selected[0]?.type === 'frame') return selected[0].id;
+  const stepFrames = state ? currentLayoutFrameIds(state) : [];
+  return stepFrames.find((id) => editor.getShape(id) !== undefined) ?? null;
 }
 
 export function AttentionControls() {
   const { t } = useI18n();
-  const { editor } = useFacilitation();
+  const { editor, state } = useFacilitation();
   const headingId = useId();
   const [hint, setHint] = useState<MessageKey | null>(null);
   const selectedIds = useValue('selected shapes', () => editor?.getSelectedShapeIds() ?? [], [editor]);
 
   const withFrame = (make: (shapeId: TLShapeId) => ClientCommand) => () => {
-    const frame = selectedFrameId(editor);
+    const frame = targetFrameId(editor, state);
     setHint(frame === null ? 'facilitation.attention.selectFrame' : null);
     return frame === null ? null : make(frame);
   };
@@ -51,6 +59,7 @@ export function AttentionControls() {
         </CommandButton>
         <CommandButton command={{ type: 'clearFocus' }}>{t('facilitation.attention.clear')}</CommandButton>
       </div>
+      <p className="vb-fac-hint">{t('facilitation.attention.frameHint')}</p>
       <div className="vb-fac-row">
         <CommandButton command={withShapes('lockShapes')}>{t('facilitation.attention.lock')}</CommandButton>
         <CommandButton command={withShapes('unlockShapes')}>{t('facilitation.attention.unlock')}</CommandButton>

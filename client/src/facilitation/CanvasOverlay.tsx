@@ -64,9 +64,11 @@ function PrivateLabels() {
   return (
     <>
       {notes.map((n) => (
-        <div key={n.id} className="vb-private-label" style={{ ...at({ x: n.x, y: n.y - 28 }), width: n.w }}>
-          <span aria-hidden="true">🔒 </span>
-          {t('facilitation.private.label')}
+        <div key={n.id} className="vb-private" style={{ ...at(n), width: n.w, height: n.h }}>
+          <div className="vb-private__label">
+            <span aria-hidden="true">🔒 </span>
+            {t('facilitation.private.label')}
+          </div>
         </div>
       ))}
     </>
@@ -77,11 +79,16 @@ function VoteDots({ vote }: { vote: Vote }) {
   const { t } = useI18n();
   const { ballots, refreshBallots, actor } = useFacilitation();
   const notes = usePlacedShapes((s, byId) => isNoteInFrame(byId, vote.frameShapeId, s.id), [vote.frameShapeId]);
-  if (actor.role === 'observer') return null;
+  const [frame] = usePlacedShapes((s) => s.id === vote.frameShapeId, [vote.frameShapeId]);
+  const outline = frame && (
+    <div className="vb-vote-frame" style={{ ...at(frame), width: frame.w, height: frame.h }} aria-hidden="true" />
+  );
+  if (actor.role === 'observer') return outline ?? null;
   const mine = myDots(ballots, vote.id);
   const left = dotsLeft(vote, mine);
   return (
     <>
+      {outline}
       {notes.map((n) => {
         const on = dotsOn(mine, n.id);
         return (
@@ -129,7 +136,9 @@ function VoteCounts({ vote }: { vote: Vote }) {
     <>
       {notes.map((n) => (
         <div key={n.id} className="vb-vote-count" style={at({ x: n.x + n.w - 28, y: n.y - 18 })}>
-          {t('facilitation.vote.count', { n: counted[n.id] ?? 0 })}
+          {counted[n.id] === 1
+            ? t('facilitation.vote.countOne')
+            : t('facilitation.vote.count', { n: counted[n.id] ?? 0 })}
         </div>
       ))}
     </>

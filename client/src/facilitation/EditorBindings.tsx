@@ -7,7 +7,7 @@ import type { SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { focusBounds, isAway, type Bounds } from './follow.js';
-import { keysToPlace, layoutsFor, missingShapes, needsGoals } from './layouts.js';
+import { currentLayoutFrameIds, keysToPlace, layoutsFor, missingShapes, needsGoals } from './layouts.js';
 import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
 import { guardLockedShapes } from './shapeLocks.js';
 
@@ -29,7 +29,38 @@ export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<st
 
   useLayoutPlacement(editor, state, state?.facilitatorId === me, goalsSource);
   if (!editor || !state) return null;
-  return <FollowFocus editor={editor} state={state} isFacilitator={state.facilitatorId === me} />;
+  return (
+    <>
+      <StepFocus editor={editor} state={state} />
+      <FollowFocus editor={editor} state={state} isFacilitator={state.facilitatorId === me} />
+    </>
+  );
+}
+
+/**
+ * When a step starts, everyone's view moves to the frames it works in, once those frames are on the
+ * board (the facilitator's browser may still be placing them). Guiding actively matters most
+ * online, and the frames of later agenda items lie far from the first ones.
+ */
+function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
+  const position = state.position === null ? null : `${state.position.agendaIndex}/${state.position.stepIndex}`;
+  const frameIds = currentLayoutFrameIds(state);
+  const bounds = useValue(
+    'step frames bounds',
+    () => {
+      const boxes = frameIds.map((id) => editor.getShapePageBounds(id)).filter((b) => b !== undefined);
+      return boxes.length === frameIds.length && boxes.length > 0 ? Box.Common(boxes) : null;
+    },
+    [editor, frameIds.join(',')],
+  );
+  const shownFor = useRef<string | null>(null);
+  useEffect(() => {
+    if (position === null || bounds === null || shownFor.current === position) return;
+    shownFor.current = position;
+    // The inset keeps frame labels clear of tldraw's menu over the canvas's top-left corner.
+    editor.zoomToBounds(bounds, { animation: { duration: 300 }, inset: 128 });
+  }, [editor, position, bounds]);
+  return null;
 }
 
 function useLayoutPlacement(

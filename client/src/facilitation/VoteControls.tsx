@@ -1,9 +1,9 @@
-// Dot votes for the facilitator: start one on the notes in the selected frame with N dots each,
+// Dot votes for the facilitator: start one on the notes in a frame (see targetFrameId) with N dots each,
 // and close it to publish the counts.
 import { useId, useState } from 'react';
 import { facilitationLimits, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { selectedFrameId } from './AttentionControls.js';
+import { targetFrameId } from './AttentionControls.js';
 import { CommandButton } from './CommandButton.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { openVote } from './votes.js';
@@ -43,7 +43,7 @@ export function VoteControls({ state }: { state: SessionState }) {
           </div>
           <CommandButton
             command={() => {
-              const frame = selectedFrameId(editor);
+              const frame = targetFrameId(editor, state);
               setNeedsFrame(frame === null);
               return frame === null ? null : { type: 'startVote', frameShapeId: frame, votesPerPerson: perPerson };
             }}

@@ -147,3 +147,10 @@ export function keysToPlace(
   const [layout] = layoutsFor(after, [key], locale, [], methods);
   return layout !== undefined && layout.shapes.length > 0 && layout.shapes.every((s) => !exists(s.id)) ? [key] : [];
 }
+
+/** The ids of the frames the current step's layout names, to bring them into view when it starts. */
+export function currentLayoutFrameIds(state: SessionState, methods: MethodLibrary = builtInMethods): TLShapeId[] {
+  const current = currentStep(state, methods);
+  if (current === null) return [];
+  return (current.step.layout?.frames ?? []).map((f) => layoutShapeId(current.ref.instanceId, f.id) as TLShapeId);
+}

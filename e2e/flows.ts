@@ -48,6 +48,8 @@ export async function joinByLink(
   await page.goto(link);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join' }).click();
+  // Someone new to the group first sees a short welcome (goals, ground rules) before the meeting.
+  await page.getByRole('button', { name: 'Continue to the meeting' }).click();
   await waitForBoard(page);
   return { context, page };
 }

@@ -23,7 +23,7 @@ import {
 } from './responses.js';
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   token?: string;
   body?: unknown;
   signal?: AbortSignal;
@@ -50,7 +50,7 @@ export async function request<T>(path: string, schema: z.ZodType<T>, options: Re
     if (err instanceof DOMException && err.name === 'AbortError') throw err;
     throw new NetworkError(err);
   }
-  const body: unknown = await response.json().catch(() => undefined);
+  const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
     const parsed = apiErrorBody.safeParse(body);
     throw parsed.success

@@ -39,8 +39,7 @@ import {
   type UpdateActionItemBody,
 } from '@vermeboard/shared';
 import { z } from 'zod';
-import { HttpError, NetworkError, ResponseShapeError } from './errors.js';
-import { apiErrorBody } from './responses.js';
+import { request } from './client.js';
 
 // ---- Response schemas, each annotated with its shared type so the two cannot drift apart ----
 
@@ -167,41 +166,14 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 // Same failure mapping as api/client.ts's `request` (HttpError with the server's `field`,
 // NetworkError, ResponseShapeError), extended with the write methods this API uses.
-async function send<T>(method: Method, path: string, schema: z.ZodType<T>, token: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json', Authorization: `Bearer ${token}` };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? null : JSON.stringify(body),
-      credentials: 'omit',
-      cache: 'no-store',
-    });
-  } catch (err) {
-    throw new NetworkError(err);
-  }
-  const parsedBody: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = apiErrorBody.safeParse(parsedBody);
-    throw error.success
-      ? new HttpError(response.status, error.data.error, error.data.field)
-      : new HttpError(response.status, response.statusText);
-  }
-  const parsed = schema.safeParse(parsedBody);
-  if (!parsed.success) throw new ResponseShapeError(path, parsed.error);
-  return parsed.data;
-}
-
 export type ProcessApi = ReturnType<typeof processApi>;
 
 /** The group's process calls, bound to one group and the caller's token. */
 export function processApi(groupId: GroupId, token: string) {
   const base = `/api/groups/${encodeURIComponent(groupId)}`;
-  const get = <T>(path: string, schema: z.ZodType<T>) => send('GET', base + path, schema, token);
+  const get = <T>(path: string, schema: z.ZodType<T>) => request(base + path, schema, { token });
   const write = <T>(method: Exclude<Method, 'GET'>, path: string, schema: z.ZodType<T>, body?: unknown) =>
-    send(method, base + path, schema, token, body);
+    request(base + path, schema, { method, token, ...(body !== undefined && { body }) });
   const id = encodeURIComponent;
 
   return {

@@ -20,4 +20,6 @@ export const facilitationLimits = {
   shapesPerCommand: 200,
   votes: 50,
   votesPerPerson: 20,
+  /** Step visits kept for the summary: a long meeting enters 30–40 steps, going back and forth included. */
+  stepVisits: 300,
 } as const;

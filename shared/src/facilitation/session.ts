@@ -99,6 +99,19 @@ export const voteSchema = z.strictObject({
 });
 export type Vote = z.infer<typeof voteSchema>;
 
+/**
+ * One visit to a step: when it was entered and left (server time), so the meeting summary can show
+ * the agenda as it was run. Going back to a step adds another visit.
+ */
+export const stepVisitSchema = z.strictObject({
+  instanceId: instanceIdSchema,
+  stepId: slugSchema,
+  enteredAt: epochMs,
+  /** Null while the meeting is on this step. */
+  leftAt: epochMs.nullable(),
+});
+export type StepVisit = z.infer<typeof stepVisitSchema>;
+
 export const sessionVersion = 1;
 
 export const sessionStateSchema = z.strictObject({
@@ -128,6 +141,11 @@ export const sessionStateSchema = z.strictObject({
   /** `stepKey`s whose board layout has been placed, so going back and forth places it once. */
   placedLayouts: z.array(z.string().max(120)).max(facilitationLimits.agendaItems * facilitationLimits.stepsPerMethod),
   votes: z.array(voteSchema).max(facilitationLimits.votes),
+  /**
+   * Step visits, oldest first; the oldest fall off past `facilitationLimits.stepVisits`. Optional so
+   * that sessions stored before it existed still parse.
+   */
+  stepLog: z.array(stepVisitSchema).max(facilitationLimits.stepVisits).optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -174,5 +192,6 @@ export function createSession(): SessionState {
     lockedShapeIds: [],
     placedLayouts: [],
     votes: [],
+    stepLog: [],
   };
 }

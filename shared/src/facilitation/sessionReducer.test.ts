@@ -5,6 +5,7 @@ import type { BallotBox } from './ballots.js';
 import { ballotBoxSchema, ownBallot } from './ballots.js';
 import type { CommandType, SessionCommand } from './commands.js';
 import { clientCommandSchema, sessionCommandSchema } from './commands.js';
+import { facilitationLimits } from './limits.js';
 import { layoutShapeId } from './method.js';
 import { builtInMethods } from './methods/index.js';
 import type { Actor, CommandActor } from './permissions.js';
@@ -399,6 +400,37 @@ describe('step navigation', () => {
     expect(run(w, { type: 'raiseHand' }, anna)).toMatchObject({ ok: false, code: 'invalid' });
     w = step(w, { type: 'leave', participantId: A }, 'server');
     expect(w.state.participants.find((p) => p.id === A)?.present).toBe(false);
+  });
+
+  it('logs when each step was entered and left, going back included, and closes the last visit at the end', () => {
+    let w = meeting();
+    const start = w.now;
+    w = step(w, { type: 'nextStep' }, fac, 60_000);
+    w = step(w, { type: 'previousStep' }, fac, 30_000);
+    w = step(w, { type: 'endMeeting' }, fac, 5_000);
+    const first = w.state.agenda[0]!.instanceId;
+    const second = w.state.agenda[1]!.instanceId;
+    expect(w.state.stepLog).toEqual([
+      { instanceId: first, stepId: 'welcome', enteredAt: start, leftAt: start + 60_000 },
+      { instanceId: second, stepId: 'silent-prep', enteredAt: start + 60_000, leftAt: start + 90_000 },
+      { instanceId: first, stepId: 'welcome', enteredAt: start + 90_000, leftAt: start + 95_000 },
+    ]);
+  });
+
+  it('keeps the step log bounded, dropping the oldest visits', () => {
+    let w = meeting();
+    for (let i = 0; i < facilitationLimits.stepVisits + 5; i++) w = step(w, goto(i % 2, 0), fac, 1000);
+    const log = w.state.stepLog ?? [];
+    expect(log).toHaveLength(facilitationLimits.stepVisits);
+    expect(log.at(-1)).toMatchObject({ enteredAt: w.now, leftAt: null });
+    expect(log.filter((v) => v.leftAt === null)).toHaveLength(1);
+  });
+
+  it('reads a stored session from before the step log', () => {
+    const { stepLog: _, ...old } = meeting().state;
+    expect(sessionStateSchema.safeParse(old).success).toBe(true);
+    const w = step({ state: old, ballots: {}, now: T0 + 10_000, effects: [] }, { type: 'nextStep' });
+    expect(w.state.stepLog).toHaveLength(1);
   });
 
   it('refuses live commands before the meeting starts', () => {

@@ -15,7 +15,7 @@ import { agendaPresets, builtInMethods } from './methods/index.js';
 import type { CommandActor } from './permissions.js';
 import { commandRefusal, currentSpeaker, serverActor } from './permissions.js';
 import { closeTurn, openTurn, presentIndexFrom, shuffleWithSeed, speakersByJoinOrder } from './roundRobin.js';
-import type { AgendaItem, Position, SessionState, StepRef } from './session.js';
+import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
 import type { Outcome, Timer } from './timer.js';
 import { adjustTimer, idleTimer, pauseTimer, resumeTimer, startTimer } from './timer.js';
@@ -139,6 +139,7 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
   const order = step.speakingMode === 'round-robin' ? speakersByJoinOrder(left.participants) : [];
   let next: SessionState = {
     ...left,
+    stepLog: logVisit(left.stepLog, ref, env.now),
     position,
     timer: idleTimer(stepDurationMs(step, order.length)),
     turns: { ...emptyTurns(), order },
@@ -162,6 +163,14 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
     effects.push({ kind: 'revealPrivateNotes', participantIds: writers(next), step: ref });
   }
   return { state: next, effects };
+}
+
+/** Closes the open visit, if any, and (given a step) opens one for it; the oldest fall off past the bound. */
+function logVisit(log: readonly StepVisit[] | undefined, entering: StepRef | null, now: number): StepVisit[] {
+  const closed = (log ?? []).map((v) => (v.leftAt === null ? { ...v, leftAt: now } : v));
+  if (entering === null) return closed;
+  const visit = { instanceId: entering.instanceId, stepId: entering.stepId, enteredAt: now, leftAt: null };
+  return [...closed, visit].slice(-facilitationLimits.stepVisits);
 }
 
 /** Everyone who may have private notes: all non-observers who have been in the meeting. */
@@ -339,7 +348,16 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 
   endMeeting(state, _command, env) {
     const closed = closeTurn(state, env.now);
-    return { state: { ...closed, status: 'ended', timer: idleTimer(0), hands: [], done: [] } };
+    return {
+      state: {
+        ...closed,
+        status: 'ended',
+        timer: idleTimer(0),
+        hands: [],
+        done: [],
+        stepLog: logVisit(closed.stepLog, null, env.now),
+      },
+    };
   },
 
   startTimer(state, _command, env) {

@@ -7,3 +7,4 @@ export * from './api.js';
 export * from './boardDoc.js';
 export * from './process/index.js';
 export * from './facilitation/index.js';
+export * from './summary/index.js';

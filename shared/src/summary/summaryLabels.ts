@@ -1,0 +1,91 @@
+// The words of a meeting summary in each UI language, for the Markdown export. The server renders
+// it for the `summary.md` route and the browser for its download link, so both share this table.
+import type { Locale } from '../facilitation/method.js';
+
+export interface SummaryLabels {
+  title: (group: string) => string;
+  held: string;
+  facilitator: string;
+  attendees: string;
+  nobody: string;
+  agenda: string;
+  planned: (minutes: number) => string;
+  actual: (minutes: number) => string;
+  skipped: string;
+  goals: string;
+  noProgress: string;
+  cases: string;
+  caseOwner: string;
+  keyQuestion: string;
+  starredIdeas: string;
+  none: string;
+  reflection: string;
+  what: string;
+  soWhat: string;
+  nowWhat: string;
+  actionItems: string;
+  due: (date: string) => string;
+  votes: string;
+  voters: (n: number) => string;
+  votesFor: (n: number) => string;
+  roles: Record<'facilitator' | 'member' | 'observer', string>;
+}
+
+export const summaryLabels: Record<Locale, SummaryLabels> = {
+  en: {
+    title: (group) => `Meeting summary — ${group}`,
+    held: 'Held',
+    facilitator: 'Facilitator',
+    attendees: 'Attended',
+    nobody: 'nobody recorded',
+    agenda: 'Agenda as run',
+    planned: (m) => `planned ${m} min`,
+    actual: (m) => `${m} min`,
+    skipped: 'not reached',
+    goals: 'Goals and progress',
+    noProgress: 'No progress notes this time.',
+    cases: 'Cases',
+    caseOwner: 'Case owner',
+    keyQuestion: 'Key question',
+    starredIdeas: 'Starred ideas',
+    none: 'none',
+    reflection: 'Reflection',
+    what: 'What?',
+    soWhat: 'So what?',
+    nowWhat: 'Now what?',
+    actionItems: 'Action items',
+    due: (d) => `due ${d}`,
+    votes: 'Vote results',
+    voters: (n) => (n === 1 ? '1 voter' : `${n} voters`),
+    votesFor: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+    roles: { facilitator: 'facilitator', member: 'member', observer: 'observer' },
+  },
+  fi: {
+    title: (group) => `Tapaamisen yhteenveto — ${group}`,
+    held: 'Pidetty',
+    facilitator: 'Fasilitaattori',
+    attendees: 'Paikalla',
+    nobody: 'ei kirjattu ketään',
+    agenda: 'Toteutunut asialista',
+    planned: (m) => `suunniteltu ${m} min`,
+    actual: (m) => `${m} min`,
+    skipped: 'ei ehditty',
+    goals: 'Tavoitteet ja edistyminen',
+    noProgress: 'Ei edistymismerkintöjä tällä kertaa.',
+    cases: 'Tapaukset',
+    caseOwner: 'Tapauksen omistaja',
+    keyQuestion: 'Avainkysymys',
+    starredIdeas: 'Tähdellä merkityt ideat',
+    none: 'ei yhtään',
+    reflection: 'Reflektio',
+    what: 'Mitä?',
+    soWhat: 'Entä sitten?',
+    nowWhat: 'Mitä nyt?',
+    actionItems: 'Sovitut tehtävät',
+    due: (d) => `määräpäivä ${d}`,
+    votes: 'Äänestysten tulokset',
+    voters: (n) => (n === 1 ? '1 äänestäjä' : `${n} äänestäjää`),
+    votesFor: (n) => (n === 1 ? '1 ääni' : `${n} ääntä`),
+    roles: { facilitator: 'fasilitaattori', member: 'jäsen', observer: 'tarkkailija' },
+  },
+};

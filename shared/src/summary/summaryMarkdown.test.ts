@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import type { MeetingId, ParticipantId } from '../ids.js';
+import type { ActionItemId, GoalId } from '../process/ids.js';
+import { meetingSummarySchema, type MeetingSummary } from './meetingSummary.js';
+import { markdownText, summaryFileName, summaryToMarkdown } from './summaryMarkdown.js';
+
+const anna = { id: 'p-anna-0001' as ParticipantId, name: 'Anna' };
+const kaisa = { id: 'p-kaisa-001' as ParticipantId, name: 'Kaisa' };
+
+const sampleSummary: MeetingSummary = {
+  version: 1,
+  meetingId: 'meeting-0001' as MeetingId,
+  groupName: 'Project leads ÄÖ',
+  startedAt: '2026-03-14T15:00:00.000Z',
+  endedAt: '2026-03-14T16:30:00.000Z',
+  facilitator: kaisa,
+  attendees: [
+    { ...kaisa, role: 'facilitator' },
+    { ...anna, role: 'member' },
+  ],
+  agenda: [
+    {
+      instanceId: 'reflection-1',
+      methodId: 'reflection',
+      name: { en: 'Reflection', fi: 'Reflektio' },
+      steps: [
+        {
+          stepId: 'what-alone',
+          title: { en: 'What happened?', fi: 'Mitä tapahtui?' },
+          plannedMinutes: 1,
+          enteredAt: '2026-03-14T16:00:00.000Z',
+          leftAt: '2026-03-14T16:02:00.000Z',
+          durationMs: 120_000,
+        },
+        {
+          stepId: 'closing-words',
+          title: { en: 'Closing words', fi: 'Loppusanat' },
+          plannedMinutes: 5,
+          enteredAt: null,
+          leftAt: null,
+          durationMs: 0,
+        },
+      ],
+    },
+  ],
+  goals: [{ goalId: 'goal-00001' as GoalId, text: 'Win a grant', progress: [{ authorName: 'Anna', text: 'Drafted' }] }],
+  cases: [],
+  reflections: [{ instanceId: 'reflection-1', what: ['# not a heading'], soWhat: [], nowWhat: ['Call Liisa'] }],
+  actionItems: [{ id: 'action-0001' as ActionItemId, text: 'Call Liisa', ownerName: 'Anna', dueDate: '2026-04-01' }],
+  votes: [
+    {
+      voteId: 'vote-1',
+      frameName: 'Ideas',
+      voterCount: 3,
+      results: [{ shapeId: 'shape:a', text: 'Pilot', count: 4 }],
+    },
+  ],
+};
+
+describe('summaryToMarkdown', () => {
+  it('is a valid summary fixture', () => {
+    expect(meetingSummarySchema.parse(sampleSummary)).toEqual(sampleSummary);
+  });
+
+  it('writes every section in English', () => {
+    const md = summaryToMarkdown(sampleSummary, { locale: 'en', timeZone: 'Europe/Helsinki' });
+    expect(md).toContain('# Meeting summary — Project leads ÄÖ');
+    expect(md).toContain('**Facilitator:** Kaisa');
+    expect(md).toContain('**Attended:** Kaisa (facilitator), Anna');
+    expect(md).toContain('- What happened? — 6:00 PM–6:02 PM, 2 min (planned 1 min)');
+    expect(md).toContain('- Closing words — not reached (planned 5 min)');
+    expect(md).toContain('- **Anna:** Drafted');
+    expect(md).toContain('### Now what?\n\n- Call Liisa');
+    expect(md).toContain('- \\# not a heading');
+    expect(md).toContain('- [ ] Call Liisa — Anna, due 2026-04-01');
+    expect(md).toContain('### Ideas (3 voters)\n\n- Pilot — 4 votes');
+  });
+
+  it('writes Finnish, with UTC times when no zone is given', () => {
+    const md = summaryToMarkdown(sampleSummary, { locale: 'fi' });
+    expect(md).toContain('# Tapaamisen yhteenveto — Project leads ÄÖ');
+    expect(md).toContain('(UTC)');
+    expect(md).toContain('### Mitä nyt?');
+    expect(md).toContain('määräpäivä 2026-04-01');
+    expect(md).toContain('4 ääntä');
+    expect(md).toContain('Loppusanat — ei ehditty');
+  });
+
+  it('escapes Markdown structure in people’s text', () => {
+    expect(markdownText('1. *bold* [x](y)\nnext')).toBe('\\1. \\*bold\\* \\[x\\](y)  \n  next');
+  });
+
+  it('names the file after the group and the date', () => {
+    expect(summaryFileName(sampleSummary, 'md')).toBe('project-leads-ao-2026-03-14.md');
+  });
+});

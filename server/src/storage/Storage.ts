@@ -10,6 +10,7 @@ import type {
   GroupId,
   GroupLocale,
   MeetingId,
+  MeetingSummary,
   ParticipantId,
   ProgressNoteId,
   Role,
@@ -236,7 +237,35 @@ export interface BallotStore {
   saveBallots(meetingId: MeetingId, box: BallotBox): Promise<void>;
 }
 
-export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore {
+/** A progress note read off a goal-recap board: one per note shape and meeting. */
+export interface BoardProgressNote extends Omit<ProgressNoteRecord, 'authorName'> {
+  sourceShapeId: string;
+}
+
+/** An action item read off a board: one per note shape and meeting. */
+export interface BoardActionItem extends Omit<ActionItemRecord, 'ownerName' | 'doneAt'> {
+  sourceShapeId: string;
+}
+
+/** What ending a meeting writes down (server/src/summary/). */
+export interface SummaryStore {
+  /**
+   * Adds each note, or, when the meeting already has one from the same shape, replaces its goal,
+   * author and text (the board was edited between two ends). Keeps the first `createdAt` and id.
+   */
+  saveBoardProgressNotes(notes: readonly BoardProgressNote[]): Promise<void>;
+  /**
+   * Creates the items whose shape has no item in the meeting yet and leaves the others alone (they
+   * may have been edited or ticked off since). Returns how many it created. Atomic.
+   */
+  createBoardActionItems(items: readonly BoardActionItem[]): Promise<number>;
+  /** Makes `summary` the meeting's summary, replacing an earlier one. */
+  putMeetingSummary(meetingId: MeetingId, summary: MeetingSummary, at: string): Promise<void>;
+  /** Null when the meeting has none (not ended yet, or its stored form no longer parses). */
+  getMeetingSummary(meetingId: MeetingId): Promise<MeetingSummary | null>;
+}
+
+export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

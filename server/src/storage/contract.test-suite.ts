@@ -3,6 +3,7 @@ import { describe, expect, it, beforeEach, afterEach } from 'vitest';
 import * as Y from 'yjs';
 import type {
   ActionItemId,
+  MeetingSummary,
   CompetenceAreaId,
   GoalId,
   GroupId,
@@ -313,6 +314,90 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
           ownerName: null,
         });
         expect(await storage.listActionItems(groupId, true)).toHaveLength(2);
+      });
+
+      it('saves progress notes from board shapes once per shape, updating them when ended again', async () => {
+        const goalId = 'goal-00001' as GoalId;
+        const other = 'goal-00002' as GoalId;
+        await storage.addGoal({ id: goalId, groupId, text: 'G', createdAt: day(2) }, 3);
+        await storage.addGoal({ id: other, groupId, text: 'H', createdAt: day(2) }, 3);
+        const note = {
+          id: 'note-00001' as ProgressNoteId,
+          goalId,
+          meetingId,
+          participantId: pid(2),
+          text: 'moved',
+          createdAt: day(2),
+          sourceShapeId: 'shape:n1',
+        };
+        await storage.saveBoardProgressNotes([note]);
+        await storage.saveBoardProgressNotes([
+          { ...note, id: 'note-00009' as ProgressNoteId, goalId: other, text: 'moved more', createdAt: day(3) },
+        ]);
+        expect(await storage.listProgressNotes(goalId)).toEqual([]);
+        expect(await storage.listProgressNotes(other)).toEqual([
+          {
+            id: 'note-00001',
+            goalId: other,
+            meetingId,
+            participantId: pid(2),
+            authorName: 'P2',
+            text: 'moved more',
+            createdAt: day(2),
+          },
+        ]);
+      });
+
+      it('creates action items from board shapes once per shape, leaving edited ones alone', async () => {
+        const item = {
+          id: 'action-0001' as ActionItemId,
+          groupId,
+          meetingId,
+          text: 'Call the funder',
+          ownerParticipantId: pid(2),
+          dueDate: '2026-02-01',
+          sourceShapeId: 'shape:a1',
+          createdAt: day(2),
+        };
+        expect(await storage.createBoardActionItems([item])).toBe(1);
+        await storage.updateActionItem(item.id, { doneAt: day(3) });
+        const second = { ...item, id: 'action-0002' as ActionItemId, sourceShapeId: 'shape:a2', text: 'Two' };
+        expect(
+          await storage.createBoardActionItems([
+            { ...item, id: 'action-0003' as ActionItemId, text: 'changed' },
+            second,
+          ]),
+        ).toBe(1);
+        const items = await storage.listActionItems(groupId, false);
+        expect(items.map((a) => [a.id, a.text, a.doneAt])).toEqual([
+          ['action-0001', 'Call the funder', day(3)],
+          ['action-0002', 'Two', null],
+        ]);
+      });
+
+      it('keeps one summary per meeting, replaced when written again', async () => {
+        const summary: MeetingSummary = {
+          version: 1,
+          meetingId,
+          groupName: 'Mentors',
+          startedAt: day(2),
+          endedAt: day(2),
+          facilitator: { id: pid(1), name: 'P1' },
+          attendees: [{ id: pid(1), name: 'P1', role: 'facilitator' }],
+          agenda: [],
+          goals: [],
+          cases: [],
+          reflections: [{ instanceId: 'reflection-1', what: ['fact'], soWhat: [], nowWhat: [] }],
+          actionItems: [],
+          votes: [],
+        };
+        expect(await storage.getMeetingSummary(meetingId)).toBeNull();
+        await storage.putMeetingSummary(meetingId, summary, day(2));
+        expect(await storage.getMeetingSummary(meetingId)).toEqual(summary);
+        await storage.putMeetingSummary(meetingId, { ...summary, groupName: 'Renamed' }, day(3));
+        await storage.close();
+        storage = await reopen();
+        expect(await storage.getMeetingSummary(meetingId)).toMatchObject({ groupName: 'Renamed' });
       });
 
       it('edits competence areas: rename, add, retire', async () => {

@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
+import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import type {
   GroupDefaults,
   GroupRecord,
@@ -146,6 +147,21 @@ const migrations: string[] = [
     PRIMARY KEY (meeting_id, vote_id, participant_id)
   );
   `,
+  // What ending a meeting writes down: progress notes and action items taken from board notes, keyed
+  // by the note's shape id so that ending again updates or skips instead of adding copies, and the
+  // meeting's summary (JSON, see shared/src/summary/meetingSummary.ts).
+  `
+  ALTER TABLE goal_progress ADD COLUMN source_shape_id TEXT;
+  CREATE UNIQUE INDEX goal_progress_source ON goal_progress(meeting_id, source_shape_id)
+    WHERE source_shape_id IS NOT NULL;
+  -- Not unique: items created through the API before this may already share a shape id.
+  CREATE INDEX action_items_source ON action_items(meeting_id, source_shape_id) WHERE source_shape_id IS NOT NULL;
+  CREATE TABLE meeting_summaries (
+    meeting_id TEXT PRIMARY KEY REFERENCES meetings(id) ON DELETE CASCADE,
+    summary TEXT NOT NULL,
+    created_at TEXT NOT NULL
+  );
+  `,
 ];
 
 export function openSqliteStorage(file: string): Storage {
@@ -228,6 +244,7 @@ export function openSqliteStorage(file: string): Storage {
   return {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
+    ...createSqliteSummaryStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

@@ -14,6 +14,7 @@ import { createApiRouter } from './http/api.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
 import { createFacilitation } from './facilitation/Facilitation.js';
+import { createSummaryWriter } from './summary/meetingSummaries.js';
 import { createLogger } from './logger.js';
 import { startRetentionSweeper } from './storage/retention.js';
 import { openSqliteStorage } from './storage/sqlite.js';
@@ -78,6 +79,7 @@ export async function startServer(
     docs: sync,
     storage,
     logger: logger.child({ component: 'facilitation' }),
+    onMeetingEnded: createSummaryWriter(sync, storage, logger.child({ component: 'summary' })),
   });
 
   const app = express();

@@ -47,7 +47,8 @@ export interface CreateMeetingResponse {
   meetingId: MeetingId;
 }
 
-export interface MeetingSummary {
+/** A meeting as the group answer lists it (its summary, once ended, is `MeetingSummary`). */
+export interface MeetingListEntry {
   id: MeetingId;
   createdAt: string;
 }
@@ -56,7 +57,7 @@ export interface GroupResponse {
   groupId: GroupId;
   name: string;
   role: Role;
-  meetings: MeetingSummary[];
+  meetings: MeetingListEntry[];
   /** Only for the facilitator role: the three invite links. */
   links?: RoleTokens;
   tokens?: RoleTokens;

@@ -1,8 +1,8 @@
-import type { GroupId, MeetingSummary } from '@vermeboard/shared';
+import type { GroupId, MeetingListEntry } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Link } from './Link.js';
 
-export function MeetingList({ groupId, meetings }: { groupId: GroupId; meetings: readonly MeetingSummary[] }) {
+export function MeetingList({ groupId, meetings }: { groupId: GroupId; meetings: readonly MeetingListEntry[] }) {
   const { t, locale } = useI18n();
   const format = new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short' });
   const newestFirst = [...meetings].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));

@@ -33,6 +33,12 @@ export type CommandOutcome = { ok: true } | { ok: false; code: 'forbidden' | 'in
 export interface Facilitation {
   /** Writes a fresh session into a new meeting's session document. */
   createSession(meetingId: MeetingId): Promise<void>;
+  /**
+   * Ends the meeting on the server's authority (the group route), or finishes ending it again when
+   * it already ended: the same path as the facilitator's `endMeeting` command. Returns the end time
+   * (the first one), or null for an unknown meeting.
+   */
+  endMeeting(meetingId: MeetingId): Promise<string | null>;
   /** Applies a participant's command; a refusal changes nothing. */
   command(meetingId: MeetingId, actor: Actor, command: ClientCommand): Promise<CommandOutcome>;
   /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
@@ -45,9 +51,11 @@ export interface Facilitation {
 
 export interface FacilitationOptions {
   docs: DocWriter;
-  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getParticipant'>;
+  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getMeeting' | 'getParticipant'>;
   logger: Logger;
   now?: () => number;
+  /** Writes down an ended meeting (its summary); runs after every end, in the meeting's queue. */
+  onMeetingEnded?: (meetingId: MeetingId) => Promise<unknown>;
 }
 
 export class FacilitationClosedError extends Error {
@@ -97,13 +105,23 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     if (!result.ok) return { ok: false, code: result.code, reason: result.reason };
     // After the state: a crash in between leaves at worst the ballots of a vote already closed.
     if (result.ballots !== ballots) await storage.saveBallots(meetingId, result.ballots);
-    if (command.type === 'endMeeting') {
-      await storage.endMeeting(meetingId, new Date(ctx.now).toISOString());
-      // Nothing can be voted any more; a vote left open keeps no record of who chose what.
-      await storage.saveBallots(meetingId, {});
-    }
     for (const effect of result.effects) await perform(meetingId, effect);
+    if (command.type === 'endMeeting') await finishEnding(meetingId, ctx.now);
     return { ok: true };
+  }
+
+  /** What ending a meeting does outside the session document; safe to repeat. */
+  async function finishEnding(meetingId: MeetingId, at: number): Promise<string | null> {
+    const endedAt = await storage.endMeeting(meetingId, new Date(at).toISOString());
+    // Nothing can be voted any more; a vote left open keeps no record of who chose what.
+    await storage.saveBallots(meetingId, {});
+    try {
+      await opts.onMeetingEnded?.(meetingId);
+    } catch (err) {
+      // The meeting has ended either way; ending it again retries the summary.
+      log.error({ err, meetingId }, 'could not write down the ended meeting');
+    }
+    return endedAt;
   }
 
   async function perform(meetingId: MeetingId, effect: Effect): Promise<void> {
@@ -166,6 +184,15 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
           ),
         ),
       );
+    },
+
+    endMeeting(meetingId) {
+      if (closing) return Promise.reject(new FacilitationClosedError());
+      return queues.run(meetingId, async () => {
+        const ended = await apply(meetingId, serverActor, { type: 'endMeeting' });
+        // Refused only when the session had already ended: finish again (a crash may have cut it short).
+        return ended.ok ? ((await storage.getMeeting(meetingId))?.endedAt ?? null) : finishEnding(meetingId, now());
+      });
     },
 
     command(meetingId, actor, command) {

@@ -34,6 +34,7 @@ import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
+import { summaryRoutes } from './summaryRoutes.js';
 
 export interface ApiDeps {
   storage: Storage;
@@ -179,7 +180,8 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   });
 
   const routeDeps = { storage, auth, access, connections };
-  router.use(groupRoutes(routeDeps));
+  router.use(groupRoutes({ ...routeDeps, facilitation }));
+  router.use(summaryRoutes(routeDeps));
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));

@@ -17,12 +17,18 @@ import {
   type RotateLinksResponse,
 } from '@vermeboard/shared';
 import { hashToken } from '../auth/tokens.js';
+import { FacilitationClosedError, type Facilitation } from '../facilitation/Facilitation.js';
 import type { Storage } from '../storage/Storage.js';
 import type { RouteDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import { jsonBody, ownedBy, pathParam } from './requests.js';
 
-export function groupRoutes({ storage, auth, access, connections }: RouteDeps): Router {
+export interface GroupRouteDeps extends RouteDeps {
+  /** Ending a meeting goes through the facilitation engine, which also ends its session. */
+  facilitation: Pick<Facilitation, 'endMeeting'>;
+}
+
+export function groupRoutes({ storage, auth, access, connections, facilitation }: GroupRouteDeps): Router {
   const router = express.Router();
 
   router.post('/groups/:groupId/links/rotate', async (req, res) => {
@@ -97,7 +103,13 @@ export function groupRoutes({ storage, auth, access, connections }: RouteDeps): 
     const { groupId } = await access.group(req, 'endMeeting');
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
     ownedBy(await storage.getMeeting(meetingId), groupId, 'meetingId');
-    const endedAt = await storage.endMeeting(meetingId, new Date().toISOString());
+    let endedAt: string | null;
+    try {
+      endedAt = await facilitation.endMeeting(meetingId);
+    } catch (err) {
+      if (err instanceof FacilitationClosedError) throw new HttpError(503, err.message);
+      throw err;
+    }
     if (!endedAt) throw new HttpError(404, 'unknown meeting', 'meetingId');
     const response: EndMeetingResponse = { meetingId, endedAt };
     res.json(response);

@@ -8,6 +8,7 @@ import {
   goalIdSchema,
   groupLocaleSchema,
   meetingIdSchema,
+  meetingSummarySchema,
   participantIdSchema,
   roleSchema,
   type ActionItem,
@@ -25,6 +26,8 @@ import {
   type GoalsResponse,
   type GroupId,
   type GroupSettingsResponse,
+  type MeetingId,
+  type MeetingSummaryResponse,
   type MeetingsResponse,
   type MembersResponse,
   type NextMeetingBody,
@@ -76,6 +79,8 @@ export const meetingsResponse: z.ZodType<MeetingsResponse> = z.object({
     }),
   ),
 });
+
+export const meetingSummaryResponse: z.ZodType<MeetingSummaryResponse> = z.object({ summary: meetingSummarySchema });
 
 export const settingsResponse: z.ZodType<GroupSettingsResponse> = z.object({
   locale: groupLocaleSchema,
@@ -181,6 +186,8 @@ export function processApi(groupId: GroupId, token: string) {
     members: () => get('/participants', membersResponse).then((r) => r.members),
     removeMember: (participantId: ParticipantId) => write('DELETE', `/participants/${id(participantId)}`, noContent),
     meetings: () => get('/meetings', meetingsResponse).then((r) => r.meetings),
+    summary: (meetingId: MeetingId) =>
+      get(`/meetings/${id(meetingId)}/summary`, meetingSummaryResponse).then((r) => r.summary),
 
     settings: () => get('/settings', settingsResponse),
     setGroundRules: (rules: string[]) => write('PUT', '/ground-rules', settingsResponse, { rules }),

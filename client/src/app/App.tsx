@@ -1,6 +1,7 @@
 // The app shell: picks the page for the current address and keeps focus sensible across navigations.
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { SummaryPrintPage } from '../summary/SummaryPrintPage.js';
 import { AppHeader } from './AppHeader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
 import { GroupPage } from './GroupPage.js';
@@ -61,6 +62,15 @@ function Page({ route }: { route: Route }) {
             meetingId={route.meetingId}
           />
         </Suspense>
+      );
+    case 'summary':
+      return (
+        <>
+          <AppHeader />
+          <main id="main" tabIndex={-1} className="page">
+            <SummaryPrintPage groupId={route.groupId} meetingId={route.meetingId} />
+          </main>
+        </>
       );
     case 'notFound':
       return (

@@ -14,6 +14,7 @@ describe('router', () => {
     expect(parseRoute(`/join/${token}`)).toEqual({ name: 'join', token });
     expect(parseRoute(`/g/${groupId}`)).toEqual({ name: 'group', groupId });
     expect(parseRoute(`/g/${groupId}/m/${meetingId}`)).toEqual({ name: 'meeting', groupId, meetingId });
+    expect(parseRoute(`/g/${groupId}/m/${meetingId}/summary`)).toEqual({ name: 'summary', groupId, meetingId });
   });
 
   it('tolerates a trailing slash', () => {
@@ -27,6 +28,7 @@ describe('router', () => {
       { name: 'join', token },
       parseRoute(`/g/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
+      parseRoute(`/g/${groupId}/m/${meetingId}/summary`) as Exclude<Route, { name: 'notFound' }>,
     ];
     for (const route of routes) expect(parseRoute(routePath(route))).toEqual(route);
   });
@@ -44,6 +46,7 @@ describe('router', () => {
       `/g/${groupId}/m/x`,
       `/g/${groupId}/x/${meetingId}`,
       `/g/${groupId}/m/${meetingId}/extra`,
+      `/g/${groupId}/m/${meetingId}/summary/extra`,
       '/g/../../etc/passwd',
       '/groups',
       '/index.html',

@@ -7,6 +7,8 @@ export type Route =
   | { name: 'join'; token: string }
   | { name: 'group'; groupId: GroupId }
   | { name: 'meeting'; groupId: GroupId; meetingId: MeetingId }
+  /** The print-friendly summary of an ended meeting. */
+  | { name: 'summary'; groupId: GroupId; meetingId: MeetingId }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -22,9 +24,10 @@ export function parseRoute(pathname: string): Route {
     const groupId = groupIdSchema.safeParse(second);
     if (!groupId.success) return { name: 'notFound' };
     if (parts.length === 2) return { name: 'group', groupId: groupId.data };
-    if (parts.length === 4 && third === 'm') {
+    if ((parts.length === 4 || (parts.length === 5 && parts[4] === 'summary')) && third === 'm') {
       const meetingId = meetingIdSchema.safeParse(fourth);
-      if (meetingId.success) return { name: 'meeting', groupId: groupId.data, meetingId: meetingId.data };
+      const name = parts.length === 5 ? 'summary' : 'meeting';
+      if (meetingId.success) return { name, groupId: groupId.data, meetingId: meetingId.data };
     }
   }
   return { name: 'notFound' };
@@ -40,5 +43,7 @@ export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/g/${encodeURIComponent(route.groupId)}`;
     case 'meeting':
       return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}`;
+    case 'summary':
+      return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}/summary`;
   }
 }

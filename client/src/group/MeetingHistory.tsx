@@ -1,7 +1,10 @@
-// The group's meetings, newest first: when each started and ended, and who facilitated it.
-import type { GroupId } from '@vermeboard/shared';
+// The group's meetings, newest first: when each started and ended, who facilitated it, and for an
+// ended meeting its summary, loaded when someone expands it.
+import type { GroupId, MeetingId } from '@vermeboard/shared';
+import { useState } from 'react';
 import { Link } from '../app/Link.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { MeetingSummaryPanel } from '../summary/MeetingSummaryPanel.js';
 import { formatDateTime } from './dates.js';
 import type { HomeContext } from './homeContext.js';
 
@@ -46,9 +49,40 @@ export function MeetingHistory({ ctx, groupId }: { ctx: HomeContext; groupId: Gr
                 {content}
               </Link>
             )}
+            {meeting.endedAt && (
+              <SummaryDetails
+                ctx={ctx}
+                groupId={groupId}
+                meetingId={meeting.id}
+                label={t('summary.show', { date: format.format(new Date(meeting.createdAt)) })}
+              />
+            )}
           </li>
         );
       })}
     </ol>
+  );
+}
+
+interface SummaryDetailsProps {
+  ctx: HomeContext;
+  groupId: GroupId;
+  meetingId: MeetingId;
+  label: string;
+}
+
+/** A disclosure that loads the summary the first time it opens. */
+function SummaryDetails({ ctx, groupId, meetingId, label }: SummaryDetailsProps) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="meeting-summary-details"
+      onToggle={(e) => {
+        if (e.currentTarget.open) setOpened(true);
+      }}
+    >
+      <summary>{label}</summary>
+      {opened && <MeetingSummaryPanel api={ctx.api} groupId={groupId} meetingId={meetingId} />}
+    </details>
   );
 }

@@ -1,11 +1,13 @@
 // The onboarding welcome, shown once to someone who has just joined through an invite link: the
-// group's goals, its ground rules and the next meeting, then "Continue to the meeting". If any of it
-// fails to load, the person can still go on: the welcome must never stand between them and the group.
+// group's goals, its ground rules, the next meeting and the last meeting's summary, then "Continue to
+// the meeting". If any of it fails to load, the person can still go on: the welcome must never stand
+// between them and the group.
 import type { GroupId, GroupResponse, GroupSettingsResponse, Goal, MeetingHistoryEntry } from '@vermeboard/shared';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { getGroup } from '../api/client.js';
 import { processApi } from '../api/process.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { MeetingSummaryPanel } from '../summary/MeetingSummaryPanel.js';
 import { formatDateTime, formatDay } from './dates.js';
 import { useLoaded } from './useLoaded.js';
 import './group.css';
@@ -97,9 +99,13 @@ export function Welcome({ groupId, token, onContinue }: Props) {
         </>
       )}
       {lastEnded?.endedAt && (
-        <p className="muted small">
-          {t('group.welcome.lastMeeting', { time: formatDateTime(lastEnded.endedAt, locale) })}
-        </p>
+        <>
+          <h2>{t('summary.lastMeeting')}</h2>
+          <p className="muted small">
+            {t('group.welcome.lastMeeting', { time: formatDateTime(lastEnded.endedAt, locale) })}
+          </p>
+          <MeetingSummaryPanel api={api} groupId={groupId} meetingId={lastEnded.id} actions={false} />
+        </>
       )}
 
       <button type="button" className="button button-primary" onClick={onContinue}>

@@ -4,6 +4,7 @@ import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
 import { groupMessages } from '../group/messages.js';
+import { summaryMessages } from '../summary/messages.js';
 
 export const locales = ['en', 'fi'] as const;
 export type Locale = (typeof locales)[number];
@@ -12,8 +13,20 @@ export type Locale = (typeof locales)[number];
 export const localeNames: Record<Locale, string> = { en: 'English', fi: 'Suomi' };
 
 export const messages = {
-  en: { ...appMessages.en, ...boardMessages.en, ...groupMessages.en, ...facilitationMessages.en },
-  fi: { ...appMessages.fi, ...boardMessages.fi, ...groupMessages.fi, ...facilitationMessages.fi },
+  en: {
+    ...appMessages.en,
+    ...boardMessages.en,
+    ...groupMessages.en,
+    ...facilitationMessages.en,
+    ...summaryMessages.en,
+  },
+  fi: {
+    ...appMessages.fi,
+    ...boardMessages.fi,
+    ...groupMessages.fi,
+    ...facilitationMessages.fi,
+    ...summaryMessages.fi,
+  },
 } satisfies Record<Locale, Record<string, string>>;
 
 export type MessageKey = keyof (typeof messages)['en'];

@@ -1,0 +1,33 @@
+// Loads one meeting's summary and shows it with its exports; used where a summary is expanded.
+import type { GroupId, MeetingId } from '@vermeboard/shared';
+import { useCallback } from 'react';
+import type { ProcessApi } from '../api/process.js';
+import { HttpError } from '../api/errors.js';
+import { useLoaded } from '../group/useLoaded.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import { SummaryActions } from './SummaryActions.js';
+import { SummaryView } from './SummaryView.js';
+
+interface Props {
+  api: Pick<ProcessApi, 'summary'>;
+  groupId: GroupId;
+  meetingId: MeetingId;
+  /** Without exports (the welcome page), the summary alone. */
+  actions?: boolean;
+}
+
+export function MeetingSummaryPanel({ api, groupId, meetingId, actions = true }: Props) {
+  const { t } = useI18n();
+  const { state } = useLoaded(useCallback(() => api.summary(meetingId), [api, meetingId]));
+  if (state.status === 'loading') return <p role="status">{t('summary.loading')}</p>;
+  if (state.status === 'error') {
+    const missing = state.error instanceof HttpError && state.error.status === 404;
+    return <p className="muted">{t(missing ? 'summary.none' : 'summary.loadFailed')}</p>;
+  }
+  return (
+    <>
+      {actions && <SummaryActions summary={state.data} groupId={groupId} />}
+      <SummaryView summary={state.data} />
+    </>
+  );
+}

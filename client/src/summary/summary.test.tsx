@@ -1,0 +1,110 @@
+// @vitest-environment node
+// The summary as people read it (group home, print view, welcome) and as they download it.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { ReactNode } from 'react';
+import type { ActionItemId, GoalId, GroupId, MeetingId, MeetingSummary, ParticipantId } from '@vermeboard/shared';
+import { I18nProvider } from '../i18n/I18nProvider.js';
+import { markdownFile } from './markdownFile.js';
+import { SummaryActions } from './SummaryActions.js';
+import { SummaryView } from './SummaryView.js';
+
+const kaisa = { id: 'p-kaisa-001' as ParticipantId, name: 'Kaisa' };
+const summary: MeetingSummary = {
+  version: 1,
+  meetingId: 'meeting-0001' as MeetingId,
+  groupName: 'Project leads',
+  startedAt: '2026-03-14T15:00:00.000Z',
+  endedAt: '2026-03-14T16:30:00.000Z',
+  facilitator: kaisa,
+  attendees: [
+    { ...kaisa, role: 'facilitator' },
+    { id: 'p-anna-0001' as ParticipantId, name: 'Anna', role: 'member' },
+  ],
+  agenda: [
+    {
+      instanceId: 'goal-recap-1',
+      methodId: 'goal-recap',
+      name: { en: 'Goal recap', fi: 'Tavoitteiden kertaus' },
+      steps: [
+        {
+          stepId: 'show-goals',
+          title: { en: 'Our goals', fi: 'Ryhmän tavoitteet' },
+          plannedMinutes: 1,
+          enteredAt: '2026-03-14T15:00:00.000Z',
+          leftAt: '2026-03-14T15:03:00.000Z',
+          durationMs: 180_000,
+        },
+        {
+          stepId: 'adjust',
+          title: { en: 'Adjust the goals', fi: 'Tavoitteiden tarkistus' },
+          plannedMinutes: 3,
+          enteredAt: null,
+          leftAt: null,
+          durationMs: 0,
+        },
+      ],
+    },
+  ],
+  goals: [{ goalId: 'goal-00001' as GoalId, text: 'Win a grant', progress: [{ authorName: 'Anna', text: 'Drafted' }] }],
+  cases: [],
+  reflections: [{ instanceId: 'reflection-2', what: ['Two cases'], soWhat: [], nowWhat: ['Call Liisa'] }],
+  actionItems: [{ id: 'action-0001' as ActionItemId, text: 'Call Liisa', ownerName: 'Anna', dueDate: '2026-04-01' }],
+  votes: [
+    { voteId: 'vote-1', frameName: 'Ideas', voterCount: 3, results: [{ shapeId: 'shape:a', text: 'Pilot', count: 4 }] },
+  ],
+};
+
+function render(node: ReactNode, locale: 'en' | 'fi' = 'en'): string {
+  vi.stubGlobal('localStorage', { getItem: () => locale, setItem: () => {} });
+  return renderToStaticMarkup(<I18nProvider>{node}</I18nProvider>);
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('SummaryView', () => {
+  it('shows every section: attendance, the agenda as run, goals, reflection, actions and votes', () => {
+    const html = render(<SummaryView summary={summary} />);
+    expect(html).toContain('Facilitator: Kaisa');
+    expect(html).toContain('Attended: Kaisa (facilitator), Anna');
+    expect(html).toContain('<h3>Agenda as run</h3>');
+    expect(html).toContain('3 min (planned 1 min)');
+    expect(html).toContain('not reached (planned 3 min)');
+    expect(html).toContain('<strong>Anna:</strong> Drafted');
+    expect(html).toContain('<h4>Now what?</h4><ul class="summary-notes"><li>Call Liisa</li>');
+    expect(html).toContain('Call Liisa<span class="muted"> — Anna, due');
+    expect(html).toContain('Pilot <span class="muted">— 4 votes</span>');
+  });
+
+  it('speaks Finnish, method names included', () => {
+    const html = render(<SummaryView summary={summary} level={2} />, 'fi');
+    expect(html).toContain('<h2>Toteutunut asialista</h2>');
+    expect(html).toContain('<h3>Tavoitteiden kertaus</h3>');
+    expect(html).toContain('Fasilitaattori: Kaisa');
+    expect(html).toContain('<h3>Mitä nyt?</h3>');
+    expect(html).toContain('4 ääntä');
+  });
+});
+
+describe('SummaryActions', () => {
+  it('offers the Markdown as a named download and links the print view', () => {
+    const html = render(<SummaryActions summary={summary} groupId={'group-000001' as GroupId} />);
+    expect(html).toMatch(
+      /<a class="button" href="blob:[^"]+" download="project-leads-2026-03-14.md">Download Markdown<\/a>/,
+    );
+    expect(html).toContain('href="/g/group-000001/m/meeting-0001/summary" class="button">Print / PDF</a>');
+    expect(render(<SummaryActions summary={summary} groupId={'group-000001' as GroupId} />, 'fi')).toContain(
+      'Lataa Markdown-tiedostona',
+    );
+  });
+
+  it('downloads the same Markdown the server serves, in the reader’s language and time zone', async () => {
+    const file = markdownFile(summary, 'fi', 'Europe/Helsinki');
+    expect(file.fileName).toBe('project-leads-2026-03-14.md');
+    expect(file.blob.type).toBe('text/markdown;charset=utf-8');
+    const text = await file.blob.text();
+    expect(text).toContain('# Tapaamisen yhteenveto — Project leads');
+    expect(text).toContain('- [ ] Call Liisa — Anna, määräpäivä 2026-04-01');
+    expect(text).toContain('17.00');
+  });
+});

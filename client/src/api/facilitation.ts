@@ -40,14 +40,16 @@ export function getMyBallots(meetingId: MeetingId, token: string, signal?: Abort
 }
 
 const goalsResponse = z.object({
-  goals: z.array(z.object({ text: z.string(), position: z.number(), archivedAt: z.string().nullable() })),
+  goals: z.array(
+    z.object({ id: z.string(), text: z.string(), position: z.number(), archivedAt: z.string().nullable() }),
+  ),
 });
 
 /** The group's active goals in their order, for the goal recap's cards. */
-export async function getGoals(groupId: GroupId, token: string): Promise<string[]> {
+export async function getGoals(groupId: GroupId, token: string): Promise<{ id: string; text: string }[]> {
   const { goals } = await request(`/api/groups/${encodeURIComponent(groupId)}/goals`, goalsResponse, { token });
   return goals
     .filter((g) => g.archivedAt === null)
     .sort((a, b) => a.position - b.position)
-    .map((g) => g.text);
+    .map((g) => ({ id: g.id, text: g.text }));
 }

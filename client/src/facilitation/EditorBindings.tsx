@@ -7,11 +7,19 @@ import type { SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { focusBounds, isAway, type Bounds } from './follow.js';
-import { currentLayoutFrameIds, keysToPlace, layoutsFor, missingShapes, needsGoals } from './layouts.js';
+import { stampAuthor } from './authorship.js';
+import {
+  currentLayoutFrameIds,
+  keysToPlace,
+  layoutsFor,
+  missingShapes,
+  needsGoals,
+  type GoalTexts,
+} from './layouts.js';
 import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
 import { guardLockedShapes } from './shapeLocks.js';
 
-export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<string[]>) | null }) {
+export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<GoalTexts>) | null }) {
   const { editor, state, me, actor } = useFacilitation();
   const latest = useRef<SessionState | null>(state);
   latest.current = state;
@@ -25,6 +33,11 @@ export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<st
   useEffect(() => {
     if (!editor || !writer) return;
     return makeNewNotesPrivate(editor, me, () => privateStepKey(latest.current, true));
+  }, [editor, me, writer]);
+
+  useEffect(() => {
+    if (!editor || !writer) return;
+    return stampAuthor(editor, me);
   }, [editor, me, writer]);
 
   useLayoutPlacement(editor, state, state?.facilitatorId === me, goalsSource);
@@ -67,7 +80,7 @@ function useLayoutPlacement(
   editor: Editor | null,
   state: SessionState | null,
   placing: boolean,
-  goalsSource: (() => Promise<string[]>) | null,
+  goalsSource: (() => Promise<GoalTexts>) | null,
 ) {
   const { locale } = useI18n();
   const previous = useRef<SessionState | null>(null);
@@ -80,7 +93,7 @@ function useLayoutPlacement(
     previous.current = state;
     const keys = keysToPlace(before, state, (id) => editor.getShape(id) !== undefined, locale);
     if (keys.length === 0) return;
-    const goals: Promise<string[]> =
+    const goals: Promise<GoalTexts> =
       goalsSource && needsGoals(state, keys) ? goalsSource().catch(() => []) : Promise.resolve([]);
     void goals.then((texts) => {
       if (editor.isDisposed) return;

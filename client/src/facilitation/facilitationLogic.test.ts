@@ -117,11 +117,19 @@ describe('layouts', () => {
     const key = state.placedLayouts.at(-1)!;
     expect(needsGoals(state, [key])).toBe(true);
     const step = builtInMethods['goal-recap']!.steps[0]!;
-    const shapes = layoutShapesFor(step, 'goal-recap-3', 2, 'en', ['Learn to say no', 'Sleep more']);
+    const shapes = layoutShapesFor(step, 'goal-recap-3', 2, 'en', [
+      { id: 'goal-aaaa1', text: 'Learn to say no' },
+      { id: 'goal-bbbb2', text: 'Sleep more' },
+    ]);
     expect(shapes.map((s) => s.id)).toEqual([
       layoutShapeId('goal-recap-3', 'goals'),
       layoutShapeId('goal-recap-3', 'goal-1'),
       layoutShapeId('goal-recap-3', 'goal-2'),
+    ]);
+    // One column per goal, each card naming its goal, so notes below a card can be filed under it.
+    expect(shapes.slice(1).map((s) => [s.x, s.meta])).toEqual([
+      [350, { vbGoalId: 'goal-aaaa1' }],
+      [1250, { vbGoalId: 'goal-bbbb2' }],
     ]);
   });
 });

@@ -7,6 +7,7 @@ import {
   builtInMethods,
   currentStep,
   layoutShapeId,
+  SHAPE_META,
   stepKey,
   type Locale,
   type MethodLibrary,
@@ -25,8 +26,8 @@ export interface PlaceableLayout {
   shapes: TLShapePartial[];
 }
 
-/** Active goal texts for `needsGroupGoals` steps, in the group's order. */
-export type GoalTexts = readonly string[];
+/** Active goals for `needsGroupGoals` steps, in the group's order. */
+export type GoalTexts = readonly { id: string; text: string }[];
 
 export function layoutShapesFor(
   step: Step,
@@ -65,16 +66,21 @@ export function layoutShapesFor(
       props: { richText: toRichText(note.text[locale]), color: note.color },
     });
   }
-  // Goal cards go into the step's first frame (the goals frame of the goal recap).
+  // Goal cards go into the step's first frame (the goals frame of the goal recap), each at the top of
+  // its own column: members put their progress notes below a card, and the server files a note
+  // under the card nearest to it (server/src/summary/boardHarvest.ts). The card names its goal.
   const goalFrame = frames[0];
   if (step.needsGroupGoals && goalFrame !== undefined) {
-    goals.forEach((text, i) => {
+    const column = goalFrame.w / Math.max(1, goals.length);
+    goals.forEach((goal, i) => {
       shapes.push({
         id: layoutShapeId(instanceId, `goal-${i + 1}`) as TLShapeId,
         type: 'note',
         parentId: layoutShapeId(instanceId, goalFrame.id) as TLShapeId,
-        ...noteIn(goalFrame.id, goalFrame.w),
-        props: { richText: toRichText(text), color: 'light-green' },
+        x: Math.round(i * column + (column - noteSize) / 2),
+        y: framePadding,
+        props: { richText: toRichText(goal.text), color: 'light-green' },
+        meta: { [SHAPE_META.goalId]: goal.id },
       });
     });
   }

@@ -35,7 +35,7 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
           <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} />
           <ReactionToasts />
         </div>
-        <FacilitationSidebar />
+        <FacilitationSidebar groupId={groupId} token={board.token} />
       </div>
     </FacilitationProvider>
   );

@@ -1,6 +1,6 @@
 // The facilitation column beside the board: the step card, my controls, the turn order, the vote,
 // the facilitator's panel, and the last command error.
-import { canSend } from '@vermeboard/shared';
+import { canSend, type GroupId } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FacilitatorPanel } from './FacilitatorPanel.js';
 import { useFacilitation } from './FacilitationProvider.js';
@@ -8,10 +8,14 @@ import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
 import { TurnOrder } from './TurnOrder.js';
 import { VoteStatus } from './VoteStatus.js';
+import { BoardExport } from '../summary/BoardExport.js';
+import { NoteMarks } from '../summary/NoteMarks.js';
+import { OpenActionItems } from '../summary/OpenActionItems.js';
 
-export function FacilitationSidebar() {
+/** `groupId` and `token` reach the group's action items for the goal recap's "Adjust" step. */
+export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; token: string }) {
   const { t } = useI18n();
-  const { state, actor } = useFacilitation();
+  const { state, actor, editor } = useFacilitation();
   const facilitating = state !== null && canSend(state, actor, 'giveTurn');
   return (
     <aside className="vb-fac" aria-label={t('facilitation.region')}>
@@ -20,7 +24,10 @@ export function FacilitationSidebar() {
       <ParticipantControls />
       <TurnOrder canGive={facilitating} />
       <VoteStatus />
+      <OpenActionItems groupId={groupId} token={token} />
+      <NoteMarks />
       <FacilitatorPanel />
+      <BoardExport editor={editor} />
     </aside>
   );
 }

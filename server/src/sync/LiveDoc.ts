@@ -50,6 +50,8 @@ export class LiveDoc<P extends Peer = Peer> {
   private rows: number;
   private failed = false;
   private destroyed = false;
+  /** The frame being applied from a peer, while applyAwareness runs. */
+  private relayedAwareness: Uint8Array | null = null;
 
   constructor(
     readonly name: string,
@@ -105,7 +107,16 @@ export class LiveDoc<P extends Peer = Peer> {
   /** Throws a ProtocolError (forbidden) when the peer publishes for a client id it does not own. */
   applyAwareness(peer: P, entries: readonly AwarenessEntry[]): void {
     const accepted = this.owners.filter(peer, entries, (id) => this.awareness.meta.get(id)?.clock);
-    if (accepted.length > 0) applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(accepted), peer);
+    if (accepted.length === 0) return;
+    const update = writeAwarenessUpdate(accepted);
+    // The broadcast in onAwarenessUpdate (called synchronously from here) relays these bytes
+    // instead of encoding the states again: cursor updates are the most frequent message.
+    this.relayedAwareness = writeAwareness(update);
+    try {
+      applyAwarenessUpdate(this.awareness, update, peer);
+    } finally {
+      this.relayedAwareness = null;
+    }
   }
 
   /** An awareness message with every current state. */
@@ -178,12 +189,14 @@ export class LiveDoc<P extends Peer = Peer> {
     if (this.rows > this.opts.compactThreshold) void this.compact();
   }
 
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    // Sent to the publisher too: y-websocket clients treat 30 s without any message as a dead
-    // connection, and the echo of their own presence is what a lone client receives.
-    const frame = writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
-    for (const peer of this.peers) peer.send(frame);
+    const frame = this.relayedAwareness ?? writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
+    // y-websocket clients treat 30 s without any message as a dead connection. While someone else
+    // publishes presence (every client renews it every 15 s) that keeps everyone alive; a client
+    // alone in a document only hears its own presence, so only then is it echoed back.
+    const echo = this.awareness.getStates().size <= 1;
+    for (const peer of this.peers) if (echo || peer !== origin) peer.send(frame);
   };
 }

@@ -25,6 +25,8 @@ export interface AwarenessEntry {
   clock: number;
   /** null announces that the client left. */
   state: AwarenessState | null;
+  /** The state's JSON as received, forwarded as is so that relaying needs no second stringify. */
+  json?: Uint8Array;
 }
 
 export type ClientMessage =
@@ -112,7 +114,7 @@ export function readAwarenessUpdate(update: Uint8Array, limits: ReadLimits): Awa
     if (json.byteLength > limits.awarenessStateBytes) {
       throw new ProtocolError(`awareness state of ${json.byteLength} bytes is over the limit`, CloseCode.forbidden);
     }
-    entries.push({ clientId, clock, state: parseState(json) });
+    entries.push({ clientId, clock, state: parseState(json), json });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the awareness update');
   return entries;
@@ -172,7 +174,8 @@ export function writeAwarenessUpdate(entries: readonly AwarenessEntry[]): Uint8A
   for (const entry of entries) {
     encoding.writeVarUint(encoder, entry.clientId);
     encoding.writeVarUint(encoder, entry.clock);
-    encoding.writeVarString(encoder, JSON.stringify(entry.state));
+    if (entry.json) encoding.writeVarUint8Array(encoder, entry.json);
+    else encoding.writeVarString(encoder, JSON.stringify(entry.state));
   }
   return encoding.toUint8Array(encoder);
 }

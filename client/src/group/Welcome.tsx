@@ -104,7 +104,7 @@ export function Welcome({ groupId, token, onContinue }: Props) {
           <p className="muted small">
             {t('group.welcome.lastMeeting', { time: formatDateTime(lastEnded.endedAt, locale) })}
           </p>
-          <MeetingSummaryPanel api={api} groupId={groupId} meetingId={lastEnded.id} actions={false} />
+          <MeetingSummaryPanel api={api} groupId={groupId} meetingId={lastEnded.id} brief />
         </>
       )}
 

@@ -12,11 +12,11 @@ interface Props {
   api: Pick<ProcessApi, 'summary'>;
   groupId: GroupId;
   meetingId: MeetingId;
-  /** Without exports (the welcome page), the summary alone. */
-  actions?: boolean;
+  /** The welcome page: no exports and no step times, the summary's content alone. */
+  brief?: boolean;
 }
 
-export function MeetingSummaryPanel({ api, groupId, meetingId, actions = true }: Props) {
+export function MeetingSummaryPanel({ api, groupId, meetingId, brief = false }: Props) {
   const { t } = useI18n();
   const { state } = useLoaded(useCallback(() => api.summary(meetingId), [api, meetingId]));
   if (state.status === 'loading') return <p role="status">{t('summary.loading')}</p>;
@@ -26,8 +26,8 @@ export function MeetingSummaryPanel({ api, groupId, meetingId, actions = true }:
   }
   return (
     <>
-      {actions && <SummaryActions summary={state.data} groupId={groupId} />}
-      <SummaryView summary={state.data} />
+      {!brief && <SummaryActions summary={state.data} groupId={groupId} />}
+      <SummaryView summary={state.data} compact={brief} />
     </>
   );
 }

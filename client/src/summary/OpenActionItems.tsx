@@ -7,6 +7,7 @@ import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useLoaded } from '../group/useLoaded.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatDay } from '../group/dates.js';
+import './summary.css';
 
 /** The step where last meeting's action items are ticked off (METHODS.md, goal recap). */
 export function isActionReviewStep(methodId: string | undefined, stepId: string | undefined): boolean {

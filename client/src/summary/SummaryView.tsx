@@ -25,7 +25,14 @@ function Texts({ items }: { items: readonly string[] }) {
   );
 }
 
-export function SummaryView({ summary, level = 3 }: { summary: MeetingSummary; level?: 2 | 3 }) {
+interface Props {
+  summary: MeetingSummary;
+  level?: 2 | 3;
+  /** Leaves out the agenda's step times: for a newcomer, what was said matters, not the clock. */
+  compact?: boolean;
+}
+
+export function SummaryView({ summary, level = 3, compact = false }: Props) {
   const { t, locale } = useI18n();
   const sub = (level + 1) as Level;
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
@@ -53,7 +60,7 @@ export function SummaryView({ summary, level = 3 }: { summary: MeetingSummary; l
         )}
       </p>
 
-      {summary.agenda.length > 0 && (
+      {!compact && summary.agenda.length > 0 && (
         <section>
           <Heading level={level}>{t('summary.agenda')}</Heading>
           {summary.agenda.map((item) => (
@@ -62,8 +69,9 @@ export function SummaryView({ summary, level = 3 }: { summary: MeetingSummary; l
               <ul className="summary-steps">
                 {item.steps.map((step) => (
                   <li key={step.stepId} className={step.enteredAt ? undefined : 'muted'}>
-                    <span className="summary-step-title">{step.title[locale]}</span>{' '}
+                    <span className="summary-step-title">{step.title[locale]}</span>
                     <span className="summary-step-time">
+                      {' — '}
                       {step.enteredAt
                         ? t('summary.stepTime', {
                             start: at(step.enteredAt),

@@ -68,8 +68,8 @@ describe('SummaryView', () => {
     expect(html).toContain('Facilitator: Kaisa');
     expect(html).toContain('Attended: Kaisa (facilitator), Anna');
     expect(html).toContain('<h3>Agenda as run</h3>');
-    expect(html).toContain('3 min (planned 1 min)');
-    expect(html).toContain('not reached (planned 3 min)');
+    expect(html).toContain(', 3 min (planned 1 min)');
+    expect(html).toContain('Adjust the goals</span><span class="summary-step-time"> — not reached (planned 3 min)');
     expect(html).toContain('<strong>Anna:</strong> Drafted');
     expect(html).toContain('<h4>Now what?</h4><ul class="summary-notes"><li>Call Liisa</li>');
     expect(html).toContain('Call Liisa<span class="muted"> — Anna, due');

@@ -78,6 +78,17 @@ describe('personStatus', () => {
     expect(personStatus(state, cat, tr('fi'))).toEqual({ label: 'käsi ylhäällä', current: false });
     expect(personStatus(state, bob, tr('en'))).toBeNull();
   });
+
+  it('shows who leads the meeting after the facilitator role was handed to a member', () => {
+    const state = run(
+      [{ type: 'handOverFacilitation', participantId: bob }],
+      atStep(meetingWithThree(), 'welcome', 'welcome'),
+    );
+    expect(personStatus(state, bob, tr('en'))).toEqual({ label: 'leads the meeting', current: false });
+    expect(personStatus(state, bob, tr('fi'))).toEqual({ label: 'vetää tapaamista', current: false });
+    // The link's "facilitator" badge already says it for a facilitator who has not handed over.
+    expect(personStatus(atStep(meetingWithThree(), 'welcome', 'welcome'), anna, tr('en'))).toBeNull();
+  });
 });
 
 describe('layouts', () => {

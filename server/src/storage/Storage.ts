@@ -75,8 +75,8 @@ export interface AssetRecord {
 export interface DocStore {
   /** Every stored update of a document, oldest first (empty when the document is new). */
   loadUpdates(docName: string): Promise<Uint8Array[]>;
-  /** Append one update to the document's log; durable when the promise resolves. */
-  appendUpdate(docName: string, update: Uint8Array): Promise<void>;
+  /** Append updates to the document's log in one transaction; durable when the promise resolves. */
+  appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<void>;
   /** Number of rows in the document's log (compaction decides by it). */
   countUpdates(docName: string): Promise<number>;
   /**

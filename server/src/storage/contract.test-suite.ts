@@ -69,8 +69,8 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       doc.on('update', (u: Uint8Array) => updates.push(u));
       const map = doc.getMap('m');
       for (let i = 0; i < 20; i++) map.set(`k${i % 5}`, i);
-      for (const u of updates) await storage.appendUpdate('meeting/x/board', u);
-      await storage.appendUpdate('meeting/other/board', Y.encodeStateAsUpdate(new Y.Doc()));
+      for (const u of updates) await storage.appendUpdates('meeting/x/board', [u]);
+      await storage.appendUpdates('meeting/other/board', [Y.encodeStateAsUpdate(new Y.Doc())]);
       expect(await storage.countUpdates('meeting/x/board')).toBe(20);
 
       await storage.compact('meeting/x/board', (rows) => {
@@ -91,15 +91,25 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
         hashes,
       );
-      await storage.appendUpdate('meeting/x/board', new Uint8Array([0, 0]));
+      await storage.appendUpdates('meeting/x/board', [new Uint8Array([0, 0])]);
       await storage.close();
       storage = await reopen();
       expect(await storage.getGroup(groupId)).not.toBeNull();
       expect(await storage.loadUpdates('meeting/x/board')).toEqual([new Uint8Array([0, 0])]);
     });
 
+    it('appends a batch of updates in order', async () => {
+      await storage.appendUpdates('meeting/y/board', [new Uint8Array([1]), new Uint8Array([2]), new Uint8Array([3])]);
+      await storage.appendUpdates('meeting/y/board', []);
+      expect(await storage.loadUpdates('meeting/y/board')).toEqual([
+        new Uint8Array([1]),
+        new Uint8Array([2]),
+        new Uint8Array([3]),
+      ]);
+    });
+
     it('deletes a document log entirely', async () => {
-      await storage.appendUpdate('meeting/x/board', new Uint8Array([0, 0]));
+      await storage.appendUpdates('meeting/x/board', [new Uint8Array([0, 0])]);
       await storage.deleteDoc('meeting/x/board');
       expect(await storage.loadUpdates('meeting/x/board')).toEqual([]);
     });
@@ -466,7 +476,7 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
           `meeting/${meetingId}/private/${pid(2)}`,
           `meeting/${kept}/board`,
         ]) {
-          await storage.appendUpdate(doc, new Uint8Array([1, 2, 3]));
+          await storage.appendUpdates(doc, [new Uint8Array([1, 2, 3])]);
         }
         await storage.putAsset({
           id: 'asset-000001',

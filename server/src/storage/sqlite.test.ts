@@ -39,11 +39,10 @@ it('purges a meeting so that its board is gone from the database file, not only 
   const board = doc.getMap('board');
   board.set('note', 'CONFIDENTIAL-CASE-7f3a');
   board.set('long', 'LONGSECRET-'.repeat(2000));
-  await storage.appendUpdate(`meeting/${meetingId}/board`, Y.encodeStateAsUpdate(doc));
-  await storage.appendUpdate(
-    `meeting/${meetingId}/private/participant1`,
+  await storage.appendUpdates(`meeting/${meetingId}/board`, [Y.encodeStateAsUpdate(doc)]);
+  await storage.appendUpdates(`meeting/${meetingId}/private/participant1`, [
     new TextEncoder().encode('PRIVATE-NOTE-91c2'),
-  );
+  ]);
   await storage.putAsset({
     id: 'asset-000001',
     meetingId,

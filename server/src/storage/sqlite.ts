@@ -210,6 +210,9 @@ export function openSqliteStorage(file: string): Storage {
     q.insertParticipant.run(p.id, p.groupId, p.displayName, p.role, p.createdAt);
     q.insertToken.run(hash, p.groupId, p.role, p.id);
   });
+  const appendUpdates = db.transaction((docName: string, updates: readonly Uint8Array[]) => {
+    for (const update of updates) q.appendUpdate.run(docName, toBuffer(update));
+  });
   const compact = db.transaction((docName: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
     const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
     if (rows.length <= 1) return;
@@ -299,8 +302,8 @@ export function openSqliteStorage(file: string): Storage {
       const rows = q.loadUpdates.all(docName) as { data: Buffer }[];
       return rows.map((r) => toBytes(r.data));
     },
-    async appendUpdate(docName, update) {
-      q.appendUpdate.run(docName, toBuffer(update));
+    async appendUpdates(docName, updates) {
+      appendUpdates(docName, updates);
     },
     async countUpdates(docName) {
       return (q.countUpdates.get(docName) as { n: number }).n;

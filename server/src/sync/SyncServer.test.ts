@@ -256,7 +256,7 @@ describe('sync', () => {
     const seed = openSqliteStorage(file);
     const seedDoc = new Y.Doc();
     seedDoc.getText('t').insert(0, 'stored');
-    await seed.appendUpdate(boardA, Y.encodeStateAsUpdate(seedDoc));
+    await seed.appendUpdates(boardA, [Y.encodeStateAsUpdate(seedDoc)]);
     await seed.close();
 
     const loading = gate();
@@ -424,10 +424,10 @@ describe('sync', () => {
     const h = await start({
       wrapStore: (store) => ({
         ...store,
-        appendUpdate: async (name, update) => {
+        appendUpdates: async (name, updates) => {
           appends++;
           await appending.opened;
-          return store.appendUpdate(name, update);
+          return store.appendUpdates(name, updates);
         },
       }),
     });
@@ -662,12 +662,12 @@ describe('limits', () => {
     const h = await start({
       wrapStore: (store) => ({
         ...store,
-        appendUpdate: async (name, update) => {
+        appendUpdates: async (name, updates) => {
           if (failNext) {
             failNext = false;
             throw new Error('disk full');
           }
-          return store.appendUpdate(name, update);
+          return store.appendUpdates(name, updates);
         },
       }),
     });

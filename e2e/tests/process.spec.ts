@@ -1,0 +1,249 @@
+// The group's process across meetings: goals set on the group home and read by a newcomer, a meeting
+// with a goal recap and a reflection whose notes become progress notes and an action item, the
+// summary on the group home and its exports, the next meeting ticking the action item off, and the
+// competence self-assessment. The facilitator is Kaisa, the member Anna. One server for the file.
+import { expect, test } from '@playwright/test';
+import { launchServer, type ServerProcess } from '../server.js';
+import { createGroup, startMeeting, waitForBoard } from '../flows.js';
+import {
+  actionItemsSection,
+  addGoal,
+  backToGroup,
+  buildAgenda,
+  command,
+  download,
+  endMeeting,
+  expectStep,
+  frameLabel,
+  goalItem,
+  gotoStep,
+  meetingsSection,
+  note,
+  openInvite,
+  selfAssessmentSection,
+  writeNoteInFrame,
+  writeNoteUnder,
+} from '../process.js';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const goalRecap = 'Goal recap';
+const reflection = 'Reflection: What? So what? Now what?';
+const groundRules = ['Everyone is heard and nobody dominates.', 'What is said in the group stays in the group.'];
+
+test('a group lives through two meetings: goals, welcome, recap, reflection, summary, action carried over', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const kaisa = page;
+  const group = 'Funding circle';
+  const goal1 = 'By May, each of us has sent one funding application';
+  const goal2 = 'Every member leads one partner meeting this spring';
+  const progress = 'Draft sent to the foundation';
+  const action = 'Anna asks the city for a letter of support';
+
+  // 1. Kaisa creates the group and sets two goals; Anna joins and reads the welcome first.
+  const links = await createGroup(kaisa, server.url, group, 'Kaisa');
+  await addGoal(kaisa, goal1);
+  await addGoal(kaisa, goal2);
+  await expect(kaisa.getByText('2 of 3 goals')).toBeVisible();
+
+  const anna = await openInvite(browser, links.member, 'Anna', group);
+  await expect(anna.welcome.getByRole('heading', { name: 'The group’s goals' })).toBeVisible();
+  const welcomeLists = anna.welcome.getByRole('list');
+  await expect(welcomeLists.nth(0).getByRole('listitem')).toHaveText([goal1, goal2]);
+  await expect(anna.welcome.getByRole('heading', { name: 'Ground rules' })).toBeVisible();
+  await expect(welcomeLists.nth(1).getByRole('listitem')).toHaveText(groundRules);
+  // No meeting yet: she continues to the group and waits there for the facilitator.
+  await anna.welcome.getByRole('button', { name: 'Continue to the group' }).click();
+  await expect(
+    anna.page.getByRole('heading', { name: 'Waiting for the facilitator to start a meeting' }),
+  ).toBeVisible();
+
+  // 2. Kaisa starts a meeting; Anna is taken there. The agenda: goal recap, then reflection.
+  await startMeeting(kaisa);
+  await waitForBoard(anna.page);
+  await expect(kaisa.getByRole('list', { name: 'People here' }).getByText('Anna', { exact: true })).toBeVisible();
+  await buildAgenda(kaisa, [goalRecap, reflection]);
+  await command(kaisa, 'Start the meeting');
+  const everyone = [kaisa, anna.page];
+  await expectStep(everyone, 'Our goals');
+  // The group's goals come onto the board as cards, for everyone.
+  for (const p of everyone) {
+    await expect(frameLabel(p, 'Our goals')).toBeVisible();
+    await expect(note(p, goal1)).toBeVisible();
+    await expect(note(p, goal2)).toBeVisible();
+  }
+
+  // The progress round: Anna puts her note under the first goal's card.
+  await command(kaisa, 'Next step');
+  await expectStep(everyone, 'Progress round');
+  await writeNoteUnder(anna.page, goal1, progress);
+  await expect(note(kaisa, progress)).toBeVisible();
+
+  // Reflection, "Now what?" together: Anna writes an action in the "Now what?" column.
+  await gotoStep(kaisa, reflection, 'Now what? — together');
+  await expectStep(everyone, 'Now what? — together');
+  await writeNoteInFrame(anna.page, 'Now what? — actions', 60, 100, action);
+  await expect(note(kaisa, action)).toBeVisible();
+  await endMeeting(kaisa);
+  await expectStep([anna.page], 'The meeting has ended');
+  await anna.context.close();
+
+  // 3. The group home: the summary, the goal's progress-note history and the action item.
+  await backToGroup(kaisa, group);
+  const meetings = meetingsSection(kaisa);
+  await meetings.getByText(/^Summary of the meeting of/).click();
+  const summary = meetings.locator('.meeting-summary');
+  await expect(summary).toBeVisible();
+  await expect(summary).toContainText('Attended: Kaisa (facilitator), Anna');
+  // The reflection's "Now what?" column holds Anna's note; the goal shows her progress note.
+  await expect(summary.getByRole('heading', { name: 'Reflection', exact: true })).toBeVisible();
+  const nowWhat = summary
+    .locator('.summary-columns > div')
+    .filter({ has: kaisa.getByRole('heading', { name: 'Now what?', exact: true }) });
+  await expect(nowWhat.getByRole('listitem')).toHaveText([action]);
+  const goalInSummary = summary
+    .locator('div')
+    .filter({ has: kaisa.getByRole('heading', { name: goal1 }) })
+    .last();
+  await expect(goalInSummary.getByRole('listitem')).toHaveText([`Anna: ${progress}`]);
+  await expect(summary.getByRole('heading', { name: 'Action items' })).toBeVisible();
+  await expect(summary.getByRole('listitem').filter({ hasText: `${action} — Anna` })).toBeVisible();
+
+  const firstGoal = goalItem(kaisa, goal1);
+  await firstGoal.getByText('Progress notes (1)').click();
+  await expect(firstGoal.getByText(progress)).toBeVisible();
+  await expect(firstGoal.getByText(/^Anna, meeting of /)).toBeVisible();
+  await expect(goalItem(kaisa, goal2).getByText('Progress notes (0)')).toBeVisible();
+
+  const actions = actionItemsSection(kaisa);
+  const openActions = actions.getByRole('list', { name: 'Open' });
+  await expect(openActions.getByRole('checkbox', { name: action })).not.toBeChecked();
+  await expect(openActions.getByRole('listitem').filter({ hasText: action })).toContainText('Owner: Anna');
+
+  // 4. The summary as Markdown, and its print view.
+  const markdown = await download(kaisa, meetings.getByRole('link', { name: 'Download Markdown' }));
+  expect(markdown.fileName).toMatch(/\.md$/);
+  const text = markdown.bytes.toString('utf8');
+  expect(text).toContain(group);
+  expect(text).toContain(action);
+  expect(text).toContain(progress);
+  await meetings.getByRole('link', { name: 'Print / PDF' }).click();
+  await expect(kaisa.getByRole('button', { name: 'Print or save as PDF' })).toBeVisible({ timeout: 30_000 });
+  await expect(kaisa.getByText(action, { exact: true })).toBeVisible();
+  await kaisa.getByRole('link', { name: 'Back to the group' }).click();
+  await expect(kaisa.getByRole('heading', { level: 1, name: group })).toBeVisible({ timeout: 30_000 });
+
+  // 5. The next meeting's goal recap offers the open action item in its "Adjust" step.
+  await startMeeting(kaisa);
+  await buildAgenda(kaisa, [goalRecap]);
+  await command(kaisa, 'Start the meeting');
+  await expectStep([kaisa], 'Our goals');
+  const review = kaisa.getByRole('region', { name: 'Action items from earlier meetings' });
+  await expect(review).toHaveCount(0);
+  await gotoStep(kaisa, goalRecap, 'Adjust the goals');
+  await expectStep([kaisa], 'Adjust the goals');
+  const tick = review.getByRole('checkbox', { name: `Done: ${action}` });
+  await expect(tick).toBeVisible();
+  await expect(review).toContainText('Anna');
+  // A click ticks it off: the item leaves the list once the server has it done.
+  await tick.click();
+  await expect(review.getByText('No open action items. Well done!')).toBeVisible();
+
+  await backToGroup(kaisa, group);
+  await expect(actions.getByText('No open action items.')).toBeVisible();
+  await actions.getByText('Done (1)').click();
+  await expect(actions.getByRole('checkbox', { name: action })).toBeChecked();
+  await expect(actions.getByRole('listitem').filter({ hasText: action })).toContainText(/Done /);
+});
+
+test('the board exports as PNG and SVG from a meeting', async ({ page }) => {
+  await createGroup(page, server.url, 'Export group', 'Kaisa');
+  await startMeeting(page);
+  // Something to draw: the meeting frame's first step places its frame and ground-rule notes.
+  await command(page, 'Use the meeting frame');
+  await command(page, 'Start the meeting');
+  await expectStep([page], 'Welcome and ground rules');
+  await expect(page.locator('.tl-shape[data-shape-type="frame"]').first()).toBeVisible();
+
+  const png = await download(page, page.getByRole('button', { name: 'Export board as PNG' }));
+  expect(png.fileName).toMatch(/\.png$/);
+  expect(png.bytes.subarray(0, 4).toString('latin1')).toBe('\x89PNG');
+  expect(png.bytes.length).toBeGreaterThan(5_000);
+
+  const svg = await download(page, page.getByRole('button', { name: 'Export board as SVG' }));
+  expect(svg.fileName).toMatch(/\.svg$/);
+  expect(svg.bytes.toString('utf8').trimStart()).toMatch(/^<svg[\s>]/);
+  expect(svg.bytes.toString('utf8')).toContain('</svg>');
+});
+
+test('a member fills a start and an end self-assessment and sees their chart; the group’s averages wait', async ({
+  browser,
+  page,
+}) => {
+  const group = 'Assessment group';
+  const links = await createGroup(page, server.url, group, 'Kaisa');
+  const anna = await openInvite(browser, links.member, 'Anna', group);
+  await anna.welcome.getByRole('button', { name: 'Continue to the group' }).click();
+  const section = selfAssessmentSection(anna.page);
+  await expect(section).toBeVisible({ timeout: 30_000 });
+
+  const form = section.getByRole('form', { name: 'Fill in your self-assessment' });
+  const areas = form.getByRole('radiogroup');
+  await expect(areas).toHaveCount(5);
+  await expect(areas.first()).toHaveAccessibleName('Planning and leading projects');
+
+  /** Rates every area of the form: `ratings[i]` for the i-th area. */
+  const rateAll = async (ratings: readonly number[]) => {
+    for (const [i, rating] of ratings.entries()) {
+      await areas
+        .nth(i)
+        .getByRole('radio', { name: new RegExp(`^${rating}`) })
+        .check();
+    }
+    await form.getByRole('button', { name: 'Save my answers' }).click();
+  };
+
+  // At the start.
+  await expect(form.getByRole('radio', { name: 'At the start' })).toBeChecked();
+  await rateAll([2, 1, 3, 2, 2]);
+  await expect(
+    section.getByRole('status').filter({ hasText: 'Your answers for “At the start” are saved.' }),
+  ).toBeVisible();
+  const chart = section.getByRole('img', { name: /^Radar chart of your self-assessment/ });
+  await expect(chart).toBeVisible();
+
+  // At the end: the form folds away under the chart; open it again and choose the end phase.
+  await section.getByText('Update your self-assessment').click();
+  await form.getByRole('radio', { name: /^At the end/ }).check();
+  await rateAll([4, 3, 4, 5, 3]);
+  await expect(
+    section.getByRole('status').filter({ hasText: 'Your answers for “At the end” are saved.' }),
+  ).toBeVisible();
+  await expect(chart).toHaveAccessibleName(/Planning and leading projects: At the start 2, At the end 4\./);
+  await expect(chart).toHaveAccessibleName(/Leading people: At the start 2, At the end 5\./);
+
+  await chart.scrollIntoViewIfNeeded();
+  const shot = await section.screenshot({ path: test.info().outputPath('self-assessment.png') });
+  await test.info().attach('self-assessment', { body: shot, contentType: 'image/png' });
+
+  // Only Anna answered: the group's averages are withheld for both phases.
+  const averages = section.locator('.assessment-summary');
+  await expect(averages.getByRole('heading', { name: 'Group averages' })).toBeVisible();
+  await expect(averages.getByRole('table')).toHaveCount(0);
+  await expect(averages.getByRole('listitem').filter({ hasText: 'At the start:' })).toHaveText(
+    'At the start: Shown when at least 3 members have answered (1 so far).',
+  );
+  await expect(averages.getByRole('listitem').filter({ hasText: 'At the end:' })).toHaveText(
+    'At the end: Shown when at least 3 members have answered (1 so far).',
+  );
+  await anna.context.close();
+});

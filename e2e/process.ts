@@ -141,8 +141,12 @@ export async function writeNoteAt(page: Page, x: number, y: number, text: string
   await page.keyboard.press('Escape');
   await page.keyboard.press('n');
   await page.mouse.click(x, y);
-  await expect(page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]')).toBeFocused();
-  await page.keyboard.type(text);
+  const editing = page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]');
+  await expect(editing).toBeFocused();
+  // The text goes in as one input, as a paste would: key by key, a loaded machine has reordered
+  // characters while the note's text editor was still settling.
+  await editing.fill(text);
+  await expect(editing).toHaveText(text);
   await page.keyboard.press('Escape');
   await page.keyboard.press('Escape');
   await expect(note(page, text)).toBeVisible();

@@ -6,7 +6,7 @@ import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
 import type { SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
-import { focusBounds, isAway, type Bounds } from './follow.js';
+import { focusBounds, offersWayBack, type Bounds } from './follow.js';
 import { stampAuthor } from './authorship.js';
 import {
   currentLayoutFrameIds,
@@ -121,7 +121,10 @@ function FollowFocus({
 
   // Move on every new request (seq), not on every session change.
   useEffect(() => {
-    if (isFacilitator) return;
+    if (isFacilitator) {
+      setFollowed(null);
+      return;
+    }
     const bounds = focusBounds(target, frameBounds);
     setFollowed(bounds);
     if (bounds) editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h), { animation: { duration: 300 } });
@@ -130,8 +133,8 @@ function FollowFocus({
 
   const away = useValue(
     'away from focus',
-    () => followed !== null && isAway(editor.getViewportPageBounds(), followed),
-    [editor, followed],
+    () => offersWayBack(isFacilitator, editor.getViewportPageBounds(), followed),
+    [editor, followed, isFacilitator],
   );
   if (!away || followed === null) return null;
   return (

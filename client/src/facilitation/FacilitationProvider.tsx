@@ -24,6 +24,8 @@ export interface Facilitation {
   meetingId: MeetingId;
   state: SessionState | null;
   reactions: RecentReaction[];
+  /** The server sent a session state this client cannot read (usually: reload for the new version). */
+  unreadable: boolean;
   me: ParticipantId;
   actor: Actor;
   clock: ServerClock;
@@ -76,6 +78,7 @@ export function FacilitationProvider({
 
   const state = useValue('facilitation state', () => connection?.state.get() ?? null, [connection]);
   const reactions = useValue('facilitation reactions', () => connection?.reactions.get() ?? [], [connection]);
+  const unreadable = useValue('facilitation unreadable', () => connection?.unreadable.get() ?? false, [connection]);
   const liveCount = useValue('facilitation live count', () => connection?.liveCount.get() ?? 0, [connection]);
 
   // Estimated on the first connection and again after every reconnect.
@@ -107,6 +110,7 @@ export function FacilitationProvider({
       meetingId,
       state,
       reactions,
+      unreadable,
       me: participantId,
       actor: { participantId, role },
       clock,
@@ -117,7 +121,7 @@ export function FacilitationProvider({
       ballots,
       refreshBallots,
     }),
-    [meetingId, state, reactions, participantId, role, clock, send, error, editor, ballots, refreshBallots],
+    [meetingId, state, reactions, unreadable, participantId, role, clock, send, error, editor, ballots, refreshBallots],
   );
   return <FacilitationContext.Provider value={value}>{children}</FacilitationContext.Provider>;
 }

@@ -22,8 +22,9 @@ export function agendaStepNumber(state: SessionState): { n: number; total: numbe
 
 export function StepCard() {
   const { t, locale } = useI18n();
-  const { state, me, clock, actor } = useFacilitation();
+  const { state, me, clock, actor, unreadable } = useFacilitation();
   const headingId = useId();
+  if (unreadable) return <Unreadable />;
   if (state === null) return <p role="status">{t('facilitation.connecting')}</p>;
   const current = currentStep(state);
   if (current === null) {
@@ -64,5 +65,18 @@ export function StepCard() {
       )}
       <TimeUpChime timer={state.timer} clock={clock} />
     </section>
+  );
+}
+
+/** The server sent a meeting state this page cannot read: say so instead of "Connecting…" forever. */
+function Unreadable() {
+  const { t } = useI18n();
+  return (
+    <div className="vb-fac-error" role="alert">
+      <span>{t('facilitation.unreadable')}</span>
+      <button type="button" className="vb-fac-button" onClick={() => window.location.reload()}>
+        {t('facilitation.reload')}
+      </button>
+    </div>
   );
 }

@@ -31,3 +31,12 @@ export function isAway(viewport: Bounds, target: Bounds): boolean {
   const targetOfView = overlap / (viewport.w * viewport.h);
   return shownOfTarget < 0.6 && targetOfView < 0.6;
 }
+
+/**
+ * Whether to offer "Back to the facilitator": only to someone who follows a focus and has wandered
+ * off from it. The facilitator is never asked to follow themselves — not even right after a
+ * hand-over made them facilitator while an earlier "Bring everyone here" was still followed.
+ */
+export function offersWayBack(isFacilitator: boolean, viewport: Bounds, followed: Bounds | null): boolean {
+  return !isFacilitator && followed !== null && isAway(viewport, followed);
+}

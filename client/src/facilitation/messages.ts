@@ -4,6 +4,9 @@ export const facilitationMessages = defineMessages(
   {
     'facilitation.region': 'Facilitation',
     'facilitation.connecting': 'Connecting to the meeting…',
+    'facilitation.unreadable':
+      'The meeting data could not be read — this page is probably older than the server. Reload the page.',
+    'facilitation.reload': 'Reload the page',
     'facilitation.someone': 'someone',
     // Step card
     'facilitation.step.heading': 'Current step',
@@ -143,6 +146,9 @@ export const facilitationMessages = defineMessages(
   {
     'facilitation.region': 'Fasilitointi',
     'facilitation.connecting': 'Yhdistetään tapaamiseen…',
+    'facilitation.unreadable':
+      'Tapaamisen tietoja ei voitu lukea – tämä sivu on luultavasti palvelinta vanhempi. Lataa sivu uudelleen.',
+    'facilitation.reload': 'Lataa sivu uudelleen',
     'facilitation.someone': 'joku',
     'facilitation.step.heading': 'Nykyinen vaihe',
     'facilitation.step.of': 'Vaihe {n}/{total}',

@@ -30,6 +30,31 @@ describe('watchSessionDoc', () => {
     expect(warn).toHaveBeenCalledOnce();
   });
 
+  it('says when the state cannot be read, so the page can ask for a reload instead of connecting forever', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const doc = new Y.Doc();
+    const watched = watchSessionDoc(doc);
+    expect(watched.unreadable.get()).toBe(false);
+    const state = createSession();
+    doc.getMap(SESSION_MAP).set(SESSION_STATE_KEY, { ...state, version: 99 });
+    expect(watched.state.get()).toBeNull();
+    expect(watched.unreadable.get()).toBe(true);
+    // A readable state (say, after the server was rolled back) clears it.
+    doc.getMap(SESSION_MAP).set(SESSION_STATE_KEY, state);
+    expect(watched.unreadable.get()).toBe(false);
+    expect(watched.state.get()).toEqual(state);
+    watched.stop();
+  });
+
+  it('notices an unreadable state already in the document when it starts watching', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const doc = new Y.Doc();
+    doc.getMap(SESSION_MAP).set(SESSION_STATE_KEY, { ...createSession(), version: 99 });
+    const watched = watchSessionDoc(doc);
+    expect(watched.unreadable.get()).toBe(true);
+    watched.stop();
+  });
+
   it('reads reactions and drops malformed entries', () => {
     const doc = new Y.Doc();
     const watched = watchSessionDoc(doc);

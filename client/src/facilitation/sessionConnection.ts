@@ -1,7 +1,8 @@
 // The meeting's facilitation state as this browser sees it: a read-only y-websocket connection to
 // `meeting/<id>/session`, which only the server writes (DESIGN.md, "Documents and who may write
 // them"). The state is parsed on every change; a state this client cannot read is ignored (the
-// last good one stays on screen) rather than half-rendered.
+// last good one stays on screen) rather than half-rendered, and `unreadable` says so, so the page
+// can tell the person to reload (usually the server was updated and this page is older).
 import * as Y from 'yjs';
 import { atom, react, type Signal } from 'tldraw';
 import {
@@ -21,6 +22,8 @@ export interface SessionConnection {
   state: Signal<SessionState | null>;
   /** The server's list of recent reactions (see reactions.ts). */
   reactions: Signal<RecentReaction[]>;
+  /** True while the latest state the server sent could not be read by this client. */
+  unreadable: Signal<boolean>;
   status: Signal<BoardStatus>;
   /** Grows each time the connection becomes live again after a drop, so clocks can re-estimate. */
   liveCount: Signal<number>;
@@ -41,20 +44,25 @@ export function parseSessionState(value: unknown): SessionState | null {
 export function watchSessionDoc(doc: Y.Doc): {
   state: Signal<SessionState | null>;
   reactions: Signal<RecentReaction[]>;
+  unreadable: Signal<boolean>;
   stop(): void;
 } {
   const map = doc.getMap<unknown>(SESSION_MAP);
-  const state = atom<SessionState | null>('facilitation session', parseSessionState(map.get(SESSION_STATE_KEY)));
+  const first = map.get(SESSION_STATE_KEY);
+  const state = atom<SessionState | null>('facilitation session', parseSessionState(first));
+  const unreadable = atom('facilitation session unreadable', first !== undefined && state.get() === null);
   const reactions = atom<RecentReaction[]>('facilitation reactions', parseReactions(map.get(SESSION_REACTIONS_KEY)));
   const onChange = (event: Y.YMapEvent<unknown>) => {
     if (event.keysChanged.has(SESSION_STATE_KEY)) {
-      const next = parseSessionState(map.get(SESSION_STATE_KEY));
+      const value = map.get(SESSION_STATE_KEY);
+      const next = parseSessionState(value);
       if (next !== null) state.set(next);
+      unreadable.set(value !== undefined && next === null);
     }
     if (event.keysChanged.has(SESSION_REACTIONS_KEY)) reactions.set(parseReactions(map.get(SESSION_REACTIONS_KEY)));
   };
   map.observe(onChange);
-  return { state, reactions, stop: () => map.unobserve(onChange) };
+  return { state, reactions, unreadable, stop: () => map.unobserve(onChange) };
 }
 
 export interface SessionConnectionOptions {
@@ -94,6 +102,7 @@ export function openSessionConnection({
   return {
     state: watched.state,
     reactions: watched.reactions,
+    unreadable: watched.unreadable,
     status: transport.status,
     liveCount,
     destroy() {

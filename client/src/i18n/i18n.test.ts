@@ -62,7 +62,10 @@ describe('message catalogues', () => {
   });
 
   it('have no empty strings, and the same placeholders in every language', () => {
-    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    // Finnish inflects names: `{nameTo}` (allative) and `{nameFrom}` (ablative) are case forms of
+    // `{name}` that the caller supplies beside it (facilitation/cueText.ts), so they count as `{name}`.
+    const placeholders = (s: string) =>
+      [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/(To|From)$/, '')))].sort();
     for (const locale of locales) {
       for (const [key, value] of Object.entries(messages[locale])) {
         expect(value.trim(), `${locale} ${key}`).not.toBe('');

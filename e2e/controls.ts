@@ -1,7 +1,7 @@
 // The facilitator's live controls as people see them: the step countdown, raised hands, the turn
 // order and talk time, where each person's view of the board is, and the spotlight.
 import { expect, type Locator, type Page } from '@playwright/test';
-import { clockSeconds, facilitatorPanel, note } from './facilitation.js';
+import { clockSeconds, facilitatorPanel, writeNoteAt } from './facilitation.js';
 
 /** The step's countdown on the step card (every role has one). */
 export function timeLeft(page: Page): Locator {
@@ -88,17 +88,9 @@ export async function panBoard(page: Page, dx: number, dy = 0): Promise<void> {
 }
 
 /** Writes a sticky note at (x, y) of the board's visible area. */
-export async function writeNoteAt(page: Page, x: number, y: number, text: string): Promise<void> {
+export async function writeNoteOnBoard(page: Page, x: number, y: number, text: string): Promise<void> {
   const canvas = (await page.locator('.tl-canvas').boundingBox())!;
-  await page.keyboard.press('Escape');
-  await page.mouse.click(canvas.x + x, canvas.y + y);
-  await page.keyboard.press('n');
-  await page.mouse.click(canvas.x + x, canvas.y + y);
-  await expect(page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]')).toBeFocused();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await expect(note(page, text)).toBeVisible();
+  await writeNoteAt(page, canvas.x + x, canvas.y + y, text);
 }
 
 /** Drags a shape by its middle by (dx, dy) screen pixels, as a person would with the mouse. */

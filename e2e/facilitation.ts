@@ -74,7 +74,7 @@ export function cue(page: Page): Locator {
   return page.locator('.vb-step-card__cue');
 }
 
-export async function expectStepEverywhere(pages: Page[], name: string): Promise<void> {
+export async function expectStepEverywhere(pages: readonly Page[], name: string): Promise<void> {
   for (const p of pages) await expect(stepName(p)).toHaveText(name, { timeout: 20_000 });
 }
 
@@ -124,7 +124,7 @@ export function privateLabels(page: Page): Locator {
 }
 
 /** Waits until a locator stops moving (the view glides to a step's frames when the step starts). */
-async function settledBox(locator: Locator) {
+export async function settledBox(locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
   let last = '';
   await expect(async () => {
     const box = await locator.boundingBox();
@@ -137,25 +137,31 @@ async function settledBox(locator: Locator) {
   return (await locator.boundingBox())!;
 }
 
-/**
- * Writes a sticky note inside the frame labelled `frame`, at (dx, dy) from the frame's label, with
- * the note tool's shortcut and a click, as a person would.
- */
+/** Writes a sticky note centred at a point of the screen, with the note tool's shortcut and a click. */
+export async function writeNoteAt(page: Page, x: number, y: number, text: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  // Focus the canvas where the note goes (with the select tool a click on empty board changes nothing).
+  await page.mouse.click(x, y);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('n');
+  await page.mouse.click(x, y);
+  const editing = page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]');
+  await expect(editing).toBeFocused();
+  // The text goes in as one input, as a paste would: key by key, a loaded machine has reordered
+  // characters while the note's text editor was still settling.
+  await editing.fill(text);
+  await expect(editing).toHaveText(text);
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(note(page, text)).toBeVisible();
+}
+
+/** Writes a sticky note inside the frame labelled `frame`, at (dx, dy) from the label's bottom-left. */
 export async function writeNote(page: Page, frame: string, dx: number, dy: number, text: string): Promise<void> {
   const label = frameLabel(page, frame).first();
   await expect(label).toBeVisible({ timeout: 20_000 });
   const box = await settledBox(label);
-  const x = box.x + dx;
-  const y = box.y + box.height + dy;
-  await page.keyboard.press('Escape');
-  await page.mouse.click(x, y);
-  await page.keyboard.press('n');
-  await page.mouse.click(x, y);
-  await expect(page.locator('.tl-shape[data-shape-type="note"] [contenteditable="true"]')).toBeFocused();
-  await page.keyboard.type(text);
-  await page.keyboard.press('Escape');
-  await page.keyboard.press('Escape');
-  await expect(note(page, text)).toBeVisible();
+  await writeNoteAt(page, box.x + dx, box.y + box.height + dy, text);
 }
 
 /** The mm:ss a countdown shows, in seconds. */

@@ -38,7 +38,7 @@ import {
   timeLeft,
   turnNames,
   turnOrder,
-  writeNoteAt,
+  writeNoteOnBoard,
 } from '../controls.js';
 
 // Four or five browsers each, on two shared cores: more time than a single-browser test needs.
@@ -277,7 +277,7 @@ test('follow: "Bring everyone here" moves the members’ view, and a member who 
   // Kaisa goes to an empty part of the board and leaves a note there; the members don't see it.
   await panBoard(kaisa, 4000, 1500);
   await expectInView(kaisa, frameLabel(kaisa, 'Themes for today'), false);
-  await writeNoteAt(kaisa, 400, 300, 'Look over here');
+  await writeNoteOnBoard(kaisa, 400, 300, 'Look over here');
   const marker = (p: Page) => note(p, 'Look over here');
   for (const p of [anna, bob]) {
     await expect(marker(p)).toHaveCount(1);

@@ -10,20 +10,15 @@ import {
   addGoal,
   backToGroup,
   buildAgenda,
-  command,
   download,
   endMeeting,
-  expectStep,
-  frameLabel,
   goalItem,
-  gotoStep,
   meetingsSection,
-  note,
   openInvite,
   selfAssessmentSection,
-  writeNoteInFrame,
   writeNoteUnder,
 } from '../process.js';
+import { expectStepEverywhere, frameLabel, gotoStep, note, press, writeNote } from '../facilitation.js';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -72,9 +67,9 @@ test('a group lives through two meetings: goals, welcome, recap, reflection, sum
   await waitForBoard(anna.page);
   await expect(kaisa.getByRole('list', { name: 'People here' }).getByText('Anna', { exact: true })).toBeVisible();
   await buildAgenda(kaisa, [goalRecap, reflection]);
-  await command(kaisa, 'Start the meeting');
+  await press(kaisa, 'Start the meeting');
   const everyone = [kaisa, anna.page];
-  await expectStep(everyone, 'Our goals');
+  await expectStepEverywhere(everyone, 'Our goals');
   // The group's goals come onto the board as cards, for everyone.
   for (const p of everyone) {
     await expect(frameLabel(p, 'Our goals')).toBeVisible();
@@ -83,18 +78,18 @@ test('a group lives through two meetings: goals, welcome, recap, reflection, sum
   }
 
   // The progress round: Anna puts her note under the first goal's card.
-  await command(kaisa, 'Next step');
-  await expectStep(everyone, 'Progress round');
+  await press(kaisa, 'Next step');
+  await expectStepEverywhere(everyone, 'Progress round');
   await writeNoteUnder(anna.page, goal1, progress);
   await expect(note(kaisa, progress)).toBeVisible();
 
   // Reflection, "Now what?" together: Anna writes an action in the "Now what?" column.
   await gotoStep(kaisa, reflection, 'Now what? — together');
-  await expectStep(everyone, 'Now what? — together');
-  await writeNoteInFrame(anna.page, 'Now what? — actions', 60, 100, action);
+  await expectStepEverywhere(everyone, 'Now what? — together');
+  await writeNote(anna.page, 'Now what? — actions', 60, 100, action);
   await expect(note(kaisa, action)).toBeVisible();
   await endMeeting(kaisa);
-  await expectStep([anna.page], 'The meeting has ended');
+  await expectStepEverywhere([anna.page], 'The meeting has ended');
   await anna.context.close();
 
   // 3. The group home: the summary, the goal's progress-note history and the action item.
@@ -146,12 +141,12 @@ test('a group lives through two meetings: goals, welcome, recap, reflection, sum
   // 5. The next meeting's goal recap offers the open action item in its "Adjust" step.
   await startMeeting(kaisa);
   await buildAgenda(kaisa, [goalRecap]);
-  await command(kaisa, 'Start the meeting');
-  await expectStep([kaisa], 'Our goals');
+  await press(kaisa, 'Start the meeting');
+  await expectStepEverywhere([kaisa], 'Our goals');
   const review = kaisa.getByRole('region', { name: 'Action items from earlier meetings' });
   await expect(review).toHaveCount(0);
   await gotoStep(kaisa, goalRecap, 'Adjust the goals');
-  await expectStep([kaisa], 'Adjust the goals');
+  await expectStepEverywhere([kaisa], 'Adjust the goals');
   const tick = review.getByRole('checkbox', { name: `Done: ${action}` });
   await expect(tick).toBeVisible();
   await expect(review).toContainText('Anna');
@@ -170,9 +165,9 @@ test('the board exports as PNG and SVG from a meeting', async ({ page }) => {
   await createGroup(page, server.url, 'Export group', 'Kaisa');
   await startMeeting(page);
   // Something to draw: the meeting frame's first step places its frame and ground-rule notes.
-  await command(page, 'Use the meeting frame');
-  await command(page, 'Start the meeting');
-  await expectStep([page], 'Welcome and ground rules');
+  await press(page, 'Use the meeting frame');
+  await press(page, 'Start the meeting');
+  await expectStepEverywhere([page], 'Welcome and ground rules');
   await expect(page.locator('.tl-shape[data-shape-type="frame"]').first()).toBeVisible();
 
   const png = await download(page, page.getByRole('button', { name: 'Export board as PNG' }));

@@ -4,20 +4,9 @@ import type { GroupId } from '@vermeboard/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createGroup, createMeeting, getClientConfig, getGroup, join } from './client.js';
 import { HttpError, NetworkError, ResponseShapeError } from './errors.js';
+import { respond } from './fetchStub.testkit.js';
 
 const groupId = 'groupAAAAAAAAAAAAAAAAA' as GroupId;
-
-function respond(status: number, body: unknown) {
-  const fetchMock = vi.fn(
-    async (_input: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(typeof body === 'string' ? body : JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -2,23 +2,12 @@
 import type { GoalId, GroupId, ParticipantId } from '@vermeboard/shared';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { HttpError, NetworkError, ResponseShapeError } from './errors.js';
+import { respond } from './fetchStub.testkit.js';
 import { processApi } from './process.js';
 
 const groupId = 'groupAAAAAAAAAAAAAAAAA' as GroupId;
 const api = processApi(groupId, 'personal-token');
 const areaId = 'areaAAAAAAAAAAAAAAAAAA';
-
-function respond(status: number, body?: unknown) {
-  const fetchMock = vi.fn(
-    async (_input: RequestInfo | URL, _init?: RequestInit) =>
-      new Response(body === undefined ? null : JSON.stringify(body), {
-        status,
-        headers: { 'Content-Type': 'application/json' },
-      }),
-  );
-  vi.stubGlobal('fetch', fetchMock);
-  return fetchMock;
-}
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -78,6 +78,17 @@ export async function expectStepEverywhere(pages: readonly Page[], name: string)
   for (const p of pages) await expect(stepName(p)).toHaveText(name, { timeout: 20_000 });
 }
 
+/** The facilitator presses "Next step" or "Previous step"; every screen then shows `step`. */
+export async function moveStep(
+  facilitator: Page,
+  control: 'Next step' | 'Previous step',
+  everyone: readonly Page[],
+  step: string,
+): Promise<void> {
+  await press(facilitator, control);
+  await expectStepEverywhere(everyone, step);
+}
+
 export function button(page: Page, name: string | RegExp): Locator {
   return page.getByRole('button', { name, exact: typeof name === 'string' });
 }

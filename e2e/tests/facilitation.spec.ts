@@ -25,6 +25,7 @@ import {
   stepName,
   voteButtonFor,
   writeNote,
+  moveStep,
 } from '../facilitation.js';
 
 let server: ServerProcess;
@@ -67,8 +68,7 @@ test('check-in round: silent prep stays private, the turn moves and reveals each
   await snapshot(anna, 'facilitator-step-member');
 
   // Silent prep: everyone is told to write silently; new notes are private.
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(everyone, 'Silent prep');
+  await moveStep(kaisa, 'Next step', everyone, 'Silent prep');
   for (const p of [anna, bob]) await expect(cue(p)).toHaveText('Write silently');
   await press(kaisa, 'Start timer');
 
@@ -100,8 +100,7 @@ test('check-in round: silent prep stays private, the turn moves and reveals each
   await expect(peopleList(kaisa).getByRole('listitem').filter({ hasText: 'Anna' })).toContainText('done');
 
   // The round: the turn order shows (joining order), and nobody speaks before it starts.
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(everyone, 'Check-in round');
+  await moveStep(kaisa, 'Next step', everyone, 'Check-in round');
   for (const p of everyone) {
     await expect(turnOrder(p).getByRole('listitem')).toHaveCount(3);
     await expect(turnOrder(p).getByRole('listitem').nth(0)).toContainText('Kaisa');
@@ -176,8 +175,7 @@ test('problem clinic: the case owner presents, then listens while the consultant
   await kaisa.getByLabel('Case owner', { exact: true }).selectOption({ label: 'Anna' });
   await expect(peopleList(bob).getByRole('listitem').filter({ hasText: 'Anna' })).toContainText('case owner');
 
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Present the case');
+  await moveStep(kaisa, 'Next step', meeting.everyone, 'Present the case');
   await expect(cue(anna)).toHaveText('Your turn');
   await expect(cue(bob)).toHaveText('Listen — Anna presents their case');
   await expect(cue(kaisa)).toHaveText('Listen — Anna presents their case');
@@ -272,8 +270,7 @@ test('hand-over: the new facilitator leads, the previous one is refused by the s
     await expect(peopleList(p).getByRole('listitem').filter({ hasText: 'Bob' })).toContainText('leads the meeting');
   }
 
-  await press(bob, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Check-in round');
+  await moveStep(bob, 'Next step', meeting.everyone, 'Check-in round');
   await snapshot(bob, 'handed-over-new-facilitator');
   await snapshot(kaisa, 'handed-over-previous-facilitator');
 
@@ -318,8 +315,7 @@ test('an observer follows the meeting but has no controls and cannot draw', asyn
   await expect(shapes(kaisa)).toHaveCount(before + 1);
 
   // Steps advance on the observer's screen too.
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Check-in round');
+  await moveStep(kaisa, 'Next step', meeting.everyone, 'Check-in round');
   await press(kaisa, 'Start the round');
   await expect(speakingInPeopleList(olli)).toContainText('Kaisa');
   await expect(cue(olli)).toHaveText('Listen — Kaisa is speaking');
@@ -369,25 +365,19 @@ test('a step’s board layout is placed once, however often the step starts', as
   }
 
   // The round works in the same frame: nothing new.
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Check-in round');
+  await moveStep(kaisa, 'Next step', meeting.everyone, 'Check-in round');
   // Themes for today adds its own frame beside the check-in frame.
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Themes for today');
+  await moveStep(kaisa, 'Next step', meeting.everyone, 'Themes for today');
   for (const p of meeting.everyone) {
     await expect(frameLabel(p, 'Themes for today')).toBeVisible();
     await expect(framesOnBoard(p)).toHaveCount(2);
   }
 
   // Back and forth (and back to the first step) does not duplicate anything.
-  await press(kaisa, 'Previous step');
-  await expectStepEverywhere(meeting.everyone, 'Check-in round');
-  await press(kaisa, 'Previous step');
-  await expectStepEverywhere(meeting.everyone, 'Silent prep');
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Check-in round');
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(meeting.everyone, 'Themes for today');
+  await moveStep(kaisa, 'Previous step', meeting.everyone, 'Check-in round');
+  await moveStep(kaisa, 'Previous step', meeting.everyone, 'Silent prep');
+  await moveStep(kaisa, 'Next step', meeting.everyone, 'Check-in round');
+  await moveStep(kaisa, 'Next step', meeting.everyone, 'Themes for today');
   for (const p of [kaisa, anna]) {
     await expect(framesOnBoard(p)).toHaveCount(2);
     await expect(frameLabel(p, 'Check-in')).toHaveCount(1);

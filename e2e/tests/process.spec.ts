@@ -18,7 +18,7 @@ import {
   selfAssessmentSection,
   writeNoteUnder,
 } from '../process.js';
-import { expectStepEverywhere, frameLabel, gotoStep, note, press, writeNote } from '../facilitation.js';
+import { expectStepEverywhere, frameLabel, gotoStep, moveStep, note, press, writeNote } from '../facilitation.js';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -78,8 +78,7 @@ test('a group lives through two meetings: goals, welcome, recap, reflection, sum
   }
 
   // The progress round: Anna puts her note under the first goal's card.
-  await press(kaisa, 'Next step');
-  await expectStepEverywhere(everyone, 'Progress round');
+  await moveStep(kaisa, 'Next step', everyone, 'Progress round');
   await writeNoteUnder(anna.page, goal1, progress);
   await expect(note(kaisa, progress)).toBeVisible();
 

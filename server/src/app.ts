@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CloseCode, docAccess, parseDocName } from '@vermeboard/shared';
+import { CloseCode, docAccess, formatDocName, parseDocName } from '@vermeboard/shared';
 import { createAuth, type Auth } from './auth/Auth.js';
 import { loadOrCreateSecret } from './auth/secret.js';
 import type { Config } from './config.js';
@@ -20,6 +20,9 @@ import { startRetentionSweeper } from './storage/retention.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/Storage.js';
 import { createSyncServer, type AuthorizeResult } from './sync/SyncServer.js';
+import { createBoardDocHook } from './board/boardDocs.js';
+import { MeetingRulesCache } from './board/meetingRules.js';
+import { readSession } from './facilitation/sessionDoc.js';
 
 /** The client's address: the socket peer, or behind a trusted proxy the address it forwarded. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
@@ -51,6 +54,11 @@ export async function startServer(
   const storage = openSqliteStorage(join(config.dataDir, 'vermeboard.sqlite'));
   const auth = createAuth(storage, loadOrCreateSecret(config.dataDir, config.secret));
 
+  // What the board checks know of each meeting: filled from the session document before a board
+  // connection opens, then kept current by the facilitation engine after every change it writes.
+  const rules: MeetingRulesCache = new MeetingRulesCache((meetingId) =>
+    sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) => readSession(doc, () => undefined)),
+  );
   const sync = createSyncServer({
     store: storage,
     logger: logger.child({ component: 'sync' }),
@@ -60,6 +68,11 @@ export async function startServer(
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),
+    onDocLoaded: createBoardDocHook({
+      rules,
+      maxRecordBytes: config.maxRecordBytes,
+      logger: logger.child({ component: 'board' }),
+    }),
     async authorize(docName, token): Promise<AuthorizeResult> {
       const doc = parseDocName(docName);
       if (!doc) return { ok: false, status: 400 };
@@ -69,17 +82,31 @@ export async function startServer(
       // A meeting whose board the retention rule deleted has no documents to open any more.
       if (!meeting || meeting.boardDeletedAt) return { ok: false, status: 404 };
       if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
-      const access = docAccess(doc, caller.role, caller.participantId);
-      if (access === 'none') return { ok: false, status: 403 };
+      const granted = docAccess(doc, caller.role, caller.participantId);
+      if (granted === 'none') return { ok: false, status: 403 };
+      // An ended meeting is a record: nobody writes its board or notes any more.
+      const access = meeting.endedAt !== null && doc.kind !== 'session' ? 'read' : granted;
+      if (access === 'write' && doc.kind !== 'session') await rules.load(doc.meetingId);
       return { ok: true, access, auth: caller };
     },
   });
 
+  const writeSummary = createSummaryWriter(sync, storage, logger.child({ component: 'summary' }));
   const facilitation = createFacilitation({
     docs: sync,
     storage,
     logger: logger.child({ component: 'facilitation' }),
-    onMeetingEnded: createSummaryWriter(sync, storage, logger.child({ component: 'summary' })),
+    onSessionWritten: (meetingId, state) => rules.set(meetingId, state),
+    onMeetingEnded: async (meetingId) => {
+      // Writers reconnect and get read-only access; what they sent before is in the summary.
+      const prefix = `meeting/${meetingId}/`;
+      sync.closeConnections(
+        (_, name) => name.startsWith(prefix) && !name.endsWith('/session'),
+        CloseCode.accessChanged,
+        'meeting ended',
+      );
+      await writeSummary(meetingId);
+    },
   });
 
   const app = express();

@@ -17,6 +17,8 @@ const envSchema = z.object({
   MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
   MAX_ASSET_BYTES: int(limits.assetBytes),
   COMPACT_THRESHOLD: int(500),
+  /** Largest board record (JSON bytes) a browser may write; a larger one is refused (4422). */
+  MAX_RECORD_BYTES: int(64 * 1024),
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
   RATE_LIMIT_API_PER_MINUTE: int(600),
   /** Set when a reverse proxy in front sets X-Forwarded-For (rate limits then use the client address). */
@@ -37,6 +39,7 @@ export interface Config {
   maxBufferedBytes: number;
   maxAssetBytes: number;
   compactThreshold: number;
+  maxRecordBytes: number;
   connectionsPerMinutePerAddress: number;
   apiRequestsPerMinutePerAddress: number;
   trustProxy: boolean;
@@ -62,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     maxAssetBytes: e.MAX_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,
+    maxRecordBytes: e.MAX_RECORD_BYTES,
     connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
     apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,
     trustProxy: e.TRUST_PROXY,

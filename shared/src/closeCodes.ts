@@ -19,6 +19,19 @@ export const CloseCode = {
   gone: 4404,
   /** The client did not read fast enough; its send buffer passed the cap. */
   slowReader: 4408,
+  /**
+   * The connection's access changed while it was open (the meeting ended, so its board became
+   * read-only). Reconnect at once: the new connection gets the access that holds now.
+   */
+  accessChanged: 4409,
+  /**
+   * The server refused an update: it broke a board rule (a record that does not validate, a locked
+   * or layout record changed by someone other than the facilitator, a forged author, a server-only
+   * type written, a client id of someone else, or structs the server lacks). Nothing of it was
+   * applied. The browser drops its local copy of that document, IndexedDB included, and loads it
+   * again from the server. Honest clients never meet it.
+   */
+  updateRefused: 4422,
   /** Too many messages in a short time. */
   rateLimited: 4429,
 } as const;

@@ -5,6 +5,7 @@
 // transaction of the session document, store the ballot box, then carry out the effects.
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
+import type * as Y from 'yjs';
 import {
   formatDocName,
   ownBallot,
@@ -19,14 +20,17 @@ import {
   type ParticipantId,
   type ReduceContext,
   type SessionCommand,
+  type SessionState,
 } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import type { ConnectionChange } from '../sync/SyncServer.js';
 import { PresenceCounter, type PresenceChange } from './presence.js';
 import { revealPrivateNotes, type DocWriter } from './privateNotes.js';
 import { SerialQueues } from './serialQueues.js';
+import { placeLayout, type LayoutStorage } from './layoutPlacement.js';
 import { appendReactions, readSession, writeSession } from './sessionDoc.js';
-import { boardRecords, isNoteInFrame } from './voteTargets.js';
+import { boardRecords, isNoteInFrame, isParticipantNote } from './voteTargets.js';
+import { applyMark } from '../board/noteMarks.js';
 
 export type CommandOutcome = { ok: true } | { ok: false; code: 'forbidden' | 'invalid'; reason: string };
 
@@ -51,11 +55,13 @@ export interface Facilitation {
 
 export interface FacilitationOptions {
   docs: DocWriter;
-  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getMeeting' | 'getParticipant'>;
+  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getParticipant'> & LayoutStorage;
   logger: Logger;
   now?: () => number;
   /** Writes down an ended meeting (its summary); runs after every end, in the meeting's queue. */
   onMeetingEnded?: (meetingId: MeetingId) => Promise<unknown>;
+  /** Told every session state written, in order; the board checks keep their rules from it. */
+  onSessionWritten?: (meetingId: MeetingId, state: SessionState) => void;
 }
 
 export class FacilitationClosedError extends Error {
@@ -89,13 +95,17 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       const board = await boardRecords(docs, meetingId);
       ctx.isVoteTarget = (frameShapeId, shapeId) => isNoteInFrame(board, frameShapeId, shapeId);
     }
+    if (command.type === 'starNote' || command.type === 'markAction') {
+      const board = await boardRecords(docs, meetingId);
+      ctx.isMarkable = (shapeId) => isParticipantNote(board, shapeId);
+    }
     const result = await docs.withDoc(sessionName(meetingId), (doc) => {
       const state = readSession(doc, (error) =>
         log.error({ meetingId, issues: error.issues.slice(0, 5) }, 'the stored session is corrupt; starting over'),
       );
       const reduced = reduce(state, command, ctx);
       if (!reduced.ok) return reduced;
-      if (reduced.state !== state) writeSession(doc, reduced.state);
+      if (reduced.state !== state) written(meetingId, doc, reduced.state);
       appendReactions(
         doc,
         reduced.effects.filter((e) => e.kind === 'reaction'),
@@ -105,7 +115,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     if (!result.ok) return { ok: false, code: result.code, reason: result.reason };
     // After the state: a crash in between leaves at worst the ballots of a vote already closed.
     if (result.ballots !== ballots) await storage.saveBallots(meetingId, result.ballots);
-    for (const effect of result.effects) await perform(meetingId, effect);
+    for (const effect of result.effects) await perform(meetingId, effect, result.state);
     if (command.type === 'endMeeting') await finishEnding(meetingId, ctx.now);
     return { ok: true };
   }
@@ -124,17 +134,31 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     return endedAt;
   }
 
-  async function perform(meetingId: MeetingId, effect: Effect): Promise<void> {
+  /** Writes a new session state and tells the listener. */
+  function written(meetingId: MeetingId, doc: Y.Doc, state: SessionState): void {
+    writeSession(doc, state);
+    opts.onSessionWritten?.(meetingId, state);
+  }
+
+  async function perform(meetingId: MeetingId, effect: Effect, state: SessionState): Promise<void> {
     switch (effect.kind) {
+      case 'placeLayout': {
+        const count = await placeLayout(docs, storage, meetingId, state, effect.step);
+        log.debug({ meetingId, count, step: effect.step }, 'placed a layout');
+        return;
+      }
       case 'revealPrivateNotes': {
         const count = await revealPrivateNotes(docs, meetingId, effect.participantIds, effect.step);
         log.debug({ meetingId, count }, 'revealed private notes');
         return;
       }
-      // The facilitator's browser places layouts (see wire.ts); the reducer recorded it in the state.
+      case 'setMark':
+        await docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) =>
+          applyMark(doc, effect.shapeId, effect.by, effect.mark),
+        );
+        return;
       // Vote counts are in the state and the ballots left the box stored above. Reactions were
       // written with the state, in the same transaction. Nothing is left to do for these.
-      case 'placeLayout':
       case 'publishVoteResults':
       case 'reaction':
         return;
@@ -157,7 +181,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         const left = reduce(next, { type: 'leave', participantId: p.id }, { actor: serverActor, now: now() });
         if (left.ok) next = left.state;
       }
-      if (next !== state) writeSession(doc, next);
+      if (next !== state) written(meetingId, doc, next);
     });
   }
 
@@ -177,12 +201,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   return {
     async createSession(meetingId) {
       await queues.run(meetingId, () =>
-        docs.withDoc(sessionName(meetingId), (doc) =>
-          writeSession(
-            doc,
-            readSession(doc, () => undefined),
-          ),
-        ),
+        docs.withDoc(sessionName(meetingId), (doc) => written(meetingId, doc, readSession(doc, () => undefined))),
       );
     },
 

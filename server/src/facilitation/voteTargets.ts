@@ -1,7 +1,7 @@
 // Which notes a dot vote is about: the notes inside the vote's frame on the board. Answered from
 // the board document, so a browser cannot put dots on shapes outside the vote (or on nothing).
 import type { MeetingId } from '@vermeboard/shared';
-import { formatDocName } from '@vermeboard/shared';
+import { formatDocName, isLayoutShapeId } from '@vermeboard/shared';
 import { readRecords } from './boardRecords.js';
 import type { DocWriter } from './privateNotes.js';
 
@@ -32,4 +32,13 @@ export function isNoteInFrame(records: ReadonlyMap<string, unknown>, frameShapeI
 /** A snapshot of the board's records, for `isNoteInFrame`. */
 export function boardRecords(docs: DocWriter, meetingId: MeetingId): Promise<Map<string, unknown>> {
   return docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) => readRecords(doc));
+}
+
+/** Whether `shapeId` is a participant's note on the board: a note, and not one of a layout's prompts or goal cards. */
+export function isParticipantNote(records: ReadonlyMap<string, unknown>, shapeId: string): boolean {
+  if (isLayoutShapeId(shapeId)) return false;
+  const shape = records.get(shapeId);
+  if (typeof shape !== 'object' || shape === null) return false;
+  const { typeName, type } = shape as { typeName?: unknown; type?: unknown };
+  return typeName === 'shape' && type === 'note';
 }

@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { MeetingId, MeetingsResponse } from '@vermeboard/shared';
 import { createGroupFixture } from '../http/groupFixture.testkit.js';
+import { putNote, recordText } from '../board/boardClient.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { startRetentionSweeper } from './retention.js';
 
@@ -71,11 +72,11 @@ describe('board retention on a real server', () => {
       disableBc: true,
     });
     await until(() => provider.synced, 'sync');
-    doc.getMap('board').set('note', secret);
+    putNote(doc, 'shape:secret', secret);
     const boardText = async () => {
       const stored = new Y.Doc();
       for (const u of await server.storage.loadUpdates(`meeting/${f.meetingId}/board`)) Y.applyUpdate(stored, u);
-      return JSON.stringify(stored.getMap('board').toJSON());
+      return recordText(stored, 'shape:secret') ?? '';
     };
     await until(async () => (await boardText()).includes(secret), 'the board to be stored');
     provider.destroy();

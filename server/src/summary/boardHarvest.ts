@@ -7,18 +7,16 @@
 //   member's note anywhere inside that frame, below the top of the cards, belongs to the goal card
 //   whose horizontal centre is nearest to the note's. The card names its goal in `meta.vbGoalId`;
 //   a card without it (placed by an older browser) stands for the group's n-th active goal.
-// - Authors: a note's `meta.vbAuthor` (browsers stamp the notes their user creates, and revealed
-//   private notes carry it) when it names a participant of the group; otherwise the meeting's
-//   facilitator, who ran the round, is recorded as the author.
-// - Action items: notes inside a "now-what" (reflection) or "actions" (4Ls) frame, and notes with
-//   `meta.vbAction`. The owner is the one named in `vbAction`, else the note's author when that
-//   is a member or the facilitator (people write their own actions), else nobody.
+// - Authors: who created the note, as the server recorded it from the writer's connection (the
+//   board's `authors` map; revealed private notes are their owner's) when that is a participant of
+//   the group; otherwise the meeting's facilitator, who ran the round, is recorded as the author.
+// - Action items: notes inside a "now-what" (reflection) or "actions" (4Ls) frame, and notes marked
+//   as actions by the `markAction` command. The owner is the one the mark names, else the note's
+//   author when that is a member or the facilitator (people write their own actions), else nobody.
 import {
-  boardActionMetaSchema,
   builtInMethods,
   layoutShapeId,
   processLimits,
-  PRIVATE_META,
   SHAPE_META,
   type GoalId,
   type MethodLibrary,
@@ -58,7 +56,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 
 function authorOf(shape: BoardShape, input: HarvestInput): ParticipantRecord | undefined {
   const byId = (id: unknown) => input.participants.find((p) => p.id === id);
-  return byId(shape.meta[PRIVATE_META.author]) ?? byId(input.session.facilitatorId);
+  return byId(shape.author) ?? byId(input.session.facilitatorId);
 }
 
 /** The frame ids (`layoutShapeId`) of the agenda items' layout frames called `frameId`. */
@@ -132,18 +130,18 @@ export function actionsFromBoard(input: HarvestInput): HarvestedAction[] {
   const found: HarvestedAction[] = [];
   for (const shape of shapes.all()) {
     if (shape.type !== 'note' || isLayoutShape(shape)) continue;
-    const marked = boardActionMetaSchema.safeParse(shape.meta[SHAPE_META.action]);
-    if (!marked.success && !inColumn.has(shape.id)) continue;
+    const marked = shape.marks.action;
+    if (marked === undefined && !inColumn.has(shape.id)) continue;
     const text = textOf(shape);
     if (text === '') continue;
     const member = (id: unknown) =>
       input.participants.find((p) => p.id === id && p.removedAt === null && p.role !== 'observer');
-    const named = marked.success ? member(marked.data.ownerParticipantId) : undefined;
-    const owner = named ?? member(shape.meta[PRIVATE_META.author]);
+    const named = marked ? member(marked.ownerParticipantId) : undefined;
+    const owner = named ?? member(shape.author);
     found.push({
       text: clip(text, processLimits.actionText),
       ownerParticipantId: owner?.id ?? null,
-      dueDate: (marked.success ? marked.data.dueDate : null) ?? null,
+      dueDate: marked?.dueDate ?? null,
       sourceShapeId: shape.id,
     });
   }

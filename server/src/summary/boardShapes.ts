@@ -1,7 +1,14 @@
 // The board's shapes as the summary needs them, read from untrusted records (every browser in the
 // meeting writes the board): only shape records with a string id, finite coordinates and object
 // props/meta survive, and a text is taken only from where tldraw keeps it (`props.richText`).
-import { richTextToPlain } from '@vermeboard/shared';
+//
+// Authorship and marks come from the server's own maps (shared/src/boardDoc.ts), never from a
+// record's meta: `authors` holds who created each record, `marks` the stars and action marks set by
+// commands.
+import type * as Y from 'yjs';
+import { BOARD_AUTHORS, richTextToPlain, type NoteMarks } from '@vermeboard/shared';
+import { readMarks } from '../board/noteMarks.js';
+import { readRecords } from '../facilitation/boardRecords.js';
 
 export interface BoardShape {
   id: string;
@@ -11,6 +18,24 @@ export interface BoardShape {
   y: number;
   props: Record<string, unknown>;
   meta: Record<string, unknown>;
+  /** The participant who created the shape, as the server recorded it; null when unknown. */
+  author: string | null;
+  marks: NoteMarks;
+}
+
+export interface BoardRecordsAndMaps {
+  records: ReadonlyMap<string, unknown>;
+  authors?: ReadonlyMap<string, string>;
+  marks?: ReadonlyMap<string, NoteMarks>;
+}
+
+/** Everything the summary reads from a board document, in one read. */
+export function readBoard(doc: Y.Doc): BoardRecordsAndMaps {
+  const authors = new Map<string, string>();
+  doc.getMap<unknown>(BOARD_AUTHORS).forEach((value, id) => {
+    if (typeof value === 'string') authors.set(id, value);
+  });
+  return { records: readRecords(doc), authors, marks: readMarks(doc) };
 }
 
 /** A board bigger than this is not a meeting; the rest is left out of the summary. */
@@ -27,7 +52,7 @@ const finite = (n: unknown) => (typeof n === 'number' && Number.isFinite(n) ? n 
 export class BoardShapes {
   private readonly byId = new Map<string, BoardShape>();
 
-  constructor(records: ReadonlyMap<string, unknown>) {
+  constructor({ records, authors, marks }: BoardRecordsAndMaps) {
     for (const [key, r] of records) {
       if (this.byId.size >= maxShapes) break;
       if (!isObject(r) || r.typeName !== 'shape' || r.id !== key || typeof r.type !== 'string') continue;
@@ -39,6 +64,8 @@ export class BoardShapes {
         y: finite(r.y),
         props: isObject(r.props) ? r.props : {},
         meta: isObject(r.meta) ? r.meta : {},
+        author: authors?.get(key) ?? null,
+        marks: marks?.get(key) ?? {},
       });
     }
   }

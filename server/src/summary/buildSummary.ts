@@ -3,7 +3,6 @@
 import {
   builtInMethods,
   layoutShapeId,
-  SHAPE_META,
   type MeetingSummary,
   type MethodLibrary,
   type SessionState,
@@ -103,7 +102,7 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
       .all()
       .filter(
         (s) =>
-          s.meta[SHAPE_META.starred] === true &&
+          s.marks.starredBy !== undefined &&
           [...frames].some((f) => shapes.isInside(s, layoutShapeId(item.instanceId, f))) &&
           textOf(s) !== '',
       )

@@ -10,12 +10,11 @@ import {
   type ProgressNoteId,
 } from '@vermeboard/shared';
 import { randomId } from '../auth/tokens.js';
-import { readRecords } from '../facilitation/boardRecords.js';
 import type { DocWriter } from '../facilitation/privateNotes.js';
 import { readSession } from '../facilitation/sessionDoc.js';
 import type { Storage } from '../storage/Storage.js';
 import { actionsFromBoard, progressFromBoard } from './boardHarvest.js';
-import { BoardShapes } from './boardShapes.js';
+import { BoardShapes, readBoard } from './boardShapes.js';
 import { buildSummary } from './buildSummary.js';
 
 export type SummaryWriter = (meetingId: MeetingId) => Promise<MeetingSummary | null>;
@@ -33,9 +32,7 @@ export function createSummaryWriter(docs: DocWriter, storage: Storage, log: Logg
     const session = await docs.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) =>
       readSession(doc, () => undefined),
     );
-    const shapes = new BoardShapes(
-      await docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) => readRecords(doc)),
-    );
+    const shapes = new BoardShapes(await docs.withDoc(formatDocName({ kind: 'board', meetingId }), readBoard));
     const [participants, allGoals] = await Promise.all([
       storage.listParticipants(meeting.groupId),
       storage.listGoals(meeting.groupId, true),

@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import { CloseCode, limits } from '@vermeboard/shared';
 import type { DocLease } from './DocRegistry.js';
 import type { LiveDoc, Peer } from './LiveDoc.js';
+import { UpdateRefusedError } from '../board/updateGuard.js';
+import type { DecodedUpdate } from './protocol.js';
 import { isEmptyUpdate, ProtocolError, readMessage, writeSyncStep1, writeSyncStep2 } from './protocol.js';
 import type { SyncAuth } from './SyncAuth.js';
 
@@ -164,10 +166,10 @@ export class Connection implements Peer {
       case 'syncStep2':
       case 'update':
         if (this.access === 'read') {
-          this.dropWrite(message.type, message.update);
+          this.dropWrite(message.type, message.decoded);
           return;
         }
-        live.applyUpdate(message.update, this);
+        live.applyUpdate(message.update, message.decoded, this);
         return;
       case 'awareness':
         live.applyAwareness(this, message.entries);
@@ -178,7 +180,7 @@ export class Connection implements Peer {
     }
   }
 
-  private dropWrite(type: 'syncStep2' | 'update', update: Uint8Array): void {
+  private dropWrite(type: 'syncStep2' | 'update', update: DecodedUpdate): void {
     // An empty step 2 is a client answering a step 1 (from an older server, or a resync); not a write.
     if (isEmptyUpdate(update)) return;
     this.droppedWrites++;
@@ -188,7 +190,10 @@ export class Connection implements Peer {
   }
 
   private refuse(err: unknown): void {
-    if (err instanceof ProtocolError) {
+    if (err instanceof UpdateRefusedError) {
+      this.log.warn({ reason: err.message }, 'refused an update');
+      this.close(CloseCode.updateRefused, 'update refused');
+    } else if (err instanceof ProtocolError) {
       this.log.warn({ reason: err.message }, 'refused a frame');
       this.close(err.closeCode, err.closeCode === CloseCode.forbidden ? 'forbidden' : 'malformed message');
     } else {

@@ -23,6 +23,8 @@ export interface DocRegistryOptions<P extends Peer> {
   samePerson(a: P, b: P): boolean;
   /** A document could not persist an update; its connections must be closed so that they resync. */
   onPersistFailure(docName: string): void;
+  /** Runs once per load, before anyone is given the document: install its guard, migrate it. */
+  onLoad?(doc: LiveDoc<P>): void;
 }
 
 interface Entry<P extends Peer> {
@@ -81,17 +83,23 @@ export class DocRegistry<P extends Peer> {
       refs: 0,
       unloading: null,
       failed: false,
-      ready: this.opts.store.loadUpdates(name).then(
-        (stored) =>
-          new LiveDoc<P>(name, stored, {
-            store: this.opts.store,
-            logger: log,
-            compactThreshold: this.opts.compactThreshold,
-            awarenessClientsPerConnection: this.opts.awarenessClientsPerConnection,
-            samePerson: this.opts.samePerson,
-            onPersistFailure: (doc, err) => this.persistFailed(entry, doc, err, log),
-          }),
-      ),
+      ready: this.opts.store.loadUpdates(name).then((stored) => {
+        const doc = new LiveDoc<P>(name, stored, {
+          store: this.opts.store,
+          logger: log,
+          compactThreshold: this.opts.compactThreshold,
+          awarenessClientsPerConnection: this.opts.awarenessClientsPerConnection,
+          samePerson: this.opts.samePerson,
+          onPersistFailure: (live, err) => this.persistFailed(entry, live, err, log),
+        });
+        try {
+          this.opts.onLoad?.(doc);
+        } catch (err) {
+          doc.destroy();
+          throw err;
+        }
+        return doc;
+      }),
     };
     entry.ready.then(
       () => log.debug('loaded document'),

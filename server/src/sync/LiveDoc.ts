@@ -10,8 +10,20 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import type { DocStore } from '../storage/Storage.js';
 import { AwarenessOwners } from './AwarenessOwners.js';
 import { mergeUpdates } from './mergeUpdates.js';
-import type { AwarenessEntry } from './protocol.js';
+import type { AwarenessEntry, DecodedUpdate } from './protocol.js';
 import { writeAwareness, writeAwarenessUpdate, writeUpdate } from './protocol.js';
+
+/**
+ * Checks the updates of one document before they are applied (see server/src/board/). `check`
+ * throws to refuse an update, which then changes nothing; what it returns runs right after the
+ * update is applied, for the server's own follow-up writes.
+ */
+export interface UpdateGuard<P extends Peer> {
+  check(update: DecodedUpdate, from: P): ((doc: LiveDoc<P>) => void) | null;
+  /** Runs inside every server transaction on the document (to claim the server's own client id). */
+  serverWrite(doc: Y.Doc): void;
+  destroy(): void;
+}
 
 /** A connection as a document sees it. */
 export interface Peer {
@@ -56,6 +68,8 @@ export class LiveDoc<P extends Peer = Peer> {
   private unsaved: { update: Uint8Array; from: P | null }[] = [];
   /** The frame being applied from a peer, while applyAwareness runs. */
   private relayedAwareness: Uint8Array | null = null;
+  /** Set once after loading, by the server's document hook; null for documents no check applies to. */
+  guard: UpdateGuard<P> | null = null;
 
   constructor(
     readonly name: string,
@@ -94,9 +108,14 @@ export class LiveDoc<P extends Peer = Peer> {
     if (ids.length > 0) removeAwarenessStates(this.awareness, ids, peer);
   }
 
-  /** Applies a validated update from a peer that may write; throws if Yjs cannot integrate it. */
-  applyUpdate(update: Uint8Array, from: P): void {
+  /**
+   * Applies a parsed update from a peer that may write, after the document's guard accepted it;
+   * throws the guard's refusal, or if Yjs cannot integrate it.
+   */
+  applyUpdate(update: Uint8Array, decoded: DecodedUpdate, from: P): void {
+    const after = this.guard?.check(decoded, from) ?? null;
     Y.applyUpdate(this.doc, update, from);
+    after?.(this);
   }
 
   /** Runs `fn` as one server transaction; its update is persisted and broadcast like a client's. */
@@ -104,6 +123,7 @@ export class LiveDoc<P extends Peer = Peer> {
     let result: T | undefined;
     this.doc.transact(() => {
       result = fn(this.doc);
+      this.guard?.serverWrite(this.doc);
     }, serverOrigin);
     return result as T;
   }
@@ -168,6 +188,7 @@ export class LiveDoc<P extends Peer = Peer> {
     this.destroyed = true;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.guard?.destroy();
     // Destroying the doc destroys its awareness (and the awareness' timer) too.
     this.doc.destroy();
   }

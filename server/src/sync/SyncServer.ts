@@ -11,10 +11,12 @@ import { CloseCode, limits, parseDocName } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { Connection } from './Connection.js';
 import { DocRegistry } from './DocRegistry.js';
+import type { LiveDoc } from './LiveDoc.js';
 import { createRateLimiter } from './rateLimit.js';
 import type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
 
 export type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
+export type { Connection } from './Connection.js';
 
 export interface SyncServerOptions {
   store: DocStore;
@@ -44,6 +46,11 @@ export interface SyncServerOptions {
    * ends, closed by either side. Facilitation presence is built on it. A throw is logged and ignored.
    */
   onConnectionChange?(change: ConnectionChange): void;
+  /**
+   * Runs once each time a document is loaded, before any connection or server write gets it: the
+   * place to install the document's update guard and migrate what it holds. A throw fails the load.
+   */
+  onDocLoaded?(doc: LiveDoc<Connection>): void;
 }
 
 export interface ConnectionChange {
@@ -100,6 +107,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     samePerson: (a, b) => a.auth.tokenHash === b.auth.tokenHash,
     onPersistFailure: (docName) =>
       closeConnections((_, name) => name === docName, CloseCode.internalError, 'storage failure'),
+    ...(opts.onDocLoaded ? { onLoad: opts.onDocLoaded } : {}),
   });
   const limiter = createRateLimiter({ limit: opts.connectionsPerMinutePerAddress, windowMs: 60_000 });
   const remoteAddress = opts.remoteAddress ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');

@@ -20,6 +20,9 @@ export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;
 
 export type AwarenessState = Record<string, unknown>;
 
+/** An update's structs and delete set, decoded once when the frame is read and reused by the checks. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
@@ -31,8 +34,8 @@ export interface AwarenessEntry {
 
 export type ClientMessage =
   | { type: 'syncStep1'; stateVector: Uint8Array }
-  | { type: 'syncStep2'; update: Uint8Array }
-  | { type: 'update'; update: Uint8Array }
+  | { type: 'syncStep2'; update: Uint8Array; decoded: DecodedUpdate }
+  | { type: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'awareness'; entries: AwarenessEntry[] }
   | { type: 'queryAwareness' };
 
@@ -83,23 +86,20 @@ function readSync(decoder: decoding.Decoder): ClientMessage {
       check(() => Y.decodeStateVector(payload), 'state vector does not decode');
       return { type: 'syncStep1', stateVector: payload };
     case SyncMessageType.step2:
-      validateUpdate(payload);
-      return { type: 'syncStep2', update: payload };
+      return { type: 'syncStep2', update: payload, decoded: decodeUpdate(payload) };
     case SyncMessageType.update:
-      validateUpdate(payload);
-      return { type: 'update', update: payload };
+      return { type: 'update', update: payload, decoded: decodeUpdate(payload) };
     default:
       throw new ProtocolError(`unknown sync message type ${syncType}`);
   }
 }
 
-function validateUpdate(update: Uint8Array): void {
-  check(() => Y.decodeUpdate(update), 'update does not decode');
+function decodeUpdate(update: Uint8Array): DecodedUpdate {
+  return check(() => Y.decodeUpdate(update), 'update does not decode');
 }
 
-/** True when an (already validated) update carries neither structs nor deletions. */
-export function isEmptyUpdate(update: Uint8Array): boolean {
-  const { structs, ds } = Y.decodeUpdate(update);
+/** True when a decoded update carries neither structs nor deletions. */
+export function isEmptyUpdate({ structs, ds }: DecodedUpdate): boolean {
   return structs.length === 0 && ds.clients.size === 0;
 }
 

@@ -3,6 +3,7 @@
 // presence commands only the server issues) and applies them with `reduce`.
 import { z } from 'zod';
 import { participantIdSchema } from '../ids.js';
+import { isoDateSchema } from '../process/text.js';
 import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
@@ -105,6 +106,14 @@ const clientCommands = [
   z.strictObject({ type: z.literal('closeVote'), voteId: voteIdSchema }),
   // Private notes
   z.strictObject({ type: z.literal('revealNotes'), target: revealTargetSchema }),
+  // Marks on board notes, kept by the server in the board's `marks` map (shared/src/boardDoc.ts)
+  z.strictObject({ type: z.literal('starNote'), shapeId: shapeIdSchema, starred: z.boolean() }),
+  z.strictObject({
+    type: z.literal('markAction'),
+    shapeId: shapeIdSchema,
+    /** null removes the mark. */
+    action: z.strictObject({ ownerParticipantId: participantIdSchema.nullable(), dueDate: isoDateSchema.nullable() }).nullable(),
+  }),
 ] as const;
 
 /** Presence, issued by the server when a participant's first connection opens or last one closes. */

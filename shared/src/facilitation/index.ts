@@ -2,6 +2,7 @@
 // the pure reducer the server applies, and the helpers browsers use to show a step.
 export * from './limits.js';
 export * from './method.js';
+export * from './layoutPlan.js';
 export * from './methods/index.js';
 export * from './session.js';
 export * from './commands.js';

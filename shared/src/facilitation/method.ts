@@ -118,6 +118,11 @@ export const stepSchema = z
     ownerAnswers: z.boolean().optional(),
     /** The server adds one card per group goal (from the group's data) to the layout. */
     needsGroupGoals: z.boolean().optional(),
+    /**
+     * The prompt notes of the layout's first frame are the group's own ground rules, read from the
+     * group's data when the step is placed; the built-in notes stand in only for a group with none.
+     */
+    needsGroupRules: z.boolean().optional(),
     layout: boardLayoutSchema.optional(),
   })
   .refine((s) => s.turnSeconds === undefined || s.speakingMode === 'round-robin', {

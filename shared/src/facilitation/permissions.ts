@@ -32,7 +32,9 @@ export type Permission =
   /** The current round-robin speaker ending their own turn, or the facilitator. */
   | 'speaker'
   /** A holder of the facilitator role taking over a meeting whose facilitator is absent. */
-  | 'claim';
+  | 'claim'
+  /** Stars ideas: the current agenda item's case owner where it has one (a problem clinic), else the facilitator. */
+  | 'starrer';
 
 export const commandPermissions: Record<CommandType, Permission> = {
   addAgendaItem: 'facilitator',
@@ -71,6 +73,8 @@ export const commandPermissions: Record<CommandType, Permission> = {
   withdrawVote: 'participant',
   closeVote: 'facilitator',
   revealNotes: 'facilitator',
+  starNote: 'starrer',
+  markAction: 'participant',
   join: 'server',
   leave: 'server',
 };
@@ -85,6 +89,12 @@ export function meetingRole(state: SessionState, actor: Actor): Role {
 export function currentSpeaker(state: SessionState): ParticipantId | null {
   const { order, currentIndex } = state.turns;
   return currentIndex === null ? null : (order[currentIndex] ?? null);
+}
+
+/** The case owner of the agenda item the meeting is in, if it has one. */
+export function currentCaseOwner(state: SessionState): ParticipantId | null {
+  const item = state.position === null ? undefined : state.agenda[state.position.agendaIndex];
+  return item === undefined ? null : (state.caseOwners[item.instanceId] ?? null);
 }
 
 function facilitatorPresent(state: SessionState): boolean {
@@ -109,6 +119,11 @@ export function refusal(state: SessionState, actor: CommandActor, type: CommandT
       return role === 'facilitator' || currentSpeaker(state) === actor.participantId
         ? null
         : 'only the current speaker or the facilitator can do this';
+    case 'starrer': {
+      const owner = currentCaseOwner(state);
+      if (owner !== null) return owner === actor.participantId ? null : 'only the case owner stars ideas here';
+      return role === 'facilitator' ? null : 'only the facilitator can star ideas here';
+    }
     case 'claim':
       if (actor.role !== 'facilitator') return 'only a holder of the facilitator role can take over';
       if (state.facilitatorId === actor.participantId) return 'you are already the facilitator';

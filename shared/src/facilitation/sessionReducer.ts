@@ -29,7 +29,13 @@ export type Effect =
   /** The vote's counts are now in the state and its ballots are gone; tell voters their own ballot is cleared. */
   | { kind: 'publishVoteResults'; voteId: string }
   /** An ephemeral reaction to broadcast; reactions are not kept in the state. */
-  | { kind: 'reaction'; participantId: ParticipantId; reaction: Reaction; at: number };
+  | { kind: 'reaction'; participantId: ParticipantId; reaction: Reaction; at: number }
+  /** Set or clear a mark on a board note, recording who set it. */
+  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange };
+
+export type MarkChange =
+  | { kind: 'star'; starred: boolean }
+  | { kind: 'action'; action: { ownerParticipantId: ParticipantId | null; dueDate: string | null } | null };
 
 export interface ReduceContext {
   actor: CommandActor;
@@ -43,6 +49,8 @@ export interface ReduceContext {
   methods?: MethodLibrary;
   /** Whether a note lies inside a vote's frame, answered from the board; every note is accepted when omitted. */
   isVoteTarget?: (frameShapeId: string, shapeId: string) => boolean;
+  /** Whether a shape is a participant's note on the board (marks go on those only); all are when omitted. */
+  isMarkable?: (shapeId: string) => boolean;
 }
 
 export type ReduceResult =
@@ -56,6 +64,7 @@ interface Env {
   ballots: BallotBox;
   methods: MethodLibrary;
   isVoteTarget: (frameShapeId: string, shapeId: string) => boolean;
+  isMarkable: (shapeId: string) => boolean;
 }
 
 type Applied = { state: SessionState; ballots?: BallotBox; effects?: Effect[] } | { invalid: string };
@@ -85,6 +94,8 @@ const needsRunning = new Set<CommandType>([
   'withdrawVote',
   'closeVote',
   'revealNotes',
+  'starNote',
+  'markAction',
 ]);
 
 export function reduce(state: SessionState, command: SessionCommand, ctx: ReduceContext): ReduceResult {
@@ -102,6 +113,7 @@ export function reduce(state: SessionState, command: SessionCommand, ctx: Reduce
     ballots: ctx.ballots ?? {},
     methods: ctx.methods ?? builtInMethods,
     isVoteTarget: ctx.isVoteTarget ?? (() => true),
+    isMarkable: ctx.isMarkable ?? (() => true),
   };
   const handler = handlers[command.type] as Handler<typeof command.type>;
   const applied = handler(state, command, env);
@@ -566,6 +578,25 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       participantIds = [p.id];
     }
     return { state, effects: [{ kind: 'revealPrivateNotes', participantIds, step: target.ref }] };
+  },
+
+  starNote(state, command, env) {
+    const me = self(env);
+    if (me === null || !env.isMarkable(command.shapeId)) return invalid('only notes on the board can be starred');
+    return { state, effects: [{ kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'star', starred: command.starred } }] };
+  },
+
+  markAction(state, command, env) {
+    const me = self(env);
+    if (me === null || !env.isMarkable(command.shapeId)) return invalid('only notes on the board can be actions');
+    const owner = command.action?.ownerParticipantId ?? null;
+    if (owner !== null && (participant(state, owner)?.role ?? 'observer') === 'observer') {
+      return invalid('the owner must be a participant of the meeting');
+    }
+    return {
+      state,
+      effects: [{ kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'action', action: command.action } }],
+    };
   },
 
   join(state, command, env) {

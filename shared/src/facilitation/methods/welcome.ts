@@ -22,6 +22,7 @@ export const welcome = defineMethod({
       },
       timeboxSeconds: 5 * 60,
       speakingMode: 'facilitator',
+      needsGroupRules: true,
       layout: {
         frames: [{ id: 'ground-rules', label: { en: 'Ground rules', fi: 'Pelisäännöt' }, x: 0, y: 0, w: 1200, h: 600 }],
         notes: [

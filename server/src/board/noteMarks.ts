@@ -1,0 +1,33 @@
+// Stars and action marks on board notes. They feed the meeting summary and the action items, so
+// the server keeps them itself, in the board's `marks` map, set only by the `starNote` and
+// `markAction` commands (checked by the reducer against the role), with who set them.
+import * as Y from 'yjs';
+import { BOARD_MARKS, noteMarksSchema, type MarkChange, type NoteMarks, type ParticipantId } from '@vermeboard/shared';
+
+/** The marks map as the server reads it: entries that do not parse are left out. */
+export function readMarks(doc: Y.Doc): Map<string, NoteMarks> {
+  const marks = new Map<string, NoteMarks>();
+  doc.getMap<unknown>(BOARD_MARKS).forEach((value, id) => {
+    const parsed = noteMarksSchema.safeParse(value);
+    if (parsed.success) marks.set(id, parsed.data);
+  });
+  return marks;
+}
+
+export function applyMark(doc: Y.Doc, shapeId: string, by: ParticipantId, change: MarkChange): void {
+  const map = doc.getMap<unknown>(BOARD_MARKS);
+  const parsed = noteMarksSchema.safeParse(map.get(shapeId));
+  const next: NoteMarks = parsed.success ? { ...parsed.data } : {};
+  if (change.kind === 'star') {
+    if (change.starred) next.starredBy = by;
+    else delete next.starredBy;
+  } else if (change.action === null) {
+    delete next.action;
+  } else {
+    next.action = { ...change.action, markedBy: by };
+  }
+  doc.transact(() => {
+    if (next.starredBy === undefined && next.action === undefined) map.delete(shapeId);
+    else map.set(shapeId, next);
+  });
+}

@@ -107,7 +107,7 @@ describe('board retention on a real server', () => {
     const later = new Date(Date.now() + 2 * 24 * 60 * 60 * 1000);
     expect(await server.storage.purgeExpiredMeetings(later)).toEqual([f.meetingId]);
     expect(fileBytes()).not.toContain(secret);
-    expect(await boardText()).toBe('{}');
+    expect(await boardText()).toBe('');
 
     const { meetings } = (await server.api(f.path('/meetings'), { token: f.facilitator })).body as MeetingsResponse;
     expect(meetings[0]!.boardDeletedAt).toBe(later.toISOString());

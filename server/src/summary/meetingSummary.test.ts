@@ -15,7 +15,15 @@ import {
 } from '@vermeboard/shared';
 import { createGroupFixture, type GroupFixture } from '../http/groupFixture.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
-import { sendCommand, sessionOf, SessionClients, until, type Client } from '../facilitation/sessionClients.testkit.js';
+import { noteRecord } from '../board/shapeRecords.js';
+import {
+  recordsOf,
+  sendCommand,
+  sessionOf,
+  SessionClients,
+  until,
+  type Client,
+} from '../facilitation/sessionClients.testkit.js';
 
 let server: TestServer;
 const clients = new SessionClients(() => server);
@@ -27,25 +35,6 @@ afterEach(async () => {
   await server.close();
 });
 
-const rich = (text: string) => ({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] });
-
-function shape(id: string, type: 'frame' | 'note', parentId: string, x: number, y: number, props: object, meta = {}) {
-  return {
-    id,
-    typeName: 'shape',
-    type,
-    parentId,
-    x,
-    y,
-    rotation: 0,
-    index: 'a1',
-    isLocked: false,
-    opacity: 1,
-    props,
-    meta,
-  };
-}
-
 /** Writes records the way a browser's YKeyValue does: one `{ key, val }` entry per record. */
 function write(client: Client, ...records: { id: string }[]): void {
   client.doc.transact(() => {
@@ -54,9 +43,7 @@ function write(client: Client, ...records: { id: string }[]): void {
 }
 
 const note = (id: string, parentId: string, x: number, y: number, text: string, meta = {}) =>
-  shape(id, 'note', parentId, x, y, { richText: rich(text), color: 'yellow' }, meta);
-const frame = (id: string, x: number, y: number, w: number, h: number, name: string) =>
-  shape(id, 'frame', 'page:page', x, y, { w, h, name });
+  noteRecord({ id, parentId, x, y, text, meta });
 
 async function ok(meetingId: MeetingId, token: string, command: ClientCommand) {
   const res = await sendCommand(server, meetingId, token, command);
@@ -89,35 +76,23 @@ async function runMeeting(): Promise<{ goals: Goal[]; boards: Record<'fac' | 'an
   await ok(m, tokens.fac, { type: 'addAgendaItem', methodId: 'reflection' });
   await ok(m, tokens.fac, { type: 'startMeeting' });
 
-  // The goal recap's layout as the facilitator's browser places it: the goals frame, one card per goal.
+  // The server placed the goal recap's layout when the step began: the goals frame, one card per goal.
   const recap = (id: string) => layoutShapeId('goal-recap-1', id);
-  write(
-    boards.fac,
-    frame(recap('goals'), 0, 0, 1800, 900, 'Our goals'),
-    note(recap('goal-1'), recap('goals'), 200, 60, goals[0]!.text, { vbGoalId: goals[0]!.id }),
-    note(recap('goal-2'), recap('goals'), 1100, 60, goals[1]!.text, { vbGoalId: goals[1]!.id }),
-  );
+  await until(() => recordsOf(boards.anna.doc).has(recap('goal-2')), 'the goal cards');
+  expect(recordsOf(boards.anna.doc).get(recap('goal-1'))).toMatchObject({ meta: { vbGoalId: goals[0]!.id } });
   await ok(m, tokens.fac, { type: 'nextStep' });
   // Progress round: Anna under the second goal, Ben under the first (a little off to the side).
   write(
     boards.anna,
     note('shape:anna-progress', recap('goals'), 1050, 400, 'Handed the budget to Ben', { vbAuthor: ids.anna }),
   );
-  write(
-    boards.ben,
-    note('shape:ben-progress', recap('goals'), 380, 300, 'Draft is out for comments', { vbAuthor: ids.ben }),
-  );
+  write(boards.ben, note('shape:ben-progress', recap('goals'), 380, 300, 'Draft is out for comments'));
   await ok(m, tokens.fac, { type: 'nextStep' });
   await ok(m, tokens.fac, { type: 'nextStep' });
 
   // Reflection: three columns with notes, one vote on the first column.
   const refl = (id: string) => layoutShapeId('reflection-2', id);
-  write(
-    boards.fac,
-    frame(refl('what'), 0, 3200, 800, 1100, 'What? — facts'),
-    frame(refl('so-what'), 900, 3200, 800, 1100, 'So what? — meaning'),
-    frame(refl('now-what'), 1800, 3200, 800, 1100, 'Now what? — actions'),
-  );
+  await until(() => recordsOf(boards.anna.doc).has(refl('now-what')), 'the reflection columns');
   write(
     boards.anna,
     note('shape:fact-1', refl('what'), 30, 60, 'We heard two cases', { vbAuthor: ids.anna }),
@@ -125,13 +100,16 @@ async function runMeeting(): Promise<{ goals: Goal[]; boards: Record<'fac' | 'an
     note('shape:meaning', refl('so-what'), 30, 60, 'Funding is the shared worry', { vbAuthor: ids.anna }),
     note('shape:action-column', refl('now-what'), 30, 60, 'Ask Liisa about the call', { vbAuthor: ids.anna }),
   );
-  write(
-    boards.ben,
-    note('shape:action-marked', 'page:page', 3000, 3000, 'Book the next room', {
-      vbAuthor: ids.ben,
-      vbAction: { ownerParticipantId: ids.anna, dueDate: '2026-04-01' },
-    }),
+  write(boards.ben, note('shape:action-marked', 'page:page', 3000, 3000, 'Book the next room', { vbAuthor: ids.ben }));
+  await until(
+    async () => (await server.sync.withDoc(`meeting/${m}/board`, recordsOf)).has('shape:action-marked'),
+    'the notes on the server',
   );
+  await ok(m, tokens.ben, {
+    type: 'markAction',
+    shapeId: 'shape:action-marked',
+    action: { ownerParticipantId: ids.anna, dueDate: '2026-04-01' },
+  });
   await ok(m, tokens.fac, { type: 'nextStep' });
   await ok(m, tokens.fac, { type: 'startVote', frameShapeId: refl('what'), votesPerPerson: 2 });
   const state = () => sessionOf(session);

@@ -202,14 +202,22 @@ describe('board updates the server refuses', () => {
       ben,
       fac,
       () =>
-        setRecords(anna.doc, new Map([['shape:ben-idea', { ...note, x: 777, meta: { ...note.meta, vbAuthor: ids.anna } }]])),
+        setRecords(
+          anna.doc,
+          new Map([['shape:ben-idea', { ...note, x: 777, meta: { ...note.meta, vbAuthor: ids.anna } }]]),
+        ),
       '777',
     );
     // Editing it while keeping the author is fine, and the author stays Ben's.
     const anna2 = connect(tokens.anna);
     await until(() => anna2.provider.synced, 'Anna back');
     setRecords(anna2.doc, new Map([['shape:ben-idea', { ...note, x: 555 }]]));
-    await until(async () => (await storedRecords()).get('shape:ben-idea') !== undefined && JSON.stringify((await storedRecords()).get('shape:ben-idea')).includes('555'), 'the edit');
+    await until(
+      async () =>
+        (await storedRecords()).get('shape:ben-idea') !== undefined &&
+        JSON.stringify((await storedRecords()).get('shape:ben-idea')).includes('555'),
+      'the edit',
+    );
     expect(await server.sync.withDoc(boardName(), (d) => d.getMap(BOARD_AUTHORS).get('shape:ben-idea'))).toBe(ids.ben);
   });
 
@@ -278,7 +286,13 @@ describe('board updates the server refuses', () => {
     );
     const anna2 = connect(tokens.anna);
     await until(() => anna2.provider.synced, 'Anna back');
-    await expectRefused(anna2, ben, fac, () => anna2.doc.getText('elsewhere').insert(0, 'SIDE-CHANNEL'), 'SIDE-CHANNEL');
+    await expectRefused(
+      anna2,
+      ben,
+      fac,
+      () => anna2.doc.getText('elsewhere').insert(0, 'SIDE-CHANNEL'),
+      'SIDE-CHANNEL',
+    );
   });
 
   it('junk entries and records over the size bound', async () => {
@@ -306,7 +320,10 @@ describe('board updates the server refuses', () => {
       anna3,
       ben,
       fac,
-      () => anna3.doc.getArray(BOARD_RECORDS).push([{ key: 'shape:bad', val: { id: 'shape:bad', typeName: 'shape', type: 'note', x: 'NaN-ish' } }]),
+      () =>
+        anna3.doc
+          .getArray(BOARD_RECORDS)
+          .push([{ key: 'shape:bad', val: { id: 'shape:bad', typeName: 'shape', type: 'note', x: 'NaN-ish' } }]),
       'NaN-ish',
     );
   });
@@ -319,10 +336,15 @@ describe('board updates the server refuses', () => {
     // Set after loading: Yjs picks a new id for a doc that receives structs under its own.
     forged.clientID = ben.doc.clientID;
     const before = Y.encodeStateVector(forged);
-    setRecords(forged, new Map([['shape:as-ben', noteRecord({ id: 'shape:as-ben', parentId: 'page:page', x: 0, y: 0, text: 'AS-BEN' })]]));
-    expect(
-      await server.sync.withDoc(boardName(), (d) => d.getMap(BOARD_CLIENTS).get(String(ben.doc.clientID))),
-    ).toBe(ids.ben);
+    setRecords(
+      forged,
+      new Map([
+        ['shape:as-ben', noteRecord({ id: 'shape:as-ben', parentId: 'page:page', x: 0, y: 0, text: 'AS-BEN' })],
+      ]),
+    );
+    expect(await server.sync.withDoc(boardName(), (d) => d.getMap(BOARD_CLIENTS).get(String(ben.doc.clientID)))).toBe(
+      ids.ben,
+    );
     const raw = Y.encodeStateAsUpdate(forged, before);
     expect(Y.decodeUpdate(raw).structs.map((s) => s.id.client)).toEqual([ben.doc.clientID]);
     await expectRefused(anna, ben, fac, () => sendRaw(anna, raw), 'AS-BEN');
@@ -335,7 +357,13 @@ describe('board updates the server refuses', () => {
     putNote(local, 'shape:first', 'FIRST');
     const afterFirst = Y.encodeStateVector(local);
     putNote(local, 'shape:second', 'PENDING-SECOND');
-    await expectRefused(anna, ben, fac, () => sendRaw(anna, Y.encodeStateAsUpdate(local, afterFirst)), 'PENDING-SECOND');
+    await expectRefused(
+      anna,
+      ben,
+      fac,
+      () => sendRaw(anna, Y.encodeStateAsUpdate(local, afterFirst)),
+      'PENDING-SECOND',
+    );
     // Nothing is left waiting in the server's document either.
     expect(await server.sync.withDoc(boardName(), (d) => d.store.pendingStructs)).toBeNull();
   });

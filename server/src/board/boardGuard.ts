@@ -4,7 +4,14 @@
 // which participant owns each new client id, and who created each new record — in the document's
 // server-only maps, in one server transaction.
 import * as Y from 'yjs';
-import { BOARD_AUTHORS, BOARD_CLIENTS, BOARD_RECORDS, isLayoutShapeId, type ParticipantId, type Role } from '@vermeboard/shared';
+import {
+  BOARD_AUTHORS,
+  BOARD_CLIENTS,
+  BOARD_RECORDS,
+  isLayoutShapeId,
+  type ParticipantId,
+  type Role,
+} from '@vermeboard/shared';
 import type { MeetingRules } from './meetingRules.js';
 import {
   checkBoardUpdate,

@@ -23,7 +23,8 @@ export function layoutRecords(
     records.push(frameRecord({ ...frame, parentId: pageId, index: frameIndexes[i]! }));
   });
   const noteCounts = new Map<string, number>();
-  for (const item of items) if (item.kind === 'note') noteCounts.set(item.parentId, (noteCounts.get(item.parentId) ?? 0) + 1);
+  for (const item of items)
+    if (item.kind === 'note') noteCounts.set(item.parentId, (noteCounts.get(item.parentId) ?? 0) + 1);
   const notesPer = new Map([...noteCounts].map(([parentId, count]) => [parentId, getIndicesAbove(null, count)]));
   const used = new Map<string, number>();
   for (const item of items) {

@@ -19,13 +19,7 @@
 // The check reads the decoded update (structs and delete set) against the document as it is; it
 // never re-validates the whole document. A refusal throws UpdateRefusedError and changes nothing.
 import * as Y from 'yjs';
-import {
-  BOARD_AUTHORS,
-  BOARD_CLIENTS,
-  BOARD_RECORDS,
-  PRIVATE_META,
-  SHAPE_META,
-} from '@vermeboard/shared';
+import { BOARD_AUTHORS, BOARD_CLIENTS, BOARD_RECORDS, PRIVATE_META, SHAPE_META } from '@vermeboard/shared';
 import type { DecodedUpdate } from '../sync/protocol.js';
 import { InvalidRecordError, validateBoardRecord } from './tldrawSchema.js';
 
@@ -97,7 +91,8 @@ export function checkBoardUpdate(
     const have = known(client);
     if (end <= have) continue;
     const runEnd = ends.get(client);
-    if (runEnd === undefined ? clock > have : clock !== runEnd) refuse('the update depends on changes the server lacks');
+    if (runEnd === undefined ? clock > have : clock !== runEnd)
+      refuse('the update depends on changes the server lacks');
     ends.set(client, end);
     if (struct instanceof Y.Skip) refuse('the update depends on changes the server lacks');
     if (struct instanceof Y.Item) {

@@ -112,7 +112,9 @@ const clientCommands = [
     type: z.literal('markAction'),
     shapeId: shapeIdSchema,
     /** null removes the mark. */
-    action: z.strictObject({ ownerParticipantId: participantIdSchema.nullable(), dueDate: isoDateSchema.nullable() }).nullable(),
+    action: z
+      .strictObject({ ownerParticipantId: participantIdSchema.nullable(), dueDate: isoDateSchema.nullable() })
+      .nullable(),
   }),
 ] as const;
 

@@ -583,7 +583,12 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   starNote(state, command, env) {
     const me = self(env);
     if (me === null || !env.isMarkable(command.shapeId)) return invalid('only notes on the board can be starred');
-    return { state, effects: [{ kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'star', starred: command.starred } }] };
+    return {
+      state,
+      effects: [
+        { kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'star', starred: command.starred } },
+      ],
+    };
   },
 
   markAction(state, command, env) {
@@ -595,7 +600,9 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     }
     return {
       state,
-      effects: [{ kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'action', action: command.action } }],
+      effects: [
+        { kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'action', action: command.action } },
+      ],
     };
   },
 

@@ -14,6 +14,7 @@ import {
   type ReactNode,
 } from 'react';
 import {
+  react,
   Tldraw,
   type Editor,
   useTldrawCurrentUser,
@@ -47,6 +48,8 @@ export interface BoardProps {
   privateNotes?: boolean;
   /** Called with the editor once tldraw has mounted it. */
   onEditor?: (editor: Editor) => void;
+  /** Told the open board session (and null when it closes), e.g. to read the server's marks. */
+  onSession?: (session: BoardSession | null) => void;
   /** Drawn in page space over the shapes (tldraw's OnTheCanvas slot); must be a stable component. */
   canvasOverlay?: ComponentType;
   /** What the people list says about a person besides their name (speaking, hand raised…). */
@@ -90,6 +93,7 @@ export function Board({
   maxAssetBytes,
   privateNotes = false,
   onEditor,
+  onSession,
   canvasOverlay,
   personStatus,
   children,
@@ -97,6 +101,8 @@ export function Board({
   const { t, setLocale } = useI18n();
   const [session, setSession] = useState<BoardSession | null>(null);
   const withPrivate = privateNotes && role !== 'observer';
+  // Bumped when the server refused an update: the documents are dropped and loaded afresh.
+  const [generation, setGeneration] = useState(0);
 
   useEffect(() => {
     const transport = createBoardTransport({ meetingId, token });
@@ -116,18 +122,35 @@ export function Board({
       assets,
     });
     setSession(opened);
+    let discarding = false;
+    const stopRefused = react('board refused', () => {
+      const both = privateTransport ? [transport, privateTransport] : [transport];
+      const refused = both.filter((x) => x.refused.get());
+      if (refused.length === 0 || discarding) return;
+      discarding = true;
+      opened.dispose();
+      // Only the refused copies go; the other document keeps what this browser saved of it.
+      for (const x of both) if (!refused.includes(x)) x.destroy();
+      void Promise.all(refused.map((x) => x.discard())).finally(() => setGeneration((n) => n + 1));
+    });
     return () => {
+      stopRefused();
+      if (discarding) return;
       opened.dispose();
       privateTransport?.destroy();
       transport.destroy();
       setSession(null);
     };
-  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate]);
+  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate, generation]);
 
   const components = useMemo<TLComponents>(
     () => ({ SharePanel: BoardPanel, ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}) }),
     [canvasOverlay],
   );
+
+  useEffect(() => {
+    onSession?.(session);
+  }, [onSession, session]);
 
   const store = useValue('board store', () => session?.store.get() ?? null, [session]);
   const status = useValue('board status', () => session?.status.get() ?? 'connecting', [session]);
@@ -155,6 +178,11 @@ export function Board({
     <BoardUiContext.Provider value={ui}>
       <div className="vb-board" role="region" aria-label={t('board.region')}>
         {schemaProblem && <SchemaNotice />}
+        {generation > 0 && (
+          <p className="vb-board-reloaded" role="status">
+            {t('board.reloaded')}
+          </p>
+        )}
         {store ? (
           <Tldraw
             store={store}

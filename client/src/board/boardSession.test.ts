@@ -27,10 +27,20 @@ function offlineTransport(doc = new Y.Doc()) {
     status: computed('status', () => deriveStatus(connection.get())),
     serverSynced,
     whenLocalLoaded: Promise.resolve(),
+    refused: atom('refused', false),
     setReadOnly: (readOnly) => connection.update((c) => ({ ...c, readOnly })),
+    discard: () => Promise.resolve(doc.destroy()),
     destroy: () => doc.destroy(),
   };
+  /** The server's sync step: it brings the meta the server writes into every board it loads. */
   const sync = () => {
+    const server = new Y.Doc();
+    const meta = openBoardDocument(server).meta;
+    if (!openBoardDocument(doc).meta.has(META_SCHEMA_VERSION)) {
+      meta.set(META_SCHEMA_VERSION, BOARD_SCHEMA_VERSION);
+      meta.set(META_TLDRAW_SCHEMA, createBoardStore().schema.serialize());
+    }
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(server));
     connection.update((c) => ({ ...c, synced: true }));
     serverSynced.set(true);
   };
@@ -66,7 +76,7 @@ function modeOf(store: TLStore): string | undefined {
 }
 
 describe('openBoardSession', () => {
-  it('waits for the server before opening a board this browser has never seen', async () => {
+  it('waits for the server, which writes the board’s meta, before opening a board this browser has never seen', async () => {
     const { transport, sync } = offlineTransport();
     const session = open(transport);
     await new Promise((resolve) => setTimeout(resolve, 30));
@@ -78,6 +88,10 @@ describe('openBoardSession', () => {
     expect(modeOf(store)).toBe('readwrite');
     expect(session.status.get()).toBe('live');
     expect(openBoardDocument(transport.doc).meta.get(META_SCHEMA_VERSION)).toBe(BOARD_SCHEMA_VERSION);
+    // The browser wrote nothing into the meta: every entry there is the server's.
+    expect(
+      [...transport.doc.getMap('meta')._map.values()].every((item) => item.id.client !== transport.doc.clientID),
+    ).toBe(true);
     expect(session.people.get()).toEqual([{ ...user, role: 'member', isSelf: true }]);
   });
 

@@ -12,14 +12,21 @@ import {
   type TLAssetStore,
   type TLStore,
 } from 'tldraw';
-import { META_TLDRAW_SCHEMA, type Role } from '@vermeboard/shared';
+import {
+  BOARD_AUTHORS,
+  BOARD_MARKS,
+  META_TLDRAW_SCHEMA,
+  noteMarksSchema,
+  type NoteMarks,
+  type Role,
+} from '@vermeboard/shared';
 import type { AwarenessUser } from './awarenessState.js';
 import { openBoardDocument, type BoardDocument } from './boardDocument.js';
 import { createBoardStore } from './boardStore.js';
 import { bindPresence, type Person } from './presence.js';
 import { isBoardRecord, isPrivateRecord } from './privateRecords.js';
 import { bindRecords, type FrameScheduler } from './recordBinding.js';
-import { ensureBoardSchema, schemaMigrationOrigin } from './schemaMigration.js';
+import { checkBoardSchema } from './schemaCheck.js';
 import type { BoardStatus, BoardTransport } from './transport.js';
 
 /** Why this client refuses to edit a board it can read. */
@@ -31,6 +38,10 @@ export interface BoardSession {
   status: Signal<BoardStatus>;
   people: Signal<Person[]>;
   schemaProblem: Signal<SchemaProblem | null>;
+  /** Who created each record, as the server recorded it (the board's `authors` map). */
+  authors: Signal<ReadonlyMap<string, string>>;
+  /** Stars and action marks per note, as the server keeps them (the board's `marks` map). */
+  marks: Signal<ReadonlyMap<string, NoteMarks>>;
   dispose(): void;
 }
 
@@ -64,6 +75,12 @@ export function openBoardSession({
   const stopReadOnly = react('board read-only', () => transport.setReadOnly(cannotWrite.get()));
   const cleanups: (() => void)[] = [];
   const closed = atom('board closed', false);
+  const authors = mirrorMap(transport.doc.getMap<unknown>(BOARD_AUTHORS), (v) => (typeof v === 'string' ? v : null));
+  const marks = mirrorMap(transport.doc.getMap<unknown>(BOARD_MARKS), (v) => {
+    const parsed = noteMarksSchema.safeParse(v);
+    return parsed.success ? parsed.data : null;
+  });
+  cleanups.push(authors.stop, marks.stop);
 
   const start = async () => {
     // IndexedDB can be unavailable or slow to open (private windows, full disks); the server
@@ -89,9 +106,7 @@ export function openBoardSession({
       },
     });
     checkSchema(board, tlStore, schemaProblem);
-    const onMeta = (_event: Y.YMapEvent<unknown>, transaction: Y.Transaction) => {
-      if (transaction.origin !== schemaMigrationOrigin) checkSchema(board, tlStore, schemaProblem);
-    };
+    const onMeta = () => checkSchema(board, tlStore, schemaProblem);
     board.meta.observe(onMeta);
     cleanups.push(() => board.meta.unobserve(onMeta));
     const canWrite = () => !cannotWrite.get();
@@ -114,6 +129,8 @@ export function openBoardSession({
     status: transport.status,
     people: computed('board people', () => $people.get().get()),
     schemaProblem,
+    authors: authors.signal,
+    marks: marks.signal,
     dispose() {
       closed.set(true);
       for (const cleanup of cleanups.splice(0).reverse()) cleanup();
@@ -123,10 +140,26 @@ export function openBoardSession({
 }
 
 function checkSchema(board: BoardDocument, store: TLStore, problem: Atom<SchemaProblem | null>) {
-  const result = ensureBoardSchema(board, store.schema);
+  const result = checkBoardSchema(board, store.schema);
   if (result.kind === 'newer') problem.set('newer');
   else if (result.kind === 'unreadable') problem.set('unreadable');
   else problem.set(null);
+}
+
+/** A server-written Y.Map as a signal of its parsed entries; entries that do not parse are left out. */
+function mirrorMap<T>(map: Y.Map<unknown>, parse: (value: unknown) => T | null) {
+  const read = () => {
+    const out = new Map<string, T>();
+    map.forEach((value, key) => {
+      const parsed = parse(value);
+      if (parsed !== null) out.set(key, parsed);
+    });
+    return out;
+  };
+  const signal = atom<ReadonlyMap<string, T>>('board server map', read());
+  const update = () => signal.set(read());
+  map.observe(update);
+  return { signal, stop: () => map.unobserve(update) };
 }
 
 function until(condition: () => boolean): Promise<void> {

@@ -37,7 +37,14 @@ export interface BoardTransport {
   serverSynced: Signal<boolean>;
   /** Resolves when this browser's saved copy of the document has been loaded into `doc`. */
   whenLocalLoaded: Promise<void>;
+  /**
+   * The server refused an update of ours (CloseCode.updateRefused): this copy holds something the
+   * server will never take, so it must be dropped and loaded again (`discard`), not reconnected.
+   */
+  refused: Signal<boolean>;
   setReadOnly(readOnly: boolean): void;
+  /** Destroys the transport and deletes this browser's saved copy of the document. */
+  discard(): Promise<void>;
   destroy(): void;
 }
 
@@ -78,6 +85,7 @@ export function createBoardTransport({
     readOnly: false,
   });
   const serverSynced = atom('board server synced', false);
+  const refused = atom('board update refused', false);
   // `update` reads without capturing, so callers may set this from inside a reaction.
   const update = (patch: Partial<ConnectionState>) => state.update((current) => ({ ...current, ...patch }));
 
@@ -85,7 +93,10 @@ export function createBoardTransport({
     if (status === 'connected') update({ connected: true });
     if (status === 'disconnected') update({ connected: false, synced: false, lostOnce: true });
   });
-  provider.on('connection-close', () => update({ connected: false, synced: false, lostOnce: true }));
+  provider.on('connection-close', (event) => {
+    update({ connected: false, synced: false, lostOnce: true });
+    if (event?.code === CloseCode.updateRefused) refused.set(true);
+  });
   provider.on('sync', (synced) => {
     update({ synced });
     if (synced) serverSynced.set(true);
@@ -97,7 +108,13 @@ export function createBoardTransport({
     status: computed('board status', () => deriveStatus(state.get())),
     serverSynced,
     whenLocalLoaded: local ? local.whenSynced.then(() => undefined) : Promise.resolve(),
+    refused,
     setReadOnly: (readOnly) => update({ readOnly }),
+    async discard() {
+      provider.destroy();
+      await local?.clearData();
+      doc.destroy();
+    },
     destroy() {
       // The provider tells the others we left (awareness removal) before closing the socket.
       provider.destroy();
@@ -111,7 +128,13 @@ export function createBoardTransport({
  * Closes after which retrying cannot help. y-websocket's default gives up on every 4400–4499 code,
  * which would also strand a client closed as a slow reader (4408) or for its rate (4429).
  */
-const terminalCloseCodes = new Set<number>([CloseCode.tokenRevoked, CloseCode.forbidden, CloseCode.gone]);
+const terminalCloseCodes = new Set<number>([
+  CloseCode.tokenRevoked,
+  CloseCode.forbidden,
+  CloseCode.gone,
+  // Reconnecting would send the refused change again; the board reloads instead (Board.tsx).
+  CloseCode.updateRefused,
+]);
 
 function defaultServerUrl(): string {
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';

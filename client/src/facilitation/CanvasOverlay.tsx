@@ -4,6 +4,7 @@
 import { stopEventPropagation, useEditor, useValue, type TLShape, type TLShapeId } from 'tldraw';
 import type { Vote } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { MarkBadges } from '../summary/MarkBadges.js';
 import { CommandButton } from './CommandButton.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { isMarkedPrivate } from './privateNotes.js';
@@ -46,6 +47,7 @@ export function CanvasOverlay() {
     <div className="vb-canvas-overlay">
       {focus?.kind === 'frame' && <Spotlight frameId={focus.shapeId} />}
       <PrivateLabels />
+      <MarkBadges />
       {vote && <VoteDots vote={vote} />}
       {results && <VoteCounts vote={results} />}
     </div>

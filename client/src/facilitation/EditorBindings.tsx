@@ -1,33 +1,32 @@
 // What the session does to this browser's editor: follow the facilitator's focus (with a way back
-// after wandering off), refuse edits to locked shapes, make new notes private in silent steps,
-// and — in the facilitator's browser only — place step layouts on the board.
+// after wandering off), refuse edits to locked and layout shapes the server would refuse, make new
+// notes private in silent steps, and stamp new notes with their author. Layouts are the server's.
 import { useEffect, useRef, useState } from 'react';
 import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { SessionState } from '@vermeboard/shared';
+import { isLayoutShapeId, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { focusBounds, offersWayBack, type Bounds } from './follow.js';
 import { stampAuthor } from './authorship.js';
-import {
-  currentLayoutFrameIds,
-  keysToPlace,
-  layoutsFor,
-  missingShapes,
-  needsGoals,
-  type GoalTexts,
-} from './layouts.js';
+import { currentLayoutFrameIds } from './layouts.js';
 import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
 import { guardLockedShapes } from './shapeLocks.js';
 
-export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<GoalTexts>) | null }) {
+export function EditorBindings() {
   const { editor, state, me, actor } = useFacilitation();
   const latest = useRef<SessionState | null>(state);
   latest.current = state;
 
   useEffect(() => {
     if (!editor) return;
-    return guardLockedShapes(editor, () => new Set(latest.current?.lockedShapeIds ?? []));
-  }, [editor]);
+    return guardLockedShapes(editor, (id) => {
+      const now = latest.current;
+      if (now?.lockedShapeIds.includes(id)) return true;
+      // Layout records are the facilitator's alone (the server refuses anyone else's change).
+      const facilitates = now?.facilitatorId === null ? actor.role === 'facilitator' : now?.facilitatorId === me;
+      return isLayoutShapeId(id) && !facilitates;
+    });
+  }, [editor, me, actor.role]);
 
   const writer = actor.role !== 'observer';
   useEffect(() => {
@@ -40,7 +39,6 @@ export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<Go
     return stampAuthor(editor, me);
   }, [editor, me, writer]);
 
-  useLayoutPlacement(editor, state, state?.facilitatorId === me, goalsSource);
   if (!editor || !state) return null;
   return (
     <>
@@ -52,7 +50,7 @@ export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<Go
 
 /**
  * When a step starts, everyone's view moves to the frames it works in, once those frames are on the
- * board (the facilitator's browser may still be placing them). Guiding actively matters most
+ * board (the server places them as the step starts). Guiding actively matters most
  * online, and the frames of later agenda items lie far from the first ones.
  */
 function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
@@ -74,35 +72,6 @@ function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
     editor.zoomToBounds(bounds, { animation: { duration: 300 }, inset: 128 });
   }, [editor, position, bounds]);
   return null;
-}
-
-function useLayoutPlacement(
-  editor: Editor | null,
-  state: SessionState | null,
-  placing: boolean,
-  goalsSource: (() => Promise<GoalTexts>) | null,
-) {
-  const { locale } = useI18n();
-  const previous = useRef<SessionState | null>(null);
-  useEffect(() => {
-    if (!editor || !state || !placing) {
-      previous.current = null;
-      return;
-    }
-    const before = previous.current;
-    previous.current = state;
-    const keys = keysToPlace(before, state, (id) => editor.getShape(id) !== undefined, locale);
-    if (keys.length === 0) return;
-    const goals: Promise<GoalTexts> =
-      goalsSource && needsGoals(state, keys) ? goalsSource().catch(() => []) : Promise.resolve([]);
-    void goals.then((texts) => {
-      if (editor.isDisposed) return;
-      for (const layout of layoutsFor(state, keys, locale, texts)) {
-        const missing = missingShapes(layout.shapes, (id) => editor.getShape(id) !== undefined);
-        if (missing.length > 0) editor.run(() => editor.createShapes(missing), { history: 'ignore' });
-      }
-    });
-  }, [editor, state, placing, locale, goalsSource]);
 }
 
 function FollowFocus({

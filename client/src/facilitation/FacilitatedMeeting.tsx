@@ -3,8 +3,8 @@
 import { useCallback, useState } from 'react';
 import type { Editor } from 'tldraw';
 import type { GroupId, ParticipantId } from '@vermeboard/shared';
-import { getGoals } from '../api/facilitation.js';
 import { Board, type BoardProps } from '../board/Board.js';
+import type { BoardSession } from '../board/boardSession.js';
 import type { Person } from '../board/presence.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CanvasOverlay } from './CanvasOverlay.js';
@@ -17,13 +17,15 @@ import './facilitation.css';
 
 export interface FacilitatedMeetingProps {
   groupId: GroupId;
-  board: Omit<BoardProps, 'onEditor' | 'canvasOverlay' | 'personStatus' | 'privateNotes' | 'children'>;
+  board: Omit<BoardProps, 'onEditor' | 'onSession' | 'canvasOverlay' | 'personStatus' | 'privateNotes' | 'children'>;
 }
 
 export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) {
   const [editor, setEditor] = useState<Editor | null>(null);
+  const [session, setSession] = useState<BoardSession | null>(null);
   return (
     <FacilitationProvider
+      board={session}
       meetingId={board.meetingId}
       token={board.token}
       participantId={board.user.id as ParticipantId}
@@ -32,7 +34,7 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
     >
       <div className="vb-meeting">
         <div className="vb-meeting__board">
-          <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} />
+          <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
           <ReactionToasts />
         </div>
         <FacilitationSidebar groupId={groupId} token={board.token} />
@@ -42,17 +44,23 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
 }
 
 function FacilitatedBoard({
-  groupId,
   board,
   onEditor,
-}: FacilitatedMeetingProps & { onEditor: (editor: Editor) => void }) {
+  onSession,
+}: FacilitatedMeetingProps & { onEditor: (editor: Editor) => void; onSession: (s: BoardSession | null) => void }) {
   const { t } = useI18n();
   const { state } = useFacilitation();
   const status = useCallback((person: Person) => personStatus(state, person.id, t), [state, t]);
-  const goals = useCallback(() => getGoals(groupId, board.token), [groupId, board.token]);
   return (
-    <Board {...board} privateNotes onEditor={onEditor} canvasOverlay={CanvasOverlay} personStatus={status}>
-      <EditorBindings goalsSource={goals} />
+    <Board
+      {...board}
+      privateNotes
+      onEditor={onEditor}
+      onSession={onSession}
+      canvasOverlay={CanvasOverlay}
+      personStatus={status}
+    >
+      <EditorBindings />
     </Board>
   );
 }

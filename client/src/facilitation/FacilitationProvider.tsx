@@ -3,6 +3,7 @@
 // my own dot-vote ballots. The sidebar, the editor bindings and the canvas overlay all read it.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useValue, type Editor } from 'tldraw';
+import type { BoardSession } from '../board/boardSession.js';
 import type {
   Actor,
   ClientCommand,
@@ -33,6 +34,8 @@ export interface Facilitation {
   error: MessageKey | null;
   dismissError(): void;
   editor: Editor | null;
+  /** The open board, for what the server keeps beside the records (authors, marks). */
+  board: BoardSession | null;
   ballots: MyBallotsResponse | null;
   refreshBallots(): void;
 }
@@ -51,6 +54,7 @@ export interface FacilitationProviderProps {
   participantId: ParticipantId;
   role: Role;
   editor: Editor | null;
+  board?: BoardSession | null;
   children: ReactNode;
 }
 
@@ -60,6 +64,7 @@ export function FacilitationProvider({
   participantId,
   role,
   editor,
+  board = null,
   children,
 }: FacilitationProviderProps) {
   const [connection, setConnection] = useState<SessionConnection | null>(null);
@@ -118,10 +123,25 @@ export function FacilitationProvider({
       error,
       dismissError: () => setError(null),
       editor,
+      board,
       ballots,
       refreshBallots,
     }),
-    [meetingId, state, reactions, unreadable, participantId, role, clock, send, error, editor, ballots, refreshBallots],
+    [
+      meetingId,
+      state,
+      reactions,
+      unreadable,
+      participantId,
+      role,
+      clock,
+      send,
+      error,
+      editor,
+      board,
+      ballots,
+      refreshBallots,
+    ],
   );
   return <FacilitationContext.Provider value={value}>{children}</FacilitationContext.Provider>;
 }

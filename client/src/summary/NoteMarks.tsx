@@ -1,116 +1,124 @@
-// Marks on the one selected sticky note that the meeting summary reads (shared SHAPE_META): a star
-// on an idea (offered to the case owner of the current agenda item and the facilitator) and "action
-// item" with an owner and a due date (offered to everyone who writes on the board).
+// Marks on the one selected sticky note that the meeting summary reads: a star on an idea (for the
+// current agenda item's case owner where it has one, else the facilitator) and "action item" with
+// an owner and a due date (for everyone who writes on the board). The marks are the server's: each
+// press sends a command (`starNote`, `markAction`), the server checks it against the role and keeps
+// the mark, with who set it, in the board's `marks` map, which this panel and the canvas badges read.
 import {
-  boardActionMetaSchema,
-  builtInMethods,
-  currentStep,
-  SHAPE_META,
-  type BoardActionMeta,
-  type SessionState,
+  canSend,
+  isLayoutShapeId,
+  type NoteActionMark,
+  type NoteMarks as Marks,
+  type ParticipantId,
 } from '@vermeboard/shared';
-import { useValue, type Editor, type TLShape } from 'tldraw';
+import { useValue, type TLShape } from 'tldraw';
+import { CommandButton } from '../facilitation/CommandButton.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-/** Whether `me` may star ideas now: the current item's case owner, or the facilitator. */
-export function canStar(state: SessionState | null, me: string): boolean {
-  if (state === null) return false;
-  if (state.facilitatorId === me) return true;
-  const instanceId = currentStep(state, builtInMethods)?.item.instanceId;
-  return instanceId !== undefined && state.caseOwners[instanceId] === me;
-}
+const noMarks: Marks = {};
 
-/** The note's action mark, or null when it is not marked. */
-export function actionMark(shape: TLShape): BoardActionMeta | null {
-  const parsed = boardActionMetaSchema.safeParse(shape.meta[SHAPE_META.action]);
-  return parsed.success ? parsed.data : null;
-}
-
-/** The note with one mark set or removed; `undefined` removes it. */
-export function withMark(shape: TLShape, key: string, value: unknown): Pick<TLShape, 'id' | 'type' | 'meta'> {
-  const meta = { ...shape.meta };
-  if (value === undefined) delete meta[key];
-  else meta[key] = value as (typeof meta)[string];
-  return { id: shape.id, type: shape.type, meta };
+/** The marks the server keeps for a note, live. */
+export function useNoteMarks(shapeId: string | null): Marks {
+  const { board } = useFacilitation();
+  return useValue('note marks', () => (shapeId === null ? null : board?.marks.get().get(shapeId)) ?? noMarks, [
+    board,
+    shapeId,
+  ]);
 }
 
 export function NoteMarks() {
-  const { editor, state, me, actor } = useFacilitation();
+  const { editor, actor } = useFacilitation();
   const note = useValue(
     'selected note',
     () => {
       const shape = editor?.getOnlySelectedShape();
-      return shape?.type === 'note' ? shape : null;
+      return shape?.type === 'note' && !isLayoutShapeId(shape.id) ? shape : null;
     },
     [editor],
   );
   if (!editor || !note || actor.role === 'observer') return null;
-  return <Marks editor={editor} note={note} state={state} me={me} />;
+  return <SelectedNoteMarks note={note} />;
 }
 
-function Marks({ editor, note, state, me }: { editor: Editor; note: TLShape; state: SessionState | null; me: string }) {
+function SelectedNoteMarks({ note }: { note: TLShape }) {
   const { t } = useI18n();
-  const starred = note.meta[SHAPE_META.starred] === true;
-  const action = actionMark(note);
-  const update = (key: string, value: unknown) => editor.updateShape(withMark(note, key, value));
+  const { state, actor } = useFacilitation();
+  const marks = useNoteMarks(note.id);
+  const starred = marks.starredBy !== undefined;
+  const action: NoteActionMark | null = marks.action ?? null;
   const people = (state?.participants ?? []).filter((p) => p.role !== 'observer');
+  const mayStar = state !== null && canSend(state, actor, 'starNote');
 
   return (
     <section className="vb-fac-section" aria-labelledby="vb-note-marks">
       <h2 className="vb-fac-heading" id="vb-note-marks">
         {t('summary.note.heading')}
       </h2>
-      {canStar(state, me) && (
+      {mayStar && (
         <>
-          <button
-            type="button"
-            className="vb-fac-button"
-            aria-pressed={starred}
-            onClick={() => update(SHAPE_META.starred, starred ? undefined : true)}
-          >
+          <CommandButton pressed={starred} command={{ type: 'starNote', shapeId: note.id, starred: !starred }}>
             <span aria-hidden="true">{starred ? '★ ' : '☆ '}</span>
-            {t('summary.note.star')}
-          </button>
+            {starred ? t('summary.note.unstar') : t('summary.note.star')}
+          </CommandButton>
           <p className="vb-fac-hint">{t('summary.note.starHint')}</p>
         </>
       )}
-      <button
-        type="button"
-        className="vb-fac-button"
-        aria-pressed={action !== null}
-        onClick={() => update(SHAPE_META.action, action ? undefined : { ownerParticipantId: null, dueDate: null })}
+      <CommandButton
+        pressed={action !== null}
+        command={{
+          type: 'markAction',
+          shapeId: note.id,
+          action: action ? null : { ownerParticipantId: null, dueDate: null },
+        }}
       >
-        {t('summary.note.action')}
-      </button>
+        {action ? t('summary.note.unmarkAction') : t('summary.note.markAction')}
+      </CommandButton>
       {action === null ? (
         <p className="vb-fac-hint">{t('summary.note.actionHint')}</p>
       ) : (
-        <div className="vb-fac-row vb-note-action">
-          <label>
-            {t('summary.note.owner')}{' '}
-            <select
-              value={action.ownerParticipantId ?? ''}
-              onChange={(e) => update(SHAPE_META.action, { ...action, ownerParticipantId: e.target.value || null })}
-            >
-              <option value="">{t('summary.note.noOwner')}</option>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('summary.note.due')}{' '}
-            <input
-              type="date"
-              value={action.dueDate ?? ''}
-              onChange={(e) => update(SHAPE_META.action, { ...action, dueDate: e.target.value || null })}
-            />
-          </label>
-        </div>
+        <ActionFields shapeId={note.id} action={action} people={people} />
       )}
     </section>
+  );
+}
+
+function ActionFields({
+  shapeId,
+  action,
+  people,
+}: {
+  shapeId: string;
+  action: NoteActionMark;
+  people: readonly { id: ParticipantId; name: string }[];
+}) {
+  const { t } = useI18n();
+  const { send } = useFacilitation();
+  const update = (patch: Partial<Pick<NoteActionMark, 'ownerParticipantId' | 'dueDate'>>) =>
+    void send({
+      type: 'markAction',
+      shapeId,
+      action: { ownerParticipantId: action.ownerParticipantId, dueDate: action.dueDate, ...patch },
+    });
+  return (
+    <div className="vb-fac-row vb-note-action">
+      <label>
+        {t('summary.note.owner')}{' '}
+        <select
+          value={action.ownerParticipantId ?? ''}
+          onChange={(e) => update({ ownerParticipantId: (e.target.value || null) as ParticipantId | null })}
+        >
+          <option value="">{t('summary.note.noOwner')}</option>
+          {people.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('summary.note.due')}{' '}
+        <input type="date" value={action.dueDate ?? ''} onChange={(e) => update({ dueDate: e.target.value || null })} />
+      </label>
+    </div>
   );
 }

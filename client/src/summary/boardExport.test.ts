@@ -1,11 +1,10 @@
 // @vitest-environment node
-// The board export and the note marks: what goes into the picture, its file name, and the marks
-// the summary reads.
+// The board export and the open action items: what goes into the picture, its file name, and
+// which items the goal recap offers for ticking off.
 import { describe, expect, it, vi } from 'vitest';
 import type { TLShape } from 'tldraw';
-import { createSession, type ActionItem, type MeetingId, type ParticipantId } from '@vermeboard/shared';
+import type { ActionItem, MeetingId } from '@vermeboard/shared';
 import { boardFileName, exportableShapes, exportBoard, type ExportingEditor } from './boardExport.js';
-import { actionMark, canStar, withMark } from './NoteMarks.js';
 import { isActionReviewStep, itemsToReview } from './OpenActionItems.js';
 
 const shape = (id: string, meta: Record<string, unknown> = {}) => ({ id, type: 'note', meta }) as unknown as TLShape;
@@ -41,35 +40,6 @@ describe('board export', () => {
   it('names the file after the day', () => {
     expect(boardFileName('png', new Date(2026, 2, 4))).toBe('board-2026-03-04.png');
     expect(boardFileName('svg', new Date(2026, 10, 26))).toBe('board-2026-11-26.svg');
-  });
-});
-
-describe('note marks', () => {
-  const F = 'p-fac-00001' as ParticipantId;
-  const A = 'p-anna-0001' as ParticipantId;
-
-  it('lets the facilitator and the current case owner star ideas, nobody else', () => {
-    const state = {
-      ...createSession(),
-      status: 'running' as const,
-      facilitatorId: F,
-      agenda: [{ methodId: 'problem-clinic', instanceId: 'problem-clinic-1' }],
-      position: { agendaIndex: 0, stepIndex: 5 },
-      caseOwners: { 'problem-clinic-1': A },
-    };
-    expect(canStar(state, F)).toBe(true);
-    expect(canStar(state, A)).toBe(true);
-    expect(canStar({ ...state, caseOwners: {} }, A)).toBe(false);
-    expect(canStar(null, F)).toBe(false);
-  });
-
-  it('sets and removes a mark, keeping the note’s other meta', () => {
-    const note = shape('shape:n', { vbAuthor: A });
-    const marked = withMark(note, 'vbAction', { ownerParticipantId: A, dueDate: '2026-04-01' });
-    expect(marked.meta).toEqual({ vbAuthor: A, vbAction: { ownerParticipantId: A, dueDate: '2026-04-01' } });
-    expect(actionMark({ ...note, meta: marked.meta })).toEqual({ ownerParticipantId: A, dueDate: '2026-04-01' });
-    expect(withMark({ ...note, meta: marked.meta }, 'vbAction', undefined).meta).toEqual({ vbAuthor: A });
-    expect(actionMark(shape('shape:x', { vbAction: { dueDate: 'soon' } }))).toBeNull();
   });
 });
 

@@ -201,7 +201,13 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   return {
     async createSession(meetingId) {
       await queues.run(meetingId, () =>
-        docs.withDoc(sessionName(meetingId), (doc) => written(meetingId, doc, readSession(doc, () => undefined))),
+        docs.withDoc(sessionName(meetingId), (doc) =>
+          written(
+            meetingId,
+            doc,
+            readSession(doc, () => undefined),
+          ),
+        ),
       );
     },
 

@@ -6,8 +6,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CloseCode, docAccess, parseDocName } from '@vermeboard/shared';
+import { CloseCode } from '@vermeboard/shared';
 import { createAuth, type Auth } from './auth/Auth.js';
+import { createSyncAuthorizer } from './auth/authorizeSync.js';
 import { loadOrCreateSecret } from './auth/secret.js';
 import type { Config } from './config.js';
 import { createApiRouter } from './http/api.js';
@@ -19,7 +20,7 @@ import { createLogger } from './logger.js';
 import { startRetentionSweeper } from './storage/retention.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/Storage.js';
-import { createSyncServer, type AuthorizeResult } from './sync/SyncServer.js';
+import { createSyncServer } from './sync/SyncServer.js';
 
 /** The client's address: the socket peer, or behind a trusted proxy the address it forwarded. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
@@ -60,19 +61,7 @@ export async function startServer(
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),
-    async authorize(docName, token): Promise<AuthorizeResult> {
-      const doc = parseDocName(docName);
-      if (!doc) return { ok: false, status: 400 };
-      const caller = await auth.authenticate(token);
-      if (!caller) return { ok: false, status: 401 };
-      const meeting = await storage.getMeeting(doc.meetingId);
-      // A meeting whose board the retention rule deleted has no documents to open any more.
-      if (!meeting || meeting.boardDeletedAt) return { ok: false, status: 404 };
-      if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
-      const access = docAccess(doc, caller.role, caller.participantId);
-      if (access === 'none') return { ok: false, status: 403 };
-      return { ok: true, access, auth: caller };
-    },
+    authorize: createSyncAuthorizer(auth, storage),
   });
 
   const facilitation = createFacilitation({

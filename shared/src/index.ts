@@ -8,3 +8,4 @@ export * from './boardDoc.js';
 export * from './process/index.js';
 export * from './facilitation/index.js';
 export * from './summary/index.js';
+export * from './policy/index.js';

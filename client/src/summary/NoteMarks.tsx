@@ -1,11 +1,11 @@
 // Marks on the one selected sticky note that the meeting summary reads (shared SHAPE_META): a star
-// on an idea (offered to the case owner of the current agenda item and the facilitator) and "action
-// item" with an owner and a due date (offered to everyone who writes on the board).
+// on an idea and "action item" with an owner and a due date, each offered to whom the shared
+// policy allows (`note.star`: in a case only its owner; `note.markAction`: everyone who writes).
 import {
   boardActionMetaSchema,
-  builtInMethods,
-  currentStep,
+  can,
   SHAPE_META,
+  type Actor,
   type BoardActionMeta,
   type SessionState,
 } from '@vermeboard/shared';
@@ -13,13 +13,6 @@ import { useValue, type Editor, type TLShape } from 'tldraw';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-/** Whether `me` may star ideas now: the current item's case owner, or the facilitator. */
-export function canStar(state: SessionState | null, me: string): boolean {
-  if (state === null) return false;
-  if (state.facilitatorId === me) return true;
-  const instanceId = currentStep(state, builtInMethods)?.item.instanceId;
-  return instanceId !== undefined && state.caseOwners[instanceId] === me;
-}
 
 /** The note's action mark, or null when it is not marked. */
 export function actionMark(shape: TLShape): BoardActionMeta | null {
@@ -36,7 +29,7 @@ export function withMark(shape: TLShape, key: string, value: unknown): Pick<TLSh
 }
 
 export function NoteMarks() {
-  const { editor, state, me, actor } = useFacilitation();
+  const { editor, state, actor } = useFacilitation();
   const note = useValue(
     'selected note',
     () => {
@@ -45,11 +38,21 @@ export function NoteMarks() {
     },
     [editor],
   );
-  if (!editor || !note || actor.role === 'observer') return null;
-  return <Marks editor={editor} note={note} state={state} me={me} />;
+  if (!editor || !note || !can(actor, 'note.markAction')) return null;
+  return <Marks editor={editor} note={note} state={state} actor={actor} />;
 }
 
-function Marks({ editor, note, state, me }: { editor: Editor; note: TLShape; state: SessionState | null; me: string }) {
+function Marks({
+  editor,
+  note,
+  state,
+  actor,
+}: {
+  editor: Editor;
+  note: TLShape;
+  state: SessionState | null;
+  actor: Actor;
+}) {
   const { t } = useI18n();
   const starred = note.meta[SHAPE_META.starred] === true;
   const action = actionMark(note);
@@ -61,7 +64,7 @@ function Marks({ editor, note, state, me }: { editor: Editor; note: TLShape; sta
       <h2 className="vb-fac-heading" id="vb-note-marks">
         {t('summary.note.heading')}
       </h2>
-      {canStar(state, me) && (
+      {state !== null && can(actor, 'note.star', { session: state }) && (
         <>
           <button
             type="button"

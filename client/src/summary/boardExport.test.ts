@@ -3,9 +3,9 @@
 // the summary reads.
 import { describe, expect, it, vi } from 'vitest';
 import type { TLShape } from 'tldraw';
-import { createSession, type ActionItem, type MeetingId, type ParticipantId } from '@vermeboard/shared';
+import { type ActionItem, type MeetingId, type ParticipantId } from '@vermeboard/shared';
 import { boardFileName, exportableShapes, exportBoard, type ExportingEditor } from './boardExport.js';
-import { actionMark, canStar, withMark } from './NoteMarks.js';
+import { actionMark, withMark } from './NoteMarks.js';
 import { isActionReviewStep, itemsToReview } from './OpenActionItems.js';
 
 const shape = (id: string, meta: Record<string, unknown> = {}) => ({ id, type: 'note', meta }) as unknown as TLShape;
@@ -45,23 +45,7 @@ describe('board export', () => {
 });
 
 describe('note marks', () => {
-  const F = 'p-fac-00001' as ParticipantId;
   const A = 'p-anna-0001' as ParticipantId;
-
-  it('lets the facilitator and the current case owner star ideas, nobody else', () => {
-    const state = {
-      ...createSession(),
-      status: 'running' as const,
-      facilitatorId: F,
-      agenda: [{ methodId: 'problem-clinic', instanceId: 'problem-clinic-1' }],
-      position: { agendaIndex: 0, stepIndex: 5 },
-      caseOwners: { 'problem-clinic-1': A },
-    };
-    expect(canStar(state, F)).toBe(true);
-    expect(canStar(state, A)).toBe(true);
-    expect(canStar({ ...state, caseOwners: {} }, A)).toBe(false);
-    expect(canStar(null, F)).toBe(false);
-  });
 
   it('sets and removes a mark, keeping the note’s other meta', () => {
     const note = shape('shape:n', { vbAuthor: A });

@@ -10,7 +10,6 @@ import {
   ownBallot,
   reduce,
   serverActor,
-  type Actor,
   type BallotBox,
   type ClientCommand,
   type CommandActor,
@@ -19,6 +18,7 @@ import {
   type ParticipantId,
   type ReduceContext,
   type SessionCommand,
+  type Subject,
 } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import type { ConnectionChange } from '../sync/SyncServer.js';
@@ -28,19 +28,21 @@ import { SerialQueues } from './serialQueues.js';
 import { appendReactions, readSession, writeSession } from './sessionDoc.js';
 import { boardRecords, isNoteInFrame } from './voteTargets.js';
 
-export type CommandOutcome = { ok: true } | { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+export type CommandRefused = { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+export type CommandOutcome = { ok: true } | CommandRefused;
+export type EndOutcome = { ok: true; endedAt: string } | CommandRefused;
 
 export interface Facilitation {
   /** Writes a fresh session into a new meeting's session document. */
   createSession(meetingId: MeetingId): Promise<void>;
   /**
-   * Ends the meeting on the server's authority (the group route), or finishes ending it again when
-   * it already ended: the same path as the facilitator's `endMeeting` command. Returns the end time
-   * (the first one), or null for an unknown meeting.
+   * The `endMeeting` command as `subject` (the group route), or, when the meeting already ended
+   * and the subject may end it, finishing the ending again (a crash may have cut it short). Answers
+   * the end time (the first one).
    */
-  endMeeting(meetingId: MeetingId): Promise<string | null>;
-  /** Applies a participant's command; a refusal changes nothing. */
-  command(meetingId: MeetingId, actor: Actor, command: ClientCommand): Promise<CommandOutcome>;
+  endMeeting(meetingId: MeetingId, subject: Subject): Promise<EndOutcome>;
+  /** Applies a caller's command; a refusal changes nothing. */
+  command(meetingId: MeetingId, subject: Subject, command: ClientCommand): Promise<CommandOutcome>;
   /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
   ownBallots(meetingId: MeetingId, participantId: ParticipantId): Promise<Record<string, string[]>>;
   /** The sync server's connection hook: issues `join` and `leave`. */
@@ -161,6 +163,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     });
   }
 
+  function currentState(meetingId: MeetingId) {
+    return docs.withDoc(sessionName(meetingId), (doc) => readSession(doc, () => undefined));
+  }
+
   async function presenceCommand(change: PresenceChange): Promise<void> {
     let command: SessionCommand;
     if (change.kind === 'join') {
@@ -186,18 +192,24 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       );
     },
 
-    endMeeting(meetingId) {
+    endMeeting(meetingId, subject) {
       if (closing) return Promise.reject(new FacilitationClosedError());
-      return queues.run(meetingId, async () => {
-        const ended = await apply(meetingId, serverActor, { type: 'endMeeting' });
-        // Refused only when the session had already ended: finish again (a crash may have cut it short).
-        return ended.ok ? ((await storage.getMeeting(meetingId))?.endedAt ?? null) : finishEnding(meetingId, now());
+      return queues.run(meetingId, async (): Promise<EndOutcome> => {
+        const ended = await apply(meetingId, subject, { type: 'endMeeting' });
+        // The reducer asks who may before whether the meeting is still open, so `invalid` for an
+        // allowed caller of an ended session means it ended before: finishing again is safe, and
+        // retries what a crash may have cut short.
+        if (!ended.ok && (ended.code === 'forbidden' || (await currentState(meetingId)).status !== 'ended')) {
+          return ended;
+        }
+        const endedAt = ended.ok ? (await storage.getMeeting(meetingId))?.endedAt : await finishEnding(meetingId, now());
+        return endedAt ? { ok: true, endedAt } : { ok: false, code: 'invalid', reason: 'unknown meeting' };
       });
     },
 
-    command(meetingId, actor, command) {
+    command(meetingId, subject, command) {
       if (closing) return Promise.reject(new FacilitationClosedError());
-      return queues.run(meetingId, () => apply(meetingId, actor, command));
+      return queues.run(meetingId, () => apply(meetingId, subject, command));
     },
 
     async ownBallots(meetingId, participantId) {

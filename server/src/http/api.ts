@@ -3,6 +3,7 @@
 // (goals, members, action items, self-assessment, settings) live in their own routers beside this.
 import express, { type Router } from 'express';
 import {
+  can,
   createGroupBody,
   defaultCompetenceAreas,
   defaultGroundRules,
@@ -25,7 +26,7 @@ import type { Config } from '../config.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
 import type { Storage } from '../storage/Storage.js';
 import { createRateLimiter } from '../sync/rateLimit.js';
-import { createAccess } from './access.js';
+import { allow, createAccess } from './access.js';
 import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
 import type { ConnectionCloser } from './deps.js';
@@ -98,7 +99,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   });
 
   router.get('/groups/:groupId', async (req, res) => {
-    const caller = await access.group(req, 'read');
+    const caller = await access.group(req, 'group.read');
     const groupId = caller.groupId;
     const group = await storage.getGroup(groupId);
     if (!group) throw new HttpError(404, 'unknown group');
@@ -109,7 +110,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
       role: caller.role,
       meetings: meetings.map((m) => ({ id: m.id, createdAt: m.createdAt })),
     };
-    if (caller.role === 'facilitator') {
+    if (can(caller, 'group.viewLinks')) {
       const tokens = auth.linkTokens(groupId, group.linkGeneration);
       response.tokens = tokens;
       response.links = auth.links(tokens);
@@ -122,7 +123,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   });
 
   router.post('/groups/:groupId/meetings', async (req, res) => {
-    const { groupId, participantId } = await access.group(req, 'startMeeting');
+    const { groupId, participantId } = await access.group(req, 'meeting.create');
     const meetingId = randomId() as MeetingId;
     // Who facilitated is known only from a personal token; a shared facilitator link leaves it open.
     await storage.createMeeting({
@@ -156,7 +157,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
       const meeting = await storage.getMeeting(meetingId);
       if (!meeting) throw new HttpError(404, 'unknown meeting');
       if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
-      if (caller.role === 'observer') throw new HttpError(403, 'observers cannot add images');
+      allow(caller, 'board.write');
       const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!assetTypes.has(mimeType)) {
         throw new HttpError(415, 'only PNG, JPEG, GIF and WebP images can be added', 'content-type');

@@ -17,7 +17,7 @@ export function summaryRoutes({ storage, access }: Pick<RouteDeps, 'storage' | '
   const router = express.Router();
 
   async function summaryOf(req: express.Request): Promise<{ summary: MeetingSummary; groupId: GroupId }> {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
     ownedBy(await storage.getMeeting(meetingId), groupId, 'meetingId');
     const summary = await storage.getMeetingSummary(meetingId);

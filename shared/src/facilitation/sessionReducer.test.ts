@@ -8,8 +8,9 @@ import { clientCommandSchema, sessionCommandSchema } from './commands.js';
 import { facilitationLimits } from './limits.js';
 import { layoutShapeId } from './method.js';
 import { builtInMethods } from './methods/index.js';
-import type { Actor, CommandActor } from './permissions.js';
-import { commandPermissions, meetingRole } from './permissions.js';
+import type { Actor, CommandActor } from '../policy/subject.js';
+import { commandPermissions } from '../policy/commandRules.js';
+import { meetingRole } from '../policy/subject.js';
 import type { SessionState } from './session.js';
 import { createSession, sessionStateSchema } from './session.js';
 import type { Effect, ReduceContext } from './sessionReducer.js';
@@ -678,8 +679,8 @@ describe('case owner and facilitation', () => {
   it('hands facilitation over: the new facilitator gains the powers and the old one loses them', () => {
     let w = step(base(), { type: 'handOverFacilitation', participantId: A });
     expect(w.state.facilitatorId).toBe(A);
-    expect(meetingRole(w.state, fac)).toBe('member');
-    expect(meetingRole(w.state, anna)).toBe('facilitator');
+    expect(meetingRole(fac, w.state)).toBe('member');
+    expect(meetingRole(anna, w.state)).toBe('facilitator');
     expect(run(w, { type: 'nextStep' }, fac)).toMatchObject({ ok: false, code: 'forbidden' });
     w = step(w, { type: 'nextStep' }, anna);
     expect(stepId(w)).toBe('themes');
@@ -701,20 +702,20 @@ describe('case owner and facilitation', () => {
     let w = step(base(), join(F2, 'Fred', 'facilitator'), 'server');
     const fred = as(F2, 'facilitator');
     expect(w.state.facilitatorId).toBe(F);
-    expect(meetingRole(w.state, fred)).toBe('member');
+    expect(meetingRole(fred, w.state)).toBe('member');
     expect(run(w, { type: 'claimFacilitation' }, fred)).toMatchObject({ ok: false, code: 'forbidden' });
     w = step(w, { type: 'leave', participantId: F }, 'server');
     expect(run(w, { type: 'claimFacilitation' }, anna)).toMatchObject({ ok: false, code: 'forbidden' });
     w = step(w, { type: 'claimFacilitation' }, fred);
     expect(w.state.facilitatorId).toBe(F2);
-    expect(meetingRole(w.state, fac)).toBe('member');
+    expect(meetingRole(fac, w.state)).toBe('member');
   });
 
   it('uses the token role until someone facilitates the meeting', () => {
     const w = step({ state: createSession(), ballots: {}, now: T0, effects: [] }, join(A, 'Anna', 'member'), 'server');
     expect(w.state.facilitatorId).toBeNull();
-    expect(meetingRole(w.state, anna)).toBe('member');
-    expect(meetingRole(w.state, fac)).toBe('facilitator');
+    expect(meetingRole(anna, w.state)).toBe('member');
+    expect(meetingRole(fac, w.state)).toBe('facilitator');
     expect(run(w, { type: 'addAgendaItem', methodId: 'welcome' }, anna)).toMatchObject({ code: 'forbidden' });
     const started = steps(w, [{ type: 'addAgendaItem', methodId: 'welcome' }], [{ type: 'startMeeting' }]);
     expect(started.state.facilitatorId).toBe(F);

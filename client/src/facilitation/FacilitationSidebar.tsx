@@ -16,7 +16,8 @@ import { OpenActionItems } from '../summary/OpenActionItems.js';
 export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; token: string }) {
   const { t } = useI18n();
   const { state, actor, editor } = useFacilitation();
-  const facilitating = state !== null && can(actor, 'session.command', { session: state, command: { type: 'giveTurn' } });
+  const facilitating =
+    state !== null && can(actor, 'session.command', { session: state, command: { type: 'giveTurn' } });
   return (
     <aside className="vb-fac" aria-label={t('facilitation.region')}>
       <ErrorBanner />

@@ -19,7 +19,11 @@ export function FacilitatorPanel() {
   const headingId = useId();
   if (state === null) return null;
   if (!can(actor, 'session.command', { session: state, command: { type: 'nextStep' } })) {
-    if (!can(actor, 'session.command', { session: state, command: { type: 'claimFacilitation' } }) || state.status === 'ended') return null;
+    if (
+      !can(actor, 'session.command', { session: state, command: { type: 'claimFacilitation' } }) ||
+      state.status === 'ended'
+    )
+      return null;
     return (
       <section className="vb-fac-section" aria-labelledby={headingId}>
         <h2 id={headingId} className="vb-fac-heading">

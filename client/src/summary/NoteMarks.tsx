@@ -13,7 +13,6 @@ import { useValue, type Editor, type TLShape } from 'tldraw';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 
-
 /** The note's action mark, or null when it is not marked. */
 export function actionMark(shape: TLShape): BoardActionMeta | null {
   const parsed = boardActionMetaSchema.safeParse(shape.meta[SHAPE_META.action]);

@@ -202,7 +202,9 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         if (!ended.ok && (ended.code === 'forbidden' || (await currentState(meetingId)).status !== 'ended')) {
           return ended;
         }
-        const endedAt = ended.ok ? (await storage.getMeeting(meetingId))?.endedAt : await finishEnding(meetingId, now());
+        const endedAt = ended.ok
+          ? (await storage.getMeeting(meetingId))?.endedAt
+          : await finishEnding(meetingId, now());
         return endedAt ? { ok: true, endedAt } : { ok: false, code: 'invalid', reason: 'unknown meeting' };
       });
     },

@@ -106,7 +106,11 @@ export type ResourceOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
 export type ResourceArg<A extends Action> = ResourceOf<A> extends void ? [] : [resource: ResourceOf<A>];
 
 /** Why `subject` may not do `action` on `resource`, or null when they may. */
-export function refusal<A extends Action>(subject: SubjectOf<A>, action: A, ...resource: ResourceArg<A>): string | null {
+export function refusal<A extends Action>(
+  subject: SubjectOf<A>,
+  action: A,
+  ...resource: ResourceArg<A>
+): string | null {
   const rule = rules[action] as (s: SubjectOf<A>, r: ResourceOf<A> | undefined) => string | null;
   return rule(subject, resource[0]);
 }

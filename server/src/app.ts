@@ -96,7 +96,17 @@ export async function startServer(
     res.setHeader('Vary', 'Authorization');
     next();
   });
-  app.use('/api', createApiRouter({ storage, auth, config, connections: sync, facilitation }));
+  app.use(
+    '/api',
+    createApiRouter({
+      storage,
+      auth,
+      config,
+      connections: sync,
+      facilitation,
+      logger: logger.child({ component: 'api' }),
+    }),
+  );
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
     const prefixes = ids.map((id) => `meeting/${id}/`);
     sync.closeConnections((_, name) => prefixes.some((p) => name.startsWith(p)), CloseCode.gone, 'meeting deleted');

@@ -9,3 +9,4 @@ export * from './process/index.js';
 export * from './facilitation/index.js';
 export * from './summary/index.js';
 export * from './policy/index.js';
+export * from './persisted/index.js';

@@ -17,6 +17,7 @@ import {
   type MeetingId,
   type ParticipantId,
   type ReduceContext,
+  type ReduceResult,
   type SessionCommand,
   type Subject,
 } from '@vermeboard/shared';
@@ -25,10 +26,11 @@ import type { ConnectionChange } from '../sync/SyncServer.js';
 import { PresenceCounter, type PresenceChange } from './presence.js';
 import { revealPrivateNotes, type DocWriter } from './privateNotes.js';
 import { SerialQueues } from './serialQueues.js';
-import { appendReactions, readSession, writeSession } from './sessionDoc.js';
+import { appendReactions, quarantinedSession, readSession, writeFreshSession, writeSession } from './sessionDoc.js';
 import { boardRecords, isNoteInFrame } from './voteTargets.js';
 
-export type CommandRefused = { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+/** `unreadable`: the meeting's stored session is quarantined (see sessionDoc.ts). */
+export type CommandRefused = { ok: false; code: 'forbidden' | 'invalid' | 'unreadable'; reason: string };
 export type CommandOutcome = { ok: true } | CommandRefused;
 export type EndOutcome = { ok: true; endedAt: string } | CommandRefused;
 
@@ -75,6 +77,8 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   const presence = new PresenceCounter();
   /** Meetings whose stored presence was checked against the live connections since this process started. */
   const reconciled = new Set<MeetingId>();
+  /** Meetings whose unreadable session was reported in the log since this process started. */
+  const quarantined = new Set<MeetingId>();
   let closing = false;
 
   const sessionName = (meetingId: MeetingId) => formatDocName({ kind: 'session', meetingId });
@@ -91,10 +95,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       const board = await boardRecords(docs, meetingId);
       ctx.isVoteTarget = (frameShapeId, shapeId) => isNoteInFrame(board, frameShapeId, shapeId);
     }
-    const result = await docs.withDoc(sessionName(meetingId), (doc) => {
-      const state = readSession(doc, (error) =>
-        log.error({ meetingId, issues: error.issues.slice(0, 5) }, 'the stored session is corrupt; starting over'),
-      );
+    const result = await docs.withDoc(sessionName(meetingId), (doc): ReduceResult | CommandRefused => {
+      const stored = readSession(doc);
+      if (!stored.ok) return quarantine(meetingId, stored.reason);
+      const state = stored.value;
       const reduced = reduce(state, command, ctx);
       if (!reduced.ok) return reduced;
       if (reduced.state !== state) writeSession(doc, reduced.state);
@@ -110,6 +114,15 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     for (const effect of result.effects) await perform(meetingId, effect);
     if (command.type === 'endMeeting') await finishEnding(meetingId, ctx.now);
     return { ok: true };
+  }
+
+  /** Refuses a change to a meeting whose stored session cannot be read; says so in the log once per meeting. */
+  function quarantine(meetingId: MeetingId, reason: string): CommandRefused {
+    if (!quarantined.has(meetingId)) {
+      quarantined.add(meetingId);
+      log.error({ meetingId, reason }, 'the stored session cannot be read: kept as it is, and changes are refused');
+    }
+    return { ok: false, code: 'unreadable', reason: quarantinedSession };
   }
 
   /** What ending a meeting does outside the session document; safe to repeat. */
@@ -152,7 +165,9 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     if (reconciled.has(meetingId)) return;
     reconciled.add(meetingId);
     await docs.withDoc(sessionName(meetingId), (doc) => {
-      const state = readSession(doc, () => undefined);
+      const stored = readSession(doc);
+      if (!stored.ok) return;
+      const state = stored.value;
       let next = state;
       for (const p of state.participants) {
         if (!p.present || presence.isConnected(meetingId, p.id)) continue;
@@ -163,8 +178,11 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     });
   }
 
-  function currentState(meetingId: MeetingId) {
-    return docs.withDoc(sessionName(meetingId), (doc) => readSession(doc, () => undefined));
+  function hasEnded(meetingId: MeetingId): Promise<boolean> {
+    return docs.withDoc(sessionName(meetingId), (doc) => {
+      const stored = readSession(doc);
+      return stored.ok && stored.value.status === 'ended';
+    });
   }
 
   async function presenceCommand(change: PresenceChange): Promise<void> {
@@ -182,14 +200,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
 
   return {
     async createSession(meetingId) {
-      await queues.run(meetingId, () =>
-        docs.withDoc(sessionName(meetingId), (doc) =>
-          writeSession(
-            doc,
-            readSession(doc, () => undefined),
-          ),
-        ),
-      );
+      await queues.run(meetingId, () => docs.withDoc(sessionName(meetingId), (doc) => writeFreshSession(doc)));
     },
 
     endMeeting(meetingId, subject) {
@@ -199,9 +210,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         // The reducer asks who may before whether the meeting is still open, so `invalid` for an
         // allowed caller of an ended session means it ended before: finishing again is safe, and
         // retries what a crash may have cut short.
-        if (!ended.ok && (ended.code === 'forbidden' || (await currentState(meetingId)).status !== 'ended')) {
-          return ended;
-        }
+        if (!ended.ok && (ended.code !== 'invalid' || !(await hasEnded(meetingId)))) return ended;
         const endedAt = ended.ok
           ? (await storage.getMeeting(meetingId))?.endedAt
           : await finishEnding(meetingId, now());

@@ -2,6 +2,7 @@
 // responses follow the types there. See README "HTTP API" for the contract. The group-process routes
 // (goals, members, action items, self-assessment, settings) live in their own routers beside this.
 import express, { type Router } from 'express';
+import type { Logger } from 'pino';
 import {
   can,
   createGroupBody,
@@ -45,12 +46,13 @@ export interface ApiDeps {
   connections: ConnectionCloser;
   /** Meeting sessions: created with each meeting, changed by commands. */
   facilitation: Facilitation;
+  logger: Logger;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function createApiRouter({ storage, auth, config, connections, facilitation }: ApiDeps): Router {
+export function createApiRouter({ storage, auth, config, connections, facilitation, logger }: ApiDeps): Router {
   const router = express.Router();
   const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
   router.use((req, res, next) => {
@@ -182,7 +184,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
 
   const routeDeps = { storage, auth, access, connections };
   router.use(groupRoutes({ ...routeDeps, facilitation }));
-  router.use(summaryRoutes(routeDeps));
+  router.use(summaryRoutes({ ...routeDeps, logger }));
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));

@@ -173,8 +173,8 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
 }
 
 /** Closes the open visit, if any, and (given a step) opens one for it; the oldest fall off past the bound. */
-function logVisit(log: readonly StepVisit[] | undefined, entering: StepRef | null, now: number): StepVisit[] {
-  const closed = (log ?? []).map((v) => (v.leftAt === null ? { ...v, leftAt: now } : v));
+function logVisit(log: readonly StepVisit[], entering: StepRef | null, now: number): StepVisit[] {
+  const closed = log.map((v) => (v.leftAt === null ? { ...v, leftAt: now } : v));
   if (entering === null) return closed;
   const visit = { instanceId: entering.instanceId, stepId: entering.stepId, enteredAt: now, leftAt: null };
   return [...closed, visit].slice(-facilitationLimits.stepVisits);

@@ -4,6 +4,7 @@
 // so the summary reads the same whatever becomes of the method library.
 import { z } from 'zod';
 import { meetingIdSchema, participantIdSchema } from '../ids.js';
+import { versioned, type Migration } from '../persisted/versioned.js';
 import { actionItemIdSchema, goalIdSchema } from '../process/ids.js';
 import { isoDateSchema } from '../process/text.js';
 import { roleSchema } from '../roles.js';
@@ -81,8 +82,11 @@ export const summaryVoteSchema = z.strictObject({
 });
 export type SummaryVote = z.infer<typeof summaryVoteSchema>;
 
+/** How a summary written by an older server becomes today's, oldest first (none yet). */
+const summaryMigrations: readonly Migration[] = [];
+
 export const meetingSummarySchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(summaryMigrations.length + 1),
   meetingId: meetingIdSchema,
   groupName: z.string(),
   startedAt: isoTime,
@@ -97,6 +101,13 @@ export const meetingSummarySchema = z.strictObject({
   votes: z.array(summaryVoteSchema),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
+
+/** A summary as stored: read it only through here. */
+export const meetingSummaryFormat = versioned({
+  name: 'meeting summary',
+  schema: meetingSummarySchema,
+  migrations: summaryMigrations,
+});
 
 export interface MeetingSummaryResponse {
   summary: MeetingSummary;

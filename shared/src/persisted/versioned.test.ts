@@ -1,6 +1,5 @@
 // Every persisted type reads every version it was ever stored in: a fixture per past version, each
 // read through the type's own format (migrations, then today's validator).
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { methodFormat } from '../facilitation/method.js';
@@ -9,8 +8,19 @@ import { sessionFormat, sessionVersion } from '../facilitation/session.js';
 import { meetingSummaryFormat } from '../summary/meetingSummary.js';
 import { versioned } from './versioned.js';
 
-const fixture = (name: string): unknown =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+import method1 from './fixtures/method.v1.json' with { type: 'json' };
+import summary1 from './fixtures/meetingSummary.v1.json' with { type: 'json' };
+import session1 from './fixtures/session.v1.json' with { type: 'json' };
+import session1BeforeStepLog from './fixtures/session.v1-before-step-log.json' with { type: 'json' };
+
+const fixtures: Record<string, unknown> = {
+  'session.v1': session1,
+  'session.v1-before-step-log': session1BeforeStepLog,
+  'meetingSummary.v1': summary1,
+  'method.v1': method1,
+};
+/** A deep copy, so no test sees another's changes. */
+const fixture = (name: string): unknown => JSON.parse(JSON.stringify(fixtures[name])) as unknown;
 
 function readOrThrow<T extends { version: number }>(
   format: { read(v: unknown): { ok: true; value: T } | { ok: false; reason: string } },

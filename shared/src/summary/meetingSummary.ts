@@ -109,9 +109,8 @@ export const meetingSummaryFormat = versioned({
   migrations: summaryMigrations,
 });
 
-export interface MeetingSummaryResponse {
-  summary: MeetingSummary;
-}
+export const meetingSummaryResponseSchema = z.object({ summary: meetingSummarySchema });
+export type MeetingSummaryResponse = z.infer<typeof meetingSummaryResponseSchema>;
 
 /**
  * Marks on board shapes that the summary reads (in a tldraw record's `meta`):

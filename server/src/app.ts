@@ -6,8 +6,9 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CloseCode, docAccess, formatDocName, parseDocName } from '@vermeboard/shared';
+import { CloseCode, formatDocName } from '@vermeboard/shared';
 import { createAuth, type Auth } from './auth/Auth.js';
+import { createSyncAuthorizer } from './auth/authorizeSync.js';
 import { loadOrCreateSecret } from './auth/secret.js';
 import type { Config } from './config.js';
 import { createApiRouter } from './http/api.js';
@@ -19,7 +20,7 @@ import { createLogger } from './logger.js';
 import { startRetentionSweeper } from './storage/retention.js';
 import { openSqliteStorage } from './storage/sqlite.js';
 import type { Storage } from './storage/Storage.js';
-import { createSyncServer, type AuthorizeResult } from './sync/SyncServer.js';
+import { createSyncServer } from './sync/SyncServer.js';
 import { createBoardDocHook } from './board/boardDocs.js';
 import { MeetingRulesCache } from './board/meetingRules.js';
 import { readSession } from './facilitation/sessionDoc.js';
@@ -57,7 +58,10 @@ export async function startServer(
   // What the board checks know of each meeting: filled from the session document before a board
   // connection opens, then kept current by the facilitation engine after every change it writes.
   const rules: MeetingRulesCache = new MeetingRulesCache((meetingId) =>
-    sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) => readSession(doc, () => undefined)),
+    sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) => {
+      const read = readSession(doc);
+      return read.ok ? read.value : null;
+    }),
   );
   const sync = createSyncServer({
     store: storage,
@@ -73,22 +77,7 @@ export async function startServer(
       maxRecordBytes: config.maxRecordBytes,
       logger: logger.child({ component: 'board' }),
     }),
-    async authorize(docName, token): Promise<AuthorizeResult> {
-      const doc = parseDocName(docName);
-      if (!doc) return { ok: false, status: 400 };
-      const caller = await auth.authenticate(token);
-      if (!caller) return { ok: false, status: 401 };
-      const meeting = await storage.getMeeting(doc.meetingId);
-      // A meeting whose board the retention rule deleted has no documents to open any more.
-      if (!meeting || meeting.boardDeletedAt) return { ok: false, status: 404 };
-      if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
-      const granted = docAccess(doc, caller.role, caller.participantId);
-      if (granted === 'none') return { ok: false, status: 403 };
-      // An ended meeting is a record: nobody writes its board or notes any more.
-      const access = meeting.endedAt !== null && doc.kind !== 'session' ? 'read' : granted;
-      if (access === 'write' && doc.kind !== 'session') await rules.load(doc.meetingId);
-      return { ok: true, access, auth: caller };
-    },
+    authorize: createSyncAuthorizer(auth, storage, (meetingId) => rules.load(meetingId)),
   });
 
   const writeSummary = createSummaryWriter(sync, storage, logger.child({ component: 'summary' }));
@@ -134,7 +123,17 @@ export async function startServer(
     res.setHeader('Vary', 'Authorization');
     next();
   });
-  app.use('/api', createApiRouter({ storage, auth, config, connections: sync, facilitation }));
+  app.use(
+    '/api',
+    createApiRouter({
+      storage,
+      auth,
+      config,
+      connections: sync,
+      facilitation,
+      logger: logger.child({ component: 'api' }),
+    }),
+  );
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
     const prefixes = ids.map((id) => `meeting/${id}/`);
     sync.closeConnections((_, name) => prefixes.some((p) => name.startsWith(p)), CloseCode.gone, 'meeting deleted');

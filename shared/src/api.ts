@@ -1,10 +1,10 @@
-// The public HTTP contract: request bodies and response shapes. The server validates every body
-// with these schemas; the client and external tools use the same types.
+// The public HTTP contract: request bodies and response bodies, as zod schemas. The server validates
+// every request body with these; the client parses every response with them.
 import { z } from 'zod';
-import type { GroupId, MeetingId, ParticipantId } from './ids.js';
+import { groupIdSchema, meetingIdSchema, participantIdSchema } from './ids.js';
 import { limits } from './limits.js';
 import { groupLocaleSchema } from './process/locale.js';
-import type { Role } from './roles.js';
+import { roleSchema } from './roles.js';
 
 /** Trim, collapse control characters away, and bound a human-entered name. */
 const nameField = (max: number) =>
@@ -27,63 +27,66 @@ export const joinBody = z.object({
 });
 export type JoinBody = z.infer<typeof joinBody>;
 
-export interface RoleTokens {
-  facilitator: string;
-  member: string;
-  observer: string;
-}
+// ---- Response bodies: the schemas are the contract; the client parses with them and the server's
+// tests check with them (types are inferred, so there is no second declaration to drift).
 
-export interface CreateGroupResponse {
-  groupId: GroupId;
-  tokens: RoleTokens;
+export const roleTokensSchema = z.object({ facilitator: z.string(), member: z.string(), observer: z.string() });
+export type RoleTokens = z.infer<typeof roleTokensSchema>;
+
+export const createGroupResponseSchema = z.object({
+  groupId: groupIdSchema,
+  tokens: roleTokensSchema,
   /** URL paths (not absolute URLs) that carry each token, e.g. `/join/<token>`. */
-  links: RoleTokens;
+  links: roleTokensSchema,
   /** The creator joins as the facilitator at once; this is their personal participant. */
-  participantId: ParticipantId;
-  participantToken: string;
-}
+  participantId: participantIdSchema,
+  participantToken: z.string().min(1),
+});
+export type CreateGroupResponse = z.infer<typeof createGroupResponseSchema>;
 
-export interface CreateMeetingResponse {
-  meetingId: MeetingId;
-}
+export const createMeetingResponseSchema = z.object({ meetingId: meetingIdSchema });
+export type CreateMeetingResponse = z.infer<typeof createMeetingResponseSchema>;
 
 /** A meeting as the group answer lists it (its summary, once ended, is `MeetingSummary`). */
-export interface MeetingListEntry {
-  id: MeetingId;
-  createdAt: string;
-}
+export const meetingListEntrySchema = z.object({ id: meetingIdSchema, createdAt: z.string() });
+export type MeetingListEntry = z.infer<typeof meetingListEntrySchema>;
 
-export interface GroupResponse {
-  groupId: GroupId;
-  name: string;
-  role: Role;
-  meetings: MeetingListEntry[];
+export const groupResponseSchema = z.object({
+  groupId: groupIdSchema,
+  name: z.string(),
+  role: roleSchema,
+  meetings: z.array(meetingListEntrySchema),
   /** Only for the facilitator role: the three invite links. */
-  links?: RoleTokens;
-  tokens?: RoleTokens;
+  links: roleTokensSchema.optional(),
+  tokens: roleTokensSchema.optional(),
   /** The caller, when they use a personal participant token. */
-  participant?: { id: ParticipantId; displayName: string };
-}
+  participant: z.object({ id: participantIdSchema, displayName: z.string() }).optional(),
+});
+export type GroupResponse = z.infer<typeof groupResponseSchema>;
 
-export interface JoinResponse {
-  groupId: GroupId;
-  participantId: ParticipantId;
-  participantToken: string;
-  role: Role;
-}
+export const joinResponseSchema = z.object({
+  groupId: groupIdSchema,
+  participantId: participantIdSchema,
+  participantToken: z.string().min(1),
+  role: roleSchema,
+});
+export type JoinResponse = z.infer<typeof joinResponseSchema>;
 
-export interface ClientConfigResponse {
+export const clientConfigResponseSchema = z.object({
   /** The tldraw licence key, when the operator configured one. */
-  tldrawLicenseKey: string | null;
+  tldrawLicenseKey: z.string().min(1).nullable(),
   /** Largest accepted asset upload in bytes. */
-  maxAssetBytes: number;
-}
+  maxAssetBytes: z.number().int().positive(),
+});
+export type ClientConfigResponse = z.infer<typeof clientConfigResponseSchema>;
+
+/** An uploaded board image: where to fetch it. */
+export const assetResponseSchema = z.object({ src: z.string().regex(/^\/api\/assets\/[A-Za-z0-9_-]{8,64}$/) });
+export type AssetResponse = z.infer<typeof assetResponseSchema>;
 
 /** Every error response has this shape. `field` names the offending input field, when there is one. */
-export interface ApiError {
-  error: string;
-  field?: string;
-}
+export const apiErrorSchema = z.object({ error: z.string(), field: z.string().optional() });
+export type ApiError = z.infer<typeof apiErrorSchema>;
 
 /** Link paths. A link's token sits in the path so that it can be pasted into any chat. */
 export const joinPath = (token: string) => `/join/${token}`;

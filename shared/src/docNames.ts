@@ -1,19 +1,16 @@
-// Names of the live Yjs documents and who may open them. The sync endpoint is `/sync/<name>`;
-// the y-websocket client calls the name its "room".
+// Names of the live Yjs documents; who may open them is the policy's `docAccess` (policy/policy.ts).
+// The sync endpoint is `/sync/<name>`; the y-websocket client calls the name its "room".
 //
 //   meeting/<meetingId>/board                  tldraw records   facilitator+member write, observer reads
 //   meeting/<meetingId>/session                facilitation     server writes, everyone reads
 //   meeting/<meetingId>/private/<participant>  private notes    only that participant, read-write
 import type { MeetingId, ParticipantId } from './ids.js';
 import { isId } from './ids.js';
-import type { Role } from './roles.js';
 
 export type DocName =
   | { kind: 'board'; meetingId: MeetingId }
   | { kind: 'session'; meetingId: MeetingId }
   | { kind: 'private'; meetingId: MeetingId; participantId: ParticipantId };
-
-export type DocAccess = 'none' | 'read' | 'write';
 
 export function parseDocName(name: string): DocName | null {
   const parts = name.split('/');
@@ -35,21 +32,5 @@ export function formatDocName(doc: DocName): string {
       return `meeting/${doc.meetingId}/session`;
     case 'private':
       return `meeting/${doc.meetingId}/private/${doc.participantId}`;
-  }
-}
-
-/**
- * What a caller may do with a document. `participantId` is null for someone who connects with a
- * shared link token instead of a personal participant token: they have no private document.
- */
-export function docAccess(doc: DocName, role: Role, participantId: ParticipantId | null): DocAccess {
-  switch (doc.kind) {
-    case 'board':
-      return role === 'observer' ? 'read' : 'write';
-    case 'session':
-      // Only the server writes the session document; participants change it through commands.
-      return 'read';
-    case 'private':
-      return participantId !== null && participantId === doc.participantId && role !== 'observer' ? 'write' : 'none';
   }
 }

@@ -9,3 +9,5 @@ export * from './boardSchema.js';
 export * from './process/index.js';
 export * from './facilitation/index.js';
 export * from './summary/index.js';
+export * from './policy/index.js';
+export * from './persisted/index.js';

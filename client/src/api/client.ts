@@ -1,26 +1,24 @@
-// A typed client for the public HTTP API (see shared/src/api.ts). Every response the UI relies on is
-// parsed; every failure becomes an HttpError, NetworkError or ResponseShapeError.
-import type {
-  ClientConfigResponse,
-  CreateGroupBody,
-  CreateGroupResponse,
-  CreateMeetingResponse,
-  GroupId,
-  GroupResponse,
-  JoinBody,
-  JoinResponse,
+// A typed client for the public HTTP API (see shared/src/api.ts). Every response is parsed with the
+// shared response schemas; every failure becomes an HttpError, NetworkError or ResponseShapeError.
+import {
+  apiErrorSchema,
+  clientConfigResponseSchema,
+  createGroupResponseSchema,
+  createMeetingResponseSchema,
+  groupResponseSchema,
+  joinResponseSchema,
+  type ClientConfigResponse,
+  type CreateGroupBody,
+  type CreateGroupResponse,
+  type CreateMeetingResponse,
+  type GroupId,
+  type GroupResponse,
+  type JoinBody,
+  type JoinResponse,
 } from '@vermeboard/shared';
 import type { z } from 'zod';
 import { offlineCopies } from '../offline/offlineCopies.js';
 import { HttpError, NetworkError, ResponseShapeError } from './errors.js';
-import {
-  apiErrorBody,
-  clientConfigResponse,
-  createGroupResponse,
-  createMeetingResponse,
-  groupResponse,
-  joinResponse,
-} from './responses.js';
 
 export interface RequestOptions {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -52,7 +50,8 @@ export async function request<T>(path: string, schema: z.ZodType<T>, options: Re
   }
   const body: unknown = response.status === 204 ? undefined : await response.json().catch(() => undefined);
   if (!response.ok) {
-    const parsed = apiErrorBody.safeParse(body);
+    // Read leniently: a proxy may answer with HTML, and the status alone still counts.
+    const parsed = apiErrorSchema.safeParse(body);
     throw parsed.success
       ? new HttpError(response.status, parsed.data.error, parsed.data.field)
       : new HttpError(response.status, response.statusText);
@@ -85,12 +84,12 @@ async function requestWithOfflineCopy<T>(
 }
 
 export function createGroup(body: CreateGroupBody, signal?: AbortSignal): Promise<CreateGroupResponse> {
-  return request('/api/groups', createGroupResponse, { method: 'POST', body, ...(signal && { signal }) });
+  return request('/api/groups', createGroupResponseSchema, { method: 'POST', body, ...(signal && { signal }) });
 }
 
 /** Needs the facilitator's token (a personal participant token or the facilitator link's token). */
 export function createMeeting(groupId: GroupId, token: string, signal?: AbortSignal): Promise<CreateMeetingResponse> {
-  return request(`/api/groups/${encodeURIComponent(groupId)}/meetings`, createMeetingResponse, {
+  return request(`/api/groups/${encodeURIComponent(groupId)}/meetings`, createMeetingResponseSchema, {
     method: 'POST',
     token,
     ...(signal && { signal }),
@@ -102,7 +101,7 @@ export function getGroup(groupId: GroupId, token: string, signal?: AbortSignal):
     `group:${groupId}`,
     token,
     `/api/groups/${encodeURIComponent(groupId)}`,
-    groupResponse,
+    groupResponseSchema,
     {
       token,
       ...(signal && { signal }),
@@ -111,9 +110,9 @@ export function getGroup(groupId: GroupId, token: string, signal?: AbortSignal):
 }
 
 export function join(body: JoinBody, signal?: AbortSignal): Promise<JoinResponse> {
-  return request('/api/join', joinResponse, { method: 'POST', body, ...(signal && { signal }) });
+  return request('/api/join', joinResponseSchema, { method: 'POST', body, ...(signal && { signal }) });
 }
 
 export function getClientConfig(signal?: AbortSignal): Promise<ClientConfigResponse> {
-  return requestWithOfflineCopy('config', '', '/api/config', clientConfigResponse, signal ? { signal } : {});
+  return requestWithOfflineCopy('config', '', '/api/config', clientConfigResponseSchema, signal ? { signal } : {});
 }

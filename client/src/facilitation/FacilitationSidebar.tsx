@@ -1,6 +1,6 @@
 // The facilitation column beside the board: the step card, my controls, the turn order, the vote,
 // the facilitator's panel, and the last command error.
-import { canSend, type GroupId } from '@vermeboard/shared';
+import { can, type GroupId } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { FacilitatorPanel } from './FacilitatorPanel.js';
 import { useFacilitation } from './FacilitationProvider.js';
@@ -16,7 +16,8 @@ import { OpenActionItems } from '../summary/OpenActionItems.js';
 export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; token: string }) {
   const { t } = useI18n();
   const { state, actor, editor } = useFacilitation();
-  const facilitating = state !== null && canSend(state, actor, 'giveTurn');
+  const facilitating =
+    state !== null && can(actor, 'session.command', { session: state, command: { type: 'giveTurn' } });
   return (
     <aside className="vb-fac" aria-label={t('facilitation.region')}>
       <ErrorBanner />

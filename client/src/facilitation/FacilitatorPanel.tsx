@@ -1,8 +1,8 @@
-// The facilitator's panel, shown to whoever the session says facilitates (canSend decides, the
+// The facilitator's panel, shown to whoever the session says facilitates (the policy's `can` decides, the
 // same rule the server enforces). A holder of the facilitator role whose meeting lost its
 // facilitator is offered to take over instead.
 import { useId } from 'react';
-import { canSend, currentStep, type SessionState } from '@vermeboard/shared';
+import { can, currentStep, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AgendaBuilder } from './AgendaBuilder.js';
 import { AttentionControls } from './AttentionControls.js';
@@ -18,8 +18,12 @@ export function FacilitatorPanel() {
   const { state, actor } = useFacilitation();
   const headingId = useId();
   if (state === null) return null;
-  if (!canSend(state, actor, 'nextStep')) {
-    if (!canSend(state, actor, 'claimFacilitation') || state.status === 'ended') return null;
+  if (!can(actor, 'session.command', { session: state, command: { type: 'nextStep' } })) {
+    if (
+      !can(actor, 'session.command', { session: state, command: { type: 'claimFacilitation' } }) ||
+      state.status === 'ended'
+    )
+      return null;
     return (
       <section className="vb-fac-section" aria-labelledby={headingId}>
         <h2 id={headingId} className="vb-fac-heading">

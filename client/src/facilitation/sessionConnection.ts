@@ -10,7 +10,7 @@ import {
   SESSION_REACTIONS_KEY,
   SESSION_STATE_KEY,
   type RecentReaction,
-  sessionStateSchema,
+  sessionFormat,
   type MeetingId,
   type SessionState,
 } from '@vermeboard/shared';
@@ -32,12 +32,13 @@ export interface SessionConnection {
 
 export function parseSessionState(value: unknown): SessionState | null {
   if (value === undefined) return null;
-  const parsed = sessionStateSchema.safeParse(value);
-  if (!parsed.success) {
-    console.warn('[facilitation] ignored a session state this client cannot read:', parsed.error.issues.slice(0, 3));
+  // Through the shared format, so a state an older server stored is migrated as the server reads it.
+  const read = sessionFormat.read(value);
+  if (!read.ok) {
+    console.warn('[facilitation] ignored a session state this client cannot read:', read.reason);
     return null;
   }
-  return parsed.data;
+  return read.value;
 }
 
 /** Follows the session state in `doc`, whoever syncs it. */

@@ -4,7 +4,7 @@
 // press sends a command (`starNote`, `markAction`), the server checks it against the role and keeps
 // the mark, with who set it, in the board's `marks` map, which this panel and the canvas badges read.
 import {
-  canSend,
+  can,
   isLayoutShapeId,
   type NoteActionMark,
   type NoteMarks as Marks,
@@ -47,7 +47,7 @@ function SelectedNoteMarks({ note }: { note: TLShape }) {
   const starred = marks.starredBy !== undefined;
   const action: NoteActionMark | null = marks.action ?? null;
   const people = (state?.participants ?? []).filter((p) => p.role !== 'observer');
-  const mayStar = state !== null && canSend(state, actor, 'starNote');
+  const mayStar = state !== null && can(actor, 'note.star', { session: state });
 
   return (
     <section className="vb-fac-section" aria-labelledby="vb-note-marks">

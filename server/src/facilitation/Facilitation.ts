@@ -11,7 +11,6 @@ import {
   ownBallot,
   reduce,
   serverActor,
-  type Actor,
   type BallotBox,
   type ClientCommand,
   type CommandActor,
@@ -19,8 +18,10 @@ import {
   type MeetingId,
   type ParticipantId,
   type ReduceContext,
+  type ReduceResult,
   type SessionCommand,
   type SessionState,
+  type Subject,
 } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import type { ConnectionChange } from '../sync/SyncServer.js';
@@ -28,23 +29,26 @@ import { PresenceCounter, type PresenceChange } from './presence.js';
 import { revealPrivateNotes, type DocWriter } from './privateNotes.js';
 import { SerialQueues } from './serialQueues.js';
 import { placeLayout, type LayoutStorage } from './layoutPlacement.js';
-import { appendReactions, readSession, writeSession } from './sessionDoc.js';
+import { appendReactions, quarantinedSession, readSession, writeFreshSession, writeSession } from './sessionDoc.js';
 import { boardRecords, isNoteInFrame, isParticipantNote } from './voteTargets.js';
 import { applyMark } from '../board/noteMarks.js';
 
-export type CommandOutcome = { ok: true } | { ok: false; code: 'forbidden' | 'invalid'; reason: string };
+/** `unreadable`: the meeting's stored session is quarantined (see sessionDoc.ts). */
+export type CommandRefused = { ok: false; code: 'forbidden' | 'invalid' | 'unreadable'; reason: string };
+export type CommandOutcome = { ok: true } | CommandRefused;
+export type EndOutcome = { ok: true; endedAt: string } | CommandRefused;
 
 export interface Facilitation {
   /** Writes a fresh session into a new meeting's session document. */
   createSession(meetingId: MeetingId): Promise<void>;
   /**
-   * Ends the meeting on the server's authority (the group route), or finishes ending it again when
-   * it already ended: the same path as the facilitator's `endMeeting` command. Returns the end time
-   * (the first one), or null for an unknown meeting.
+   * The `endMeeting` command as `subject` (the group route), or, when the meeting already ended
+   * and the subject may end it, finishing the ending again (a crash may have cut it short). Answers
+   * the end time (the first one).
    */
-  endMeeting(meetingId: MeetingId): Promise<string | null>;
-  /** Applies a participant's command; a refusal changes nothing. */
-  command(meetingId: MeetingId, actor: Actor, command: ClientCommand): Promise<CommandOutcome>;
+  endMeeting(meetingId: MeetingId, subject: Subject): Promise<EndOutcome>;
+  /** Applies a caller's command; a refusal changes nothing. */
+  command(meetingId: MeetingId, subject: Subject, command: ClientCommand): Promise<CommandOutcome>;
   /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
   ownBallots(meetingId: MeetingId, participantId: ParticipantId): Promise<Record<string, string[]>>;
   /** The sync server's connection hook: issues `join` and `leave`. */
@@ -79,6 +83,8 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   const presence = new PresenceCounter();
   /** Meetings whose stored presence was checked against the live connections since this process started. */
   const reconciled = new Set<MeetingId>();
+  /** Meetings whose unreadable session was reported in the log since this process started. */
+  const quarantined = new Set<MeetingId>();
   let closing = false;
 
   const sessionName = (meetingId: MeetingId) => formatDocName({ kind: 'session', meetingId });
@@ -99,10 +105,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       const board = await boardRecords(docs, meetingId);
       ctx.isMarkable = (shapeId) => isParticipantNote(board, shapeId);
     }
-    const result = await docs.withDoc(sessionName(meetingId), (doc) => {
-      const state = readSession(doc, (error) =>
-        log.error({ meetingId, issues: error.issues.slice(0, 5) }, 'the stored session is corrupt; starting over'),
-      );
+    const result = await docs.withDoc(sessionName(meetingId), (doc): ReduceResult | CommandRefused => {
+      const stored = readSession(doc);
+      if (!stored.ok) return quarantine(meetingId, stored.reason);
+      const state = stored.value;
       const reduced = reduce(state, command, ctx);
       if (!reduced.ok) return reduced;
       if (reduced.state !== state) written(meetingId, doc, reduced.state);
@@ -118,6 +124,15 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     for (const effect of result.effects) await perform(meetingId, effect, result.state);
     if (command.type === 'endMeeting') await finishEnding(meetingId, ctx.now);
     return { ok: true };
+  }
+
+  /** Refuses a change to a meeting whose stored session cannot be read; says so in the log once per meeting. */
+  function quarantine(meetingId: MeetingId, reason: string): CommandRefused {
+    if (!quarantined.has(meetingId)) {
+      quarantined.add(meetingId);
+      log.error({ meetingId, reason }, 'the stored session cannot be read: kept as it is, and changes are refused');
+    }
+    return { ok: false, code: 'unreadable', reason: quarantinedSession };
   }
 
   /** What ending a meeting does outside the session document; safe to repeat. */
@@ -174,7 +189,9 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     if (reconciled.has(meetingId)) return;
     reconciled.add(meetingId);
     await docs.withDoc(sessionName(meetingId), (doc) => {
-      const state = readSession(doc, () => undefined);
+      const stored = readSession(doc);
+      if (!stored.ok) return;
+      const state = stored.value;
       let next = state;
       for (const p of state.participants) {
         if (!p.present || presence.isConnected(meetingId, p.id)) continue;
@@ -182,6 +199,13 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         if (left.ok) next = left.state;
       }
       if (next !== state) written(meetingId, doc, next);
+    });
+  }
+
+  function hasEnded(meetingId: MeetingId): Promise<boolean> {
+    return docs.withDoc(sessionName(meetingId), (doc) => {
+      const stored = readSession(doc);
+      return stored.ok && stored.value.status === 'ended';
     });
   }
 
@@ -201,28 +225,32 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   return {
     async createSession(meetingId) {
       await queues.run(meetingId, () =>
-        docs.withDoc(sessionName(meetingId), (doc) =>
-          written(
-            meetingId,
-            doc,
-            readSession(doc, () => undefined),
-          ),
-        ),
+        docs.withDoc(sessionName(meetingId), (doc) => {
+          writeFreshSession(doc);
+          const read = readSession(doc);
+          if (read.ok) opts.onSessionWritten?.(meetingId, read.value);
+        }),
       );
     },
 
-    endMeeting(meetingId) {
+    endMeeting(meetingId, subject) {
       if (closing) return Promise.reject(new FacilitationClosedError());
-      return queues.run(meetingId, async () => {
-        const ended = await apply(meetingId, serverActor, { type: 'endMeeting' });
-        // Refused only when the session had already ended: finish again (a crash may have cut it short).
-        return ended.ok ? ((await storage.getMeeting(meetingId))?.endedAt ?? null) : finishEnding(meetingId, now());
+      return queues.run(meetingId, async (): Promise<EndOutcome> => {
+        const ended = await apply(meetingId, subject, { type: 'endMeeting' });
+        // The reducer asks who may before whether the meeting is still open, so `invalid` for an
+        // allowed caller of an ended session means it ended before: finishing again is safe, and
+        // retries what a crash may have cut short.
+        if (!ended.ok && (ended.code !== 'invalid' || !(await hasEnded(meetingId)))) return ended;
+        const endedAt = ended.ok
+          ? (await storage.getMeeting(meetingId))?.endedAt
+          : await finishEnding(meetingId, now());
+        return endedAt ? { ok: true, endedAt } : { ok: false, code: 'invalid', reason: 'unknown meeting' };
       });
     },
 
-    command(meetingId, actor, command) {
+    command(meetingId, subject, command) {
       if (closing) return Promise.reject(new FacilitationClosedError());
-      return queues.run(meetingId, () => apply(meetingId, actor, command));
+      return queues.run(meetingId, () => apply(meetingId, subject, command));
     },
 
     async ownBallots(meetingId, participantId) {

@@ -1,6 +1,7 @@
 // The facilitation engine's server side against a real server: commands over HTTP with real tokens,
 // the session document read by real y-websocket clients, presence from real connections, and what
 // those clients' sockets actually receive before and after a reveal or a vote's close.
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   SESSION_MAP,
@@ -8,6 +9,7 @@ import {
   SESSION_STATE_KEY,
   formatDocName,
   layoutShapeId,
+  sessionVersion,
   type ClientCommand,
   type MeetingId,
   type MyBallotsResponse,
@@ -92,13 +94,46 @@ describe('the session document', () => {
     expect(sessionOf(anna)).toMatchObject({ status: 'draft', agenda: [] });
   });
 
-  it('replaces a corrupt stored state by a fresh session instead of failing', async () => {
+  it('keeps an unreadable stored state as it is and refuses changes to it, with a clear error', async () => {
     const meetingId = await setup();
+    const unreadable = { version: 99, nonsense: true };
     await server.sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) =>
-      doc.getMap(SESSION_MAP).set(SESSION_STATE_KEY, { version: 99, nonsense: true }),
+      doc.getMap(SESSION_MAP).set(SESSION_STATE_KEY, unreadable),
     );
-    await ok(meetingId, tokens.fac, { type: 'addAgendaItem', methodId: 'check-in-round' });
-    expect((await serverState(meetingId)).agenda).toHaveLength(1);
+    const res = await sendCommand(server, meetingId, tokens.fac, { type: 'addAgendaItem', methodId: 'check-in-round' });
+    expect(res.status).toBe(409);
+    expect(res.body).toEqual({ error: expect.stringMatching(/cannot read; it is kept as it was/) });
+    // Presence (a connection's join) does not write over it either, nor does ending the meeting.
+    clients.connect(meetingId, 'board', tokens.anna);
+    const end = await server.api(g.path(`/meetings/${meetingId}/end`), { method: 'POST', token: tokens.fac });
+    expect(end.status).toBe(409);
+    clients.closeAll();
+    server = await server.restart();
+    expect(await serverState(meetingId)).toEqual(unreadable);
+  });
+
+  it('migrates a session stored by an older server and goes on from it', async () => {
+    const meetingId = await setup();
+    const v1 = JSON.parse(
+      readFileSync(
+        new URL('../../../shared/src/persisted/fixtures/session.v1-before-step-log.json', import.meta.url),
+        'utf8',
+      ),
+    ) as Record<string, unknown>;
+    // The fixture's people become this group's.
+    const people: Record<string, string> = {
+      pFacilitator0000000001: ids.fac,
+      pAnna00000000000000001: ids.anna,
+      pBen000000000000000001: ids.ben,
+    };
+    const json = JSON.stringify(v1).replace(/p[A-Za-z]+0+1/g, (id) => people[id] ?? id);
+    await server.sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) =>
+      doc.getMap(SESSION_MAP).set(SESSION_STATE_KEY, JSON.parse(json)),
+    );
+    await ok(meetingId, tokens.fac, { type: 'nextStep' });
+    const state = await serverState(meetingId);
+    expect(state).toMatchObject({ version: sessionVersion, position: { agendaIndex: 3, stepIndex: 1 } });
+    expect(state.stepLog).toHaveLength(1);
   });
 
   it('shows a command to every connected client', async () => {

@@ -1,6 +1,7 @@
 // The facilitation state inside a `meeting/<id>/session` document (layout in shared wire.ts), read
-// and written by the server only. A state that does not parse is never trusted: the meeting starts
-// over from a fresh session rather than crashing or acting on it.
+// and written by the server only. A stored state from an older server is migrated on read (shared
+// `sessionFormat`); one that cannot be read is quarantined: left in the document exactly as it is,
+// and nothing is written over it.
 import type * as Y from 'yjs';
 import {
   createSession,
@@ -9,8 +10,9 @@ import {
   SESSION_MAP,
   SESSION_REACTIONS_KEY,
   SESSION_STATE_KEY,
-  sessionStateSchema,
+  sessionFormat,
   type Effect,
+  type ReadResult,
   type RecentReaction,
   type SessionState,
 } from '@vermeboard/shared';
@@ -18,14 +20,20 @@ import { z } from 'zod';
 
 const recentReactionsSchema = z.array(recentReactionSchema);
 
-/** The stored state; a fresh session when there is none, or when it is corrupt (then `onCorrupt` is told). */
-export function readSession(doc: Y.Doc, onCorrupt: (error: z.ZodError) => void): SessionState {
+/** The stored state (migrated to today's version), a fresh session when there is none, or why it cannot be read. */
+export function readSession(doc: Y.Doc): ReadResult<SessionState> {
   const stored: unknown = doc.getMap<unknown>(SESSION_MAP).get(SESSION_STATE_KEY);
-  if (stored === undefined) return createSession();
-  const parsed = sessionStateSchema.safeParse(stored);
-  if (parsed.success) return parsed.data;
-  onCorrupt(parsed.error);
-  return createSession();
+  if (stored === undefined) return { ok: true, value: createSession(), migratedFrom: null };
+  return sessionFormat.read(stored);
+}
+
+/** What a command on a meeting with an unreadable session is told. */
+export const quarantinedSession =
+  'this meeting’s session was stored in a form this server cannot read; it is kept as it was and cannot be changed';
+
+/** A new meeting's session, unless the document already holds one (readable or not). */
+export function writeFreshSession(doc: Y.Doc): void {
+  if (!doc.getMap<unknown>(SESSION_MAP).has(SESSION_STATE_KEY)) writeSession(doc, createSession());
 }
 
 export function writeSession(doc: Y.Doc, state: SessionState): void {

@@ -35,7 +35,7 @@ export function actionItemRoutes({ storage, access }: RouteDeps): Router {
   const router = express.Router();
 
   router.get('/groups/:groupId/action-items', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const status = actionItemFilter.safeParse(req.query.status ?? 'all');
     if (!status.success) throw new HttpError(400, "status: must be 'open' or 'all'", 'status');
     const items = await storage.listActionItems(groupId, status.data === 'open');
@@ -44,7 +44,7 @@ export function actionItemRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.post('/groups/:groupId/action-items', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = createActionItemBody.parse(req.body);
     const meeting = await storage.getMeeting(body.meetingId);
     if (meeting?.groupId !== groupId) throw new HttpError(400, 'meetingId: unknown meeting', 'meetingId');
@@ -64,7 +64,7 @@ export function actionItemRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.patch('/groups/:groupId/action-items/:actionItemId', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const id = pathParam(actionItemIdSchema, req.params.actionItemId, 'actionItemId');
     const item = ownedBy(await storage.getActionItem(id), groupId, 'actionItemId');
     const { done, ...fields } = updateActionItemBody.parse(req.body);

@@ -2,7 +2,9 @@
 // responses follow the types there. See README "HTTP API" for the contract. The group-process routes
 // (goals, members, action items, self-assessment, settings) live in their own routers beside this.
 import express, { type Router } from 'express';
+import type { Logger } from 'pino';
 import {
+  can,
   createGroupBody,
   defaultCompetenceAreas,
   defaultGroundRules,
@@ -25,7 +27,7 @@ import type { Config } from '../config.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
 import type { Storage } from '../storage/Storage.js';
 import { createRateLimiter } from '../sync/rateLimit.js';
-import { createAccess } from './access.js';
+import { allow, createAccess } from './access.js';
 import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
 import type { ConnectionCloser } from './deps.js';
@@ -44,12 +46,13 @@ export interface ApiDeps {
   connections: ConnectionCloser;
   /** Meeting sessions: created with each meeting, changed by commands. */
   facilitation: Facilitation;
+  logger: Logger;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
-export function createApiRouter({ storage, auth, config, connections, facilitation }: ApiDeps): Router {
+export function createApiRouter({ storage, auth, config, connections, facilitation, logger }: ApiDeps): Router {
   const router = express.Router();
   const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
   router.use((req, res, next) => {
@@ -98,7 +101,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   });
 
   router.get('/groups/:groupId', async (req, res) => {
-    const caller = await access.group(req, 'read');
+    const caller = await access.group(req, 'group.read');
     const groupId = caller.groupId;
     const group = await storage.getGroup(groupId);
     if (!group) throw new HttpError(404, 'unknown group');
@@ -109,7 +112,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
       role: caller.role,
       meetings: meetings.map((m) => ({ id: m.id, createdAt: m.createdAt })),
     };
-    if (caller.role === 'facilitator') {
+    if (can(caller, 'group.viewLinks')) {
       const tokens = auth.linkTokens(groupId, group.linkGeneration);
       response.tokens = tokens;
       response.links = auth.links(tokens);
@@ -122,7 +125,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   });
 
   router.post('/groups/:groupId/meetings', async (req, res) => {
-    const { groupId, participantId } = await access.group(req, 'startMeeting');
+    const { groupId, participantId } = await access.group(req, 'meeting.create');
     const meetingId = randomId() as MeetingId;
     // Who facilitated is known only from a personal token; a shared facilitator link leaves it open.
     await storage.createMeeting({
@@ -156,7 +159,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
       const meeting = await storage.getMeeting(meetingId);
       if (!meeting) throw new HttpError(404, 'unknown meeting');
       if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
-      if (caller.role === 'observer') throw new HttpError(403, 'observers cannot add images');
+      allow(caller, 'board.write');
       const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!assetTypes.has(mimeType)) {
         throw new HttpError(415, 'only PNG, JPEG, GIF and WebP images can be added', 'content-type');
@@ -181,7 +184,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
 
   const routeDeps = { storage, auth, access, connections };
   router.use(groupRoutes({ ...routeDeps, facilitation }));
-  router.use(summaryRoutes(routeDeps));
+  router.use(summaryRoutes({ ...routeDeps, logger }));
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));

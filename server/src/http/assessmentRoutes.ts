@@ -22,13 +22,13 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
   const router = express.Router();
 
   router.get('/groups/:groupId/competence-areas', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const response: CompetenceAreasResponse = { areas: await storage.listCompetenceAreas(groupId) };
     res.json(response);
   });
 
   router.put('/groups/:groupId/competence-areas', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editCompetenceAreas');
+    const { groupId } = await access.group(req, 'competenceAreas.edit');
     const body = competenceAreasBody.parse(req.body);
     const current = new Set((await storage.listCompetenceAreas(groupId)).map((a) => a.id));
     const seen = new Set<string>();
@@ -46,7 +46,7 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.put('/groups/:groupId/assessments/mine/:phase', jsonBody, async (req, res) => {
-    const caller = await access.person(req, 'selfAssess');
+    const caller = await access.person(req, 'assessment.answer');
     const phase = pathParam(assessmentPhaseSchema, req.params.phase, 'phase');
     const body = assessmentBody.parse(req.body);
     const areas = new Set((await storage.listCompetenceAreas(caller.groupId)).map((a) => a.id));
@@ -61,7 +61,7 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.get('/groups/:groupId/assessments/mine', async (req, res) => {
-    const caller = await access.person(req, 'selfAssess');
+    const caller = await access.person(req, 'assessment.answer');
     const response: OwnAssessmentsResponse = {
       assessments: await storage.listOwnAssessments(caller.participantId),
     };
@@ -69,7 +69,7 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.get('/groups/:groupId/assessments/summary', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const [aggregate, areas] = await Promise.all([
       storage.assessmentAggregate(groupId),
       storage.listCompetenceAreas(groupId),

@@ -3,6 +3,7 @@ import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import type { ApiError } from '@vermeboard/shared';
+import { FacilitationClosedError, type CommandRefused } from '../facilitation/Facilitation.js';
 
 export class HttpError extends Error {
   constructor(
@@ -12,6 +13,22 @@ export class HttpError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * A facilitation command's outcome as an answer: a refusal by the policy is 403, one by the state
+ * machine (or an unreadable session) 409, and a server shutting down 503.
+ */
+export async function commandOutcome<T extends { ok: true }>(outcome: Promise<T | CommandRefused>): Promise<T> {
+  let done: T | CommandRefused;
+  try {
+    done = await outcome;
+  } catch (err) {
+    if (err instanceof FacilitationClosedError) throw new HttpError(503, err.message);
+    throw err;
+  }
+  if (!done.ok) throw new HttpError(done.code === 'forbidden' ? 403 : 409, done.reason);
+  return done;
 }
 
 export function sendError(res: Response, status: number, error: string, field?: string): void {

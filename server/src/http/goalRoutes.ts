@@ -31,14 +31,14 @@ export function goalRoutes({ storage, access }: RouteDeps): Router {
   }
 
   router.get('/groups/:groupId/goals', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const goals = await storage.listGoals(groupId, req.query.include === 'archived');
     const response: GoalsResponse = { goals: goals.map(toGoal) };
     res.json(response);
   });
 
   router.post('/groups/:groupId/goals', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = goalBody.parse(req.body);
     const added = await storage.addGoal(
       { id: randomId() as GoalId, groupId, text: body.text, createdAt: new Date().toISOString() },
@@ -50,7 +50,7 @@ export function goalRoutes({ storage, access }: RouteDeps): Router {
 
   // `order` can never be taken for a goal id: ids are at least eight characters.
   router.put('/groups/:groupId/goals/order', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = goalOrderBody.parse(req.body);
     if (!(await storage.reorderGoals(groupId, body.goalIds))) {
       throw new HttpError(400, 'goalIds: must list every active goal exactly once', 'goalIds');
@@ -60,7 +60,7 @@ export function goalRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.patch('/groups/:groupId/goals/:goalId', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const goal = await goalOf(groupId, req.params.goalId);
     const body = goalBody.parse(req.body);
     await storage.setGoalText(goal.id, body.text);
@@ -68,21 +68,21 @@ export function goalRoutes({ storage, access }: RouteDeps): Router {
   });
 
   router.post('/groups/:groupId/goals/:goalId/archive', async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const goal = await goalOf(groupId, req.params.goalId);
     await storage.archiveGoal(goal.id, new Date().toISOString());
     res.json(toGoal((await storage.getGoal(goal.id))!));
   });
 
   router.get('/groups/:groupId/goals/:goalId/progress', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const goal = await goalOf(groupId, req.params.goalId);
     const response: ProgressNotesResponse = { notes: await storage.listProgressNotes(goal.id) };
     res.json(response);
   });
 
   router.post('/groups/:groupId/goals/:goalId/progress', jsonBody, async (req, res) => {
-    const caller = await access.person(req, 'addProgressNote');
+    const caller = await access.person(req, 'progressNote.add');
     const goal = await goalOf(caller.groupId, req.params.goalId);
     const body = progressNoteBody.parse(req.body);
     const meeting = await storage.getMeeting(body.meetingId);

@@ -1,6 +1,13 @@
 // A group with people in it, made through the real API, for the process API tests.
 import { expect } from 'vitest';
-import type { CreateGroupResponse, JoinResponse, MeetingId } from '@vermeboard/shared';
+import {
+  createGroupResponseSchema,
+  createMeetingResponseSchema,
+  joinResponseSchema,
+  type CreateGroupResponse,
+  type JoinResponse,
+  type MeetingId,
+} from '@vermeboard/shared';
 import type { TestServer } from '../testServer.testkit.js';
 
 export interface GroupFixture {
@@ -22,11 +29,11 @@ export async function createGroupFixture(
     body: { name: 'Project leads', facilitatorName: 'Kaisa', ...(opts.locale ? { locale: opts.locale } : {}) },
   });
   expect(created.status).toBe(201);
-  const group = created.body as CreateGroupResponse;
+  const group = createGroupResponseSchema.parse(created.body);
   const join = async (token: string, displayName: string) => {
     const res = await server.api('/api/join', { body: { token, displayName } });
     expect(res.status).toBe(201);
-    return res.body as JoinResponse;
+    return joinResponseSchema.parse(res.body);
   };
   const members: JoinResponse[] = [];
   for (const name of opts.members ?? ['Anna', 'Ben']) members.push(await join(group.tokens.member, name));
@@ -41,7 +48,7 @@ export async function createGroupFixture(
     facilitator: group.participantToken,
     members,
     observer,
-    meetingId: (meeting.body as { meetingId: MeetingId }).meetingId,
+    meetingId: createMeetingResponseSchema.parse(meeting.body).meetingId,
     path: (rest) => `/api/groups/${group.groupId}${rest}`,
   };
 }

@@ -17,10 +17,10 @@ import {
   type RotateLinksResponse,
 } from '@vermeboard/shared';
 import { hashToken } from '../auth/tokens.js';
-import { FacilitationClosedError, type Facilitation } from '../facilitation/Facilitation.js';
+import type { Facilitation } from '../facilitation/Facilitation.js';
 import type { Storage } from '../storage/Storage.js';
 import type { RouteDeps } from './deps.js';
-import { HttpError } from './errors.js';
+import { commandOutcome, HttpError } from './errors.js';
 import { jsonBody, ownedBy, pathParam } from './requests.js';
 
 export interface GroupRouteDeps extends RouteDeps {
@@ -32,7 +32,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
   const router = express.Router();
 
   router.post('/groups/:groupId/links/rotate', async (req, res) => {
-    const { groupId } = await access.group(req, 'manageMembers');
+    const { groupId } = await access.group(req, 'members.manage');
     const group = await storage.getGroup(groupId);
     if (!group) throw new HttpError(404, 'unknown group');
     const tokens = auth.linkTokens(groupId, group.linkGeneration + 1);
@@ -51,7 +51,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
   });
 
   router.get('/groups/:groupId/participants', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const [participants, meetings] = await Promise.all([
       storage.listParticipants(groupId),
       storage.listMeetings(groupId),
@@ -71,7 +71,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
   });
 
   router.delete('/groups/:groupId/participants/:participantId', async (req, res) => {
-    const caller = await access.group(req, 'manageMembers');
+    const caller = await access.group(req, 'members.manage');
     const participantId = pathParam(participantIdSchema, req.params.participantId, 'participantId');
     ownedBy(await storage.getParticipant(participantId), caller.groupId, 'participantId');
     if (participantId === caller.participantId) throw new HttpError(400, 'you cannot remove yourself', 'participantId');
@@ -86,7 +86,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
   });
 
   router.get('/groups/:groupId/meetings', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const response: MeetingsResponse = {
       meetings: (await storage.listMeetings(groupId)).map((m) => ({
         id: m.id,
@@ -99,43 +99,39 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
     res.json(response);
   });
 
+  // The same `endMeeting` command as the facilitator's button, run as the caller: after a hand-over
+  // the session's facilitator may end the meeting, and the previous one may not.
   router.post('/groups/:groupId/meetings/:meetingId/end', async (req, res) => {
-    const { groupId } = await access.group(req, 'endMeeting');
+    const caller = await access.group(req, 'group.read');
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
-    ownedBy(await storage.getMeeting(meetingId), groupId, 'meetingId');
-    let endedAt: string | null;
-    try {
-      endedAt = await facilitation.endMeeting(meetingId);
-    } catch (err) {
-      if (err instanceof FacilitationClosedError) throw new HttpError(503, err.message);
-      throw err;
-    }
-    if (!endedAt) throw new HttpError(404, 'unknown meeting', 'meetingId');
-    const response: EndMeetingResponse = { meetingId, endedAt };
+    const meeting = ownedBy(await storage.getMeeting(meetingId), caller.groupId, 'meetingId');
+    if (meeting.boardDeletedAt) throw new HttpError(409, 'this meeting ended long ago and its board is deleted');
+    const outcome = await commandOutcome(facilitation.endMeeting(meetingId, caller));
+    const response: EndMeetingResponse = { meetingId, endedAt: outcome.endedAt };
     res.json(response);
   });
 
   router.get('/groups/:groupId/settings', async (req, res) => {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     res.json(await settingsOf(storage, groupId));
   });
 
   router.put('/groups/:groupId/ground-rules', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = groundRulesBody.parse(req.body);
     await storage.setGroundRules(groupId, body.rules);
     res.json(await settingsOf(storage, groupId));
   });
 
   router.put('/groups/:groupId/next-meeting', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'editGroupProcess');
+    const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = nextMeetingBody.parse(req.body);
     await storage.setNextMeeting(groupId, body.date, body.theme);
     res.json(await settingsOf(storage, groupId));
   });
 
   router.put('/groups/:groupId/retention', jsonBody, async (req, res) => {
-    const { groupId } = await access.group(req, 'setRetention');
+    const { groupId } = await access.group(req, 'retention.set');
     const body = retentionBody.parse(req.body);
     await storage.setRetention(groupId, body.deleteBoardsAfterDays);
     res.json(await settingsOf(storage, groupId));

@@ -9,20 +9,29 @@ import {
   type MeetingSummary,
   type MeetingSummaryResponse,
 } from '@vermeboard/shared';
+import type { Logger } from 'pino';
+import { quarantinedSummary, readStoredSummary } from '../summary/storedSummary.js';
 import type { RouteDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import { ownedBy, pathParam } from './requests.js';
 
-export function summaryRoutes({ storage, access }: Pick<RouteDeps, 'storage' | 'access'>): Router {
+export function summaryRoutes({
+  storage,
+  access,
+  logger,
+}: Pick<RouteDeps, 'storage' | 'access'> & { logger: Logger }): Router {
   const router = express.Router();
 
   async function summaryOf(req: express.Request): Promise<{ summary: MeetingSummary; groupId: GroupId }> {
-    const { groupId } = await access.group(req, 'read');
+    const { groupId } = await access.group(req, 'group.read');
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
     ownedBy(await storage.getMeeting(meetingId), groupId, 'meetingId');
-    const summary = await storage.getMeetingSummary(meetingId);
-    if (!summary) throw new HttpError(404, 'this meeting has no summary yet: it is written when the meeting ends');
-    return { summary, groupId };
+    const stored = await readStoredSummary(storage, meetingId, logger);
+    if (stored.kind === 'unreadable') throw new HttpError(409, quarantinedSummary);
+    if (stored.kind === 'none') {
+      throw new HttpError(404, 'this meeting has no summary yet: it is written when the meeting ends');
+    }
+    return { summary: stored.summary, groupId };
   }
 
   router.get('/groups/:groupId/meetings/:meetingId/summary', async (req, res) => {

@@ -261,8 +261,11 @@ export interface SummaryStore {
   createBoardActionItems(items: readonly BoardActionItem[]): Promise<number>;
   /** Makes `summary` the meeting's summary, replacing an earlier one. */
   putMeetingSummary(meetingId: MeetingId, summary: MeetingSummary, at: string): Promise<void>;
-  /** Null when the meeting has none (not ended yet, or its stored form no longer parses). */
-  getMeetingSummary(meetingId: MeetingId): Promise<MeetingSummary | null>;
+  /**
+   * The stored summary exactly as it was written (parsed JSON, of whatever version), or null when
+   * the meeting has none yet. Read it through summary/storedSummary.ts, which migrates it.
+   */
+  getMeetingSummary(meetingId: MeetingId): Promise<unknown>;
 }
 
 export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore {

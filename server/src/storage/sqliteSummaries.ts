@@ -1,7 +1,7 @@
 // The SQLite side of what ending a meeting writes down: progress notes and action items read off
 // the board (idempotent per shape), and the meeting's summary.
 import type Database from 'better-sqlite3';
-import { meetingSummarySchema, type MeetingId } from '@vermeboard/shared';
+import type { MeetingId } from '@vermeboard/shared';
 import type { BoardActionItem, BoardProgressNote, SummaryStore } from './Storage.js';
 
 export function createSqliteSummaryStore(db: Database.Database): SummaryStore {
@@ -62,9 +62,12 @@ export function createSqliteSummaryStore(db: Database.Database): SummaryStore {
     async getMeetingSummary(meetingId: MeetingId) {
       const row = q.getSummary.get(meetingId) as { summary: string } | undefined;
       if (!row) return null;
-      // A summary written by an older server may not fit today's schema; then it is regenerated or absent.
-      const parsed = meetingSummarySchema.safeParse(JSON.parse(row.summary));
-      return parsed.success ? parsed.data : null;
+      try {
+        return JSON.parse(row.summary) as unknown;
+      } catch {
+        // Not even JSON: hand the text over as it is, for the reader to refuse and leave alone.
+        return row.summary;
+      }
     },
   };
 }

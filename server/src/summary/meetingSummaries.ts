@@ -16,6 +16,7 @@ import type { Storage } from '../storage/Storage.js';
 import { actionsFromBoard, progressFromBoard } from './boardHarvest.js';
 import { BoardShapes, readBoard } from './boardShapes.js';
 import { buildSummary } from './buildSummary.js';
+import { quarantinedSummary, readStoredSummary } from './storedSummary.js';
 
 export type SummaryWriter = (meetingId: MeetingId) => Promise<MeetingSummary | null>;
 
@@ -23,15 +24,19 @@ export function createSummaryWriter(docs: DocWriter, storage: Storage, log: Logg
   return async (meetingId) => {
     const meeting = await storage.getMeeting(meetingId);
     if (meeting === null || meeting.endedAt === null) return null;
+    const existing = await readStoredSummary(storage, meetingId, log);
     // The retention rule deleted the board: what was written down when it ended is all there is.
-    if (meeting.boardDeletedAt !== null) return storage.getMeetingSummary(meetingId);
+    if (meeting.boardDeletedAt !== null) return existing.kind === 'ok' ? existing.summary : null;
+    // A summary this server cannot read may hold what no board holds any more: never write over it.
+    if (existing.kind === 'unreadable') throw new Error(quarantinedSummary);
     const endedAt = meeting.endedAt;
     const group = await storage.getGroup(meeting.groupId);
     if (group === null) return null;
 
-    const session = await docs.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) =>
-      readSession(doc, () => undefined),
-    );
+    const stored = await docs.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) => readSession(doc));
+    // Ending is refused on a quarantined session, so this is a session that broke since.
+    if (!stored.ok) throw new Error(`cannot summarize: ${stored.reason}`);
+    const session = stored.value;
     const shapes = new BoardShapes(await docs.withDoc(formatDocName({ kind: 'board', meetingId }), readBoard));
     const [participants, allGoals] = await Promise.all([
       storage.listParticipants(meeting.groupId),

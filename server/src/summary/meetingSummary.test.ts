@@ -2,6 +2,8 @@
 // browsers' YKeyValue does, the facilitator runs a goal recap and a reflection with a dot vote, and
 // ending the meeting (command or group route) writes the summary, the goals' progress notes and the
 // action items — once, however often the meeting is ended.
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BOARD_RECORDS,
@@ -238,5 +240,31 @@ describe('meeting summary', () => {
     const other = await createGroupFixture(server);
     const foreign = await server.api(g.path(`/meetings/${g.meetingId}/summary`), { token: other.facilitator });
     expect(foreign.status).toBe(403);
+  });
+
+  it('keeps a stored summary it cannot read as it is: answers 409 and never writes over it', async () => {
+    g = await createGroupFixture(server);
+    await ok(g.meetingId, g.facilitator, { type: 'addAgendaItem', methodId: 'reflection' });
+    await ok(g.meetingId, g.facilitator, { type: 'startMeeting' });
+    await ok(g.meetingId, g.facilitator, { type: 'endMeeting' });
+    expect((await server.api(g.path(`/meetings/${g.meetingId}/summary`), { token: g.facilitator })).status).toBe(200);
+    // A summary as a newer server would have written it.
+    const future = JSON.stringify({ version: 7, meetingId: g.meetingId, somethingNew: ['kept'] });
+    const db = new Database(join(server.config.dataDir, 'vermeboard.sqlite'));
+    const stored = () =>
+      (db.prepare('SELECT summary FROM meeting_summaries WHERE meeting_id = ?').get(g.meetingId) as { summary: string })
+        .summary;
+    try {
+      db.prepare('UPDATE meeting_summaries SET summary = ? WHERE meeting_id = ?').run(future, g.meetingId);
+      const res = await server.api(g.path(`/meetings/${g.meetingId}/summary`), { token: g.facilitator });
+      expect(res.status).toBe(409);
+      expect(res.body).toEqual({ error: expect.stringMatching(/cannot read; it is kept as it was/) });
+      // Ending again rewrites a readable summary, but leaves this one alone.
+      const again = await server.api(g.path(`/meetings/${g.meetingId}/end`), { method: 'POST', token: g.facilitator });
+      expect(again.status).toBe(200);
+      expect(stored()).toBe(future);
+    } finally {
+      db.close();
+    }
   });
 });

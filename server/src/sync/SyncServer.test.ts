@@ -57,7 +57,7 @@ async function authorize(docName: string, token: string | null): Promise<Authori
   const group = meetings.get(doc.meetingId);
   if (!group) return { ok: false, status: 404 };
   if (group !== who.groupId) return { ok: false, status: 403 };
-  const access = docAccess(doc, who.role, who.participantId);
+  const access = docAccess(who, doc);
   if (access === 'none') return { ok: false, status: 403 };
   return { ok: true, access, auth: { ...who, tokenHash: `hash:${token}` } };
 }

@@ -6,7 +6,6 @@ export * from './layoutPlan.js';
 export * from './methods/index.js';
 export * from './session.js';
 export * from './commands.js';
-export * from './permissions.js';
 export * from './ballots.js';
 export * from './agenda.js';
 export * from './roundRobin.js';

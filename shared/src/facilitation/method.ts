@@ -2,6 +2,7 @@
 // layout each step places. The schema is the contract for the built-in library and for any method
 // a trainer defines later, so every text must exist in every UI language.
 import { z } from 'zod';
+import { versioned, type Migration } from '../persisted/versioned.js';
 import { facilitationLimits } from './limits.js';
 
 export const locales = ['en', 'fi'] as const;
@@ -140,8 +141,13 @@ export const stepSchema = z
 export type Step = z.infer<typeof stepSchema>;
 export type StepInput = z.input<typeof stepSchema>;
 
+/** How a method definition written for an older format becomes today's, oldest first (none yet). */
+const methodMigrations: readonly Migration[] = [];
+
 export const methodSchema = z
   .strictObject({
+    /** The definition format's version, so a stored or imported method can be migrated. */
+    version: z.literal(methodMigrations.length + 1),
     id: slugSchema,
     name: localizedLabelSchema,
     description: localizedTextSchema,
@@ -172,12 +178,17 @@ export const methodSchema = z
 export type Method = z.infer<typeof methodSchema>;
 export type MethodInput = z.input<typeof methodSchema>;
 
+/** A method definition as stored or imported: read it only through here. */
+export const methodFormat = versioned({ name: 'method', schema: methodSchema, migrations: methodMigrations });
+
 /**
- * Parses a method definition at module load, so a broken built-in template fails every test and
- * the server's start instead of surfacing in a meeting.
+ * Parses a built-in method definition (today's format) at module load, so a broken template fails
+ * every test and the server's start instead of surfacing in a meeting.
  */
-export function defineMethod(method: MethodInput): Method {
-  return methodSchema.parse(method);
+export function defineMethod(method: Omit<MethodInput, 'version'>): Method {
+  const read = methodFormat.read({ ...method, version: methodFormat.version });
+  if (!read.ok) throw new Error(read.reason);
+  return read.value;
 }
 
 /**

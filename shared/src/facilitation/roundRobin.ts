@@ -5,6 +5,12 @@ import type { Step } from './method.js';
 import type { Participant, SessionState, Turns } from './session.js';
 import { idleTimer } from './timer.js';
 
+/** Who holds the round-robin turn now, if anyone. */
+export function currentSpeaker(state: SessionState): ParticipantId | null {
+  const { order, currentIndex } = state.turns;
+  return currentIndex === null ? null : (order[currentIndex] ?? null);
+}
+
 /** Who takes turns: everyone present but observers (the facilitator too), in the order they joined. */
 export function speakersByJoinOrder(participants: readonly Participant[]): ParticipantId[] {
   return participants

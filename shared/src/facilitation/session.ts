@@ -4,6 +4,7 @@
 // (see ballots.ts and the per-participant private documents).
 import { z } from 'zod';
 import { participantIdSchema } from '../ids.js';
+import { versioned, type Migration } from '../persisted/versioned.js';
 import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
@@ -112,7 +113,14 @@ export const stepVisitSchema = z.strictObject({
 });
 export type StepVisit = z.infer<typeof stepVisitSchema>;
 
-export const sessionVersion = 1;
+/** How a stored session from an older server becomes today's, oldest first (see persisted/versioned.ts). */
+const sessionMigrations: readonly Migration[] = [
+  {
+    change: '2: every session has a step log (sessions stored before it existed have none)',
+    up: (v) => ({ ...v, stepLog: v.stepLog ?? [] }),
+  },
+];
+export const sessionVersion = sessionMigrations.length + 1;
 
 export const sessionStateSchema = z.strictObject({
   version: z.literal(sessionVersion),
@@ -141,13 +149,13 @@ export const sessionStateSchema = z.strictObject({
   /** `stepKey`s whose board layout has been placed, so going back and forth places it once. */
   placedLayouts: z.array(z.string().max(120)).max(facilitationLimits.agendaItems * facilitationLimits.stepsPerMethod),
   votes: z.array(voteSchema).max(facilitationLimits.votes),
-  /**
-   * Step visits, oldest first; the oldest fall off past `facilitationLimits.stepVisits`. Optional so
-   * that sessions stored before it existed still parse.
-   */
-  stepLog: z.array(stepVisitSchema).max(facilitationLimits.stepVisits).optional(),
+  /** Step visits, oldest first; the oldest fall off past `facilitationLimits.stepVisits`. */
+  stepLog: z.array(stepVisitSchema).max(facilitationLimits.stepVisits),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
+
+/** The session as stored in the session document: read it only through here. */
+export const sessionFormat = versioned({ name: 'session', schema: sessionStateSchema, migrations: sessionMigrations });
 
 /** Names one step of one agenda item, for effects and for `placedLayouts`. */
 export interface StepRef {

@@ -12,9 +12,16 @@ import { facilitationLimits } from './limits.js';
 import { layoutShapeId, stepDurationMs } from './method.js';
 import type { MethodLibrary } from './methods/index.js';
 import { agendaPresets, builtInMethods } from './methods/index.js';
-import type { CommandActor } from './permissions.js';
-import { commandRefusal, currentSpeaker, serverActor } from './permissions.js';
-import { closeTurn, openTurn, presentIndexFrom, shuffleWithSeed, speakersByJoinOrder } from './roundRobin.js';
+import { refusal } from '../policy/policy.js';
+import { serverActor, type CommandActor } from '../policy/subject.js';
+import {
+  closeTurn,
+  currentSpeaker,
+  openTurn,
+  presentIndexFrom,
+  shuffleWithSeed,
+  speakersByJoinOrder,
+} from './roundRobin.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
 import type { Outcome, Timer } from './timer.js';
@@ -99,7 +106,7 @@ const needsRunning = new Set<CommandType>([
 ]);
 
 export function reduce(state: SessionState, command: SessionCommand, ctx: ReduceContext): ReduceResult {
-  const denied = commandRefusal(state, ctx.actor, command);
+  const denied = refusal(ctx.actor, 'session.command', { session: state, command });
   if (denied !== null) return { ok: false, code: 'forbidden', reason: denied };
   const ended = state.status === 'ended' && command.type !== 'join' && command.type !== 'leave';
   if (ended) return { ok: false, code: 'invalid', reason: 'the meeting has ended' };
@@ -178,8 +185,8 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
 }
 
 /** Closes the open visit, if any, and (given a step) opens one for it; the oldest fall off past the bound. */
-function logVisit(log: readonly StepVisit[] | undefined, entering: StepRef | null, now: number): StepVisit[] {
-  const closed = (log ?? []).map((v) => (v.leftAt === null ? { ...v, leftAt: now } : v));
+function logVisit(log: readonly StepVisit[], entering: StepRef | null, now: number): StepVisit[] {
+  const closed = log.map((v) => (v.leftAt === null ? { ...v, leftAt: now } : v));
   if (entering === null) return closed;
   const visit = { instanceId: entering.instanceId, stepId: entering.stepId, enteredAt: now, leftAt: null };
   return [...closed, visit].slice(-facilitationLimits.stepVisits);

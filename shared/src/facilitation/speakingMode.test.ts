@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ParticipantId } from '../ids.js';
 import type { SessionCommand } from './commands.js';
-import type { Actor, CommandActor } from './permissions.js';
+import type { Actor, CommandActor } from '../policy/subject.js';
 import type { SessionState } from './session.js';
 import { createSession } from './session.js';
 import { reduce } from './sessionReducer.js';

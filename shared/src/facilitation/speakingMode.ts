@@ -5,8 +5,7 @@ import type { ParticipantId } from '../ids.js';
 import { currentStep } from './agenda.js';
 import type { MethodLibrary } from './methods/index.js';
 import { builtInMethods } from './methods/index.js';
-import { currentSpeaker } from './permissions.js';
-import { presentIndexFrom } from './roundRobin.js';
+import { currentSpeaker, presentIndexFrom } from './roundRobin.js';
 import type { SessionState } from './session.js';
 
 export type SpeakingCue =

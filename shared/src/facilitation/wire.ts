@@ -36,6 +36,7 @@
 import { z } from 'zod';
 import { participantIdSchema } from '../ids.js';
 import { clientCommandSchema, reactionSchema } from './commands.js';
+import { shapeIdSchema, voteIdSchema } from './session.js';
 
 export const SESSION_MAP = 'session';
 export const SESSION_STATE_KEY = 'state';
@@ -56,19 +57,20 @@ export type RecentReaction = z.infer<typeof recentReactionSchema>;
 export const commandRequestSchema = z.strictObject({ command: clientCommandSchema });
 export type CommandRequest = z.infer<typeof commandRequestSchema>;
 
-export interface CommandResponse {
-  ok: true;
-}
+export const commandResponseSchema = z.object({ ok: z.literal(true) });
+export type CommandResponse = z.infer<typeof commandResponseSchema>;
 
-export interface TimeResponse {
+export const timeResponseSchema = z.object({
   /** Server clock, ms since the epoch. */
-  now: number;
-}
+  now: z.number().finite(),
+});
+export type TimeResponse = z.infer<typeof timeResponseSchema>;
 
-export interface MyBallotsResponse {
+export const myBallotsResponseSchema = z.object({
   /** voteId → the shape ids this participant put dots on (a shape may repeat). */
-  votes: Record<string, string[]>;
-}
+  votes: z.record(voteIdSchema, z.array(shapeIdSchema)),
+});
+export type MyBallotsResponse = z.infer<typeof myBallotsResponseSchema>;
 
 /** Keys in a tldraw record's `meta` that mark a private note and its author. */
 export const PRIVATE_META = {

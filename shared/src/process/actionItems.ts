@@ -1,29 +1,28 @@
 // Action items agreed in a meeting (e.g. the reflection's "now what" column), with an owner and a
 // due date, ticked off in a later meeting.
 import { z } from 'zod';
-import type { MeetingId, ParticipantId } from '../ids.js';
 import { meetingIdSchema, participantIdSchema } from '../ids.js';
-import type { ActionItemId } from './ids.js';
+import { actionItemIdSchema } from './ids.js';
 import { processLimits } from './limits.js';
 import { boundedText, isoDateSchema } from './text.js';
 
-export interface ActionItem {
-  id: ActionItemId;
-  meetingId: MeetingId;
-  text: string;
-  ownerParticipantId: ParticipantId | null;
+export const actionItemSchema = z.object({
+  id: actionItemIdSchema,
+  meetingId: meetingIdSchema,
+  text: z.string(),
+  ownerParticipantId: participantIdSchema.nullable(),
   /** The owner's display name, when there is an owner. */
-  ownerName?: string;
-  dueDate: string | null;
-  doneAt: string | null;
+  ownerName: z.string().optional(),
+  dueDate: z.string().nullable(),
+  doneAt: z.string().nullable(),
   /** The board shape the item came from, so the board and the list can point at each other. */
-  sourceShapeId: string | null;
-  createdAt: string;
-}
+  sourceShapeId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
 
-export interface ActionItemsResponse {
-  actionItems: ActionItem[];
-}
+export const actionItemsResponseSchema = z.object({ actionItems: z.array(actionItemSchema) });
+export type ActionItemsResponse = z.infer<typeof actionItemsResponseSchema>;
 
 const shapeIdSchema = z
   .string()

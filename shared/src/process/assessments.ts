@@ -2,7 +2,6 @@
 // the start, optionally mid-way, and at the end of the process. Individual answers go back only to
 // their author; the group sees averages, and only once enough people answered a phase.
 import { z } from 'zod';
-import type { CompetenceAreaId } from './ids.js';
 import { competenceAreaIdSchema } from './ids.js';
 import { processLimits } from './limits.js';
 import { boundedText } from './text.js';
@@ -11,14 +10,11 @@ export const assessmentPhases = ['start', 'mid', 'end'] as const;
 export const assessmentPhaseSchema = z.enum(assessmentPhases);
 export type AssessmentPhase = z.infer<typeof assessmentPhaseSchema>;
 
-export interface CompetenceArea {
-  id: CompetenceAreaId;
-  name: string;
-}
+export const competenceAreaSchema = z.object({ id: competenceAreaIdSchema, name: z.string() });
+export type CompetenceArea = z.infer<typeof competenceAreaSchema>;
 
-export interface CompetenceAreasResponse {
-  areas: CompetenceArea[];
-}
+export const competenceAreasResponseSchema = z.object({ areas: z.array(competenceAreaSchema) });
+export type CompetenceAreasResponse = z.infer<typeof competenceAreasResponseSchema>;
 
 /** The whole list in order; an entry with an id renames that area, one without adds an area. */
 export const competenceAreasBody = z.object({
@@ -30,45 +26,53 @@ export const competenceAreasBody = z.object({
 export type CompetenceAreasBody = z.infer<typeof competenceAreasBody>;
 
 export const ratingSchema = z.number().int('must be a whole number').min(1).max(5);
+export const ratingEntrySchema = z.object({ areaId: competenceAreaIdSchema, rating: ratingSchema });
+export type Rating = z.infer<typeof ratingEntrySchema>;
 
 export const assessmentBody = z.object({
   ratings: z
-    .array(z.object({ areaId: competenceAreaIdSchema, rating: ratingSchema }))
+    .array(ratingEntrySchema)
     .min(1)
     .max(processLimits.competenceAreas)
     .refine((rs) => new Set(rs.map((r) => r.areaId)).size === rs.length, 'rate each area once'),
 });
 export type AssessmentBody = z.infer<typeof assessmentBody>;
 
-export interface Rating {
-  areaId: CompetenceAreaId;
-  rating: number;
-}
+export const ownAssessmentSchema = z.object({
+  phase: assessmentPhaseSchema,
+  ratings: z.array(ratingEntrySchema),
+  updatedAt: z.string(),
+});
+export type OwnAssessment = z.infer<typeof ownAssessmentSchema>;
 
-export interface OwnAssessment {
-  phase: AssessmentPhase;
-  ratings: Rating[];
-  updatedAt: string;
-}
+export const ownAssessmentsResponseSchema = z.object({ assessments: z.array(ownAssessmentSchema) });
+export type OwnAssessmentsResponse = z.infer<typeof ownAssessmentsResponseSchema>;
 
-export interface OwnAssessmentsResponse {
-  assessments: OwnAssessment[];
-}
+const count = z.number().int().min(0);
 
-export interface AreaAverage {
-  areaId: CompetenceAreaId;
-  name: string;
+export const areaAverageSchema = z.object({
+  areaId: competenceAreaIdSchema,
+  name: z.string(),
   /** Null when fewer than the minimum respondents rated this area (it would reveal answers). */
-  average: number | null;
-  count: number;
-}
+  average: z.number().min(1).max(5).nullable(),
+  count,
+});
+export type AreaAverage = z.infer<typeof areaAverageSchema>;
 
-export type PhaseSummary =
-  | { phase: AssessmentPhase; withheld: true; answered: number }
-  | { phase: AssessmentPhase; withheld: false; answered: number; areas: AreaAverage[] };
+export const phaseSummarySchema = z.discriminatedUnion('withheld', [
+  z.object({ phase: assessmentPhaseSchema, withheld: z.literal(true), answered: count }),
+  z.object({
+    phase: assessmentPhaseSchema,
+    withheld: z.literal(false),
+    answered: count,
+    areas: z.array(areaAverageSchema),
+  }),
+]);
+export type PhaseSummary = z.infer<typeof phaseSummarySchema>;
 
-export interface AssessmentSummaryResponse {
+export const assessmentSummaryResponseSchema = z.object({
   /** Respondents needed before a phase's averages are shown. */
-  minRespondents: number;
-  phases: PhaseSummary[];
-}
+  minRespondents: z.number().int().positive(),
+  phases: z.array(phaseSummarySchema),
+});
+export type AssessmentSummaryResponse = z.infer<typeof assessmentSummaryResponseSchema>;

@@ -1,38 +1,36 @@
 // A group's goals (1–3 active) and the progress notes members add to them meeting by meeting.
 import { z } from 'zod';
-import type { MeetingId, ParticipantId } from '../ids.js';
-import { meetingIdSchema } from '../ids.js';
-import type { GoalId, ProgressNoteId } from './ids.js';
-import { goalIdSchema } from './ids.js';
+import { meetingIdSchema, participantIdSchema } from '../ids.js';
+import { goalIdSchema, progressNoteIdSchema } from './ids.js';
 import { processLimits } from './limits.js';
 import { boundedText } from './text.js';
 
-export interface Goal {
-  id: GoalId;
-  text: string;
+export const goalSchema = z.object({
+  id: goalIdSchema,
+  text: z.string(),
   /** Order among the group's active goals, 0 first. */
-  position: number;
-  createdAt: string;
-  archivedAt: string | null;
-}
+  position: z.number().int(),
+  createdAt: z.string(),
+  archivedAt: z.string().nullable(),
+});
+export type Goal = z.infer<typeof goalSchema>;
 
-export interface GoalsResponse {
-  goals: Goal[];
-}
+export const goalsResponseSchema = z.object({ goals: z.array(goalSchema) });
+export type GoalsResponse = z.infer<typeof goalsResponseSchema>;
 
-export interface ProgressNote {
-  id: ProgressNoteId;
-  goalId: GoalId;
-  meetingId: MeetingId;
-  participantId: ParticipantId;
-  authorName: string;
-  text: string;
-  createdAt: string;
-}
+export const progressNoteSchema = z.object({
+  id: progressNoteIdSchema,
+  goalId: goalIdSchema,
+  meetingId: meetingIdSchema,
+  participantId: participantIdSchema,
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+});
+export type ProgressNote = z.infer<typeof progressNoteSchema>;
 
-export interface ProgressNotesResponse {
-  notes: ProgressNote[];
-}
+export const progressNotesResponseSchema = z.object({ notes: z.array(progressNoteSchema) });
+export type ProgressNotesResponse = z.infer<typeof progressNotesResponseSchema>;
 
 export const goalBody = z.object({ text: boundedText(processLimits.goalText) });
 export type GoalBody = z.infer<typeof goalBody>;

@@ -1,64 +1,59 @@
 // Group-level process data: members, invite-link rotation, ground rules, the next meeting, retention
 // and the meeting history the group home lists.
 import { z } from 'zod';
-import type { RoleTokens } from '../api.js';
-import type { MeetingId, ParticipantId } from '../ids.js';
-import type { Role } from '../roles.js';
+import { roleTokensSchema } from '../api.js';
+import { meetingIdSchema, participantIdSchema } from '../ids.js';
+import { roleSchema } from '../roles.js';
 import { processLimits } from './limits.js';
-import type { GroupLocale } from './locale.js';
+import { groupLocaleSchema } from './locale.js';
 import { boundedText, isoDateSchema } from './text.js';
 
-export interface RotateLinksResponse {
-  tokens: RoleTokens;
-  links: RoleTokens;
-}
+export const rotateLinksResponseSchema = z.object({ tokens: roleTokensSchema, links: roleTokensSchema });
+export type RotateLinksResponse = z.infer<typeof rotateLinksResponseSchema>;
 
-export interface Member {
-  id: ParticipantId;
-  displayName: string;
-  role: Role;
-  joinedAt: string;
+export const memberSchema = z.object({
+  id: participantIdSchema,
+  displayName: z.string(),
+  role: roleSchema,
+  joinedAt: z.string(),
   /** A removed participant keeps their name in the history; their token no longer works. */
-  removed: boolean;
-  removedAt: string | null;
+  removed: z.boolean(),
+  removedAt: z.string().nullable(),
   /** Meetings this participant started as facilitator, oldest first. */
-  facilitatedMeetings: MeetingId[];
-}
+  facilitatedMeetings: z.array(meetingIdSchema),
+});
+export type Member = z.infer<typeof memberSchema>;
 
-export interface MembersResponse {
-  members: Member[];
-}
+export const membersResponseSchema = z.object({ members: z.array(memberSchema) });
+export type MembersResponse = z.infer<typeof membersResponseSchema>;
 
-export interface MeetingHistoryEntry {
-  id: MeetingId;
-  createdAt: string;
-  endedAt: string | null;
-  facilitatedBy: ParticipantId | null;
+export const meetingHistoryEntrySchema = z.object({
+  id: meetingIdSchema,
+  createdAt: z.string(),
+  endedAt: z.string().nullable(),
+  facilitatedBy: participantIdSchema.nullable(),
   /** Set when the retention rule deleted the board and private notes. */
-  boardDeletedAt: string | null;
-}
+  boardDeletedAt: z.string().nullable(),
+});
+export type MeetingHistoryEntry = z.infer<typeof meetingHistoryEntrySchema>;
 
-export interface MeetingsResponse {
-  meetings: MeetingHistoryEntry[];
-}
+export const meetingsResponseSchema = z.object({ meetings: z.array(meetingHistoryEntrySchema) });
+export type MeetingsResponse = z.infer<typeof meetingsResponseSchema>;
 
-export interface EndMeetingResponse {
-  meetingId: MeetingId;
-  endedAt: string;
-}
+export const endMeetingResponseSchema = z.object({ meetingId: meetingIdSchema, endedAt: z.string() });
+export type EndMeetingResponse = z.infer<typeof endMeetingResponseSchema>;
 
-export interface NextMeeting {
-  date: string | null;
-  theme: string | null;
-}
+export const nextMeetingSchema = z.object({ date: z.string().nullable(), theme: z.string().nullable() });
+export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
-export interface GroupSettingsResponse {
-  locale: GroupLocale;
-  groundRules: string[];
-  nextMeeting: NextMeeting;
+export const groupSettingsResponseSchema = z.object({
+  locale: groupLocaleSchema,
+  groundRules: z.array(z.string()),
+  nextMeeting: nextMeetingSchema,
   /** Boards and private notes of a meeting are deleted this many days after it ends; null keeps them. */
-  deleteBoardsAfterDays: number | null;
-}
+  deleteBoardsAfterDays: z.number().int().positive().nullable(),
+});
+export type GroupSettingsResponse = z.infer<typeof groupSettingsResponseSchema>;
 
 export const groundRulesBody = z.object({
   rules: z

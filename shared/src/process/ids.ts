@@ -15,5 +15,6 @@ const id = <T>() =>
     .transform((s) => s as T);
 
 export const goalIdSchema = id<GoalId>();
+export const progressNoteIdSchema = id<ProgressNoteId>();
 export const actionItemIdSchema = id<ActionItemId>();
 export const competenceAreaIdSchema = id<CompetenceAreaId>();

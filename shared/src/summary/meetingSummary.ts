@@ -4,6 +4,7 @@
 // so the summary reads the same whatever becomes of the method library.
 import { z } from 'zod';
 import { meetingIdSchema, participantIdSchema } from '../ids.js';
+import { versioned, type Migration } from '../persisted/versioned.js';
 import { actionItemIdSchema, goalIdSchema } from '../process/ids.js';
 import { isoDateSchema } from '../process/text.js';
 import { roleSchema } from '../roles.js';
@@ -81,8 +82,11 @@ export const summaryVoteSchema = z.strictObject({
 });
 export type SummaryVote = z.infer<typeof summaryVoteSchema>;
 
+/** How a summary written by an older server becomes today's, oldest first (none yet). */
+const summaryMigrations: readonly Migration[] = [];
+
 export const meetingSummarySchema = z.strictObject({
-  version: z.literal(1),
+  version: z.literal(summaryMigrations.length + 1),
   meetingId: meetingIdSchema,
   groupName: z.string(),
   startedAt: isoTime,
@@ -98,9 +102,15 @@ export const meetingSummarySchema = z.strictObject({
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
-export interface MeetingSummaryResponse {
-  summary: MeetingSummary;
-}
+/** A summary as stored: read it only through here. */
+export const meetingSummaryFormat = versioned({
+  name: 'meeting summary',
+  schema: meetingSummarySchema,
+  migrations: summaryMigrations,
+});
+
+export const meetingSummaryResponseSchema = z.object({ summary: meetingSummarySchema });
+export type MeetingSummaryResponse = z.infer<typeof meetingSummaryResponseSchema>;
 
 /**
  * Marks on board shapes that the summary reads (in a tldraw record's `meta`):

@@ -1,0 +1,133 @@
+// Who may send which session command: the rule behind the policy's `session.command` action, which
+// the reducer applies to every command and browsers ask before offering a control.
+import type { CommandType, SessionCommand } from '../facilitation/commands.js';
+import { currentSpeaker } from '../facilitation/roundRobin.js';
+import type { SessionState } from '../facilitation/session.js';
+import { currentStep } from '../facilitation/agenda.js';
+import { builtInMethods, type MethodLibrary } from '../facilitation/methods/index.js';
+import { meetingRole, serverActor, type CommandActor, type Subject } from './subject.js';
+
+export type CommandPermission =
+  /** Presence: only the server knows when connections open and close. */
+  | 'server'
+  /** The meeting's facilitator (and the server). */
+  | 'facilitator'
+  /** Any facilitator or member, acting for themselves. */
+  | 'participant'
+  /** The current round-robin speaker ending their own turn, or the facilitator. */
+  | 'speaker'
+  /** A holder of the facilitator role taking over a meeting whose facilitator is absent. */
+  | 'claim'
+  /** Stars an idea: the policy's `note.star` (in a case only its owner). */
+  | 'starrer';
+
+export const commandPermissions: Record<CommandType, CommandPermission> = {
+  addAgendaItem: 'facilitator',
+  removeAgendaItem: 'facilitator',
+  moveAgendaItem: 'facilitator',
+  applyPreset: 'facilitator',
+  startMeeting: 'facilitator',
+  nextStep: 'facilitator',
+  previousStep: 'facilitator',
+  gotoStep: 'facilitator',
+  endMeeting: 'facilitator',
+  startTimer: 'facilitator',
+  pauseTimer: 'facilitator',
+  resumeTimer: 'facilitator',
+  adjustTimer: 'facilitator',
+  setTurnOrder: 'facilitator',
+  nextTurn: 'speaker',
+  passTurn: 'speaker',
+  previousTurn: 'facilitator',
+  giveTurn: 'facilitator',
+  chooseCaseOwner: 'facilitator',
+  handOverFacilitation: 'facilitator',
+  claimFacilitation: 'claim',
+  bringEveryoneHere: 'facilitator',
+  spotlightFrame: 'facilitator',
+  clearFocus: 'facilitator',
+  lockShapes: 'facilitator',
+  unlockShapes: 'facilitator',
+  raiseHand: 'participant',
+  lowerHand: 'participant',
+  react: 'participant',
+  markDone: 'participant',
+  markUndone: 'participant',
+  startVote: 'facilitator',
+  castVote: 'participant',
+  withdrawVote: 'participant',
+  closeVote: 'facilitator',
+  revealNotes: 'facilitator',
+  starNote: 'starrer',
+  markAction: 'participant',
+  join: 'server',
+  leave: 'server',
+};
+
+/** The resource of `session.command`: the meeting's state and the command, or just its type to ask whether to offer it. */
+export interface CommandResource {
+  session: SessionState;
+  command: SessionCommand | { type: CommandType };
+}
+
+export const needsPersonalToken = 'this needs your personal token: join the group with the link first';
+
+function facilitatorPresent(state: SessionState): boolean {
+  return state.participants.some((p) => p.id === state.facilitatorId && p.present);
+}
+
+/** Null when `actor` may send the command now; otherwise why not. Payload checks are the reducer's. */
+export function commandRefusal(actor: CommandActor, { session: state, command }: CommandResource): string | null {
+  const permission = commandPermissions[command.type];
+  if (actor === serverActor) {
+    return permission === 'server' || permission === 'facilitator' ? null : 'needs a participant';
+  }
+  if (permission === 'server') return 'only the server reports presence';
+  // Every rule below hangs on an identity (facilitatorId, turns, hands, ballots).
+  if (actor.participantId === null) return needsPersonalToken;
+  const role = meetingRole(actor, state);
+  if (role === 'observer') return 'observers cannot change the session';
+  switch (permission) {
+    case 'facilitator':
+      return role === 'facilitator' ? null : 'only the facilitator can do this';
+    case 'participant':
+      return loweringAnotherHand(command, actor.participantId) && role !== 'facilitator'
+        ? "only the facilitator can lower someone else's hand"
+        : null;
+    case 'speaker':
+      return role === 'facilitator' || currentSpeaker(state) === actor.participantId
+        ? null
+        : 'only the current speaker or the facilitator can do this';
+    case 'starrer':
+      return starRefusal(actor, state);
+    case 'claim':
+      if (actor.role !== 'facilitator') return 'only a holder of the facilitator role can take over';
+      if (state.facilitatorId === actor.participantId) return 'you are already the facilitator';
+      return state.facilitatorId !== null && facilitatorPresent(state)
+        ? 'the facilitator is present; ask them to hand over'
+        : null;
+  }
+}
+
+/**
+ * Who may star an idea now: in a case (an agenda item whose method chooses a case owner) only that
+ * item's case owner; elsewhere any facilitator or member with a personal token.
+ */
+export function starRefusal(
+  subject: Subject,
+  session: SessionState,
+  methods: MethodLibrary = builtInMethods,
+): string | null {
+  if (subject.role === 'observer') return 'observers can look at the board but not change it';
+  if (subject.participantId === null) return needsPersonalToken;
+  const here = currentStep(session, methods);
+  if (here === null || !here.method.steps.some((s) => s.caseOwnerChosenHere)) return null;
+  return session.caseOwners[here.item.instanceId] === subject.participantId
+    ? null
+    : 'only the case owner stars ideas in a case';
+}
+
+function loweringAnotherHand(command: CommandResource['command'], self: string): boolean {
+  if (command.type !== 'lowerHand' || !('participantId' in command)) return false;
+  return command.participantId !== undefined && command.participantId !== self;
+}

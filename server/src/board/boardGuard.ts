@@ -8,6 +8,7 @@ import {
   BOARD_AUTHORS,
   BOARD_CLIENTS,
   BOARD_RECORDS,
+  can,
   isLayoutShapeId,
   type ParticipantId,
   type Role,
@@ -41,13 +42,6 @@ export function writerKey(writer: GuardedWriter): string {
   return writer.participantId ?? `link:${writer.tokenHash.slice(0, 16)}`;
 }
 
-/** Whether the writer facilitates the meeting now: the session's facilitator, or before one is set, a facilitator's token. */
-export function facilitates(writer: GuardedWriter, rules: MeetingRules): boolean {
-  if (writer.role === 'observer') return false;
-  if (rules.facilitatorId === null) return writer.role === 'facilitator';
-  return writer.participantId === rules.facilitatorId;
-}
-
 export class BoardGuard implements EntryIndex {
   private readonly counts = new Map<string, number>();
   private readonly records: Y.Array<unknown>;
@@ -69,7 +63,7 @@ export class BoardGuard implements EntryIndex {
   check(update: DecodedUpdate, writer: GuardedWriter): AcceptedUpdate {
     const rules = this.opts.rules();
     if (rules.ended) throw new UpdateRefusedError('the meeting has ended');
-    const editsProtected = facilitates(writer, rules);
+    const editsProtected = can(writer, 'board.editProtected', { session: { facilitatorId: rules.facilitatorId } });
     const updateRules: UpdateRules = {
       kind: this.opts.kind,
       isProtected: (id) => isLayoutShapeId(id) || rules.lockedShapeIds.has(id),

@@ -2,10 +2,10 @@
 // facilitates it, which records are locked, whether it has ended. The facilitation engine tells this
 // cache after every change it writes to a session; the sync server loads an entry before a board
 // connection of the meeting opens, so a check never waits for storage.
-import type { MeetingId, SessionState } from '@vermeboard/shared';
+import type { MeetingId, ParticipantId, SessionState } from '@vermeboard/shared';
 
 export interface MeetingRules {
-  facilitatorId: string | null;
+  facilitatorId: ParticipantId | null;
   lockedShapeIds: ReadonlySet<string>;
   ended: boolean;
   /** The current agenda item's case owner, for stars in a problem clinic. */

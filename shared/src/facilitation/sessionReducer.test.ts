@@ -125,6 +125,8 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   server: { facilitator: 'forbidden', member: 'forbidden', observer: 'forbidden', server: 'ok' },
   // With the facilitator present, nobody may take over (see the claim tests for when one may).
   claim: { facilitator: 'forbidden', member: 'forbidden', observer: 'forbidden', server: 'forbidden' },
+  // Outside a case anyone who writes on the board stars ideas (see the star tests for a case).
+  starrer: { facilitator: 'ok', member: 'ok', observer: 'forbidden', server: 'forbidden' },
 };
 
 /**
@@ -226,6 +228,15 @@ const table: Record<
   },
   closeVote: { allowed: 'facilitator', setup: withVote, command: () => ({ type: 'closeVote', voteId: 'vote-1' }) },
   revealNotes: { allowed: 'facilitator', command: () => ({ type: 'revealNotes', target: { kind: 'step' } }) },
+  starNote: { allowed: 'starrer', command: () => ({ type: 'starNote', shapeId: 'shape:note1', starred: true }) },
+  markAction: {
+    allowed: 'participant',
+    command: () => ({
+      type: 'markAction',
+      shapeId: 'shape:note1',
+      action: { ownerParticipantId: A, dueDate: '2026-04-01' },
+    }),
+  },
   join: { allowed: 'server', command: () => join('member-late' as ParticipantId, 'Late', 'member') },
   leave: { allowed: 'server', command: () => ({ type: 'leave', participantId: A }) },
 };
@@ -259,6 +270,36 @@ describe('every command and every role', () => {
     expect(run(w, { type: 'nextTurn' }, anna)).toMatchObject({ ok: true });
     expect(run(w, { type: 'passTurn' }, anna)).toMatchObject({ ok: true });
     expect(run(w, { type: 'previousTurn' }, anna)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
+  it('lets only the case owner star ideas in a case, and records who set a mark', () => {
+    const clinic = steps(meeting(), [clinicChoose], [{ type: 'chooseCaseOwner', participantId: A }]);
+    expect(run(clinic, { type: 'starNote', shapeId: 'shape:n', starred: true }, fac)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(run(clinic, { type: 'starNote', shapeId: 'shape:n', starred: true }, anna)).toMatchObject({
+      ok: true,
+      effects: [{ kind: 'setMark', shapeId: 'shape:n', by: A, mark: { kind: 'star', starred: true } }],
+    });
+    const action = { ownerParticipantId: F, dueDate: null };
+    expect(run(clinic, { type: 'markAction', shapeId: 'shape:n', action }, bert)).toMatchObject({
+      ok: true,
+      effects: [{ kind: 'setMark', by: B, mark: { kind: 'action', action } }],
+    });
+    // Only notes on the board, and only a participant of the meeting as the owner.
+    expect(
+      reduce(
+        clinic.state,
+        { type: 'starNote', shapeId: 'shape:n', starred: true },
+        { actor: anna, now: 0, isMarkable: () => false },
+      ),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+    const stranger = { ownerParticipantId: 'nobody-here' as ParticipantId, dueDate: null };
+    expect(run(clinic, { type: 'markAction', shapeId: 'shape:n', action: stranger }, bert)).toMatchObject({
+      ok: false,
+      code: 'invalid',
+    });
   });
 
   it('lets only the facilitator lower someone else’s hand', () => {

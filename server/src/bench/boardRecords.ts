@@ -1,5 +1,6 @@
-// What a bench client writes into a board document: a tldraw-like geo shape record, stored the way
-// the board binding stores records (shared/src/boardDoc.ts: a YKeyValue array of {key, val}).
+// What a bench client writes into a board document: a tldraw geo shape record that passes the
+// server's board checks, stored the way the board binding stores records (shared/src/boardDoc.ts:
+// a YKeyValue array of {key, val}).
 //
 // The send time rides in the record's `meta`, where tldraw keeps free-form user data, so a
 // receiver reads it from the record it just merged.
@@ -19,9 +20,12 @@ export interface ShapeRecord {
   parentId: string;
   isLocked: boolean;
   opacity: number;
-  props: Record<string, string | number | boolean>;
+  props: Record<string, string | number | boolean | typeof benchText>;
   meta: { bench: BenchStamp };
 }
+
+/** The label as tldraw keeps it (rich text), so the record passes the server's board checks. */
+const benchText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Bench note' }] }] };
 
 export interface RecordEntry {
   key: string;
@@ -51,12 +55,14 @@ export function shapeRecord(id: string, x: number, y: number, stamp: BenchStamp)
       dash: 'draw',
       size: 'm',
       font: 'draw',
-      text: 'Bench note',
+      richText: benchText,
       align: 'middle',
       verticalAlign: 'middle',
       growY: 0,
       url: '',
       scale: 1,
+      flipX: false,
+      flipY: false,
     },
     meta: { bench: stamp },
   };

@@ -3,6 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
+import { checksCostLines, measureChecksCost } from './checksCost.js';
 import { installChildCleanup } from './children.js';
 import { markdownTable, ratioLines, warnings } from './report.js';
 import type { LoadParams, RunResult } from './scenario.js';
@@ -24,6 +25,7 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
   --pid N                      with --url: the server's pid, to report its CPU and memory
   --allow-remote               let --url point at a host other than this machine
   --json out.json              also write every result as JSON
+  --checks                     measure what the board checks cost per update, in-process, and stop
 `;
 
 const SCENARIOS: Record<string, Pick<LoadParams, 'rooms' | 'clients'>> = {
@@ -37,6 +39,7 @@ interface Options {
   url: string | null;
   pid: number | null;
   json: string | null;
+  checks: boolean;
 }
 
 function positive(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
@@ -65,6 +68,7 @@ function parseOptions(argv: string[]): Options | null {
       pid: { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
       json: { type: 'string' },
+      checks: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -117,7 +121,7 @@ function parseOptions(argv: string[]): Options | null {
   }
   const pid = values.pid === undefined ? null : positive('pid', values.pid, 0, true);
   if (pid !== null && url === null) throw new Error('--pid only goes with --url');
-  return { scenarios, targets, url, pid, json: values.json ?? null };
+  return { scenarios, targets, url, pid, json: values.json ?? null, checks: values.checks };
 }
 
 async function openTarget(kind: TargetKind, rooms: number, options: Options): Promise<Target> {
@@ -136,6 +140,10 @@ async function main(): Promise<void> {
   }
   if (!options) {
     process.stdout.write(USAGE);
+    return;
+  }
+  if (options.checks) {
+    process.stdout.write(`${checksCostLines(measureChecksCost()).join('\n')}\n`);
     return;
   }
   installChildCleanup();

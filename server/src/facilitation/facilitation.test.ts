@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  BOARD_AUTHORS,
   SESSION_MAP,
   SESSION_REACTIONS_KEY,
   SESSION_STATE_KEY,
@@ -311,6 +312,8 @@ describe('secrecy on the wire', () => {
     // The recording works: the same bytes do arrive once revealed.
     expect(received(benBoard, secret)).toBe(true);
     expect(onBoard.meta).toEqual({ vbAuthor: ids.anna, vbStep: `${instanceId}/silent-prep` });
+    // The summary's authorship: the server records the private document's owner as the author.
+    expect(benBoard.doc.getMap(BOARD_AUTHORS).get(note.id)).toBe(ids.anna);
     await until(() => !recordsOf(annaPrivate.doc).has(note.id), 'the note gone from the private document');
 
     // Revealing again changes nothing: one copy on the board.

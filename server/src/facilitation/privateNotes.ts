@@ -4,7 +4,14 @@
 // second reveal of the same note (a retry, or a crash between the copy and the removal) overwrites
 // the board copy instead of adding another, and a reveal that finds nothing changes nothing.
 import type * as Y from 'yjs';
-import { formatDocName, PRIVATE_META, type MeetingId, type ParticipantId, type StepRef } from '@vermeboard/shared';
+import {
+  BOARD_AUTHORS,
+  formatDocName,
+  PRIVATE_META,
+  type MeetingId,
+  type ParticipantId,
+  type StepRef,
+} from '@vermeboard/shared';
 import { deleteRecords, readRecords, setRecords } from './boardRecords.js';
 
 export interface DocWriter {
@@ -68,7 +75,14 @@ export async function revealPrivateNotes(
   }
   if (board.size === 0) return 0;
 
-  await docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) => setRecords(doc, board));
+  await docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) => {
+    setRecords(doc, board);
+    // The server vouches for who wrote a revealed note: the owner of the private document.
+    const authors = doc.getMap<string>(BOARD_AUTHORS);
+    for (const [participantId, copied] of taken) {
+      for (const id of copied.keys()) if (!authors.has(id)) authors.set(id, participantId);
+    }
+  });
 
   for (const [participantId, copied] of taken) {
     const name = formatDocName({ kind: 'private', meetingId, participantId });

@@ -14,6 +14,10 @@ export interface ServerProcess {
   url: string;
   port: number;
   dataDir: string;
+  /**
+   * Stops the server. Throws when it refused any browser update (close code 4422) while it ran:
+   * the browsers in these tests are honest, and the server's board checks must never refuse them.
+   */
   stop(): Promise<void>;
   start(): Promise<void>;
   restart(): Promise<void>;
@@ -40,6 +44,8 @@ export async function launchServer(env: Record<string, string> = {}): Promise<Se
   const url = `http://127.0.0.1:${port}`;
   let child: ChildProcess | null = null;
   let output = '';
+  /** Everything the server printed since the first start, across restarts. */
+  let log = '';
 
   async function start() {
     output = '';
@@ -47,7 +53,10 @@ export async function launchServer(env: Record<string, string> = {}): Promise<Se
       env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+    child.stdout?.on('data', (d: Buffer) => {
+      output += d.toString();
+      log += d.toString();
+    });
     child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
     const deadline = Date.now() + 20_000;
     while (Date.now() < deadline) {
@@ -77,7 +86,13 @@ export async function launchServer(env: Record<string, string> = {}): Promise<Se
     port,
     dataDir,
     start,
-    stop,
+    async stop() {
+      await stop();
+      const refusals = log.split('\n').filter((line) => line.includes('"msg":"refused an update"'));
+      if (refusals.length > 0) {
+        throw new Error(`the server refused ${refusals.length} update(s) from the browsers:\n${refusals.join('\n')}`);
+      }
+    },
     async restart() {
       await stop();
       await start();

@@ -14,6 +14,7 @@ import {
   type ReactNode,
 } from 'react';
 import {
+  atom,
   react,
   Tldraw,
   type Editor,
@@ -48,6 +49,8 @@ export interface BoardProps {
   privateNotes?: boolean;
   /** Called with the editor once tldraw has mounted it. */
   onEditor?: (editor: Editor) => void;
+  /** The board may not be edited, whatever the role: the meeting has ended (the server refuses writes too). */
+  readOnly?: boolean;
   /** Told the open board session (and null when it closes), e.g. to read the server's marks. */
   onSession?: (session: BoardSession | null) => void;
   /** Drawn in page space over the shapes (tldraw's OnTheCanvas slot); must be a stable component. */
@@ -94,6 +97,7 @@ export function Board({
   privateNotes = false,
   onEditor,
   onSession,
+  readOnly = false,
   canvasOverlay,
   personStatus,
   children,
@@ -103,6 +107,10 @@ export function Board({
   const withPrivate = privateNotes && role !== 'observer';
   // Bumped when the server refused an update: the documents are dropped and loaded afresh.
   const [generation, setGeneration] = useState(0);
+  const [readOnlyNow] = useState(() => atom('board read-only', readOnly));
+  useEffect(() => {
+    readOnlyNow.set(readOnly);
+  }, [readOnlyNow, readOnly]);
 
   useEffect(() => {
     const transport = createBoardTransport({ meetingId, token });
@@ -120,6 +128,7 @@ export function Board({
       user: { id: user.id, name: user.name, color: user.color },
       role,
       assets,
+      readOnly: readOnlyNow,
     });
     setSession(opened);
     let discarding = false;
@@ -141,7 +150,7 @@ export function Board({
       transport.destroy();
       setSession(null);
     };
-  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate, generation]);
+  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate, generation, readOnlyNow]);
 
   const components = useMemo<TLComponents>(
     () => ({ SharePanel: BoardPanel, ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}) }),

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness } from 'y-protocols/awareness';
-import { atom, computed, react, type TLStore } from 'tldraw';
+import { atom, computed, react, type Atom, type TLStore } from 'tldraw';
 import { BOARD_SCHEMA_VERSION, META_SCHEMA_VERSION, META_TLDRAW_SCHEMA, type Role } from '@vermeboard/shared';
 import { openBoardDocument } from './boardDocument.js';
 import { createBoardStore } from './boardStore.js';
@@ -47,11 +47,12 @@ function offlineTransport(doc = new Y.Doc()) {
   return { transport, sync };
 }
 
-function open(transport: BoardTransport, role: Role = 'member'): BoardSession {
+function open(transport: BoardTransport, role: Role = 'member', readOnly?: Atom<boolean>): BoardSession {
   const session = openBoardSession({
     transport,
     user,
     role,
+    ...(readOnly ? { readOnly } : {}),
     schedule: manualFrames().schedule,
     localLoadTimeoutMs: 10,
   });
@@ -110,6 +111,18 @@ describe('openBoardSession', () => {
     const session = open(transport, 'observer');
     sync();
     const store = await loaded(session);
+    expect(modeOf(store)).toBe('readonly');
+    expect(session.status.get()).toBe('read-only');
+  });
+
+  it('turns read-only when the meeting ends, for every role', async () => {
+    const { transport, sync } = offlineTransport();
+    const ended = atom('ended', false);
+    const session = open(transport, 'facilitator', ended);
+    sync();
+    const store = await loaded(session);
+    expect(modeOf(store)).toBe('readwrite');
+    ended.set(true);
     expect(modeOf(store)).toBe('readonly');
     expect(session.status.get()).toBe('read-only');
   });

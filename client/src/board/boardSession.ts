@@ -55,6 +55,8 @@ export interface BoardSessionOptions {
   schedule?: FrameScheduler;
   /** How long to wait for this browser's saved copy before going on without it. */
   localLoadTimeoutMs?: number;
+  /** True while the board may not be edited whatever the role (the meeting has ended). */
+  readOnly?: Signal<boolean>;
 }
 
 export function openBoardSession({
@@ -65,13 +67,17 @@ export function openBoardSession({
   assets,
   schedule,
   localLoadTimeoutMs = 3000,
+  readOnly,
 }: BoardSessionOptions): BoardSession {
   const awarenessUser: AwarenessUser = { ...user, role };
   const store = atom<TLStore | null>('board store', null);
   const schemaProblem = atom<SchemaProblem | null>('board schema problem', null);
   const people = atom<Person[]>('board people (loading)', [{ ...awarenessUser, isSelf: true }]);
   const $people = atom<Signal<Person[]>>('board people source', people);
-  const cannotWrite = computed('board cannot write', () => role === 'observer' || schemaProblem.get() !== null);
+  const cannotWrite = computed(
+    'board cannot write',
+    () => role === 'observer' || schemaProblem.get() !== null || (readOnly?.get() ?? false),
+  );
   const stopReadOnly = react('board read-only', () => transport.setReadOnly(cannotWrite.get()));
   const cleanups: (() => void)[] = [];
   const closed = atom('board closed', false);

@@ -57,6 +57,7 @@ function FacilitatedBoard({
       privateNotes
       onEditor={onEditor}
       onSession={onSession}
+      readOnly={state?.status === 'ended'}
       canvasOverlay={CanvasOverlay}
       personStatus={status}
     >

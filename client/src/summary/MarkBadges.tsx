@@ -9,6 +9,8 @@ export function MarkBadges() {
   const editor = useEditor();
   const { board, state } = useFacilitation();
   const { t, locale } = useI18n();
+  // Page space scales with the zoom; the badges keep their size on screen so they stay readable.
+  const zoom = useValue('zoom', () => editor.getZoomLevel(), [editor]);
   const placed = useValue(
     'marked notes',
     () => {
@@ -29,7 +31,11 @@ export function MarkBadges() {
         const owner = nameOf(mark.action?.ownerParticipantId ?? null);
         const due = mark.action?.dueDate ? dates.format(new Date(`${mark.action.dueDate}T12:00:00`)) : null;
         return (
-          <div key={id} className="vb-mark-badges" style={{ transform: `translate(${x}px, ${y - 30}px)` }}>
+          <div
+            key={id}
+            className="vb-mark-badges"
+            style={{ transform: `translate(${x}px, ${y}px) scale(${1 / zoom}) translateY(calc(-100% - 4px))` }}
+          >
             {mark.starredBy !== undefined && (
               <span className="vb-mark-badge vb-mark-badge--star">
                 <span aria-hidden="true">★ </span>

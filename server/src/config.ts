@@ -12,7 +12,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
-  VERMEBOARD_SECRET: z.string().min(32).optional(),
+  VERMEBOARD_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters: a shorter secret makes invite links guessable')
+    .optional(),
   MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024),
   MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
   MAX_ASSET_BYTES: int(limits.assetBytes),

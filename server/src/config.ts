@@ -19,6 +19,7 @@ const envSchema = z.object({
   MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024),
   MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
   MAX_ASSET_BYTES: int(limits.assetBytes),
+  MAX_MEETING_ASSET_BYTES: int(50 * 1024 * 1024),
   COMPACT_THRESHOLD: int(500),
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
   RATE_LIMIT_API_PER_MINUTE: int(600),
@@ -39,6 +40,8 @@ export interface Config {
   maxPayloadBytes: number;
   maxBufferedBytes: number;
   maxAssetBytes: number;
+  /** Images of one meeting, in all. */
+  maxMeetingAssetBytes: number;
   compactThreshold: number;
   connectionsPerMinutePerAddress: number;
   apiRequestsPerMinutePerAddress: number;
@@ -64,6 +67,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     maxAssetBytes: e.MAX_ASSET_BYTES,
+    maxMeetingAssetBytes: e.MAX_MEETING_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,
     connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
     apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,

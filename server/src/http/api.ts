@@ -49,6 +49,12 @@ export interface ApiDeps {
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
+/** What the checks before an upload's body learnt, for the handler after it. */
+interface PendingUpload {
+  meetingId: MeetingId;
+  mimeType: string;
+}
+
 export function createApiRouter({ storage, auth, config, connections, facilitation }: ApiDeps): Router {
   const router = express.Router();
   const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
@@ -147,24 +153,38 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     res.status(201).json(response);
   });
 
+  // The token, the role and the meeting are checked before the body is read, so a stranger cannot make
+  // the server buffer megabytes; the image then goes in only if the meeting's quota has room for it.
   router.post(
     '/meetings/:meetingId/assets',
-    express.raw({ type: () => true, limit: config.maxAssetBytes }),
-    async (req, res) => {
+    async (req, res, next) => {
       const caller = await access.caller(req);
       const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
       const meeting = await storage.getMeeting(meetingId);
-      if (!meeting) throw new HttpError(404, 'unknown meeting');
-      if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
+      if (!meeting || meeting.groupId !== caller.groupId) {
+        if (meeting) throw new HttpError(403, 'this token belongs to another group');
+        throw new HttpError(404, 'unknown meeting');
+      }
+      if (meeting.boardDeletedAt) throw new HttpError(410, 'this meeting’s board has been deleted');
       if (caller.role === 'observer') throw new HttpError(403, 'observers cannot add images');
       const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!assetTypes.has(mimeType)) {
         throw new HttpError(415, 'only PNG, JPEG, GIF and WebP images can be added', 'content-type');
       }
+      const upload: PendingUpload = { meetingId, mimeType };
+      res.locals.upload = upload;
+      next();
+    },
+    express.raw({ type: () => true, limit: config.maxAssetBytes }),
+    async (req, res) => {
+      const { meetingId, mimeType } = res.locals.upload as PendingUpload;
       const data = req.body as unknown;
       if (!(data instanceof Buffer) || data.length === 0) throw new HttpError(400, 'the image is empty');
       const id = randomId();
-      await storage.putAsset({ id, meetingId, mimeType, data, createdAt: new Date().toISOString() });
+      const createdAt = new Date().toISOString();
+      const stored = await storage.putAsset({ id, meetingId, mimeType, data, createdAt }, config.maxMeetingAssetBytes);
+      if (stored === 'gone') throw new HttpError(410, 'this meeting’s board has been deleted');
+      if (stored === 'full') throw new HttpError(413, 'this meeting has no room for more images');
       res.status(201).json({ src: `/api/assets/${id}` });
     },
   );
@@ -174,7 +194,8 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     const asset = /^[A-Za-z0-9_-]{8,64}$/.test(id) ? await storage.getAsset(id) : null;
     if (!asset) throw new HttpError(404, 'unknown asset');
     res.setHeader('Content-Type', asset.mimeType);
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    // Meeting content: a purged board's images must not live on in browser or proxy caches.
+    res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.send(Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength));
   });

@@ -59,6 +59,18 @@ describe('board retention on a real server', () => {
     await server.close();
   });
 
+  it('sweeps when the server starts, not only an hour later', async () => {
+    server = await startTestServer();
+    const f = await createGroupFixture(server);
+    await server.storage.appendUpdates(`meeting/${f.meetingId}/board`, [new Uint8Array([0, 0])]);
+    // Ended a month ago, in a group that keeps boards for a week.
+    await server.storage.endMeeting(f.meetingId, new Date(Date.now() - 30 * 86_400_000).toISOString());
+    await server.storage.setRetention(f.group.groupId, 7);
+    server = await server.restart();
+    await until(async () => (await server.storage.getMeeting(f.meetingId))?.boardDeletedAt != null, 'the purge');
+    expect(await server.storage.loadUpdates(`meeting/${f.meetingId}/board`)).toEqual([]);
+  });
+
   it('deletes an ended meeting’s board from the database file and refuses to open it again', async () => {
     server = await startTestServer();
     const f = await createGroupFixture(server);

@@ -287,18 +287,12 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       return row?.ended_at ?? null;
     },
     async purgeExpiredMeetings(now) {
-      // secure_delete makes SQLite overwrite the freed cells and pages with zeros, so the deleted
-      // boards are gone from the file rather than left in free pages until reused. The checkpoint
-      // then copies those pages into the main file and truncates the WAL, which held the old content.
-      // (A VACUUM would also do it, but rewrites the whole database while blocking the server.)
-      const before = db.pragma('secure_delete', { simple: true }) as number;
-      db.pragma('secure_delete = ON');
-      let ids: MeetingId[];
-      try {
-        ids = purge(now);
-      } finally {
-        db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
-      }
+      // secure_delete (on for the whole connection, see sqlite.ts) makes SQLite overwrite the freed
+      // cells and pages with zeros, so the deleted boards are gone from the file rather than left in
+      // free pages until reused. The checkpoint then copies those pages into the main file and
+      // truncates the WAL, which held the old content. (A VACUUM would also do it, but rewrites the
+      // whole database while blocking the server.)
+      const ids = purge(now);
       if (ids.length > 0) {
         const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
         if (result?.busy) throw new Error('could not checkpoint the write-ahead log after purging meetings');

@@ -23,6 +23,7 @@ const envSchema = z.object({
   COMPACT_THRESHOLD: int(500),
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
   RATE_LIMIT_API_PER_MINUTE: int(600),
+  RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: int(30),
   /** Set when a reverse proxy in front sets X-Forwarded-For (rate limits then use the client address). */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -45,6 +46,8 @@ export interface Config {
   compactThreshold: number;
   connectionsPerMinutePerAddress: number;
   apiRequestsPerMinutePerAddress: number;
+  /** New participants one invite link may create per hour (a burst of that many, refilled evenly). */
+  joinsPerLinkPerHour: number;
   trustProxy: boolean;
   /** Built client to serve; null serves the API only. */
   clientDir: string | null;
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     compactThreshold: e.COMPACT_THRESHOLD,
     connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
     apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,
+    joinsPerLinkPerHour: e.RATE_LIMIT_JOINS_PER_LINK_PER_HOUR,
     trustProxy: e.TRUST_PROXY,
     clientDir,
   };

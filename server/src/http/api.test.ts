@@ -264,6 +264,23 @@ function uploadPng(meetingId: string, token: string, bytes: number) {
 }
 
 describe('rate limit', () => {
+  it('limits joins per link, each link on its own budget', async () => {
+    const limited = await startTestServer({ RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: '2' });
+    try {
+      const g = (await limited.api('/api/groups', { body: { name: 'G', facilitatorName: 'Kaisa' } }))
+        .body as CreateGroupResponse;
+      const joinWith = async (token: string) =>
+        (await limited.api('/api/join', { body: { token, displayName: 'Someone' } })).status;
+      const observer = [];
+      for (let i = 0; i < 3; i++) observer.push(await joinWith(g.tokens.observer));
+      expect(observer).toEqual([201, 201, 429]);
+      // The member link is a different link: it still works.
+      expect(await joinWith(g.tokens.member)).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers 429 past the per-address budget', async () => {
     const limited = await startTestServer({ RATE_LIMIT_API_PER_MINUTE: '3' });
     try {

@@ -64,6 +64,9 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     throw new HttpError(429, 'too many requests; try again in a minute');
   });
   const access = createAccess(auth);
+  // Per link, not per address: a script behind many addresses must not mint people by the hundred
+  // with one leaked member or observer link.
+  const joinsPerLink = createRateLimiter({ limit: config.joinsPerLinkPerHour, windowMs: 60 * 60_000 });
 
   router.get('/config', (_req, res) => {
     const body: ClientConfigResponse = {
@@ -148,6 +151,10 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     if (!caller) throw new HttpError(401, 'this link is unknown or no longer valid', 'token');
     // A personal token re-joining keeps its identity; a link token creates a new participant.
     if (caller.participantId) throw new HttpError(400, 'use an invite link to join', 'token');
+    if (!joinsPerLink.take(caller.tokenHash)) {
+      res.setHeader('Retry-After', String(Math.ceil(3600 / Math.max(config.joinsPerLinkPerHour, 1))));
+      throw new HttpError(429, 'too many people joined with this link just now; try again in a few minutes');
+    }
     const participant = await createParticipant(caller.groupId, caller.role, body.displayName);
     const response: JoinResponse = { groupId: caller.groupId, role: caller.role, ...participant };
     res.status(201).json(response);

@@ -14,6 +14,7 @@ import type { MethodLibrary } from './methods/index.js';
 import { agendaPresets, builtInMethods } from './methods/index.js';
 import type { CommandActor } from './permissions.js';
 import { commandRefusal, currentSpeaker, serverActor } from './permissions.js';
+import { makeRoomFor } from './roster.js';
 import { closeTurn, openTurn, presentIndexFrom, shuffleWithSeed, speakersByJoinOrder } from './roundRobin.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
@@ -570,9 +571,8 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 
   join(state, command, env) {
     const existing = participant(state, command.participantId);
-    if (existing === undefined && state.participants.length >= facilitationLimits.participants) {
-      return invalid('the meeting is full');
-    }
+    const roster = existing ? state.participants : makeRoomFor(state, command);
+    if (roster === null) return invalid('the meeting is full');
     const joined = {
       id: command.participantId,
       name: command.name,
@@ -581,9 +581,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       joinedAt: existing?.present ? existing.joinedAt : env.now,
       present: true,
     };
-    const participants = existing
-      ? state.participants.map((p) => (p.id === joined.id ? joined : p))
-      : [...state.participants, joined];
+    const participants = existing ? roster.map((p) => (p.id === joined.id ? joined : p)) : [...roster, joined];
     let next: SessionState = { ...state, participants };
     if (next.facilitatorId === null && command.role === 'facilitator') {
       next = { ...next, facilitatorId: command.participantId };

@@ -6,9 +6,10 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CloseCode, docAccess, parseDocName } from '@vermeboard/shared';
+import { CloseCode } from '@vermeboard/shared';
 import { createAuth, type Auth } from './auth/Auth.js';
 import { loadOrCreateSecret } from './auth/secret.js';
+import { syncAccess } from './auth/syncAccess.js';
 import type { Config } from './config.js';
 import { createApiRouter } from './http/api.js';
 import { errorHandler, sendError } from './http/errors.js';
@@ -60,18 +61,12 @@ export async function startServer(
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),
-    async authorize(docName, token): Promise<AuthorizeResult> {
-      const doc = parseDocName(docName);
-      if (!doc) return { ok: false, status: 400 };
-      const caller = await auth.authenticate(token);
-      if (!caller) return { ok: false, status: 401 };
-      const meeting = await storage.getMeeting(doc.meetingId);
-      // A meeting whose board the retention rule deleted has no documents to open any more.
-      if (!meeting || meeting.boardDeletedAt) return { ok: false, status: 404 };
-      if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
-      const access = docAccess(doc, caller.role, caller.participantId);
-      if (access === 'none') return { ok: false, status: 403 };
-      return { ok: true, access, auth: caller };
+    async authorize(docName, credential): Promise<AuthorizeResult> {
+      const caller =
+        credential?.kind === 'ticket'
+          ? await auth.redeemSyncTicket(credential.ticket, docName)
+          : await auth.authenticate(credential?.token);
+      return syncAccess(storage, docName, caller);
     },
   });
 

@@ -79,6 +79,19 @@ export interface ClientConfigResponse {
   maxAssetBytes: number;
 }
 
+/** `POST /api/sync-tickets`: the document the ticket is to open, e.g. `meeting/<id>/board`. */
+export const syncTicketBody = z.object({ docName: z.string().min(1).max(200) });
+export type SyncTicketBody = z.infer<typeof syncTicketBody>;
+
+/**
+ * `POST /api/sync-tickets`: what the sync endpoint takes in its URL (`?ticket=`) instead of a token.
+ * Single use; open the socket within `expiresInMs`.
+ */
+export interface SyncTicketResponse {
+  ticket: string;
+  expiresInMs: number;
+}
+
 /** Every error response has this shape. `field` names the offending input field, when there is one. */
 export interface ApiError {
   error: string;

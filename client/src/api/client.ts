@@ -9,6 +9,7 @@ import type {
   GroupResponse,
   JoinBody,
   JoinResponse,
+  SyncTicketResponse,
 } from '@vermeboard/shared';
 import type { z } from 'zod';
 import { offlineCopies } from '../offline/offlineCopies.js';
@@ -20,6 +21,7 @@ import {
   createMeetingResponse,
   groupResponse,
   joinResponse,
+  syncTicketResponse,
 } from './responses.js';
 
 export interface RequestOptions {
@@ -116,4 +118,12 @@ export function join(body: JoinBody, signal?: AbortSignal): Promise<JoinResponse
 
 export function getClientConfig(signal?: AbortSignal): Promise<ClientConfigResponse> {
   return requestWithOfflineCopy('config', '', '/api/config', clientConfigResponse, signal ? { signal } : {});
+}
+
+/**
+ * A single-use ticket to open one sync document (the WebSocket URL carries it instead of the token).
+ * `origin` is for tests on Node; the page asks its own server.
+ */
+export function getSyncTicket(docName: string, token: string, origin = ''): Promise<SyncTicketResponse> {
+  return request(`${origin}/api/sync-tickets`, syncTicketResponse, { method: 'POST', token, body: { docName } });
 }

@@ -12,6 +12,7 @@ import {
   type GroupResponse,
   type JoinResponse,
   type RoleTokens,
+  type SyncTicketResponse,
 } from '@vermeboard/shared';
 import { z } from 'zod';
 
@@ -59,4 +60,9 @@ export const clientConfigResponse: z.ZodType<ClientConfigResponse> = z.object({
 export const apiErrorBody: z.ZodType<ApiError> = z.object({
   error: z.string(),
   field: z.string().optional(),
+});
+
+export const syncTicketResponse: z.ZodType<SyncTicketResponse> = z.object({
+  ticket: z.string().min(1),
+  expiresInMs: z.number().int().positive(),
 });

@@ -19,7 +19,13 @@ afterEach(() => {
 
 /** A transport without a network: the test decides when the server has synced. */
 function offlineTransport(doc = new Y.Doc()) {
-  const connection = atom('connection', { connected: true, synced: false, lostOnce: false, readOnly: false });
+  const connection = atom('connection', {
+    connected: true,
+    synced: false,
+    lostOnce: false,
+    readOnly: false,
+    gone: false,
+  });
   const serverSynced = atom('synced', false);
   const transport: BoardTransport = {
     doc,

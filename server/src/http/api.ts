@@ -8,6 +8,7 @@ import {
   defaultGroundRules,
   joinBody,
   meetingIdSchema,
+  syncTicketBody,
   type ClientConfigResponse,
   type CompetenceAreaId,
   type CreateGroupResponse,
@@ -18,8 +19,10 @@ import {
   type MeetingId,
   type ParticipantId,
   type Role,
+  type SyncTicketResponse,
 } from '@vermeboard/shared';
-import type { Auth } from '../auth/Auth.js';
+import { syncTicketDefaults, type Auth } from '../auth/Auth.js';
+import { syncAccess } from '../auth/syncAccess.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
@@ -48,6 +51,13 @@ export interface ApiDeps {
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+
+const syncRefusals = {
+  400: 'not a document name',
+  401: 'unknown or revoked token',
+  403: 'this token may not open that document',
+  404: 'this meeting’s documents are gone',
+} as const;
 
 /** What the checks before an upload's body learnt, for the handler after it. */
 interface PendingUpload {
@@ -143,6 +153,22 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     await facilitation.createSession(meetingId);
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
+  });
+
+  // Browsers cannot put a header on a WebSocket, and a token in its URL would land in access logs:
+  // they trade the token (in the header here) for a single-use ticket to put in the URL instead.
+  // Bought for one document, with the same checks as the upgrade, so that a browser hears here that
+  // a meeting is gone (404) and can drop its copies.
+  router.post('/sync-tickets', jsonBody, async (req, res) => {
+    const caller = await access.caller(req);
+    const { docName } = syncTicketBody.parse(req.body);
+    const allowed = await syncAccess(storage, docName, caller);
+    if (!allowed.ok) throw new HttpError(allowed.status, syncRefusals[allowed.status], 'docName');
+    const body: SyncTicketResponse = {
+      ticket: auth.issueSyncTicket(caller, docName),
+      expiresInMs: syncTicketDefaults.ttlMs,
+    };
+    res.status(201).json(body);
   });
 
   router.post('/join', jsonBody, async (req, res) => {

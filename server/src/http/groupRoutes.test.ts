@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { GroupSettingsResponse, MeetingsResponse, MembersResponse, RotateLinksResponse } from '@vermeboard/shared';
+import { bearerHeader } from '../bearerSocket.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { createGroupFixture } from './groupFixture.testkit.js';
 
@@ -18,7 +19,7 @@ afterEach(async () => {
 
 /** A raw sync connection to a meeting's board; resolves once open, and records how it closed. */
 async function openBoard(meetingId: string, token: string) {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/meeting/${meetingId}/board?token=${token}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/meeting/${meetingId}/board`, bearerHeader(token));
   sockets.push(ws);
   ws.on('error', () => {});
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));

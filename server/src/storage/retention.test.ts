@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { MeetingId, MeetingsResponse } from '@vermeboard/shared';
+import { bearerHeader, bearerWebSocket } from '../bearerSocket.testkit.js';
 import { createGroupFixture } from '../http/groupFixture.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { startRetentionSweeper } from './retention.js';
@@ -78,8 +79,7 @@ describe('board retention on a real server', () => {
 
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, `meeting/${f.meetingId}/board`, doc, {
-      params: { token: f.members[0]!.participantToken },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: bearerWebSocket(f.members[0]!.participantToken),
       disableBc: true,
     });
     await until(() => provider.synced, 'sync');
@@ -124,7 +124,8 @@ describe('board retention on a real server', () => {
     expect(meetings[0]!.boardDeletedAt).toBe(later.toISOString());
     const status = await new Promise<number>((resolve) => {
       const ws = new WebSocket(
-        `ws://127.0.0.1:${server.port}/sync/meeting/${f.meetingId}/board?token=${f.facilitator}`,
+        `ws://127.0.0.1:${server.port}/sync/meeting/${f.meetingId}/board`,
+        bearerHeader(f.facilitator),
       );
       ws.on('unexpected-response', (_req, res) => {
         resolve(res.statusCode ?? 0);

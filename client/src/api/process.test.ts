@@ -46,9 +46,15 @@ describe('group process API client', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ date: '2026-03-14', theme: 'Rahoitus' });
   });
 
-  it('accepts an empty 204 answer to a removal', async () => {
-    const fetchMock = respond(204);
-    await expect(api.removeMember('participantAAAAAAAAAAA' as ParticipantId)).resolves.toBeUndefined();
+  it('reads the renewed invite links from a removal', async () => {
+    const tokens = {
+      facilitator: 'tokenFFFFFFFFFFFFFFFF',
+      member: 'tokenMMMMMMMMMMMMMMMM',
+      observer: 'tokenOOOOOOOOOOOOOOOO',
+    };
+    const links = { facilitator: '/join/f', member: '/join/m', observer: '/join/o' };
+    const fetchMock = respond(200, { tokens, links });
+    await expect(api.removeMember('participantAAAAAAAAAAA' as ParticipantId)).resolves.toEqual({ tokens, links });
     expect(fetchMock.mock.calls[0]![1]?.method).toBe('DELETE');
   });
 

@@ -162,9 +162,6 @@ export const assessmentSummaryResponse: z.ZodType<AssessmentSummaryResponse> = z
   phases: z.array(phaseSummary),
 });
 
-/** A 204 answer has no body; the fetch below reads it as `undefined`. */
-const noContent = z.undefined();
-
 // ---- Transport ----
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -184,7 +181,9 @@ export function processApi(groupId: GroupId, token: string) {
   return {
     rotateLinks: () => write('POST', '/links/rotate', rotateLinksResponse),
     members: () => get('/participants', membersResponse).then((r) => r.members),
-    removeMember: (participantId: ParticipantId) => write('DELETE', `/participants/${id(participantId)}`, noContent),
+    /** Also renews the invite links; the answer holds the new ones. */
+    removeMember: (participantId: ParticipantId) =>
+      write('DELETE', `/participants/${id(participantId)}`, rotateLinksResponse),
     meetings: () => get('/meetings', meetingsResponse).then((r) => r.meetings),
     summary: (meetingId: MeetingId) =>
       get(`/meetings/${id(meetingId)}/summary`, meetingSummaryResponse).then((r) => r.summary),

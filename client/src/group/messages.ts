@@ -62,7 +62,9 @@ export const groupMessages = defineMessages(
     'group.members.removeTitle': 'Remove {name} from the group?',
     'group.members.removeBody':
       '{name} can no longer open the group or its meetings, and is disconnected at once from any meeting they have open. Their name stays in the group’s history. To let them back in, send them an invite link again.',
-    'group.members.removed': '{name} was removed from the group.',
+    'group.members.removeLinks':
+      'The invite links are renewed at the same time, because the old ones are in their browser too. Everyone who has already joined keeps their access; send the new links to people who have not joined yet.',
+    'group.members.removed': '{name} was removed from the group. The invite links were renewed.',
     'group.members.former': 'Former members ({count})',
     'group.members.removedOn': 'Removed {date}',
 
@@ -224,7 +226,9 @@ export const groupMessages = defineMessages(
     'group.members.removeTitle': 'Poistetaanko {name} ryhmästä?',
     'group.members.removeBody':
       '{name} ei voi enää avata ryhmää eikä sen tapaamisia, ja yhteys avoinna olevaan tapaamiseen katkeaa heti. Nimi säilyy ryhmän historiassa. Jos haluat hänet takaisin, lähetä hänelle kutsulinkki uudelleen.',
-    'group.members.removed': '{name} poistettiin ryhmästä.',
+    'group.members.removeLinks':
+      'Samalla kutsulinkit uusitaan, koska vanhat linkit ovat myös hänen selaimessaan. Kaikki jo liittyneet pääsevät ryhmään edelleen; lähetä uudet linkit niille, jotka eivät ole vielä liittyneet.',
+    'group.members.removed': '{name} poistettiin ryhmästä. Kutsulinkit uusittiin.',
     'group.members.former': 'Entiset jäsenet ({count})',
     'group.members.removedOn': 'Poistettu {date}',
 

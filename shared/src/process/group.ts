@@ -13,6 +13,9 @@ export interface RotateLinksResponse {
   links: RoleTokens;
 }
 
+/** Removing someone also renews the invite links (they were in that person's browser too). */
+export type RemoveParticipantResponse = RotateLinksResponse;
+
 export interface Member {
   id: ParticipantId;
   displayName: string;

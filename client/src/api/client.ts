@@ -99,9 +99,12 @@ export function createMeeting(groupId: GroupId, token: string, signal?: AbortSig
   });
 }
 
+/** Where the last answer of `getGroup` is kept offline. */
+export const groupCopyKey = (groupId: GroupId) => `group:${groupId}`;
+
 export function getGroup(groupId: GroupId, token: string, signal?: AbortSignal): Promise<GroupResponse> {
   return requestWithOfflineCopy(
-    `group:${groupId}`,
+    groupCopyKey(groupId),
     token,
     `/api/groups/${encodeURIComponent(groupId)}`,
     groupResponse,

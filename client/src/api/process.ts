@@ -142,10 +142,15 @@ export const ownAssessmentsResponse: z.ZodType<OwnAssessmentsResponse> = z.objec
 });
 
 const phaseSummary: z.ZodType<PhaseSummary> = z.union([
-  z.object({ phase: assessmentPhaseSchema, withheld: z.literal(true), answered: z.number().int().min(0) }),
   z.object({
     phase: assessmentPhaseSchema,
-    withheld: z.literal(false),
+    status: z.literal('open'),
+    progress: z.object({ answered: z.number().int().min(0), of: z.number().int().min(0) }).optional(),
+  }),
+  z.object({
+    phase: assessmentPhaseSchema,
+    status: z.literal('released'),
+    releasedAt: z.string(),
     answered: z.number().int().min(0),
     areas: z.array(
       z.object({
@@ -214,5 +219,10 @@ export function processApi(groupId: GroupId, token: string) {
     saveAssessment: (phase: AssessmentPhase, ratings: AssessmentBody['ratings']) =>
       write('PUT', `/assessments/mine/${phase}`, ownAssessment, { ratings }),
     assessmentSummary: () => get('/assessments/summary', assessmentSummaryResponse),
+    /** Closes a phase: its averages are shown to the group from now on and never change. */
+    releaseAssessment: (phase: AssessmentPhase) =>
+      write('POST', `/assessments/${phase}/release`, assessmentSummaryResponse),
+    setAssessmentThreshold: (minRespondents: number) =>
+      write('PUT', '/assessments/threshold', assessmentSummaryResponse, { minRespondents }),
   };
 }

@@ -26,6 +26,10 @@ export const accessRules = {
   manageMembers: { roles: ['facilitator'], refusal: 'only the facilitator can rotate links or remove participants' },
   setRetention: { roles: ['facilitator'], refusal: 'only the facilitator can change how long boards are kept' },
   editCompetenceAreas: { roles: ['facilitator'], refusal: 'only the facilitator can edit the competence areas' },
+  releaseAssessment: {
+    roles: ['facilitator'],
+    refusal: 'only the facilitator can close a self-assessment phase or change how many answers it needs',
+  },
   /** Goals, ground rules, the next meeting and action items belong to the whole group. */
   editGroupProcess: { roles: contributors, refusal: 'observers can read but not change the group' },
   addProgressNote: {

@@ -182,6 +182,14 @@ export interface AssessmentAggregate {
   areas: { phase: AssessmentPhase; areaId: CompetenceAreaId; sum: number; count: number }[];
 }
 
+/** A phase's averages as the facilitator released them: computed once and never changed after. */
+export interface AssessmentRelease {
+  phase: AssessmentPhase;
+  releasedAt: string;
+  answered: number;
+  areas: { areaId: CompetenceAreaId; name: string; average: number | null; count: number }[];
+}
+
 /** The data of a group's process across meetings (issue: goals, members, history, self-assessment). */
 export interface ProcessStore {
   /**
@@ -239,6 +247,13 @@ export interface ProcessStore {
   listOwnAssessments(participantId: ParticipantId): Promise<AssessmentRecord[]>;
   /** Aggregates over the group's current competence areas. */
   assessmentAggregate(groupId: GroupId): Promise<AssessmentAggregate>;
+  /** Freezes a phase's figures; false (and nothing changes) when the phase was released before. */
+  releaseAssessment(groupId: GroupId, release: AssessmentRelease): Promise<boolean>;
+  /** The group's released phases. */
+  listAssessmentReleases(groupId: GroupId): Promise<AssessmentRelease[]>;
+  /** Answers a phase needs before its release (the product minimum unless the group raised it). */
+  assessmentThreshold(groupId: GroupId): Promise<number>;
+  setAssessmentThreshold(groupId: GroupId, minRespondents: number): Promise<void>;
 }
 
 /**

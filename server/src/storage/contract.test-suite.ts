@@ -509,6 +509,21 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         expect(await storage.purgeExpiredMeetings(new Date(day(17)))).toEqual([kept]);
       });
 
+      it('freezes a released assessment phase once and keeps the group’s threshold', async () => {
+        expect(await storage.assessmentThreshold(groupId)).toBe(3);
+        await storage.setAssessmentThreshold(groupId, 5);
+        expect(await storage.assessmentThreshold(groupId)).toBe(5);
+        const release = {
+          phase: 'start' as const,
+          releasedAt: day(5),
+          answered: 3,
+          areas: [{ areaId: area(1), name: 'Planning', average: 2.5, count: 3 }],
+        };
+        expect(await storage.releaseAssessment(groupId, release)).toBe(true);
+        expect(await storage.releaseAssessment(groupId, { ...release, answered: 4, releasedAt: day(6) })).toBe(false);
+        expect(await storage.listAssessmentReleases(groupId)).toEqual([release]);
+      });
+
       it('keeps a purged meeting a tombstone: no update and no image is stored after the purge', async () => {
         await storage.endMeeting(meetingId, day(3));
         await storage.setRetention(groupId, 1);

@@ -136,11 +136,12 @@ it('scrubs the free pages an older database left behind, once, when it upgrades'
   await storage.appendUpdates('doc-a', [new TextEncoder().encode('DELETED-LONG-AGO-88ab'.repeat(300))]);
   await storage.appendUpdates('doc-b', [new TextEncoder().encode('still here')]);
   await storage.close();
-  // What an older server did: delete without secure_delete, at the schema version before the scrub.
+  // What an older server did: delete without secure_delete, at the schema version before the scrub
+  // (the scrub is the newest step; a later migration must move this back to before the scrub).
   const db = new Database(file);
   db.pragma('secure_delete = OFF');
   db.prepare('DELETE FROM doc_updates WHERE doc = ?').run('doc-a');
-  db.pragma('user_version = 4');
+  db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
   db.close();
   expect(fileText(file)).toContain('DELETED-LONG-AGO-88ab');
 

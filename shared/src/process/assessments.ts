@@ -1,6 +1,8 @@
 // Competence self-assessment: the group's competence areas and each participant's ratings (1–5) at
 // the start, optionally mid-way, and at the end of the process. Individual answers go back only to
-// their author; the group sees averages, and only once enough people answered a phase.
+// their author. The group sees a phase's averages once: when the facilitator closes the phase with
+// enough answers, the figures are computed and frozen, so no two snapshots differ by one person's
+// answer. Until then only the facilitator sees how many have answered.
 import { z } from 'zod';
 import type { CompetenceAreaId } from './ids.js';
 import { competenceAreaIdSchema } from './ids.js';
@@ -63,12 +65,28 @@ export interface AreaAverage {
   count: number;
 }
 
+/** "k of n answered": the facilitator's view of an open phase (n counts current facilitators and members). */
+export interface PhaseProgress {
+  answered: number;
+  of: number;
+}
+
 export type PhaseSummary =
-  | { phase: AssessmentPhase; withheld: true; answered: number }
-  | { phase: AssessmentPhase; withheld: false; answered: number; areas: AreaAverage[] };
+  | { phase: AssessmentPhase; status: 'open'; progress?: PhaseProgress }
+  | { phase: AssessmentPhase; status: 'released'; releasedAt: string; answered: number; areas: AreaAverage[] };
 
 export interface AssessmentSummaryResponse {
-  /** Respondents needed before a phase's averages are shown. */
+  /** Answers a phase needs before the facilitator can release its averages (the group's threshold). */
   minRespondents: number;
   phases: PhaseSummary[];
 }
+
+/** The group's release threshold: never below the product's minimum, raised per group. */
+export const assessmentThresholdBody = z.object({
+  minRespondents: z
+    .number()
+    .int('must be a whole number')
+    .min(processLimits.assessmentMinRespondents, `at least ${processLimits.assessmentMinRespondents}`)
+    .max(processLimits.assessmentMaxThreshold, `at most ${processLimits.assessmentMaxThreshold}`),
+});
+export type AssessmentThresholdBody = z.infer<typeof assessmentThresholdBody>;

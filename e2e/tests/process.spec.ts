@@ -247,10 +247,7 @@ test('a member fills a start and an end self-assessment and sees their chart; th
   await anna.context.close();
 });
 
-test('the facilitator closes a self-assessment phase and the group sees averages that stay put', async ({
-  browser,
-  page,
-}) => {
+test('the facilitator closes a self-assessment phase and the group sees averages that stay put', async ({ page }) => {
   const group = 'Release group';
   const links = await createGroup(page, server.url, group, 'Kaisa');
   // Three members answer (through the API, as their browsers would).

@@ -31,7 +31,12 @@ export function LeaveGroup({ group }: { group: GroupResponse }) {
         busy={leave.busy}
         error={leave.error}
         onCancel={() => setConfirming(false)}
-        onConfirm={() => leave.run(() => leaveGroup(group), () => navigate({ name: 'home' }))}
+        onConfirm={() =>
+          leave.run(
+            () => leaveGroup(group),
+            () => navigate({ name: 'home' }),
+          )
+        }
       >
         <p>{t('app.group.leaveBody')}</p>
       </ConfirmDialog>

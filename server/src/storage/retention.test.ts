@@ -60,6 +60,35 @@ describe('board retention on a real server', () => {
     await server.close();
   });
 
+  it('never stores an update that reaches the server after the purge', async () => {
+    server = await startTestServer();
+    const f = await createGroupFixture(server);
+    const name = `meeting/${f.meetingId}/board`;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, name, doc, {
+      WebSocketPolyfill: bearerWebSocket(f.members[0]!.participantToken),
+      disableBc: true,
+    });
+    await until(() => provider.synced, 'sync');
+    doc.getMap('board').set('before', 'written before the purge');
+    await until(async () => (await server.storage.loadUpdates(name)).length > 0, 'the first update to be stored');
+    await server.storage.endMeeting(f.meetingId, new Date(Date.now() - 30 * 86_400_000).toISOString());
+    await server.storage.setRetention(f.group.groupId, 7);
+    expect(await server.storage.purgeExpiredMeetings(new Date())).toEqual([f.meetingId]);
+
+    // The connection is still open (nothing closed it): what the browser sends now must go nowhere.
+    let closed = false;
+    provider.once('connection-close', () => (closed = true));
+    doc.getMap('board').set('after', 'LATE-UPDATE-5e2a');
+    // The server refuses to store it and drops the document (closing the connection); a server
+    // without the tombstone would store it instead.
+    await until(async () => closed || (await server.storage.loadUpdates(name)).length > 0, 'the late update');
+    expect(await server.storage.loadUpdates(name)).toEqual([]);
+    provider.destroy();
+    await until(() => server.sync.stats().docs === 0, 'the board to unload');
+    expect(await server.storage.loadUpdates(name)).toEqual([]);
+  });
+
   it('sweeps when the server starts, not only an hour later', async () => {
     server = await startTestServer();
     const f = await createGroupFixture(server);

@@ -16,7 +16,7 @@ export function LeaveGroup({ group }: { group: GroupResponse }) {
     <>
       <button
         type="button"
-        className="button button-quiet button-danger-text"
+        className="button button-quiet button-danger-text leave-group"
         onClick={() => {
           leave.clear();
           setConfirming(true);

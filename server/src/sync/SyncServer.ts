@@ -18,7 +18,7 @@ export type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
 
 export interface SyncServerOptions {
   store: DocStore;
-  /** Decides, from the token and the document name (already parsed), whether and how the connection may open. */
+  /** Decides, from the credential and the document name (already parsed), whether and how the connection may open. */
   authorize(docName: string, credential: SyncCredential | null): Promise<AuthorizeResult>;
   logger: Logger;
   /** Largest frame accepted (ws maxPayload); a larger one closes the socket with 1009. */

@@ -194,10 +194,8 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
       const caller = await access.caller(req);
       const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
       const meeting = await storage.getMeeting(meetingId);
-      if (!meeting || meeting.groupId !== caller.groupId) {
-        if (meeting) throw new HttpError(403, 'this token belongs to another group');
-        throw new HttpError(404, 'unknown meeting');
-      }
+      if (!meeting) throw new HttpError(404, 'unknown meeting');
+      if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
       if (meeting.boardDeletedAt) throw new HttpError(410, 'this meeting’s board has been deleted');
       if (caller.role === 'observer') throw new HttpError(403, 'observers cannot add images');
       const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();

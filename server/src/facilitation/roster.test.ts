@@ -20,8 +20,7 @@ it(
     try {
       const f = await createGroupFixture(server);
       const watcher = clients.connect(f.meetingId, 'session', f.observer.participantToken);
-      const present = (id: string) =>
-        sessionOf(watcher)?.participants.some((p) => p.id === id && p.present) ?? false;
+      const present = (id: string) => sessionOf(watcher)?.participants.some((p) => p.id === id && p.present) ?? false;
       // A script joins the observer link over and over, and each identity connects once.
       for (let i = 0; i < facilitationLimits.participants; i++) {
         const joined = (

@@ -40,7 +40,8 @@ function offlineTransport(doc = new Y.Doc()) {
     connection.update((c) => ({ ...c, synced: true }));
     serverSynced.set(true);
   };
-  return { transport, sync };
+  const gone = () => connection.update((c) => ({ ...c, gone: true }));
+  return { transport, sync, gone };
 }
 
 function open(transport: BoardTransport, role: Role = 'member'): BoardSession {
@@ -104,6 +105,17 @@ describe('openBoardSession', () => {
     const store = await loaded(session);
     expect(modeOf(store)).toBe('readonly');
     expect(session.status.get()).toBe('read-only');
+  });
+
+  it('turns read-only when the server says the board is gone', async () => {
+    const { transport, sync, gone } = offlineTransport();
+    const session = open(transport);
+    sync();
+    const store = await loaded(session);
+    expect(modeOf(store)).toBe('readwrite');
+    gone();
+    expect(modeOf(store)).toBe('readonly');
+    expect(session.status.get()).toBe('gone');
   });
 
   it('refuses to edit a board made by a newer Vermeboard', async () => {

@@ -1,5 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { ParticipantId } from '@vermeboard/shared';
 import { translate } from '../i18n/I18nProvider.js';
 import type { Locale } from '../i18n/messages.js';
 import { buildOutline, type OutlineShape } from './outlineModel.js';
@@ -44,7 +45,14 @@ function outline() {
     marks: new Map([
       [
         'shape:b',
-        { starredBy: 'p-anna', action: { ownerParticipantId: 'p-ben', dueDate: '2026-12-24', markedBy: 'p-ben' } },
+        {
+          starredBy: 'p-anna' as ParticipantId,
+          action: {
+            ownerParticipantId: 'p-ben' as ParticipantId,
+            dueDate: '2026-12-24',
+            markedBy: 'p-ben' as ParticipantId,
+          },
+        },
       ],
     ]),
     names: new Map([

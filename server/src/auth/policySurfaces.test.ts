@@ -191,7 +191,7 @@ describe('the sync upgrade', () => {
     const authorize = createSyncAuthorizer(server.auth, server.storage);
     const got: Partial<Record<Who, Outcome>> = {};
     for (const w of who) {
-      const result = await authorize(`meeting/${meetingId}/${kind}`, tokens[w]);
+      const result = await authorize(`meeting/${meetingId}/${kind}`, { kind: 'bearer', token: tokens[w] });
       got[w] = !result.ok ? statusOutcome(result.status) : result.access === 'write' ? 'allowed' : 'forbidden';
     }
     expect(got).toEqual({ ...expected, removed: 'unauthenticated' });

@@ -108,7 +108,11 @@ export const stepSchema = z
     /** Per-turn timebox of a round-robin step; the step timer becomes turnSeconds × speakers. */
     turnSeconds: seconds.min(5).optional(),
     speakingMode: speakingModeSchema,
-    /** Round-robin: a speaker's private notes are revealed as their turn starts (the check-in round). */
+    /**
+     * Round-robin: the speaker may share their private notes on their turn (the check-in round).
+     * Nothing is revealed when the turn is given: only the speaker's own "share" (or the
+     * facilitator's on their behalf) reveals, so passing keeps the notes private.
+     */
     revealOnTurn: z.boolean().optional(),
     /** Every member's private notes are revealed when the step starts (after a silent "alone" step). */
     revealOnStart: z.boolean().optional(),
@@ -140,6 +144,8 @@ export const methodSchema = z
     id: slugSchema,
     name: localizedLabelSchema,
     description: localizedTextSchema,
+    /** False: this method's step timers wait for the facilitator instead of starting with the step. */
+    autoStartTimer: z.boolean().optional(),
     steps: z.array(stepSchema).min(1).max(facilitationLimits.stepsPerMethod),
   })
   .superRefine((m, ctx) => {
@@ -183,9 +189,16 @@ export function layoutShapeId(instanceId: string, itemId: string): string {
   return `shape:layout.${instanceId}.${itemId}`;
 }
 
-/** The duration a step's timer starts with, given how many speakers a round-robin step has. */
-export function stepDurationMs(step: Step, speakers: number): number {
+/**
+ * The duration a step's timer starts with, given how many speakers a round-robin step has; a
+ * duration the facilitator set for this step (`plannedSeconds`) wins over the method's.
+ */
+export function stepDurationMs(step: Step, speakers: number, plannedSeconds?: number): number {
   const ms =
-    step.turnSeconds !== undefined && speakers > 0 ? step.turnSeconds * 1000 * speakers : step.timeboxSeconds * 1000;
+    plannedSeconds !== undefined
+      ? plannedSeconds * 1000
+      : step.turnSeconds !== undefined && speakers > 0
+        ? step.turnSeconds * 1000 * speakers
+        : step.timeboxSeconds * 1000;
   return Math.min(ms, facilitationLimits.maxDurationMs);
 }

@@ -61,6 +61,12 @@ export const turnsSchema = z.strictObject({
   turnStartedAt: epochMs.nullable(),
   /** Talk time in this step's round. */
   talkMs: talkTime,
+  /**
+   * Who shared their private notes in this round, by their own "share" (or the facilitator's on
+   * their behalf). A speaker who passes is not here and their notes stay private. Optional so that
+   * sessions stored before it existed still parse.
+   */
+  shared: participantIds.optional(),
 });
 export type Turns = z.infer<typeof turnsSchema>;
 
@@ -96,6 +102,11 @@ export const voteSchema = z.strictObject({
   results: z.record(shapeIdSchema, count).optional(),
   /** How many people voted; set when the vote closes. */
   voterCount: count.optional(),
+  /**
+   * While the vote is open: how many people have at least one dot down. A count of voters only,
+   * never of choices, so "3 of 4 have voted" can show live without telling who chose what.
+   */
+  votedSoFar: count.optional(),
 });
 export type Vote = z.infer<typeof voteSchema>;
 
@@ -111,6 +122,21 @@ export const stepVisitSchema = z.strictObject({
   leftAt: epochMs.nullable(),
 });
 export type StepVisit = z.infer<typeof stepVisitSchema>;
+
+/** Planned step durations the facilitator changed, per `stepKey`, in seconds. */
+const stepDurations = z
+  .record(
+    z.string().max(120),
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(facilitationLimits.maxDurationMs / 1000),
+  )
+  .refine(
+    (d) => Object.keys(d).length <= facilitationLimits.agendaItems * facilitationLimits.stepsPerMethod,
+    'too many step durations',
+  );
 
 export const sessionVersion = 1;
 
@@ -146,6 +172,14 @@ export const sessionStateSchema = z.strictObject({
    * that sessions stored before it existed still parse.
    */
   stepLog: z.array(stepVisitSchema).max(facilitationLimits.stepVisits).optional(),
+  /**
+   * Whether a step's timer starts by itself when the step is entered (absent: yes). A method can
+   * also opt out for all its steps (`Method.autoStartTimer`). Optional, like every field added
+   * after the first stored sessions.
+   */
+  autoStartTimers: z.boolean().optional(),
+  /** Step durations changed from the method's timebox, while building the agenda or during the meeting. */
+  stepDurations: stepDurations.optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -169,6 +203,7 @@ export function emptyTurns(): Turns {
     timer: idleTimer(0),
     turnStartedAt: null,
     talkMs: {},
+    shared: [],
   };
 }
 
@@ -193,5 +228,7 @@ export function createSession(): SessionState {
     placedLayouts: [],
     votes: [],
     stepLog: [],
+    autoStartTimers: true,
+    stepDurations: {},
   };
 }

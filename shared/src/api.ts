@@ -58,6 +58,11 @@ export interface GroupResponse {
   name: string;
   role: Role;
   meetings: MeetingListEntry[];
+  /**
+   * The group's meeting that has not ended, if any: the group home and every ended board announce
+   * it with a join button, and no second meeting can start meanwhile.
+   */
+  runningMeetingId: MeetingId | null;
   /** Only for the facilitator role: the three invite links. */
   links?: RoleTokens;
   tokens?: RoleTokens;

@@ -38,6 +38,8 @@ export const groupResponse: z.ZodType<GroupResponse> = z.object({
   name: z.string(),
   role: roleSchema,
   meetings: z.array(z.object({ id: meetingIdSchema, createdAt: z.string() })),
+  // A server from before the announcement sends none: nothing to announce.
+  runningMeetingId: meetingIdSchema.nullable().catch(null),
   links: roleTokens.optional(),
   tokens: roleTokens.optional(),
   participant: z.object({ id: participantIdSchema, displayName: z.string() }).optional(),

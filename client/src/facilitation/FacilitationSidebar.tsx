@@ -2,7 +2,8 @@
 // the facilitator's panel, and the last command error.
 import { canSend, type GroupId } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { FacilitatorPanel } from './FacilitatorPanel.js';
+import { EndedMeeting } from './EndedMeeting.js';
+import { FacilitatorBar, FacilitatorPanel } from './FacilitatorPanel.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
@@ -19,8 +20,10 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
   const facilitating = state !== null && canSend(state, actor, 'giveTurn');
   return (
     <aside className="vb-fac" aria-label={t('facilitation.region')}>
+      <FacilitatorBar />
       <ErrorBanner />
       <StepCard />
+      <EndedMeeting groupId={groupId} token={token} />
       <ParticipantControls />
       <TurnOrder canGive={facilitating} />
       <VoteStatus />

@@ -33,8 +33,11 @@ describe('cueText', () => {
   it('tells the presenter it is their turn and the others whom to listen to', () => {
     const state = clinic('present-case');
     expect(cueText(speakingCue(state, anna), state, tr('en'), 'en')).toBe('Your turn');
-    expect(cueText(speakingCue(state, bob), state, tr('en'), 'en')).toBe('Listen — Anna presents their case');
-    expect(cueText(speakingCue(state, bob), state, tr('fi'), 'fi')).toBe('Kuuntele – Anna esittelee tapauksensa');
+    expect(cueText(speakingCue(state, bob), state, tr('en'), 'en')).toBe('Listen — Anna has the floor');
+    expect(cueText(speakingCue(state, bob), state, tr('fi'), 'fi')).toBe('Kuuntele – Anna on äänessä');
+    // The key question and the owner's reflection are hers too, but she presents no case there.
+    const reflection = clinic('owner-reflection');
+    expect(cueText(speakingCue(reflection, bob), reflection, tr('en'), 'en')).not.toMatch(/presents/);
     expect(cueText(speakingCue(state, anna), state, tr('fi'), 'fi')).toBe('Sinun vuorosi');
   });
 
@@ -194,6 +197,14 @@ describe('follow', () => {
 });
 
 describe('votes', () => {
+  it('drops the last vote’s result once the meeting moves to another step', () => {
+    const base = atStep(meetingWithThree(), 'check-in-round', 'themes');
+    const open = run([{ type: 'startVote', frameShapeId: 'shape:f', votesPerPerson: 3 }], base);
+    const closed = run([{ type: 'closeVote', voteId: openVote(open)!.id }], open);
+    expect(shownResults(closed)).not.toBeNull();
+    expect(shownResults(run([{ type: 'nextStep' }], closed))).toBeNull();
+  });
+
   it('finds the open vote, counts dots left, and shows the last closed result', () => {
     const base = atStep(meetingWithThree(), 'check-in-round', 'themes');
     const open = run([{ type: 'startVote', frameShapeId: 'shape:f', votesPerPerson: 3 }], base);
@@ -215,6 +226,10 @@ describe('votes', () => {
     expect(isNoteInFrame(shapes, 'shape:f', 'shape:n')).toBe(true);
     expect(isNoteInFrame(shapes, 'shape:f', 'shape:o')).toBe(false);
     expect(isNoteInFrame(shapes, 'shape:f', 'shape:g')).toBe(false);
+    // A template prompt note is not an idea to vote on.
+    const prompt = layoutShapeId('problem-clinic-4', 'prompt-propose');
+    shapes.set(prompt, { id: prompt, type: 'note', parentId: 'shape:f' });
+    expect(isNoteInFrame(shapes, 'shape:f', prompt)).toBe(false);
   });
 });
 

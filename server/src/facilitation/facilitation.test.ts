@@ -3,6 +3,7 @@
 // those clients' sockets actually receive before and after a reveal or a vote's close.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  layoutShapeId,
   SESSION_MAP,
   SESSION_REACTIONS_KEY,
   SESSION_STATE_KEY,
@@ -295,7 +296,15 @@ describe('secrecy on the wire', () => {
     const frame = { id: 'shape:ideas', typeName: 'shape', type: 'frame', parentId: 'page:page', meta: {} };
     const pick = { id: 'shape:pick-9c1e', typeName: 'shape', type: 'note', parentId: frame.id, meta: {} };
     const outside = { id: 'shape:stray-4d2b', typeName: 'shape', type: 'note', parentId: 'page:page', meta: {} };
-    facBoard.doc.getArray('records').push([frame, pick, outside].map((val) => ({ key: val.id, val })));
+    // A template prompt note inside the frame: part of the layout, not anyone's idea.
+    const prompt = {
+      id: layoutShapeId('problem-clinic-4', 'prompt-propose'),
+      typeName: 'shape',
+      type: 'note',
+      parentId: frame.id,
+      meta: {},
+    };
+    facBoard.doc.getArray('records').push([frame, pick, outside, prompt].map((val) => ({ key: val.id, val })));
     await until(
       async () => (await server.sync.withDoc(formatDocName({ kind: 'board', meetingId }), recordsOf)).has(outside.id),
       'the notes on the server',
@@ -307,6 +316,10 @@ describe('secrecy on the wire', () => {
     await ok(meetingId, tokens.ben, { type: 'castVote', voteId: 'vote-1', shapeId: pick.id });
     expect(
       (await sendCommand(server, meetingId, tokens.ben, { type: 'castVote', voteId: 'vote-1', shapeId: outside.id }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await sendCommand(server, meetingId, tokens.ben, { type: 'castVote', voteId: 'vote-1', shapeId: prompt.id }))
         .status,
     ).toBe(409);
 

@@ -92,6 +92,12 @@ export interface GroupStore {
   createGroup(group: GroupRecord, linkTokenHashes: Record<Role, string>, defaults?: GroupDefaults): Promise<void>;
   getGroup(id: GroupId): Promise<GroupRecord | null>;
   createMeeting(meeting: NewMeeting): Promise<void>;
+  /**
+   * Creates the meeting unless the group already has one that has not ended, atomically, so two
+   * clicks (or two facilitators) cannot start two meetings at once. Returns null when it created
+   * the meeting, or the id of the meeting that is still running.
+   */
+  startMeeting(meeting: NewMeeting): Promise<MeetingId | null>;
   getMeeting(id: MeetingId): Promise<MeetingRecord | null>;
   /** Meetings of a group, oldest first. */
   listMeetings(groupId: GroupId): Promise<MeetingRecord[]>;

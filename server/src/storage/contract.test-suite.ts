@@ -29,6 +29,21 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
     const meetingId = 'meeting-0001' as MeetingId;
     const hashes = { facilitator: 'hash-f', member: 'hash-m', observer: 'hash-o' };
 
+    it('starts a meeting only while none of the group is running', async () => {
+      await storage.createGroup(
+        { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+        hashes,
+      );
+      const first = { id: meetingId, groupId, createdAt: '2026-01-02T00:00:00.000Z' };
+      const second = { id: 'meeting-0002' as MeetingId, groupId, createdAt: '2026-01-03T00:00:00.000Z' };
+      expect(await storage.startMeeting(first)).toBeNull();
+      expect(await storage.startMeeting(second)).toBe(meetingId);
+      expect((await storage.listMeetings(groupId)).map((m) => m.id)).toEqual([meetingId]);
+      await storage.endMeeting(meetingId, '2026-01-02T02:00:00.000Z');
+      expect(await storage.startMeeting(second)).toBeNull();
+      expect((await storage.listMeetings(groupId)).map((m) => m.id)).toEqual([meetingId, second.id]);
+    });
+
     it('stores groups, meetings and participants', async () => {
       await storage.createGroup(
         { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },

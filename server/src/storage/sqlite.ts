@@ -181,6 +181,9 @@ export function openSqliteStorage(file: string): Storage {
     insertArea: db.prepare('INSERT INTO competence_areas (id, group_id, name, position) VALUES (?, ?, ?, ?)'),
     insertMeeting: db.prepare('INSERT INTO meetings (id, group_id, created_at, facilitated_by) VALUES (?, ?, ?, ?)'),
     getMeeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    runningMeeting: db.prepare(
+      'SELECT id FROM meetings WHERE group_id = ? AND ended_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ),
     listMeetings: db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY created_at, rowid'),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, group_id, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -257,6 +260,14 @@ export function openSqliteStorage(file: string): Storage {
     },
     async createMeeting(m) {
       q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
+    },
+    async startMeeting(m) {
+      return db.transaction(() => {
+        const running = q.runningMeeting.get(m.groupId) as { id: MeetingId } | undefined;
+        if (running) return running.id;
+        q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
+        return null;
+      })();
     },
     async getMeeting(id) {
       const row = q.getMeeting.get(id) as MeetingRow | undefined;

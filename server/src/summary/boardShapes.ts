@@ -1,7 +1,7 @@
 // The board's shapes as the summary needs them, read from untrusted records (every browser in the
 // meeting writes the board): only shape records with a string id, finite coordinates and object
 // props/meta survive, and a text is taken only from where tldraw keeps it (`props.richText`).
-import { richTextToPlain } from '@vermeboard/shared';
+import { isLayoutShapeId, richTextToPlain } from '@vermeboard/shared';
 
 export interface BoardShape {
   id: string;
@@ -112,5 +112,5 @@ export function frameName(shape: BoardShape | undefined): string | null {
 
 /** Shapes the template placed (frames, prompt notes, goal cards): `layoutShapeId` ids. */
 export function isLayoutShape(shape: BoardShape): boolean {
-  return shape.id.startsWith('shape:layout.');
+  return isLayoutShapeId(shape.id);
 }

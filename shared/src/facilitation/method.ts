@@ -189,6 +189,11 @@ export function layoutShapeId(instanceId: string, itemId: string): string {
   return `shape:layout.${instanceId}.${itemId}`;
 }
 
+/** Whether a board shape was placed by a layout (a frame, prompt note or goal card) rather than written by someone. */
+export function isLayoutShapeId(shapeId: string): boolean {
+  return shapeId.startsWith('shape:layout.');
+}
+
 /**
  * The duration a step's timer starts with, given how many speakers a round-robin step has; a
  * duration the facilitator set for this step (`plannedSeconds`) wins over the method's.

@@ -107,6 +107,8 @@ export const voteSchema = z.strictObject({
    * never of choices, so "3 of 4 have voted" can show live without telling who chose what.
    */
   votedSoFar: count.optional(),
+  /** The `stepKey` of the step it was started in: its results show in that step, not in every later one. */
+  step: z.string().max(120).optional(),
 });
 export type Vote = z.infer<typeof voteSchema>;
 

@@ -574,14 +574,16 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     return { state: { ...state, done: state.done.filter((id) => id !== me) } };
   },
 
-  startVote(state, command) {
+  startVote(state, command, env) {
     if (state.votes.some((v) => v.status === 'open')) return invalid('close the open vote first');
     if (state.votes.length >= facilitationLimits.votes) return invalid('too many votes in this meeting');
+    const current = currentStep(state, env.methods);
     const vote = {
       id: `vote-${state.votes.length + 1}`,
       frameShapeId: command.frameShapeId,
       votesPerPerson: command.votesPerPerson,
       status: 'open' as const,
+      ...(current === null ? {} : { step: stepKey(current.ref) }),
     };
     return { state: { ...state, votes: [...state.votes, vote] } };
   },

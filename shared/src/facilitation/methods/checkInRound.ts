@@ -38,8 +38,8 @@ export const checkInRound = defineMethod({
       id: 'round',
       title: { en: 'Check-in round', fi: 'Kuulumiskierros' },
       instructions: {
-        en: 'When it is your turn, press Share to show your note on the board and tell the group how you are. The others listen without commenting. You may pass: your note then stays private.',
-        fi: 'Kun on vuorosi, näytä lappusi taululla painamalla Jaa ja kerro ryhmälle kuulumisesi. Muut kuuntelevat kommentoimatta. Voit myös ohittaa vuorosi, jolloin lappusi pysyy yksityisenä.',
+        en: 'When it is your turn, press “Share my note” to show it on the board and tell the group how you are. The others listen without commenting. You may pass: your note then stays private.',
+        fi: 'Kun on vuorosi, näytä lappusi taululla painamalla ”Jaa lappuni” ja kerro ryhmälle kuulumisesi. Muut kuuntelevat kommentoimatta. Voit myös ohittaa vuorosi, jolloin lappusi pysyy yksityisenä.',
       },
       facilitatorNotes: {
         en: 'Keep to about two minutes each and hold back follow-up questions until the round is over. Note the topics that come up.',

@@ -109,6 +109,10 @@ function VoteDots({ vote }: { vote: Vote }) {
             className="vb-vote-dots"
             style={atScreenScale({ x: n.x, y: n.y + n.h + 6 }, zoom)}
             onPointerDown={stopEventPropagation}
+            // tldraw's canvas cancels touchstart and touchend, which stops the browser from turning
+            // a tap into a click: keep a tap on a vote button away from it.
+            onTouchStart={stopEventPropagation}
+            onTouchEnd={stopEventPropagation}
           >
             <span className="vb-vote-dots__mine" aria-label={t('facilitation.vote.mine', { n: on })}>
               {'●'.repeat(on)}

@@ -6,17 +6,11 @@ import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
 import type { SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
-import { focusBounds, offersWayBack, type Bounds } from './follow.js';
+import { focusBounds, offersWayBack, stepCamera, type Bounds } from './follow.js';
 import { stampAuthor } from './authorship.js';
-import {
-  currentLayoutFrameIds,
-  keysToPlace,
-  layoutsFor,
-  missingShapes,
-  needsGoals,
-  type GoalTexts,
-} from './layouts.js';
+import { keysToPlace, layoutsFor, missingShapes, needsGoals, type GoalTexts } from './layouts.js';
 import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
+import { workFrameIds } from './workFrames.js';
 import { guardLockedShapes } from './shapeLocks.js';
 
 export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<GoalTexts>) | null }) {
@@ -51,13 +45,14 @@ export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<Go
 }
 
 /**
- * When a step starts, everyone's view moves to the frames it works in, once those frames are on the
+ * When a step starts, everyone's view moves to the frames it works in (`workFrameIds`: the step's
+ * `focusFrames`, else its layout frames), at a zoom where notes are readable, once those frames are on the
  * board (the facilitator's browser may still be placing them). Guiding actively matters most
  * online, and the frames of later agenda items lie far from the first ones.
  */
 function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
   const position = state.position === null ? null : `${state.position.agendaIndex}/${state.position.stepIndex}`;
-  const frameIds = currentLayoutFrameIds(state);
+  const frameIds = workFrameIds(state);
   const bounds = useValue(
     'step frames bounds',
     () => {
@@ -70,8 +65,11 @@ function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
   useEffect(() => {
     if (position === null || bounds === null || shownFor.current === position) return;
     shownFor.current = position;
-    // The inset keeps frame labels clear of tldraw's menu over the canvas's top-left corner.
-    editor.zoomToBounds(bounds, { animation: { duration: 300 }, inset: 128 });
+    // The inset keeps frame labels clear of tldraw's menu over the canvas's top-left corner; the
+    // zoom never goes below what keeps a note's text readable.
+    const screen = editor.getViewportScreenBounds();
+    const inset = Math.min(128, screen.w / 8);
+    editor.setCamera(stepCamera(bounds, screen, inset), { animation: { duration: 300 } });
   }, [editor, position, bounds]);
   return null;
 }

@@ -1,5 +1,6 @@
 // The facilitation column beside the board: the step card, my controls, the turn order, the vote,
 // the facilitator's panel, and the last command error.
+import { useEffect, useRef } from 'react';
 import { canSend, type GroupId } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { EndedMeeting } from './EndedMeeting.js';
@@ -18,8 +19,15 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
   const { t } = useI18n();
   const { state, actor, editor } = useFacilitation();
   const facilitating = state !== null && canSend(state, actor, 'giveTurn');
+  const column = useRef<HTMLElement>(null);
+  const step = state?.position ? `${state.position.agendaIndex}/${state.position.stepIndex}` : null;
+  // A new step starts at the top of the column: its step card and my cue, not wherever the last
+  // step's controls had scrolled to (on a phone the column is short and the cue went out of view).
+  useEffect(() => {
+    column.current?.scrollTo({ top: 0 });
+  }, [step]);
   return (
-    <aside className="vb-fac" aria-label={t('facilitation.region')}>
+    <aside ref={column} className="vb-fac" aria-label={t('facilitation.region')}>
       <FacilitatorBar />
       <ErrorBanner />
       <StepCard />

@@ -13,7 +13,7 @@ import {
 import { translate } from '../i18n/I18nProvider.js';
 import type { Locale } from '../i18n/messages.js';
 import { cueText } from './cueText.js';
-import { focusBounds, isAway } from './follow.js';
+import { focusBounds, isAway, readableZoom, stepCamera } from './follow.js';
 import { keysToPlace, layoutShapesFor, layoutsFor, missingShapes, needsGoals, newlyPlacedKeys } from './layouts.js';
 import { personStatus } from './personStatus.js';
 import { markPrivate, privateStepKey } from './privateNotes.js';
@@ -22,6 +22,7 @@ import { refusesChange } from './shapeLocks.js';
 import { agendaStepNumber } from './StepCard.js';
 import { anna, atStep, bob, cat, meetingWithThree, run } from './testSession.js';
 import { dotsLeft, isNoteInFrame, openVote, shownResults } from './votes.js';
+import { workFrameIds } from './workFrames.js';
 
 const tr = (locale: Locale) => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
   translate(locale, key, params);
@@ -183,6 +184,32 @@ describe('private notes', () => {
       [PRIVATE_META.author]: bob,
       [PRIVATE_META.step]: key,
     });
+  });
+});
+
+describe('step camera', () => {
+  it('brings the case owner to the ideas they star, not only to the first-step frame', () => {
+    const state = run(
+      [{ type: 'chooseCaseOwner', participantId: anna }],
+      atStep(meetingWithThree(), 'problem-clinic', 'owner-reflection'),
+    );
+    const instanceId = state.agenda.find((i) => i.methodId === 'problem-clinic')!.instanceId;
+    expect(workFrameIds(state)).toEqual([layoutShapeId(instanceId, 'ideas'), layoutShapeId(instanceId, 'first-step')]);
+    const themes = atStep(meetingWithThree(), 'check-in-round', 'themes');
+    expect(workFrameIds(themes)).toHaveLength(2);
+  });
+
+  it('never zooms out so far that notes are unreadable, keeping the frame’s top-left in view', () => {
+    // The reflection's three columns (2900 page px wide) on a 1440 px wide board.
+    const wide = stepCamera({ x: 0, y: 0, w: 2900, h: 900 }, { w: 1120, h: 760 }, 128);
+    expect(wide.z).toBe(readableZoom);
+    // The frame's corner sits at the inset: (page + camera) × zoom = screen.
+    expect((0 + wide.x) * wide.z).toBeCloseTo(128);
+    expect((0 + wide.y) * wide.z).toBeCloseTo(128);
+    // A frame that fits readably is centred whole.
+    const small = stepCamera({ x: 100, y: 50, w: 800, h: 400 }, { w: 1120, h: 760 }, 128);
+    expect(small.z).toBeCloseTo(Math.min(1, 864 / 800, 504 / 400));
+    expect((100 + 400 + small.x) * small.z).toBeCloseTo(560);
   });
 });
 

@@ -123,6 +123,12 @@ export const stepSchema = z
     /** The server adds one card per group goal (from the group's data) to the layout. */
     needsGroupGoals: z.boolean().optional(),
     layout: boardLayoutSchema.optional(),
+    /**
+     * The frames people work in during this step, when they are not simply the step's own layout
+     * frames: the case owner stars ideas in the consultation's frame before writing a first step.
+     * Any frame of the method may be named; the view goes there when the step starts.
+     */
+    focusFrames: z.array(slugSchema).min(1).max(facilitationLimits.layoutItems).optional(),
   })
   .refine((s) => s.turnSeconds === undefined || s.speakingMode === 'round-robin', {
     message: 'turnSeconds only applies to round-robin steps',
@@ -167,6 +173,12 @@ export const methodSchema = z
           ctx.addIssue({ code: 'custom', message: `layout id ${item.id} differs between steps` });
         }
         items.set(item.id, json);
+      }
+    }
+    const frameIds = new Set(m.steps.flatMap((s) => (s.layout?.frames ?? []).map((f) => f.id)));
+    for (const step of m.steps) {
+      for (const id of step.focusFrames ?? []) {
+        if (!frameIds.has(id)) ctx.addIssue({ code: 'custom', message: `${step.id} focuses on unknown frame ${id}` });
       }
     }
   });

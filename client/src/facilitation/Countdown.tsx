@@ -72,13 +72,16 @@ export function TimeUpChime({ timer, clock }: { timer: Timer; clock: ServerClock
   );
 }
 
-/** The current step's remaining time on the board itself, for everyone, where eyes are during work. */
+/**
+ * The current step's remaining time on the board itself, for everyone, where eyes are during work.
+ * Hidden from screen readers: it repeats the step card's timer, which they read instead.
+ */
 export function BoardClock() {
   const { t } = useI18n();
   const { state, clock } = useFacilitation();
   if (state === null || state.status !== 'running' || state.timer.durationMs === 0) return null;
   return (
-    <div className="vb-board-clock">
+    <div className="vb-board-clock" aria-hidden="true">
       <Countdown timer={state.timer} clock={clock} label={t('facilitation.timer.onBoard')} compact />
     </div>
   );

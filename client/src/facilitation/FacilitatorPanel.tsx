@@ -92,10 +92,10 @@ export function FacilitatorBar() {
   return (
     <section className="vb-fac-bar" aria-label={t('facilitation.bar.label')}>
       <p className="vb-fac-bar__step">
-        <span className="vb-fac-bar__count">{t('facilitation.step.of', { n, total })}</span>{' '}
+        <span className="vb-fac-bar__count">{t('facilitation.bar.count', { n, total })}</span>{' '}
         {current?.step.title[locale]}
       </p>
-      <Countdown timer={state.timer} clock={clock} label={t('facilitation.timer.label')} compact />
+      <Countdown timer={state.timer} clock={clock} label={t('facilitation.bar.timer')} compact />
       <div className="vb-fac-row vb-fac-steps">
         <CommandButton command={{ type: 'previousStep', ...(from ? { from } : {}) }}>
           <span aria-hidden="true">← </span>

@@ -64,6 +64,8 @@ export const checkInRound = defineMethod({
       },
       timeboxSeconds: 3 * 60,
       speakingMode: 'open',
+      // The themes are made here; the check-in notes come over from the frame beside it.
+      focusFrames: ['themes'],
       layout: {
         frames: [
           checkInFrame,

@@ -87,6 +87,17 @@ test('a Finnish group runs the whole meeting frame with a member on a phone', as
   await expect(anna.getByRole('link', { name: 'Lue tapaamisen yhteenveto' })).toBeVisible();
   await anna.screenshot({ path: `${shots}fi-phone-ended.png` });
 
+  // The summary: the case and the vote first, the next meeting as agreed, dates in Finnish.
+  await kaisa.getByRole('link', { name: 'Lue tapaamisen yhteenveto' }).click();
+  const summary = kaisa.locator('.meeting-summary');
+  await expect(summary).toContainText('Seuraava tapaaminen');
+  await expect(summary).toContainText('20.5.2026 17:30');
+  await expect(summary).toContainText('https://meet.example/verme');
+  await expect(summary.getByRole('heading').first()).toHaveText('Tapaukset');
+  await kaisa.screenshot({ path: `${shots}fi-summary.png`, fullPage: true });
+  await kaisa.goBack();
+  await waitForBoard(kaisa);
+
   // The next meeting brings Anna along from the ended board; no second start meanwhile.
   await kaisa.getByRole('link', { name: 'Takaisin ryhmään' }).click();
   await kaisa.getByRole('button', { name: 'Aloita tapaaminen' }).click();
@@ -133,5 +144,15 @@ async function stepWork(kaisa: Page, anna: Page, methodId: string, stepId: strin
     await expect(anna.locator('.vb-vote-count')).toHaveText(['1 ääni']);
     await kaisa.getByRole('combobox', { name: 'Tapauksen tuoja', exact: true }).selectOption({ label: 'Anna' });
     return;
+  }
+  if (methodId === 'next-meeting') {
+    // Agreed on the phone in the step itself: one record with date, time, place and theme.
+    const form = anna.getByRole('form', { name: 'Muokkaa seuraavaa tapaamista' });
+    await form.getByLabel('Päivämäärä').fill('2026-05-20');
+    await form.getByLabel('Kellonaika').fill('17:30');
+    await form.getByLabel('Paikka tai linkki').fill('https://meet.example/verme');
+    await form.getByLabel('Teema').fill('Rahoitushaut');
+    await form.getByRole('button', { name: 'Tallenna' }).tap();
+    await expect(form.getByRole('button', { name: 'Tallenna' })).not.toHaveAttribute('aria-disabled', 'true');
   }
 }

@@ -85,7 +85,13 @@ export const meetingSummaryResponse: z.ZodType<MeetingSummaryResponse> = z.objec
 export const settingsResponse: z.ZodType<GroupSettingsResponse> = z.object({
   locale: groupLocaleSchema,
   groundRules: z.array(z.string()),
-  nextMeeting: z.object({ date: z.string().nullable(), theme: z.string().nullable() }),
+  nextMeeting: z.object({
+    date: z.string().nullable(),
+    // A server from before the time and place sends none.
+    time: z.string().nullable().catch(null),
+    place: z.string().nullable().catch(null),
+    theme: z.string().nullable(),
+  }),
   deleteBoardsAfterDays: z.number().int().positive().nullable(),
 });
 

@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { EndedMeeting } from './EndedMeeting.js';
 import { FacilitatorBar, FacilitatorPanel } from './FacilitatorPanel.js';
 import { useFacilitation } from './FacilitationProvider.js';
+import { NextMeetingStep } from './NextMeetingStep.js';
 import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
 import { TurnOrder } from './TurnOrder.js';
@@ -36,6 +37,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <TurnOrder canGive={facilitating} />
       <VoteStatus />
       <OpenActionItems groupId={groupId} token={token} />
+      <NextMeetingStep groupId={groupId} token={token} />
       <NoteMarks />
       <FacilitatorPanel />
       <BoardExport editor={editor} />

@@ -3,7 +3,6 @@
 // those clients' sockets actually receive before and after a reveal or a vote's close.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  layoutShapeId,
   SESSION_MAP,
   SESSION_REACTIONS_KEY,
   SESSION_STATE_KEY,
@@ -262,7 +261,7 @@ describe('secrecy on the wire', () => {
     const privateName = formatDocName({ kind: 'private', meetingId, participantId: ids.anna });
     await until(async () => (await server.sync.withDoc(privateName, recordsOf)).has(note.id), 'the note on the server');
 
-    // The round starts; only Anna's turn reveals her note.
+    // The round starts; only Anna's own share, on her turn, reveals her note.
     await ok(meetingId, tokens.fac, { type: 'nextStep' });
     await ok(meetingId, tokens.fac, { type: 'giveTurn', participantId: ids.ben });
     await until(() => sessionOf(benSession)?.turns.order.length === 3, 'the round');
@@ -270,6 +269,10 @@ describe('secrecy on the wire', () => {
     for (const c of [benBoard, benSession, facBoard]) expect(received(c, secret)).toBe(false);
 
     await ok(meetingId, tokens.fac, { type: 'giveTurn', participantId: ids.anna });
+    // Being given the turn reveals nothing: she could still pass.
+    await new Promise((r) => setTimeout(r, 200));
+    for (const c of [benBoard, benSession, facBoard]) expect(received(c, secret)).toBe(false);
+    await ok(meetingId, tokens.anna, { type: 'shareNotes', speakerId: ids.anna });
     await until(() => recordsOf(benBoard.doc).has(note.id), 'the revealed note');
     const onBoard = recordsOf(benBoard.doc).get(note.id) as typeof note;
     expect(onBoard.props.text).toBe(secret);
@@ -331,11 +334,14 @@ describe('secrecy on the wire', () => {
 
     await new Promise((r) => setTimeout(r, 200));
     expect(received(benSession, pick.id)).toBe(false);
+    // While open, the vote shows how many have voted — a count, never who or for what.
     expect(sessionOf(benSession)?.votes[0]).toEqual({
       id: 'vote-1',
       frameShapeId: frame.id,
       votesPerPerson: 2,
       status: 'open',
+      votedSoFar: 2,
+      step: expect.stringMatching(/^check-in-round-\d+\/silent-prep$/) as unknown as string,
     });
 
     await ok(meetingId, tokens.fac, { type: 'closeVote', voteId: 'vote-1' });
@@ -348,6 +354,7 @@ describe('secrecy on the wire', () => {
       status: 'closed',
       results: { [pick.id]: 3 },
       voterCount: 2,
+      step: expect.stringMatching(/^check-in-round-\d+\/silent-prep$/) as unknown as string,
     });
     expect(JSON.stringify(closed)).not.toContain(ids.anna);
     expect(received(benSession, pick.id)).toBe(true);

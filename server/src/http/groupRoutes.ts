@@ -18,6 +18,7 @@ import {
 } from '@vermeboard/shared';
 import { hashToken } from '../auth/tokens.js';
 import { FacilitationClosedError, type Facilitation } from '../facilitation/Facilitation.js';
+import { nextMeetingOf } from '../storage/nextMeeting.js';
 import type { Storage } from '../storage/Storage.js';
 import type { RouteDeps } from './deps.js';
 import { HttpError } from './errors.js';
@@ -130,7 +131,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
   router.put('/groups/:groupId/next-meeting', jsonBody, async (req, res) => {
     const { groupId } = await access.group(req, 'editGroupProcess');
     const body = nextMeetingBody.parse(req.body);
-    await storage.setNextMeeting(groupId, body.date, body.theme);
+    await storage.setNextMeeting(groupId, body);
     res.json(await settingsOf(storage, groupId));
   });
 
@@ -150,7 +151,7 @@ async function settingsOf(storage: Storage, groupId: GroupId): Promise<GroupSett
   return {
     locale: s.locale,
     groundRules: s.groundRules,
-    nextMeeting: { date: s.nextMeetingDate, theme: s.nextMeetingTheme },
+    nextMeeting: nextMeetingOf(s),
     deleteBoardsAfterDays: s.deleteBoardsAfterDays,
   };
 }

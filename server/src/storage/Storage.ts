@@ -11,6 +11,7 @@ import type {
   GroupLocale,
   MeetingId,
   MeetingSummary,
+  NextMeeting,
   ParticipantId,
   ProgressNoteId,
   Role,
@@ -113,6 +114,8 @@ export interface GroupSettingsRecord {
   locale: GroupLocale;
   groundRules: string[];
   nextMeetingDate: string | null;
+  nextMeetingTime: string | null;
+  nextMeetingPlace: string | null;
   nextMeetingTheme: string | null;
   deleteBoardsAfterDays: number | null;
 }
@@ -186,7 +189,7 @@ export interface ProcessStore {
 
   getGroupSettings(groupId: GroupId): Promise<GroupSettingsRecord | null>;
   setGroundRules(groupId: GroupId, rules: string[]): Promise<void>;
-  setNextMeeting(groupId: GroupId, date: string | null, theme: string | null): Promise<void>;
+  setNextMeeting(groupId: GroupId, next: NextMeeting): Promise<void>;
   setRetention(groupId: GroupId, deleteBoardsAfterDays: number | null): Promise<void>;
 
   /** Sets `endedAt` once and returns it; ending again keeps the first time. Null for an unknown meeting. */

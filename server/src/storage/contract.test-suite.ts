@@ -214,15 +214,24 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
           locale: 'fi',
           groundRules: ['Rule one', 'Rule two'],
           nextMeetingDate: null,
+          nextMeetingTime: null,
+          nextMeetingPlace: null,
           nextMeetingTheme: null,
           deleteBoardsAfterDays: null,
         });
         await storage.setGroundRules(groupId, ['Only this']);
-        await storage.setNextMeeting(groupId, '2026-03-14', 'Funding');
+        await storage.setNextMeeting(groupId, {
+          date: '2026-03-14',
+          time: '17:30',
+          place: 'https://meet.example/verme',
+          theme: 'Funding',
+        });
         await storage.setRetention(groupId, 30);
         expect(await storage.getGroupSettings(groupId)).toMatchObject({
           groundRules: ['Only this'],
           nextMeetingDate: '2026-03-14',
+          nextMeetingTime: '17:30',
+          nextMeetingPlace: 'https://meet.example/verme',
           nextMeetingTheme: 'Funding',
           deleteBoardsAfterDays: 30,
         });

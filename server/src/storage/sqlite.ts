@@ -162,6 +162,12 @@ const migrations: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // The next meeting as one record: a time of day and a place (room, address or video link)
+  // beside the date and theme.
+  `
+  ALTER TABLE groups ADD COLUMN next_meeting_time TEXT;
+  ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
+  `,
 ];
 
 export function openSqliteStorage(file: string): Storage {

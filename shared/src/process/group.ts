@@ -47,8 +47,13 @@ export interface EndMeetingResponse {
   endedAt: string;
 }
 
+/** One record of the next meeting, agreed in the meeting's last step or on the group home. */
 export interface NextMeeting {
   date: string | null;
+  /** Local time of day, `HH:MM`. */
+  time: string | null;
+  /** A room, an address or a video link. */
+  place: string | null;
   theme: string | null;
 }
 
@@ -67,11 +72,17 @@ export const groundRulesBody = z.object({
 });
 export type GroundRulesBody = z.infer<typeof groundRulesBody>;
 
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 17:30');
+
 export const nextMeetingBody = z.object({
   date: isoDateSchema.nullable(),
+  // Optional so that a browser from before the time and place still saves date and theme (kept as null).
+  time: timeOfDaySchema.nullable().default(null),
+  place: boundedText(processLimits.nextMeetingPlace).nullable().default(null),
   theme: boundedText(processLimits.nextMeetingTheme).nullable(),
 });
-export type NextMeetingBody = z.infer<typeof nextMeetingBody>;
+/** What a client sends; the server's parse fills in what an older client leaves out. */
+export type NextMeetingBody = z.input<typeof nextMeetingBody>;
 
 export const retentionBody = z.object({
   deleteBoardsAfterDays: z

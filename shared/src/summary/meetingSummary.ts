@@ -81,6 +81,15 @@ export const summaryVoteSchema = z.strictObject({
 });
 export type SummaryVote = z.infer<typeof summaryVoteSchema>;
 
+export const summaryNextMeetingSchema = z.strictObject({
+  date: z.string().nullable(),
+  time: z.string().nullable(),
+  place: z.string().nullable(),
+  theme: z.string().nullable(),
+});
+
+export type SummaryNextMeeting = z.infer<typeof summaryNextMeetingSchema>;
+
 export const meetingSummarySchema = z.strictObject({
   version: z.literal(1),
   meetingId: meetingIdSchema,
@@ -95,6 +104,8 @@ export const meetingSummarySchema = z.strictObject({
   reflections: z.array(summaryReflectionSchema),
   actionItems: z.array(summaryActionItemSchema),
   votes: z.array(summaryVoteSchema),
+  /** The next meeting as agreed by the end; absent in summaries written before it was recorded. */
+  nextMeeting: summaryNextMeetingSchema.nullable().optional(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 

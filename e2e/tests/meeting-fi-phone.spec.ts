@@ -80,9 +80,14 @@ test('a Finnish group runs the whole meeting frame with a member on a phone', as
   }
 
   // Ending asks first, then the end screen links the summary and names the facilitator.
-  kaisa.once('dialog', (dialog) => void dialog.accept());
+  let asked = '';
+  kaisa.once('dialog', (dialog) => {
+    asked = dialog.message();
+    void dialog.accept();
+  });
   await press(kaisa, 'Päätä tapaaminen');
   await expect(stepName(anna)).toHaveText('Tapaaminen on päättynyt');
+  expect(asked).toBe('Päätetäänkö tapaaminen kaikilta?');
   await expect(anna.getByText('Fasilitaattori: Kaisa')).toBeVisible();
   await expect(anna.getByRole('link', { name: 'Lue tapaamisen yhteenveto' })).toBeVisible();
   await anna.screenshot({ path: `${shots}fi-phone-ended.png` });

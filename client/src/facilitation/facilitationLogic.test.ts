@@ -12,6 +12,7 @@ import {
 } from '@vermeboard/shared';
 import { translate } from '../i18n/I18nProvider.js';
 import type { Locale } from '../i18n/messages.js';
+import { overrunMs, plannedTotalMs } from './agendaTiming.js';
 import { cueText } from './cueText.js';
 import { focusBounds, isAway, readableZoom, stepCamera } from './follow.js';
 import { keysToPlace, layoutShapesFor, layoutsFor, missingShapes, needsGoals, newlyPlacedKeys } from './layouts.js';
@@ -187,6 +188,25 @@ describe('private notes', () => {
   });
 });
 
+describe('agenda timing', () => {
+  it('plans every step, totals the agenda and counts the overrun from the step log', () => {
+    const draft = meetingWithThree();
+    const clinic = draft.agenda.find((i) => i.methodId === 'problem-clinic')!.instanceId;
+    const planned = plannedTotalMs(draft);
+    const edited = run([{ type: 'setStepDuration', instanceId: clinic, stepId: 'choose-case', minutes: 7 }], draft);
+    // The clinic's first step was five minutes.
+    expect(plannedTotalMs(edited)).toBe(planned + 2 * 60_000);
+    // Walk into the clinic's first step; the test clock moves a second per command.
+    const at = atStep(edited, 'problem-clinic', 'choose-case');
+    const entered = at.stepLog!.at(-1)!.enteredAt;
+    // Still within the step's seven minutes: no overrun (a step under way is not "ahead" yet).
+    expect(overrunMs(at, entered + 60_000)).toBeLessThanOrEqual(0);
+    // Nine minutes in: two minutes over, plus whatever the earlier steps ran short.
+    const earlier = overrunMs(at, entered);
+    expect(overrunMs(at, entered + 9 * 60_000) - earlier).toBe(2 * 60_000);
+  });
+});
+
 describe('step camera', () => {
   it('brings the case owner to the ideas they star, not only to the first-step frame', () => {
     const state = run(
@@ -196,7 +216,12 @@ describe('step camera', () => {
     const instanceId = state.agenda.find((i) => i.methodId === 'problem-clinic')!.instanceId;
     expect(workFrameIds(state)).toEqual([layoutShapeId(instanceId, 'ideas'), layoutShapeId(instanceId, 'first-step')]);
     const themes = atStep(meetingWithThree(), 'check-in-round', 'themes');
-    expect(workFrameIds(themes)).toHaveLength(2);
+    // The themes step works in its own frame; the check-in frame lies beside it.
+    expect(workFrameIds(themes)).toEqual([expect.stringMatching(/\.themes$/)]);
+    // A step that names no frames works in its layout's.
+    expect(workFrameIds(atStep(meetingWithThree(), 'check-in-round', 'round'))).toEqual([
+      expect.stringMatching(/\.check-in$/),
+    ]);
   });
 
   it('never zooms out so far that notes are unreadable, keeping the frame’s top-left in view', () => {

@@ -45,7 +45,12 @@ describe('group process API client', () => {
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe(`/api/groups/${groupId}/next-meeting`);
     expect(init?.method).toBe('PUT');
-    expect(JSON.parse(String(init?.body))).toEqual({ date: '2026-03-14', theme: 'Rahoitus' });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      date: '2026-03-14',
+      time: '17:30',
+      place: 'Kirjasto',
+      theme: 'Rahoitus',
+    });
   });
 
   it('accepts an empty 204 answer to a removal', async () => {

@@ -45,6 +45,13 @@ test('a Finnish group runs the whole meeting frame with a member on a phone', as
   await expect(kaisa.getByRole('heading', { name: 'Vertaismentorit' })).toBeVisible();
   await expect(kaisa.getByText('Ryhmässä puhuttu jää ryhmään.').first()).toBeVisible();
   const memberLink = await kaisa.getByRole('textbox', { name: 'Jäsenlinkki' }).inputValue();
+  // A goal with the long compound words Finnish is made of, for the goal recap and the phone.
+  const goal = 'Jokainen jäsen lähettää toukokuuhun mennessä rahoitushakemuksen';
+  const goals = kaisa.getByRole('region', { name: 'Tavoitteet' });
+  await goals.getByRole('button', { name: 'Lisää tavoite' }).click();
+  await goals.getByRole('textbox', { name: 'Uusi tavoite' }).fill(goal);
+  await goals.getByRole('button', { name: 'Tallenna' }).click();
+  await expect(goals.locator('.goal-text', { hasText: goal })).toBeVisible();
   await kaisa.getByRole('button', { name: 'Aloita tapaaminen' }).click();
   await waitForBoard(kaisa);
 
@@ -54,6 +61,9 @@ test('a Finnish group runs the whole meeting frame with a member on a phone', as
   await anna.goto(memberLink);
   await anna.getByLabel('Nimesi').fill('Anna');
   await anna.getByRole('button', { name: 'Liity' }).click();
+  // The welcome shows the goal on the phone without cutting its words.
+  await expect(anna.getByText(/rahoitushakemuksen/).first()).toBeVisible();
+  await anna.screenshot({ path: `${shots}fi-phone-00-welcome-page.png` });
   await anna.getByRole('button', { name: 'Jatka tapaamiseen' }).click();
   await waitForBoard(anna);
   const everyone = [kaisa, anna];

@@ -3,7 +3,7 @@
 // and — in the facilitator's browser only — place step layouts on the board.
 import { useEffect, useRef, useState } from 'react';
 import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
-import type { SessionState } from '@vermeboard/shared';
+import { isLayoutShapeId, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { focusBounds, offersWayBack, stepCamera, type Bounds } from './follow.js';
@@ -50,6 +50,9 @@ export function EditorBindings({ goalsSource }: { goalsSource: (() => Promise<Go
  * board (the facilitator's browser may still be placing them). Guiding actively matters most
  * online, and the frames of later agenda items lie far from the first ones.
  */
+/** Page space around a step's existing content when the view goes to it, so notes are not at the edge. */
+const contentMargin = 60;
+
 function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
   const position = state.position === null ? null : `${state.position.agendaIndex}/${state.position.stepIndex}`;
   const frameIds = workFrameIds(state);
@@ -57,7 +60,16 @@ function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
     'step frames bounds',
     () => {
       const boxes = frameIds.map((id) => editor.getShapePageBounds(id)).filter((b) => b !== undefined);
-      return boxes.length === frameIds.length && boxes.length > 0 ? Box.Common(boxes) : null;
+      if (boxes.length !== frameIds.length || boxes.length === 0) return null;
+      // The template's own content in the frames (goal cards, prompt notes) is what people look at
+      // first — the same for everyone, unlike notes, some of which are private to one person; a
+      // frame without any is shown from its top-left corner, its label.
+      const content = frameIds
+        .flatMap((id) => editor.getSortedChildIdsForParent(id))
+        .filter((id) => isLayoutShapeId(id))
+        .map((id) => editor.getShapePageBounds(id))
+        .filter((b) => b !== undefined);
+      return content.length > 0 ? Box.Common(content).expandBy(contentMargin) : Box.Common(boxes);
     },
     [editor, frameIds.join(',')],
   );

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { toRichText, useValue, type TLShapeId } from 'tldraw';
 import { isLayoutShapeId, PRIVATE_META, type ClientCommand } from '@vermeboard/shared';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
-import { currentLayoutFrameIds } from '../facilitation/layouts.js';
+import { workFrameIds } from '../facilitation/workFrames.js';
 import { dotsOn, isNoteInFrame, myDots, openVote, shownResults } from '../facilitation/votes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { buildOutline, type OutlineFrame, type OutlineNote, type OutlineShape } from './outlineModel.js';
@@ -76,7 +76,7 @@ function OutlinePanel() {
     () =>
       buildOutline({
         shapes,
-        currentFrameIds: state ? currentLayoutFrameIds(state) : [],
+        currentFrameIds: state ? workFrameIds(state) : [],
         authors,
         marks,
         names,

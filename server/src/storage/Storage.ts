@@ -11,6 +11,7 @@ import type {
   GroupLocale,
   MeetingId,
   MeetingSummary,
+  NextMeeting,
   ParticipantId,
   ProgressNoteId,
   Role,
@@ -103,6 +104,12 @@ export interface GroupStore {
   createGroup(group: GroupRecord, linkTokenHashes: Record<Role, string>, defaults?: GroupDefaults): Promise<void>;
   getGroup(id: GroupId): Promise<GroupRecord | null>;
   createMeeting(meeting: NewMeeting): Promise<void>;
+  /**
+   * Creates the meeting unless the group already has one that has not ended, atomically, so two
+   * clicks (or two facilitators) cannot start two meetings at once. Returns null when it created
+   * the meeting, or the id of the meeting that is still running.
+   */
+  startMeeting(meeting: NewMeeting): Promise<MeetingId | null>;
   getMeeting(id: MeetingId): Promise<MeetingRecord | null>;
   /** Meetings of a group, oldest first. */
   listMeetings(groupId: GroupId): Promise<MeetingRecord[]>;
@@ -122,6 +129,8 @@ export interface GroupSettingsRecord {
   locale: GroupLocale;
   groundRules: string[];
   nextMeetingDate: string | null;
+  nextMeetingTime: string | null;
+  nextMeetingPlace: string | null;
   nextMeetingTheme: string | null;
   deleteBoardsAfterDays: number | null;
 }
@@ -203,7 +212,7 @@ export interface ProcessStore {
 
   getGroupSettings(groupId: GroupId): Promise<GroupSettingsRecord | null>;
   setGroundRules(groupId: GroupId, rules: string[]): Promise<void>;
-  setNextMeeting(groupId: GroupId, date: string | null, theme: string | null): Promise<void>;
+  setNextMeeting(groupId: GroupId, next: NextMeeting): Promise<void>;
   setRetention(groupId: GroupId, deleteBoardsAfterDays: number | null): Promise<void>;
 
   /** Sets `endedAt` once and returns it; ending again keeps the first time. Null for an unknown meeting. */

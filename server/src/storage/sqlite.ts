@@ -183,6 +183,12 @@ const migrations: Migration[] = [
   );
   ALTER TABLE groups ADD COLUMN assessment_min_respondents INTEGER;
   `,
+  // The next meeting as one record: a time of day and a place (room, address or video link)
+  // beside the date and theme.
+  `
+  ALTER TABLE groups ADD COLUMN next_meeting_time TEXT;
+  ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
+  `,
   // Before secure_delete was on for every connection, compaction, ballot rewrites and removals left
   // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
   // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
@@ -215,6 +221,9 @@ export function openSqliteStorage(file: string): Storage {
     insertArea: db.prepare('INSERT INTO competence_areas (id, group_id, name, position) VALUES (?, ?, ?, ?)'),
     insertMeeting: db.prepare('INSERT INTO meetings (id, group_id, created_at, facilitated_by) VALUES (?, ?, ?, ?)'),
     getMeeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    runningMeeting: db.prepare(
+      'SELECT id FROM meetings WHERE group_id = ? AND ended_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ),
     listMeetings: db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY created_at, rowid'),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, group_id, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -308,6 +317,14 @@ export function openSqliteStorage(file: string): Storage {
     },
     async createMeeting(m) {
       q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
+    },
+    async startMeeting(m) {
+      return db.transaction(() => {
+        const running = q.runningMeeting.get(m.groupId) as { id: MeetingId } | undefined;
+        if (running) return running.id;
+        q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
+        return null;
+      })();
     },
     async getMeeting(id) {
       const row = q.getMeeting.get(id) as MeetingRow | undefined;

@@ -56,10 +56,13 @@ export async function startServer(
     logger: logger.child({ component: 'sync' }),
     maxPayloadBytes: config.maxPayloadBytes,
     maxBufferedBytes: config.maxBufferedBytes,
+    maxDocumentBytes: config.maxDocumentBytes,
+    budgets: config.syncBudgets,
     compactThreshold: config.compactThreshold,
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),
+    hidesCursors: (docName) => facilitation.hidesCursors(docName),
     async authorize(docName, token): Promise<AuthorizeResult> {
       const doc = parseDocName(docName);
       if (!doc) return { ok: false, status: 400 };
@@ -71,7 +74,8 @@ export async function startServer(
       if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
       const access = docAccess(doc, caller.role, caller.participantId);
       if (access === 'none') return { ok: false, status: 403 };
-      return { ok: true, access, auth: caller };
+      const participant = caller.participantId === null ? null : await storage.getParticipant(caller.participantId);
+      return { ok: true, access, auth: { ...caller, displayName: participant?.displayName ?? null } };
     },
   });
 

@@ -3,11 +3,15 @@
 // the sync server's connection hook). Per meeting, changes run one at a time: load the state,
 // `reduce` it with the caller's token role and the private ballot box, write the new state in one
 // transaction of the session document, store the ballot box, then carry out the effects.
+// It also tells the sync server when a meeting's board starts or stops hiding cursors (silent steps
+// and open votes, see shared presencePrivacy.ts), from every session state it reads or writes.
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import {
   formatDocName,
+  hidesCursors,
   ownBallot,
+  parseDocName,
   reduce,
   serverActor,
   type Actor,
@@ -19,6 +23,7 @@ import {
   type ParticipantId,
   type ReduceContext,
   type SessionCommand,
+  type SessionState,
 } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import type { ConnectionChange } from '../sync/SyncServer.js';
@@ -43,6 +48,8 @@ export interface Facilitation {
   command(meetingId: MeetingId, actor: Actor, command: ClientCommand): Promise<CommandOutcome>;
   /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
   ownBallots(meetingId: MeetingId, participantId: ParticipantId): Promise<Record<string, string[]>>;
+  /** The sync server's question: whether the document's presence hides cursors and selections now. */
+  hidesCursors(docName: string): boolean;
   /** The sync server's connection hook: issues `join` and `leave`. */
   onConnectionChange(change: ConnectionChange): void;
   /** Stops taking presence changes and waits for the changes already queued. */
@@ -50,7 +57,7 @@ export interface Facilitation {
 }
 
 export interface FacilitationOptions {
-  docs: DocWriter;
+  docs: DocWriter & { restampPresence(docName: string): Promise<void> };
   storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getMeeting' | 'getParticipant'>;
   logger: Logger;
   now?: () => number;
@@ -73,9 +80,21 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   const presence = new PresenceCounter();
   /** Meetings whose stored presence was checked against the live connections since this process started. */
   const reconciled = new Set<MeetingId>();
+  /** Meetings whose board hides cursors, as of the last session state this process read or wrote. */
+  const cursorsHidden = new Set<MeetingId>();
   let closing = false;
 
   const sessionName = (meetingId: MeetingId) => formatDocName({ kind: 'session', meetingId });
+
+  function notePresenceRules(meetingId: MeetingId, state: SessionState): void {
+    const hide = hidesCursors(state);
+    if (hide === cursorsHidden.has(meetingId)) return;
+    if (hide) cursorsHidden.add(meetingId);
+    else cursorsHidden.delete(meetingId);
+    docs
+      .restampPresence(formatDocName({ kind: 'board', meetingId }))
+      .catch((err: unknown) => log.error({ err, meetingId }, 'could not restamp the board presence'));
+  }
 
   /**
    * Runs one command as one transaction of the session document. The reducer is pure and
@@ -103,6 +122,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       return reduced;
     });
     if (!result.ok) return { ok: false, code: result.code, reason: result.reason };
+    notePresenceRules(meetingId, result.state);
     // After the state: a crash in between leaves at worst the ballots of a vote already closed.
     if (result.ballots !== ballots) await storage.saveBallots(meetingId, result.ballots);
     for (const effect of result.effects) await perform(meetingId, effect);
@@ -158,6 +178,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         if (left.ok) next = left.state;
       }
       if (next !== state) writeSession(doc, next);
+      notePresenceRules(meetingId, next);
     });
   }
 
@@ -208,6 +229,11 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         if (dots.length > 0) votes[voteId] = [...dots];
       }
       return votes;
+    },
+
+    hidesCursors(docName) {
+      const doc = parseDocName(docName);
+      return doc?.kind === 'board' && cursorsHidden.has(doc.meetingId);
     },
 
     onConnectionChange(change) {

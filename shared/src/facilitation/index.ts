@@ -12,4 +12,5 @@ export * from './roundRobin.js';
 export * from './timer.js';
 export * from './sessionReducer.js';
 export * from './speakingMode.js';
+export * from './presencePrivacy.js';
 export * from './wire.js';

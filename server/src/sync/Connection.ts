@@ -183,7 +183,7 @@ export class Connection implements Peer {
         live.applyUpdate(message.update, this);
         return;
       case 'awareness':
-        live.applyAwareness(this, message.entries);
+        if (live.applyAwareness(this, message.entries)) this.budget.chargeMessage();
         return;
       case 'queryAwareness':
         this.send(live.encodeAwareness());

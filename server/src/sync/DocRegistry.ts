@@ -15,11 +15,10 @@ export interface DocLease<P extends Peer> {
   release(): void;
 }
 
-export interface DocRegistryOptions<P extends Peer>
-  extends Pick<
-    LiveDocOptions<P>,
-    'compactThreshold' | 'merge' | 'maxDocumentBytes' | 'awarenessClientsPerConnection' | 'samePerson' | 'stampPresence'
-  > {
+export interface DocRegistryOptions<P extends Peer> extends Pick<
+  LiveDocOptions<P>,
+  'compactThreshold' | 'merge' | 'maxDocumentBytes' | 'awarenessClientsPerConnection' | 'samePerson' | 'stampPresence'
+> {
   store: DocStore;
   logger: Logger;
   /** A document could not persist an update; its connections must be closed so that they resync. */

@@ -138,10 +138,13 @@ export class LiveDoc<P extends Peer = Peer> {
     return result as T;
   }
 
-  /** Throws a ProtocolError (forbidden) when the peer publishes for a client id it does not own. */
-  applyAwareness(peer: P, entries: readonly AwarenessEntry[]): void {
+  /**
+   * Throws a ProtocolError (forbidden) when the peer publishes for a client id it does not own.
+   * Returns whether anything was taken (false for a client's echo of other clients' states).
+   */
+  applyAwareness(peer: P, entries: readonly AwarenessEntry[]): boolean {
     const filtered = this.owners.filter(peer, entries, (id) => this.awareness.meta.get(id)?.clock);
-    if (filtered.length === 0) return;
+    if (filtered.length === 0) return false;
     const stamp = this.opts.stampPresence;
     const accepted = stamp
       ? filtered.map(({ clientId, clock, state }) => ({ clientId, clock, state: state && stamp(peer, state) }))
@@ -155,6 +158,7 @@ export class LiveDoc<P extends Peer = Peer> {
     } finally {
       this.relayedAwareness = null;
     }
+    return true;
   }
 
   /**

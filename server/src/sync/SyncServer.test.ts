@@ -49,7 +49,12 @@ const participant = (groupId: GroupId, role: Role, id: string, displayName: stri
   participantId: id as ParticipantId,
   displayName,
 });
-const linkHolder = (groupId: GroupId, role: Role): Identity => ({ groupId, role, participantId: null, displayName: null });
+const linkHolder = (groupId: GroupId, role: Role): Identity => ({
+  groupId,
+  role,
+  participantId: null,
+  displayName: null,
+});
 const identities = new Map<string, Identity>([
   [tokens.facilitator, participant(g1, 'facilitator', 'participant-f1', 'Fiona')],
   [tokens.member, participant(g1, 'member', 'participant-m1', 'Aino')],
@@ -537,6 +542,12 @@ describe('malformed input', () => {
     ['an unknown sync message type', new Uint8Array([0, 7, 0])],
     ['an update that does not decode', writeUpdate(new Uint8Array([5, 200, 1, 3, 7]))],
     ['an awareness update that does not parse', writeAwareness(new Uint8Array([1, 1, 1, 3, 0x7b, 0x7b, 0x7b]))],
+    [
+      'an awareness update that repeats a client id',
+      writeAwareness(
+        writeAwarenessUpdate([1, 2, 3].map((clock) => ({ clientId: 31337, clock, state: { pad: 'x'.repeat(1000) } }))),
+      ),
+    ],
     ['a text frame', 'hello'],
   ];
 
@@ -697,5 +708,129 @@ describe('limits', () => {
     // The provider reconnects to a freshly loaded document and sends what it lacks.
     await stored(h, boardA, 'saved unsaved');
     expect(h.logs.filter((l) => l.msg === 'loaded document')).toHaveLength(2);
+  });
+});
+
+/** An update that inserts `text` at the start of text 't' of a fresh document (client id `clientId`). */
+function textUpdate(text: string, clientId = 999_001): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('bounds', () => {
+  it('refuses an update that would take a document past its size cap, and nothing else changes', async () => {
+    const h = await start({ maxDocumentBytes: 64 * 1024 });
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    a.doc.getText('t').insert(0, 'small');
+    await waitFor(() => b.text() === 'small', 'b to see a');
+    const big = await raw(h, boardA, tokens.member2);
+    big.send(writeUpdate(textUpdate('x'.repeat(100 * 1024))));
+    expect((await big.closed).code).toBe(CloseCode.documentTooLarge);
+    a.doc.getText('t').insert(5, ' and fine');
+    await waitFor(() => b.text() === 'small and fine', 'the others to keep syncing');
+    await stored(h, boardA, 'small and fine');
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('lets a full document take updates that add nothing, such as a reconnecting client’s', async () => {
+    const h = await start({ maxDocumentBytes: 32 * 1024 });
+    const a = await synced(connect(h, boardA, tokens.member));
+    a.doc.getText('t').insert(0, 'y'.repeat(30 * 1024));
+    await stored(h, boardA, 'y'.repeat(30 * 1024));
+    // A second client with the same content sends all of it again in its sync step 2.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
+    const b = await synced(connect(h, boardA, tokens.facilitator, copy));
+    a.doc.getText('t').delete(0, 10);
+    await waitFor(() => b.text().length === 30 * 1024 - 10, 'a delete on the full document');
+    expect([...a.closes, ...b.closes]).toEqual([]);
+  });
+
+  it('closes a connection that sends more messages per second than its budget, and only it', async () => {
+    const h = await start({ budgets: { ...syncBudgetDefaults, messagesPerSecond: 20 } });
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const flood = await raw(h, boardA, tokens.member2);
+    for (let clock = 1; clock <= 100; clock++) {
+      flood.send(writeAwareness(writeAwarenessUpdate([{ clientId: 5150, clock, state: { n: clock } }])));
+    }
+    expect((await flood.closed).code).toBe(CloseCode.rateLimited);
+    a.doc.getText('t').insert(0, 'unharmed');
+    await waitFor(() => b.text() === 'unharmed', 'the others to keep syncing');
+    // They echoed the flood's presence back (y-websocket does), which costs them no messages.
+    expect([...a.closes, ...b.closes]).toEqual([]);
+  });
+
+  it('closes a connection that sends more update bytes per second than its budget', async () => {
+    const h = await start({
+      maxPayloadBytes: 64 * 1024,
+      budgets: { ...syncBudgetDefaults, bytesPerSecond: 16 * 1024 },
+    });
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const flood = await raw(h, boardA, tokens.member);
+    for (let i = 0; i < 10; i++) flood.send(writeUpdate(textUpdate('z'.repeat(10 * 1024), 1000 + i)));
+    expect((await flood.closed).code).toBe(CloseCode.rateLimited);
+    // The budget's burst (one largest frame) went through; the rest was never applied.
+    await stored(h, boardA, 'z'.repeat(60 * 1024));
+    expect(b.provider.wsconnected).toBe(true);
+  });
+
+  it.each([
+    ['sync step 1 with an empty state vector', () => writeSyncStep1(new Uint8Array([0])), 'syncStep1PerMinute'],
+    ['query-awareness', () => new Uint8Array([3]), 'queryAwarenessPerMinute'],
+  ] as const)('budgets %s per connection', async (_name, frame, budget) => {
+    const h = await start({ budgets: { ...syncBudgetDefaults, [budget]: 5 } });
+    await h.sync.withDoc(boardA, (doc) => doc.getText('t').insert(0, 'the whole board'));
+    const r = await raw(h, boardA, tokens.observer);
+    for (let i = 0; i < 20; i++) r.send(frame());
+    expect((await r.closed).code).toBe(CloseCode.rateLimited);
+    const answers = r.received.map((f) => readMessage(f, limits).type);
+    const asked = budget === 'syncStep1PerMinute' ? 'syncStep2' : 'awareness';
+    expect(answers.filter((t) => t === asked).length).toBeLessThanOrEqual(5 + 1);
+  });
+
+  it('never bothers an honest client: 60 updates and 20 cursor moves a second, with the defaults', async () => {
+    const h = await start();
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const record = (i: number) =>
+      JSON.stringify({ id: `shape:${i % 20}`, x: i, y: i, props: { text: 'n'.repeat(380) } });
+    const map = a.doc.getMap('records');
+    // Three seconds of dragging shapes, one update per animation frame, cursor at the throttle's rate.
+    for (let frame = 0; frame < 180; frame++) {
+      map.set(`shape:${frame % 20}`, record(frame));
+      if (frame % 3 === 0) a.provider.awareness.setLocalStateField('presence', { cursor: { x: frame, y: frame } });
+      await new Promise((resolve) => setTimeout(resolve, 1000 / 60));
+    }
+    await waitFor(() => b.doc.getMap('records').get('shape:19') === record(179), 'b to see the last frame');
+    expect([...a.closes, ...b.closes]).toEqual([]);
+  });
+});
+
+describe('presence identity', () => {
+  it('stamps the connection’s participant into its presence, whatever the state claims', async () => {
+    const h = await start();
+    const watcher = await synced(connect(h, boardA, tokens.member));
+    const liar = await raw(h, boardA, tokens.facilitator);
+    const claimed = { id: 'participant-m1', name: 'Aino', role: 'member', color: '#aa0000' };
+    liar.send(writeAwareness(writeAwarenessUpdate([{ clientId: 777, clock: 1, state: { user: claimed, n: 1 } }])));
+    await waitFor(() => watcher.provider.awareness.getStates().has(777), 'the state');
+    expect(watcher.provider.awareness.getStates().get(777)).toEqual({
+      user: { id: 'participant-f1', name: 'Fiona', role: 'facilitator', color: '#aa0000' },
+      n: 1,
+    });
+  });
+
+  it('takes the identity out of a link-token connection’s presence, which belongs to nobody', async () => {
+    const h = await start();
+    const watcher = await synced(connect(h, boardA, tokens.member));
+    const link = await raw(h, boardA, tokens.observer);
+    const claimed = { id: 'participant-m1', name: 'Aino', role: 'member' };
+    link.send(writeAwareness(writeAwarenessUpdate([{ clientId: 778, clock: 1, state: { user: claimed, n: 2 } }])));
+    await waitFor(() => watcher.provider.awareness.getStates().has(778), 'the state');
+    expect(watcher.provider.awareness.getStates().get(778)).toEqual({ n: 2 });
   });
 });

@@ -7,13 +7,18 @@
 // Sync step 1 and query-awareness are budgeted on their own because their answers are large for a
 // tiny request: a 4-byte step 1 with an empty state vector asks for the whole board, a 1-byte query
 // for every presence state. An honest client sends one step 1 per connection and no query at all.
+//
+// y-websocket clients send back every presence change they receive (AwarenessOwners.ts), so an
+// honest client's awareness frames grow with the size of its room. Those echoes change nothing and
+// are not relayed: they count against the bytes budget only, and an awareness frame counts as a
+// message when it changed something.
 import { CloseCode } from '@vermeboard/shared';
 import type { ClientMessage } from './protocol.js';
 import { ProtocolError } from './protocol.js';
 import { TokenBucket } from './tokenBucket.js';
 
 export interface SyncBudgets {
-  /** Frames of any kind per second; a burst of twice that is allowed. */
+  /** Messages per second (awareness frames only when they change something); a burst of twice that is allowed. */
   messagesPerSecond: number;
   /** Bytes of frames per second (updates and awareness); a burst of two seconds' worth, at least one largest frame. */
   bytesPerSecond: number;
@@ -47,12 +52,17 @@ export class ConnectionBudget {
     this.queries = TokenBucket.perSecond(b.queryAwarenessPerMinute, b.queryAwarenessPerMinute / 60, now);
   }
 
-  /** Charges one received message; throws a ProtocolError (rateLimited) once a budget is spent. */
+  /** Charges one received frame; throws a ProtocolError (rateLimited) once a budget is spent. */
   charge(type: ClientMessage['type'], frameBytes: number): void {
-    if (!this.messages.take()) throw limited('messages');
     if (!this.bytes.take(frameBytes)) throw limited('bytes');
+    if (type !== 'awareness') this.chargeMessage();
     if (type === 'syncStep1' && !this.step1.take()) throw limited('sync step 1 requests');
     if (type === 'queryAwareness' && !this.queries.take()) throw limited('awareness queries');
+  }
+
+  /** Charges one message; for an awareness frame once it changed something. */
+  chargeMessage(): void {
+    if (!this.messages.take()) throw limited('messages');
   }
 }
 

@@ -792,6 +792,39 @@ describe('bounds', () => {
     expect(answers.filter((t) => t === asked).length).toBeLessThanOrEqual(5 + 1);
   });
 
+  it('merges a large document for compaction while other rooms keep syncing', async () => {
+    let merging = false;
+    let merged = false;
+    const h = await start({
+      compactThreshold: 20,
+      wrapStore: (store) => ({
+        ...store,
+        // Keeps the merge synchronous when it is (as it was before compaction moved to a worker).
+        compact: (name, merge) =>
+          store.compact(name, (rows) => {
+            merging = true;
+            const result = merge(rows);
+            if (!(result instanceof Promise)) merged = true;
+            return result instanceof Promise ? result.finally(() => (merged = true)) : result;
+          }),
+      }),
+    });
+    // Many small records: merging them is real work.
+    await h.sync.withDoc(boardA, (doc) => {
+      const map = doc.getMap('m');
+      for (let i = 0; i < 100_000; i++) map.set(`k${i}`, i);
+    });
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b1 = await synced(connect(h, boardB, tokens.member));
+    const b2 = await synced(connect(h, boardB, tokens.facilitator));
+    for (let i = 0; i < 25; i++) a.doc.getMap('m').set('k0', -i);
+    await waitFor(() => merging, 'the compaction to start');
+    b1.doc.getText('t').insert(0, 'meanwhile');
+    await waitFor(() => b2.text() === 'meanwhile', 'the other room to sync');
+    expect(merged).toBe(false);
+    await waitFor(() => merged, 'the merge to finish', 20_000);
+  }, 30_000);
+
   it('never bothers an honest client: 60 updates and 20 cursor moves a second, with the defaults', async () => {
     const h = await start();
     const a = await synced(connect(h, boardA, tokens.member));

@@ -466,6 +466,31 @@ describe('sync', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('stores every write but leaves compaction to the next load, so that it stops promptly', async () => {
+    const h = await start();
+    const a = await synced(connect(h, boardA, tokens.member));
+    for (let i = 0; i < 10; i++) a.doc.getText('t').insert(0, `${i}`);
+    await stored(h, boardA, '9876543210');
+    const rows = await h.store.countUpdates(boardA);
+    await h.sync.close();
+    expect(await storedText(h.store, boardA)).toBe('9876543210');
+    expect(await h.store.countUpdates(boardA)).toBe(rows);
+  });
+
+  it('cuts a socket that never answers the close frame instead of waiting for it', async () => {
+    const h = await start();
+    const silent = await raw(h, boardA, tokens.member);
+    await waitFor(() => h.sync.stats().docs === 1, 'the document to load');
+    // A client that stops reading never sees the close frame, so it never answers it.
+    silent.ws.pause();
+    await h.sync.close();
+    // The server is done although this client has not even read the close frame yet.
+    expect(silent.ws.readyState).toBe(WebSocket.OPEN);
+    expect(h.sync.stats()).toEqual({ docs: 0, connections: 0 });
+  });
+});
+
 describe('roles', () => {
   it('drops and logs writes from a read-only connection, which stays open and keeps receiving', async () => {
     const h = await start();

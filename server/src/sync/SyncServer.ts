@@ -104,6 +104,8 @@ export interface SyncServer {
 }
 
 const pathPrefix = '/sync/';
+/** How long shutdown waits for clients to answer the close frame before cutting their sockets. */
+const shutdownGraceMs = 500;
 
 export function createSyncServer(opts: SyncServerOptions): SyncServer {
   const log = opts.logger;
@@ -239,9 +241,13 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
       closing = true;
       clearInterval(keepalive);
       closeConnections(() => true, CloseCode.goingAway, 'server shutting down');
-      // Closing the connections released their documents; this waits for their writes and compaction.
+      // Closing the connections released their documents; this waits for their writes (not for
+      // compaction, which the next load does: DocRegistry.unload).
       await registry.close();
-      await socketsClosed(wss);
+      // A client that does not answer the close frame (busy, or gone without a FIN) must not keep a
+      // supervisor's SIGTERM waiting: what it had is stored, so its socket is cut after a short grace.
+      await Promise.race([socketsClosed(wss), new Promise((resolve) => setTimeout(resolve, shutdownGraceMs).unref())]);
+      for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
       await merger.close();
       log.info('sync server closed');

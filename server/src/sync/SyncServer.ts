@@ -98,7 +98,10 @@ export interface SyncServer {
   closeConnections(pred: (auth: SyncAuth, docName: string) => boolean, code: number, reason: string): number;
   /** Stamps a loaded document's presence states again and relays what changed (see `hidesCursors`). */
   restampPresence(docName: string): Promise<void>;
-  /** Stops accepting, closes every socket with 1001, flushes pending writes and compacts and unloads every document. */
+  /**
+   * Stops accepting, closes every socket with 1001, flushes pending writes and unloads every document
+   * (without compacting: the next load does), cutting sockets that do not answer within 0.5 s.
+   */
   close(): Promise<void>;
   stats(): { docs: number; connections: number };
 }

@@ -37,7 +37,11 @@ interface Job {
 type Reply = { id: number; merged: Uint8Array } | { id: number; error: string };
 
 export interface MergeWorker {
-  /** One update equivalent to all of `updates`, merged with garbage collection (see mergeUpdates.ts). */
+  /**
+   * One update equivalent to all of `updates`. Applying them to a fresh document (rather than
+   * Y.mergeUpdates) lets garbage collection drop deleted content, so a long session's log does not
+   * keep everything that was ever drawn and erased.
+   */
   merge(updates: Uint8Array[]): Promise<Uint8Array>;
   /** Stops the worker once the queued merges are done. */
   close(): Promise<void>;

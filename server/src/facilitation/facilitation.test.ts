@@ -403,6 +403,75 @@ describe('secrecy on the wire', () => {
   });
 });
 
+describe('cursors in private moments', () => {
+  /**
+   * A tldraw-like presence whose cursor and selection carry a marker that must not leave the server;
+   * the camera (which is relayed) tells which state arrived.
+   */
+  const presence = (marker: number) => ({
+    currentPageId: 'page:page',
+    cursor: { x: marker, y: 1, rotation: 0, type: 'default' },
+    selectedShapeIds: [`shape:selected-${marker}`],
+    camera: { x: 0, y: 0, z: marker / 1000 },
+    brush: null,
+    scribbles: [],
+    chatMessage: '',
+  });
+  const stateSeenBy = (watcher: Client, author: Client) =>
+    watcher.provider.awareness.getStates().get(author.doc.clientID) as
+      | {
+          user?: { name?: string };
+          presence?: { cursor: { x: number } | null; selectedShapeIds: string[]; camera: { z: number } };
+        }
+      | undefined;
+
+  it('relays nobody’s cursor or selection during a silent step or an open vote, but keeps the names', async () => {
+    const meetingId = await setup();
+    const { anna, ben, fac } = await everyoneOnBoard(meetingId, ['fac', 'anna', 'ben']);
+    await ok(meetingId, tokens.fac, { type: 'addAgendaItem', methodId: 'check-in-round' });
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(101.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor?.x === 101.5, 'a cursor before the meeting starts');
+
+    // The check-in opens with a silent step: the cursor already shown is taken away from everyone.
+    await ok(meetingId, tokens.fac, { type: 'startMeeting' });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor === null, 'the shown cursor to be hidden');
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(202.5) });
+    await until(() => stateSeenBy(fac!, anna!)?.presence?.camera.z === 0.2025, 'the next state at the facilitator');
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.camera.z === 0.2025, 'the next state at Ben');
+    for (const watcher of [ben!, fac!]) {
+      expect(stateSeenBy(watcher, anna!)).toMatchObject({ user: { name: 'Anna' }, presence: { cursor: null } });
+      expect(received(watcher, '202.5')).toBe(false);
+      expect(received(watcher, 'shape:selected-202')).toBe(false);
+    }
+
+    // The round that follows is spoken: cursors are back.
+    await ok(meetingId, tokens.fac, { type: 'nextStep' });
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(303.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor?.x === 303.5, 'the cursor in a spoken step');
+
+    // An open vote hides them again, until it closes.
+    await ok(meetingId, tokens.fac, { type: 'startVote', frameShapeId: 'shape:frame', votesPerPerson: 3 });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor === null, 'the cursor hidden for the vote');
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(404.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.camera.z === 0.4045, 'a state during the vote');
+    await ok(meetingId, tokens.fac, { type: 'closeVote', voteId: 'vote-1' });
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(505.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor?.x === 505.5, 'the cursor after the vote');
+    expect(received(ben!, '404.5')).toBe(false);
+  });
+
+  it('shows a person under the name and role the server knows, whatever their state claims', async () => {
+    const meetingId = await setup();
+    const { anna, ben } = await everyoneOnBoard(meetingId, ['anna', 'ben']);
+    anna!.provider.awareness.setLocalState({
+      user: { id: ids.fac, name: 'Kaisa', role: 'facilitator', color: '#112233' },
+      presence: presence(1),
+    });
+    await until(() => stateSeenBy(ben!, anna!)?.user !== undefined, 'Anna’s presence');
+    expect(stateSeenBy(ben!, anna!)?.user).toEqual({ id: ids.anna, name: 'Anna', role: 'member', color: '#112233' });
+  });
+});
+
 describe('concurrency and ephemera', () => {
   it('applies commands sent at once one after another', async () => {
     const meetingId = await setup();

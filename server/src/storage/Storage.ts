@@ -92,10 +92,12 @@ export interface DocStore {
   /** Number of rows in the document's log (compaction decides by it). */
   countUpdates(docName: string): Promise<number>;
   /**
-   * Atomically replace the rows the log holds now with `merge(rows)`: read, merge, insert the merged
-   * update and delete the rows it covers, in one transaction. Rows appended concurrently survive.
+   * Replace the rows the log holds now with `merge(rows)`: read them, merge (possibly elsewhere, so
+   * `merge` may be asynchronous), then insert the merged update and delete the rows it covers in one
+   * transaction. Rows appended meanwhile survive; if the rows were deleted meanwhile (`deleteDoc`),
+   * nothing is inserted.
    */
-  compact(docName: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void>;
+  compact(docName: string, merge: (updates: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<void>;
   /** Remove a document's log entirely (rows and compacted state). */
   deleteDoc(docName: string): Promise<void>;
 }

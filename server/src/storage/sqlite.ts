@@ -235,6 +235,7 @@ export function openSqliteStorage(file: string): Storage {
     loadUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+    countUpTo: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
     insertAsset: db.prepare('INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -265,11 +266,12 @@ export function openSqliteStorage(file: string): Storage {
     if (doc && typeof purgedAt(doc.meetingId) === 'string') throw new DocumentGoneError(docName);
     for (const update of updates) q.appendUpdate.run(docName, toBuffer(update));
   });
-  const compact = db.transaction((docName: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
-    const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
-    if (rows.length <= 1) return;
-    const merged = merge(rows.map((r) => toBytes(r.data)));
-    q.deleteUpTo.run(docName, rows[rows.length - 1]!.seq);
+  // The merge runs outside the transaction (it may run on a worker thread, see sync/mergeWorker.ts);
+  // the rows it covers are then replaced in one. Rows appended meanwhile have higher seqs and stay.
+  const replaceCompacted = db.transaction((docName: string, lastSeq: number, rowCount: number, merged: Uint8Array) => {
+    // A document deleted (purged) while the merge ran must not come back as its merged row.
+    if ((q.countUpTo.get(docName, lastSeq) as { n: number }).n !== rowCount) return;
+    q.deleteUpTo.run(docName, lastSeq);
     q.appendUpdate.run(docName, toBuffer(merged));
   });
 
@@ -377,7 +379,10 @@ export function openSqliteStorage(file: string): Storage {
       return (q.countUpdates.get(docName) as { n: number }).n;
     },
     async compact(docName, merge) {
-      compact(docName, merge);
+      const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
+      if (rows.length <= 1) return;
+      const merged = await merge(rows.map((r) => toBytes(r.data)));
+      replaceCompacted(docName, rows[rows.length - 1]!.seq, rows.length, merged);
     },
     async deleteDoc(docName) {
       q.deleteDoc.run(docName);

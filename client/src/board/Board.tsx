@@ -34,7 +34,7 @@ import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
 import type { Person } from './presence.js';
 import { tldrawTranslationOverrides } from './tldrawTranslations.js';
-import { createBoardTransport, type BoardStatus } from './transport.js';
+import { createBoardTransport, type BoardStatus, type RefusalKind } from './transport.js';
 
 export interface BoardProps {
   meetingId: MeetingId;
@@ -107,6 +107,7 @@ export function Board({
   const withPrivate = privateNotes && role !== 'observer';
   // Bumped when the server refused an update: the documents are dropped and loaded afresh.
   const [generation, setGeneration] = useState(0);
+  const [refusal, setRefusal] = useState<RefusalKind | null>(null);
   const [readOnlyNow] = useState(() => atom('board read-only', readOnly));
   useEffect(() => {
     readOnlyNow.set(readOnly);
@@ -134,9 +135,10 @@ export function Board({
     let discarding = false;
     const stopRefused = react('board refused', () => {
       const both = privateTransport ? [transport, privateTransport] : [transport];
-      const refused = both.filter((x) => x.refused.get());
+      const refused = both.filter((x) => x.refused.get() !== null);
       if (refused.length === 0 || discarding) return;
       discarding = true;
+      setRefusal(refused.some((x) => x.refused.get() === 'full') ? 'full' : 'refused');
       opened.dispose();
       // Only the refused copies go; the other document keeps what this browser saved of it.
       for (const x of both) if (!refused.includes(x)) x.destroy();
@@ -187,9 +189,9 @@ export function Board({
     <BoardUiContext.Provider value={ui}>
       <div className="vb-board" role="region" aria-label={t('board.region')}>
         {schemaProblem && <SchemaNotice />}
-        {generation > 0 && (
+        {refusal && (
           <p className="vb-board-reloaded" role="status">
-            {t('board.reloaded')}
+            {refusal === 'full' ? t('board.full') : t('board.reloaded')}
           </p>
         )}
         {store ? (

@@ -7,7 +7,7 @@ import { BOARD_SCHEMA_VERSION, META_SCHEMA_VERSION, META_TLDRAW_SCHEMA, type Rol
 import { openBoardDocument } from './boardDocument.js';
 import { createBoardStore } from './boardStore.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
-import { deriveStatus, type BoardTransport } from './transport.js';
+import { deriveStatus, type BoardTransport, type RefusalKind } from './transport.js';
 import { manualFrames } from './boardTestKit.js';
 
 const user = { id: 'alice-0001', name: 'Alice', color: '#d9480f' };
@@ -33,7 +33,7 @@ function offlineTransport(doc = new Y.Doc()) {
     status: computed('status', () => deriveStatus(connection.get())),
     serverSynced,
     whenLocalLoaded: Promise.resolve(),
-    refused: atom('refused', false),
+    refused: atom<RefusalKind | null>('refused', null),
     setReadOnly: (readOnly) => connection.update((c) => ({ ...c, readOnly })),
     discard: () => Promise.resolve(doc.destroy()),
     destroy: () => doc.destroy(),

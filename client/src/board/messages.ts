@@ -27,6 +27,8 @@ export const boardMessages = defineMessages(
       'You can look at it but not change it. Reload the page to get the newest version; if this message stays, ask your administrator to update Vermeboard.',
     'board.schema.reload': 'Reload the page',
     'board.reloaded': 'A change of yours could not be saved, so the board was loaded again from the server.',
+    'board.full':
+      'The board is full: your last change could not be saved, and the board was loaded again from the server. Remove something to make room.',
     'board.asset.tooLarge.title': 'The file is too large',
     'board.asset.tooLarge.body': 'Files up to {size} can be added to the board.',
     'board.asset.failed': 'The file could not be added to the board.',
@@ -57,6 +59,8 @@ export const boardMessages = defineMessages(
       'Voit katsella taulua, mutta et muokata sitä. Lataa sivu uudelleen saadaksesi uusimman version. Jos viesti ei katoa, pyydä ylläpitäjää päivittämään Vermeboard.',
     'board.schema.reload': 'Lataa sivu uudelleen',
     'board.reloaded': 'Muutostasi ei voitu tallentaa, joten taulu ladattiin uudelleen palvelimelta.',
+    'board.full':
+      'Taulu on täynnä: viimeisintä muutostasi ei voitu tallentaa, ja taulu ladattiin uudelleen palvelimelta. Poista jotain, niin tilaa vapautuu.',
     'board.asset.tooLarge.title': 'Tiedosto on liian suuri',
     'board.asset.tooLarge.body': 'Taululle voi lisätä tiedostoja, joiden koko on enintään {size}.',
     'board.asset.failed': 'Tiedoston lisääminen taululle epäonnistui.',

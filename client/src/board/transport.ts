@@ -11,6 +11,8 @@ import { getSyncTicket } from '../api/client.js';
 import { deleteMeetingCopies, localCopyName } from './localCopies.js';
 import { ticketWebSocket } from './ticketSocket.js';
 
+export type RefusalKind = 'refused' | 'full';
+
 export type BoardStatus = 'connecting' | 'live' | 'offline' | 'read-only' | 'gone';
 
 export interface ConnectionState {
@@ -44,10 +46,11 @@ export interface BoardTransport {
   /** Resolves when this browser's saved copy of the document has been loaded into `doc`. */
   whenLocalLoaded: Promise<void>;
   /**
-   * The server refused an update of ours (CloseCode.updateRefused): this copy holds something the
+   * The server refused an update of ours — it broke a board rule (CloseCode.updateRefused, 'refused')
+   * or the board is at its size cap (CloseCode.documentTooLarge, 'full'): this copy holds something the
    * server will never take, so it must be dropped and loaded again (`discard`), not reconnected.
    */
-  refused: Signal<boolean>;
+  refused: Signal<RefusalKind | null>;
   setReadOnly(readOnly: boolean): void;
   /** Destroys the transport and deletes this browser's saved copy of the document. */
   discard(): Promise<void>;
@@ -96,7 +99,7 @@ export function createBoardTransport({
     gone: false,
   });
   const serverSynced = atom('board server synced', false);
-  const refused = atom('board update refused', false);
+  const refused = atom<RefusalKind | null>('board update refused', null);
   // `update` reads without capturing, so callers may set this from inside a reaction.
   const update = (patch: Partial<ConnectionState>) => state.update((current) => ({ ...current, ...patch }));
 
@@ -106,7 +109,8 @@ export function createBoardTransport({
   });
   provider.on('connection-close', (event) => {
     update({ connected: false, synced: false, lostOnce: true });
-    if (event?.code === CloseCode.updateRefused) refused.set(true);
+    if (event?.code === CloseCode.updateRefused) refused.set('refused');
+    if (event?.code === CloseCode.documentTooLarge) refused.set('full');
     if (event?.code !== CloseCode.gone) return;
     // Purged on the server: the copies this browser kept must go too (board, session, private
     // notes), and nothing may write them back from memory.
@@ -151,6 +155,7 @@ const terminalCloseCodes = new Set<number>([
   CloseCode.gone,
   // Reconnecting would send the refused change again; the board reloads instead (Board.tsx).
   CloseCode.updateRefused,
+  CloseCode.documentTooLarge,
 ]);
 
 function defaultServerUrl(): string {

@@ -10,6 +10,7 @@ import {
   clientConfigResponseSchema,
   commandResponseSchema,
   competenceAreasResponseSchema,
+  createGroupResponseSchema,
   createMeetingResponseSchema,
   endMeetingResponseSchema,
   goalSchema,
@@ -61,7 +62,17 @@ describe('response bodies follow the shared schemas', () => {
     await answer(clientConfigResponseSchema, server.api('/api/config'));
     await answer(groupResponseSchema, server.api(g.path(''), { token }));
     await answer(groupResponseSchema, server.api(g.path(''), { token: g.group.tokens.observer }));
-    await answer(createMeetingResponseSchema, server.api(g.path('/meetings'), { method: 'POST', token }), 201);
+    // A group with no meeting yet (the fixture's meeting is still running, and a group runs one at a time).
+    const fresh = await answer(
+      createGroupResponseSchema,
+      server.api('/api/groups', { body: { name: 'Another group', facilitatorName: 'Kaisa' } }),
+      201,
+    );
+    await answer(
+      createMeetingResponseSchema,
+      server.api(`/api/groups/${fresh.groupId}/meetings`, { method: 'POST', token: fresh.participantToken }),
+      201,
+    );
     await answer(meetingsResponseSchema, server.api(g.path('/meetings'), { token }));
     await answer(membersResponseSchema, server.api(g.path('/participants'), { token }));
     await answer(groupSettingsResponseSchema, server.api(g.path('/settings'), { token }));

@@ -74,4 +74,11 @@ describe('board messages', () => {
     expect(overrides.fi?.['assets.files.size-too-big']).toBe('Tiedosto on liian suuri');
     expect(overrides.fi?.['assets.files.maximum-size']).toContain('{size}');
   });
+
+  it('mends tldraw’s Finnish where it is wrong', () => {
+    const overrides = tldrawTranslationOverrides();
+    expect(overrides.fi?.['action.open-cursor-chat']).toBe('Kohdistinviesti');
+    expect(overrides.fi?.['context-menu.edit']).toBe('Muokkaa');
+    expect(overrides.fi?.['context-menu.export-all-as']).toBe('Vie kaikki muodossa');
+  });
 });

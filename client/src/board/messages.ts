@@ -27,6 +27,9 @@ export const boardMessages = defineMessages(
       'You can look at it but not change it. Reload the page to get the newest version; if this message stays, ask your administrator to update Vermeboard.',
     'board.schema.reload': 'Reload the page',
     'board.reloaded': 'A change of yours could not be saved, so the board was loaded again from the server.',
+    'board.tldraw.cursorChat': 'Cursor chat',
+    'board.tldraw.edit': 'Edit',
+    'board.tldraw.exportAllAs': 'Export all as',
     'board.full':
       'The board is full: your last change could not be saved, and the board was loaded again from the server. Remove something to make room.',
     'board.asset.tooLarge.title': 'The file is too large',
@@ -59,6 +62,9 @@ export const boardMessages = defineMessages(
       'Voit katsella taulua, mutta et muokata sitä. Lataa sivu uudelleen saadaksesi uusimman version. Jos viesti ei katoa, pyydä ylläpitäjää päivittämään Vermeboard.',
     'board.schema.reload': 'Lataa sivu uudelleen',
     'board.reloaded': 'Muutostasi ei voitu tallentaa, joten taulu ladattiin uudelleen palvelimelta.',
+    'board.tldraw.cursorChat': 'Kohdistinviesti',
+    'board.tldraw.edit': 'Muokkaa',
+    'board.tldraw.exportAllAs': 'Vie kaikki muodossa',
     'board.full':
       'Taulu on täynnä: viimeisintä muutostasi ei voitu tallentaa, ja taulu ladattiin uudelleen palvelimelta. Poista jotain, niin tilaa vapautuu.',
     'board.asset.tooLarge.title': 'Tiedosto on liian suuri',

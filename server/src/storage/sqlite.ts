@@ -2,19 +2,21 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
+import type { MeetingId, Role } from '@vermeboard/shared';
+import {
+  toGroup,
+  toMeeting,
+  toParticipant,
+  toToken,
+  type GroupRow,
+  type MeetingRow,
+  type ParticipantRow,
+  type TokenRow,
+} from './rows.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
-import type {
-  GroupDefaults,
-  GroupRecord,
-  MeetingRecord,
-  NewParticipant,
-  ParticipantRecord,
-  Storage,
-  TokenRecord,
-} from './Storage.js';
+import type { GroupDefaults, GroupRecord, NewParticipant, Storage } from './Storage.js';
 
 const migrations: string[] = [
   `
@@ -221,29 +223,6 @@ export function openSqliteStorage(file: string): Storage {
     q.appendUpdate.run(docName, toBuffer(merged));
   });
 
-  const toGroup = (r: { id: string; name: string; created_at: string; link_generation: number }): GroupRecord => ({
-    id: r.id as GroupId,
-    name: r.name,
-    createdAt: r.created_at,
-    linkGeneration: r.link_generation,
-  });
-  type ParticipantRow = {
-    id: string;
-    group_id: string;
-    display_name: string;
-    role: Role;
-    created_at: string;
-    removed_at: string | null;
-  };
-  const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-    id: r.id as ParticipantId,
-    groupId: r.group_id as GroupId,
-    displayName: r.display_name,
-    role: r.role,
-    createdAt: r.created_at,
-    removedAt: r.removed_at,
-  });
-
   return {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
@@ -252,7 +231,7 @@ export function openSqliteStorage(file: string): Storage {
       createGroup(group, hashes, defaults);
     },
     async getGroup(id) {
-      const row = q.getGroup.get(id) as Parameters<typeof toGroup>[0] | undefined;
+      const row = q.getGroup.get(id) as GroupRow | undefined;
       return row ? toGroup(row) : null;
     },
     async createMeeting(m) {
@@ -275,13 +254,9 @@ export function openSqliteStorage(file: string): Storage {
     async listParticipants(groupId) {
       return (q.listParticipants.all(groupId) as ParticipantRow[]).map(toParticipant);
     },
-    async findToken(hash): Promise<TokenRecord | null> {
-      const row = q.findToken.get(hash) as { group_id: string; role: Role; participant_id: string | null } | undefined;
-      if (!row) return null;
-      const groupId = row.group_id as GroupId;
-      return row.participant_id === null
-        ? { kind: 'link', groupId, role: row.role }
-        : { kind: 'participant', groupId, role: row.role, participantId: row.participant_id as ParticipantId };
+    async findToken(hash) {
+      const row = q.findToken.get(hash) as TokenRow | undefined;
+      return row ? toToken(row) : null;
     },
     async putAsset(a) {
       q.insertAsset.run(a.id, a.meetingId, a.mimeType, toBuffer(a.data), a.createdAt);
@@ -337,24 +312,6 @@ function migrate(db: Database.Database): void {
     })();
   }
 }
-
-interface MeetingRow {
-  id: string;
-  group_id: string;
-  created_at: string;
-  facilitated_by: string | null;
-  ended_at: string | null;
-  board_deleted_at: string | null;
-}
-
-const toMeeting = (r: MeetingRow): MeetingRecord => ({
-  id: r.id as MeetingId,
-  groupId: r.group_id as GroupId,
-  createdAt: r.created_at,
-  facilitatedBy: r.facilitated_by as ParticipantId | null,
-  endedAt: r.ended_at,
-  boardDeletedAt: r.board_deleted_at,
-});
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

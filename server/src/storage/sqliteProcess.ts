@@ -15,7 +15,6 @@ import type {
 } from '@vermeboard/shared';
 import type {
   ActionItemPatch,
-  ActionItemRecord,
   AssessmentAggregate,
   AssessmentRecord,
   CompetenceAreaRecord,
@@ -23,56 +22,8 @@ import type {
   ProcessStore,
   ProgressNoteRecord,
 } from './Storage.js';
-
-interface GoalRow {
-  id: string;
-  group_id: string;
-  text: string;
-  position: number;
-  created_at: string;
-  archived_at: string | null;
-}
-interface ActionItemRow {
-  id: string;
-  group_id: string;
-  meeting_id: string;
-  text: string;
-  owner_participant_id: string | null;
-  owner_name: string | null;
-  due_date: string | null;
-  done_at: string | null;
-  source_shape_id: string | null;
-  created_at: string;
-}
-
-const toGoal = (r: GoalRow): GoalRecord => ({
-  id: r.id as GoalId,
-  groupId: r.group_id as GroupId,
-  text: r.text,
-  position: r.position,
-  createdAt: r.created_at,
-  archivedAt: r.archived_at,
-});
-
-const toActionItem = (r: ActionItemRow): ActionItemRecord => ({
-  id: r.id as ActionItemId,
-  groupId: r.group_id as GroupId,
-  meetingId: r.meeting_id as MeetingId,
-  text: r.text,
-  ownerParticipantId: r.owner_participant_id as ParticipantId | null,
-  ownerName: r.owner_name,
-  dueDate: r.due_date,
-  doneAt: r.done_at,
-  sourceShapeId: r.source_shape_id,
-  createdAt: r.created_at,
-});
-
-/** Document names of a meeting all start with `meeting/<id>/`. */
-function meetingDocRange(id: MeetingId): [string, string] {
-  // A range instead of LIKE: ids may contain `_`, a LIKE wildcard, and a range uses the index.
-  // '0' is the character right after '/', so the range holds exactly the names under the prefix.
-  return [`meeting/${id}/`, `meeting/${id}0`];
-}
+import { meetingDocRange } from './meetingDocRange.js';
+import { toActionItem, toGoal, toGroundRules, type ActionItemRow, type GoalRow } from './rows.js';
 
 const actionItemSelect = `
   SELECT a.*, p.display_name AS owner_name FROM action_items a
@@ -262,10 +213,9 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
           }
         | undefined;
       if (!row) return null;
-      const rules: unknown = JSON.parse(row.ground_rules);
       return {
         locale: row.locale,
-        groundRules: Array.isArray(rules) ? rules.filter((r): r is string => typeof r === 'string') : [],
+        groundRules: toGroundRules(row.ground_rules),
         nextMeetingDate: row.next_meeting_date,
         nextMeetingTheme: row.next_meeting_theme,
         deleteBoardsAfterDays: row.delete_boards_after_days,

@@ -1,0 +1,130 @@
+import pg from 'pg';
+import { afterEach, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { storageContract } from './contract.test-suite.js';
+import { openPostgresStorage } from './postgres.js';
+import { compactionLockKey } from './postgresDocs.js';
+import { createTestDatabase, type TestDatabase } from './postgresTestDb.testkit.js';
+
+// A fresh database per test, as the SQLite suite gets a fresh file: the contract reuses its ids.
+// Dropped after each test (this hook runs after the contract's own, which closes the storage).
+const databases: TestDatabase[] = [];
+async function freshDatabase(): Promise<TestDatabase> {
+  const db = await createTestDatabase();
+  databases.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of databases.splice(0)) await db.drop();
+});
+
+storageContract('postgres', async () => {
+  const { url } = await freshDatabase();
+  return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
+});
+
+const mergeAll = (rows: Uint8Array[]) => Y.mergeUpdates(rows);
+
+function edits(n: number): Uint8Array[] {
+  const doc = new Y.Doc();
+  const updates: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => updates.push(u));
+  for (let i = 0; i < n; i++) doc.getMap('m').set(`k${i}`, i);
+  return updates;
+}
+
+it('stores a batch appended twice once', async () => {
+  const { url } = await freshDatabase();
+  const storage = await openPostgresStorage(url);
+  try {
+    const batch = edits(3);
+    await storage.appendUpdates('meeting/x/board', batch);
+    await storage.appendUpdates('meeting/x/board', batch);
+    await storage.appendUpdates('meeting/x/board', [batch[1]!, batch[1]!]);
+    expect(await storage.loadUpdates('meeting/x/board')).toEqual(batch);
+    // The same bytes in another document are that document's own row.
+    await storage.appendUpdates('meeting/y/board', [batch[0]!]);
+    expect(await storage.countUpdates('meeting/y/board')).toBe(1);
+  } finally {
+    await storage.close();
+  }
+});
+
+it('leaves a document alone while another instance compacts it, and compacts it afterwards', async () => {
+  const { url } = await freshDatabase();
+  const storage = await openPostgresStorage(url);
+  const other = new pg.Client({ connectionString: url });
+  await other.connect();
+  try {
+    await storage.appendUpdates('meeting/x/board', edits(5));
+    // Another instance's compaction holds the document's lock in its transaction.
+    await other.query('BEGIN');
+    await other.query('SELECT pg_advisory_xact_lock($1::bigint)', [compactionLockKey('meeting/x/board')]);
+    await storage.compact('meeting/x/board', mergeAll);
+    expect(await storage.countUpdates('meeting/x/board')).toBe(5);
+    // Another document's compaction is not held up.
+    await storage.appendUpdates('meeting/y/board', edits(2));
+    await storage.compact('meeting/y/board', mergeAll);
+    expect(await storage.countUpdates('meeting/y/board')).toBe(1);
+    await other.query('COMMIT');
+    await storage.compact('meeting/x/board', mergeAll);
+    expect(await storage.countUpdates('meeting/x/board')).toBe(1);
+  } finally {
+    await other.end();
+    await storage.close();
+  }
+});
+
+it('keeps the rows appended while a compaction runs', async () => {
+  const { url } = await freshDatabase();
+  const storage = await openPostgresStorage(url);
+  const second = await openPostgresStorage(url);
+  try {
+    const updates = edits(30);
+    await storage.appendUpdates('meeting/x/board', updates.slice(0, 10));
+    // The merge runs between the compaction's read and its delete; another instance appends then.
+    let appended: Promise<void> = Promise.resolve();
+    await storage.compact('meeting/x/board', (rows) => {
+      appended = second.appendUpdates('meeting/x/board', updates.slice(10));
+      return mergeAll(rows);
+    });
+    await appended;
+    const restored = new Y.Doc();
+    for (const u of await storage.loadUpdates('meeting/x/board')) Y.applyUpdate(restored, u);
+    expect(Object.keys(restored.getMap('m').toJSON())).toHaveLength(30);
+    expect(await storage.countUpdates('meeting/x/board')).toBe(21);
+  } finally {
+    await second.close();
+    await storage.close();
+  }
+});
+
+it('two instances starting at once on a new database migrate it once', async () => {
+  const { url } = await freshDatabase();
+  const [a, b] = await Promise.all([openPostgresStorage(url), openPostgresStorage(url)]);
+  await Promise.all([a.close(), b.close()]);
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
+    expect(rows.map((r) => r.version)).toEqual([1]);
+  } finally {
+    await client.end();
+  }
+});
+
+it('refuses a database written by a newer server', async () => {
+  const { url } = await freshDatabase();
+  await (await openPostgresStorage(url)).close();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query('INSERT INTO schema_migrations (version) VALUES (999)');
+  await client.end();
+  await expect(openPostgresStorage(url)).rejects.toThrow(/newer than this server knows/);
+});
+
+it('says which server it could not reach, without the password', async () => {
+  await expect(openPostgresStorage('postgres://vb:s3cret@127.0.0.1:1/vermeboard')).rejects.toThrow(
+    /^PostgreSQL at 127\.0\.0\.1:1\/vermeboard: (?!.*s3cret)/,
+  );
+});

@@ -1,14 +1,15 @@
 // Runs the real, built server (server/dist/main.js) as a child process on a free port with its own
 // data directory, so tests can stop and restart it like an operator would.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const entry = join(root, 'server', 'dist', 'main.js');
+const sqliteStore = join(root, 'server', 'dist', 'storage', 'sqlite.js');
 
 export interface ServerProcess {
   url: string;
@@ -98,4 +99,25 @@ export async function launchServer(env: Record<string, string> = {}): Promise<Se
       await start();
     },
   };
+}
+
+/**
+ * Makes a meeting look as if it ended `daysAgo` days ago in a group that deletes boards after
+ * `keepDays`, by writing the stopped server's database with the server's own storage code (there is
+ * no API to end a meeting in the past). The next start's retention sweep then purges it.
+ */
+export function backdateMeetingEnd(
+  server: ServerProcess,
+  ids: { groupId: string; meetingId: string },
+  daysAgo: number,
+  keepDays: number,
+): void {
+  const script = `
+    const { openSqliteStorage } = await import(${JSON.stringify(pathToFileURL(sqliteStore).href)});
+    const storage = openSqliteStorage(${JSON.stringify(join(server.dataDir, 'vermeboard.sqlite'))});
+    await storage.endMeeting(${JSON.stringify(ids.meetingId)}, new Date(Date.now() - ${daysAgo} * 86400000).toISOString());
+    await storage.setRetention(${JSON.stringify(ids.groupId)}, ${keepDays});
+    await storage.close();
+  `;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
 }

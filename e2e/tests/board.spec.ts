@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { launchServer, type ServerProcess } from '../server.js';
+import { backdateMeetingEnd, launchServer, type ServerProcess } from '../server.js';
 import {
   connectionStatus,
   createGroup,
@@ -131,4 +131,29 @@ test('the app loads nothing from outside its own origin', async ({ page }) => {
   await expect(shapes(page)).toHaveCount(1);
   expect(foreign).toEqual([]);
   expect(errors).toEqual([]);
+});
+
+test('a board the retention rule deleted is deleted from the browser too', async ({ page }) => {
+  await createGroup(page, server.url, 'Retention group', 'Kaisa');
+  await startMeeting(page);
+  const [, , groupId, , meetingId] = new URL(page.url()).pathname.split('/');
+  await drawRectangle(page, 200, 200);
+  const copies = () =>
+    page.evaluate(async () =>
+      (await indexedDB.databases()).map((db) => db.name ?? '').filter((n) => n.startsWith('vermeboard:meeting/')),
+    );
+  // The board and the facilitator's private notes are kept on this device.
+  await expect.poll(copies).toHaveLength(2);
+
+  // The meeting ended a month ago in a group that keeps boards for a week: the sweep at start purges it.
+  await server.stop();
+  backdateMeetingEnd(server, { groupId: groupId!, meetingId: meetingId! }, 30, 7);
+  await server.start();
+
+  // The page reconnects, hears that the meeting's documents are gone, and drops its copies.
+  await expect(connectionStatus(page)).toHaveAttribute('data-status', 'gone', { timeout: 30_000 });
+  await expect(connectionStatus(page)).toHaveText('Deleted');
+  await expect.poll(copies).toEqual([]);
+  const shot = await page.screenshot({ path: test.info().outputPath('board-gone.png') });
+  await test.info().attach('board-gone', { body: shot, contentType: 'image/png' });
 });

@@ -180,7 +180,7 @@ test('the board exports as PNG and SVG from a meeting', async ({ page }) => {
   expect(svg.bytes.toString('utf8')).toContain('</svg>');
 });
 
-test('a member fills a start and an end self-assessment and sees their chart; the group’s averages wait', async ({
+test('a member fills a start and an end self-assessment and sees their chart; the group’s averages wait for the facilitator', async ({
   browser,
   page,
 }) => {
@@ -230,15 +230,116 @@ test('a member fills a start and an end self-assessment and sees their chart; th
   const shot = await section.screenshot({ path: test.info().outputPath('self-assessment.png') });
   await test.info().attach('self-assessment', { body: shot, contentType: 'image/png' });
 
-  // Only Anna answered: the group's averages are withheld for both phases.
+  // Nothing is released: a member sees no figures and no count of who has answered.
   const averages = section.locator('.assessment-summary');
   await expect(averages.getByRole('heading', { name: 'Group averages' })).toBeVisible();
   await expect(averages.getByRole('table')).toHaveCount(0);
   await expect(averages.getByRole('listitem').filter({ hasText: 'At the start:' })).toHaveText(
-    'At the start: Shown when at least 3 members have answered (1 so far).',
+    'At the start: The averages are shown once the facilitator closes this phase.',
   );
-  await expect(averages.getByRole('listitem').filter({ hasText: 'At the end:' })).toHaveText(
-    'At the end: Shown when at least 3 members have answered (1 so far).',
+  await expect(averages).not.toContainText('answered');
+  // The facilitator sees the progress, and that one answer is too few to show anything.
+  await page.reload();
+  const kaisas = selfAssessmentSection(page).locator('.assessment-summary');
+  await expect(kaisas.getByRole('listitem').filter({ hasText: 'At the start:' })).toHaveText(
+    'At the start: 1 of 2 answered. At least 3 answers are needed before the averages can be shown.',
   );
   await anna.context.close();
+});
+
+test('the facilitator closes a self-assessment phase and the group sees averages that stay put', async ({ page }) => {
+  const group = 'Release group';
+  const links = await createGroup(page, server.url, group, 'Kaisa');
+  // Three members answer (through the API, as their browsers would).
+  const memberToken = links.member.split('/join/')[1]!;
+  const groupId = new URL(page.url()).pathname.split('/')[2]!;
+  for (const [name, rating] of [
+    ['Anna', 2],
+    ['Ben', 3],
+    ['Cai', 5],
+  ] as const) {
+    const joined = (await (
+      await fetch(`${server.url}/api/join`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: memberToken, displayName: name }),
+      })
+    ).json()) as { participantToken: string };
+    const auth = { authorization: `Bearer ${joined.participantToken}` };
+    const areas = (
+      (await (await fetch(`${server.url}/api/groups/${groupId}/competence-areas`, { headers: auth })).json()) as {
+        areas: { id: string }[];
+      }
+    ).areas;
+    const saved = await fetch(`${server.url}/api/groups/${groupId}/assessments/mine/start`, {
+      method: 'PUT',
+      headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ ratings: areas.map((a) => ({ areaId: a.id, rating })) }),
+    });
+    expect(saved.status).toBe(200);
+  }
+  await page.reload();
+  const section = selfAssessmentSection(page);
+  const start = section.getByRole('listitem').filter({ hasText: 'At the start:' });
+  await expect(start).toContainText('3 of 4 answered.');
+  await start.getByRole('button', { name: 'Close “At the start” and show the averages' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Close “At the start” and show its averages to the group?' });
+  await expect(dialog).toContainText('They will not change afterwards');
+  await dialog.getByRole('button', { name: 'Close “At the start” and show the averages' }).click();
+  const table = section.getByRole('table');
+  await expect(table.getByRole('columnheader', { name: 'At the start (3 answered)' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /Planning and leading projects/ })).toContainText('3.3');
+
+  await section.scrollIntoViewIfNeeded();
+  const shot = await section.screenshot({ path: test.info().outputPath('assessment-released.png') });
+  await test.info().attach('assessment-released', { body: shot, contentType: 'image/png' });
+});
+
+test('removing someone says the links are renewed, and the group home shows the new ones', async ({
+  browser,
+  page,
+}) => {
+  const group = 'Removal group';
+  const links = await createGroup(page, server.url, group, 'Kaisa');
+  const anna = await openInvite(browser, links.member, 'Anna', group);
+  await anna.context.close();
+  await page.reload();
+  await page.getByRole('button', { name: 'Remove Anna' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Remove Anna from the group?' });
+  await expect(dialog).toContainText('The invite links are renewed at the same time');
+  const shot = await dialog.screenshot({ path: test.info().outputPath('remove-dialog.png') });
+  await test.info().attach('remove-dialog', { body: shot, contentType: 'image/png' });
+  await dialog.getByRole('button', { name: 'Remove Anna' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Anna was removed from the group.' })).toBeVisible();
+  const memberLink = page.getByRole('textbox', { name: 'Member link' });
+  await expect(memberLink).not.toHaveValue(links.member);
+  await expect(page.getByRole('textbox', { name: 'Observer link' })).not.toHaveValue(links.observer);
+});
+
+test('leaving a group on this device deletes its identity and the copies of its boards', async ({ page }) => {
+  const group = 'Leaving group';
+  await createGroup(page, server.url, group, 'Kaisa');
+  const groupId = new URL(page.url()).pathname.split('/')[2]!;
+  await startMeeting(page);
+  const copies = () =>
+    page.evaluate(async () =>
+      (await indexedDB.databases()).map((db) => db.name ?? '').filter((n) => n.startsWith('vermeboard:meeting/')),
+    );
+  // The board and the facilitator’s private notes.
+  await expect.poll(copies).toHaveLength(2);
+  await backToGroup(page, group);
+
+  await page.getByRole('button', { name: 'Leave this group on this device' }).click();
+  const dialog = page.getByRole('dialog', { name: `Leave ${group} on this device?` });
+  await expect(dialog).toContainText('copies of the group’s boards and your private notes');
+  const shot = await dialog.screenshot({ path: test.info().outputPath('leave-dialog.png') });
+  await test.info().attach('leave-dialog', { body: shot, contentType: 'image/png' });
+  await dialog.getByRole('button', { name: 'Leave this group on this device' }).click();
+
+  await expect(page).toHaveURL(`${server.url}/`);
+  await expect.poll(copies).toEqual([]);
+  const identities = await page.evaluate(() => localStorage.getItem('vermeboard.identities') ?? '{}');
+  expect(Object.keys(JSON.parse(identities) as object)).not.toContain(groupId);
+  await page.goto(`${server.url}/g/${groupId}`);
+  await expect(page.getByRole('heading', { name: 'You have not joined this group in this browser' })).toBeVisible();
 });

@@ -18,15 +18,20 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
-  VERMEBOARD_SECRET: z.string().min(32).optional(),
+  VERMEBOARD_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters: a shorter secret makes invite links guessable')
+    .optional(),
   MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024),
   MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
   MAX_ASSET_BYTES: int(limits.assetBytes),
+  MAX_MEETING_ASSET_BYTES: int(50 * 1024 * 1024),
   COMPACT_THRESHOLD: int(500),
   /** Largest board record (JSON bytes) a browser may write; a larger one is refused (4422). */
   MAX_RECORD_BYTES: int(64 * 1024),
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
   RATE_LIMIT_API_PER_MINUTE: int(600),
+  RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: int(30),
   /** Set when a reverse proxy in front sets X-Forwarded-For (rate limits then use the client address). */
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -48,10 +53,14 @@ export interface Config {
   maxPayloadBytes: number;
   maxBufferedBytes: number;
   maxAssetBytes: number;
+  /** Images of one meeting, in all. */
+  maxMeetingAssetBytes: number;
   compactThreshold: number;
   maxRecordBytes: number;
   connectionsPerMinutePerAddress: number;
   apiRequestsPerMinutePerAddress: number;
+  /** New participants one invite link may create per hour (a burst of that many, refilled evenly). */
+  joinsPerLinkPerHour: number;
   trustProxy: boolean;
   /** Built client to serve; null serves the API only. */
   clientDir: string | null;
@@ -75,10 +84,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     maxAssetBytes: e.MAX_ASSET_BYTES,
+    maxMeetingAssetBytes: e.MAX_MEETING_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,
     maxRecordBytes: e.MAX_RECORD_BYTES,
     connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
     apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,
+    joinsPerLinkPerHour: e.RATE_LIMIT_JOINS_PER_LINK_PER_HOUR,
     trustProxy: e.TRUST_PROXY,
     clientDir,
   };

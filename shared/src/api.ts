@@ -84,6 +84,20 @@ export type ClientConfigResponse = z.infer<typeof clientConfigResponseSchema>;
 export const assetResponseSchema = z.object({ src: z.string().regex(/^\/api\/assets\/[A-Za-z0-9_-]{8,64}$/) });
 export type AssetResponse = z.infer<typeof assetResponseSchema>;
 
+/** `POST /api/sync-tickets`: the document the ticket is to open, e.g. `meeting/<id>/board`. */
+export const syncTicketBody = z.object({ docName: z.string().min(1).max(200) });
+export type SyncTicketBody = z.infer<typeof syncTicketBody>;
+
+/**
+ * `POST /api/sync-tickets`: what the sync endpoint takes in its URL (`?ticket=`) instead of a token.
+ * Single use; open the socket within `expiresInMs`.
+ */
+export const syncTicketResponseSchema = z.strictObject({
+  ticket: z.string().min(1),
+  expiresInMs: z.number().int().positive(),
+});
+export type SyncTicketResponse = z.infer<typeof syncTicketResponseSchema>;
+
 /** Every error response has this shape. `field` names the offending input field, when there is one. */
 export const apiErrorSchema = z.object({ error: z.string(), field: z.string().optional() });
 export type ApiError = z.infer<typeof apiErrorSchema>;

@@ -15,6 +15,8 @@ import {
   type GroupResponse,
   type JoinBody,
   type JoinResponse,
+  syncTicketResponseSchema,
+  type SyncTicketResponse,
 } from '@vermeboard/shared';
 import type { z } from 'zod';
 import { offlineCopies } from '../offline/offlineCopies.js';
@@ -96,9 +98,12 @@ export function createMeeting(groupId: GroupId, token: string, signal?: AbortSig
   });
 }
 
+/** Where the last answer of `getGroup` is kept offline. */
+export const groupCopyKey = (groupId: GroupId) => `group:${groupId}`;
+
 export function getGroup(groupId: GroupId, token: string, signal?: AbortSignal): Promise<GroupResponse> {
   return requestWithOfflineCopy(
-    `group:${groupId}`,
+    groupCopyKey(groupId),
     token,
     `/api/groups/${encodeURIComponent(groupId)}`,
     groupResponseSchema,
@@ -115,4 +120,12 @@ export function join(body: JoinBody, signal?: AbortSignal): Promise<JoinResponse
 
 export function getClientConfig(signal?: AbortSignal): Promise<ClientConfigResponse> {
   return requestWithOfflineCopy('config', '', '/api/config', clientConfigResponseSchema, signal ? { signal } : {});
+}
+
+/**
+ * A single-use ticket to open one sync document (the WebSocket URL carries it instead of the token).
+ * `origin` is for tests on Node; the page asks its own server.
+ */
+export function getSyncTicket(docName: string, token: string, origin = ''): Promise<SyncTicketResponse> {
+  return request(`${origin}/api/sync-tickets`, syncTicketResponseSchema, { method: 'POST', token, body: { docName } });
 }

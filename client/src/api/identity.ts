@@ -79,6 +79,14 @@ export class IdentityStore {
     this.writeMap(IDENTITIES_KEY, all);
   }
 
+  /** Leaving a group: forget the identity and which invite links led there. */
+  forgetGroup(groupId: GroupId): void {
+    this.forget(groupId);
+    const links = this.readMap(LINKS_KEY, knownLinkSchema);
+    for (const [token, link] of Object.entries(links)) if (link.groupId === groupId) delete links[token];
+    this.writeMap(LINKS_KEY, links);
+  }
+
   rememberLink(linkToken: string, link: KnownLink): void {
     const all = this.readMap(LINKS_KEY, knownLinkSchema);
     all[linkToken] = link;

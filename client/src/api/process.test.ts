@@ -46,9 +46,15 @@ describe('group process API client', () => {
     expect(JSON.parse(String(init?.body))).toEqual({ date: '2026-03-14', theme: 'Rahoitus' });
   });
 
-  it('accepts an empty 204 answer to a removal', async () => {
-    const fetchMock = respond(204);
-    await expect(api.removeMember('participantAAAAAAAAAAA' as ParticipantId)).resolves.toBeUndefined();
+  it('reads the renewed invite links from a removal', async () => {
+    const tokens = {
+      facilitator: 'tokenFFFFFFFFFFFFFFFF',
+      member: 'tokenMMMMMMMMMMMMMMMM',
+      observer: 'tokenOOOOOOOOOOOOOOOO',
+    };
+    const links = { facilitator: '/join/f', member: '/join/m', observer: '/join/o' };
+    const fetchMock = respond(200, { tokens, links });
+    await expect(api.removeMember('participantAAAAAAAAAAA' as ParticipantId)).resolves.toEqual({ tokens, links });
     expect(fetchMock.mock.calls[0]![1]?.method).toBe('DELETE');
   });
 
@@ -59,17 +65,31 @@ describe('group process API client', () => {
     expect(err).toMatchObject({ status: 400, field: 'text' });
   });
 
-  it('parses the withheld and the shown self-assessment summary', async () => {
+  it('parses the released and the open self-assessment summary', async () => {
     const summary = {
       minRespondents: 3,
       phases: [
-        { phase: 'start', withheld: false, answered: 3, areas: [{ areaId, name: 'Leading', average: 3.33, count: 3 }] },
-        { phase: 'mid', withheld: true, answered: 0 },
-        { phase: 'end', withheld: true, answered: 2 },
+        {
+          phase: 'start',
+          status: 'released',
+          releasedAt: '2026-03-01T10:00:00.000Z',
+          answered: 3,
+          areas: [{ areaId, name: 'Leading', average: 3.33, count: 3 }],
+        },
+        { phase: 'mid', status: 'open', progress: { answered: 2, of: 5 } },
+        { phase: 'end', status: 'open' },
       ],
     };
     respond(200, summary);
     await expect(api.assessmentSummary()).resolves.toEqual(summary);
+  });
+
+  it('closes a phase with a POST and reads the summary it answers with', async () => {
+    const fetchMock = respond(200, { minRespondents: 3, phases: [] });
+    await expect(api.releaseAssessment('mid')).resolves.toEqual({ minRespondents: 3, phases: [] });
+    const [url, init] = fetchMock.mock.calls[0]!;
+    expect(url).toBe(`/api/groups/${groupId}/assessments/mid/release`);
+    expect(init?.method).toBe('POST');
   });
 
   it('refuses answers that break the contract', async () => {

@@ -32,9 +32,6 @@ import {
 import { z } from 'zod';
 import { request } from './client.js';
 
-/** A 204 answer has no body; the fetch below reads it as `undefined`. */
-const noContent = z.undefined();
-
 // ---- Transport ----
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -54,7 +51,9 @@ export function processApi(groupId: GroupId, token: string) {
   return {
     rotateLinks: () => write('POST', '/links/rotate', rotateLinksResponseSchema),
     members: () => get('/participants', membersResponseSchema).then((r) => r.members),
-    removeMember: (participantId: ParticipantId) => write('DELETE', `/participants/${id(participantId)}`, noContent),
+    /** Also renews the invite links; the answer holds the new ones. */
+    removeMember: (participantId: ParticipantId) =>
+      write('DELETE', `/participants/${id(participantId)}`, rotateLinksResponseSchema),
     meetings: () => get('/meetings', meetingsResponseSchema).then((r) => r.meetings),
     summary: (meetingId: MeetingId) =>
       get(`/meetings/${id(meetingId)}/summary`, meetingSummaryResponseSchema).then((r) => r.summary),
@@ -87,5 +86,10 @@ export function processApi(groupId: GroupId, token: string) {
     saveAssessment: (phase: AssessmentPhase, ratings: AssessmentBody['ratings']) =>
       write('PUT', `/assessments/mine/${phase}`, ownAssessmentSchema, { ratings }),
     assessmentSummary: () => get('/assessments/summary', assessmentSummaryResponseSchema),
+    /** Closes a phase: its averages are shown to the group from now on and never change. */
+    releaseAssessment: (phase: AssessmentPhase) =>
+      write('POST', `/assessments/${phase}/release`, assessmentSummaryResponseSchema),
+    setAssessmentThreshold: (minRespondents: number) =>
+      write('PUT', '/assessments/threshold', assessmentSummaryResponseSchema, { minRespondents }),
   };
 }

@@ -11,6 +11,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { AppHeader } from './AppHeader.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { GroupError } from './GroupError.js';
+import { LeaveGroup } from './LeaveGroup.js';
 import { errorMessageKey } from './errorMessage.js';
 import { navigate } from './navigation.js';
 import { NoIdentityNotice } from './NoIdentityNotice.js';
@@ -92,6 +93,7 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
         <p className="group-identity">
           <span>{t('app.group.youAre', { name: displayName })}</span>
           <span className="role-badge">{t('app.group.yourRole', { role: t(`app.role.${group.role}`) })}</span>
+          <LeaveGroup group={group} />
         </p>
         {startError && <ErrorNotice message={startError} />}
       </section>

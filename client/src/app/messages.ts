@@ -37,6 +37,10 @@ export const appMessages = defineMessages(
 
     'app.group.yourRole': 'Your role: {role}',
     'app.group.youAre': 'You are {name}',
+    'app.group.leave': 'Leave this group on this device',
+    'app.group.leaveTitle': 'Leave {group} on this device?',
+    'app.group.leaveBody':
+      'This browser forgets you in the group: your personal link and the copies of the group’s boards and your private notes kept on this device are deleted. The group keeps your name in its history. To come back, open an invite link again; you then join as a new person.',
     'app.group.links.title': 'Invite links',
     'app.group.links.intro':
       'Anyone who opens a link joins the group with that link’s role, so share each link only with the people it is meant for.',
@@ -122,6 +126,10 @@ export const appMessages = defineMessages(
 
     'app.group.yourRole': 'Roolisi: {role}',
     'app.group.youAre': 'Nimesi: {name}',
+    'app.group.leave': 'Poistu ryhmästä tällä laitteella',
+    'app.group.leaveTitle': 'Poistutaanko ryhmästä {group} tällä laitteella?',
+    'app.group.leaveBody':
+      'Tämä selain unohtaa sinut ryhmässä: henkilökohtainen linkkisi sekä tälle laitteelle tallennetut kopiot ryhmän tauluista ja yksityisistä muistiinpanoistasi poistetaan. Nimesi säilyy ryhmän historiassa. Jos haluat palata, avaa kutsulinkki uudelleen; liityt silloin uutena henkilönä.',
     'app.group.links.title': 'Kutsulinkit',
     'app.group.links.intro':
       'Linkin avaaja liittyy ryhmään linkin roolissa, joten jaa kukin linkki vain niille, joille se on tarkoitettu.',

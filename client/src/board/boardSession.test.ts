@@ -19,7 +19,13 @@ afterEach(() => {
 
 /** A transport without a network: the test decides when the server has synced. */
 function offlineTransport(doc = new Y.Doc()) {
-  const connection = atom('connection', { connected: true, synced: false, lostOnce: false, readOnly: false });
+  const connection = atom('connection', {
+    connected: true,
+    synced: false,
+    lostOnce: false,
+    readOnly: false,
+    gone: false,
+  });
   const serverSynced = atom('synced', false);
   const transport: BoardTransport = {
     doc,
@@ -44,7 +50,8 @@ function offlineTransport(doc = new Y.Doc()) {
     connection.update((c) => ({ ...c, synced: true }));
     serverSynced.set(true);
   };
-  return { transport, sync };
+  const gone = () => connection.update((c) => ({ ...c, gone: true }));
+  return { transport, sync, gone };
 }
 
 function open(transport: BoardTransport, role: Role = 'member', readOnly?: Atom<boolean>): BoardSession {
@@ -125,6 +132,17 @@ describe('openBoardSession', () => {
     ended.set(true);
     expect(modeOf(store)).toBe('readonly');
     expect(session.status.get()).toBe('read-only');
+  });
+
+  it('turns read-only when the server says the board is gone', async () => {
+    const { transport, sync, gone } = offlineTransport();
+    const session = open(transport);
+    sync();
+    const store = await loaded(session);
+    expect(modeOf(store)).toBe('readwrite');
+    gone();
+    expect(modeOf(store)).toBe('readonly');
+    expect(session.status.get()).toBe('gone');
   });
 
   it('refuses to edit a board made by a newer Vermeboard', async () => {

@@ -74,9 +74,14 @@ export function openBoardSession({
   const schemaProblem = atom<SchemaProblem | null>('board schema problem', null);
   const people = atom<Person[]>('board people (loading)', [{ ...awarenessUser, isSelf: true }]);
   const $people = atom<Signal<Person[]>>('board people source', people);
+  // A board the retention rule deleted takes no more edits: nothing would keep them.
   const cannotWrite = computed(
     'board cannot write',
-    () => role === 'observer' || schemaProblem.get() !== null || (readOnly?.get() ?? false),
+    () =>
+      role === 'observer' ||
+      schemaProblem.get() !== null ||
+      (readOnly?.get() ?? false) ||
+      transport.status.get() === 'gone',
   );
   const stopReadOnly = react('board read-only', () => transport.setReadOnly(cannotWrite.get()));
   const cleanups: (() => void)[] = [];
@@ -107,7 +112,10 @@ export function openBoardSession({
         ),
       },
       collaboration: {
-        status: computed('board online', () => (transport.status.get() === 'offline' ? 'offline' : 'online')),
+        status: computed('board online', () => {
+          const status = transport.status.get();
+          return status === 'offline' || status === 'gone' ? 'offline' : 'online';
+        }),
         mode: computed('board mode', () => (cannotWrite.get() ? 'readonly' : 'readwrite')),
       },
     });

@@ -7,8 +7,11 @@ import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { atom, computed, type Signal } from 'tldraw';
 import { CloseCode, formatDocName, type DocName, type MeetingId } from '@vermeboard/shared';
+import { getSyncTicket } from '../api/client.js';
+import { deleteMeetingCopies, localCopyName } from './localCopies.js';
+import { ticketWebSocket } from './ticketSocket.js';
 
-export type BoardStatus = 'connecting' | 'live' | 'offline' | 'read-only';
+export type BoardStatus = 'connecting' | 'live' | 'offline' | 'read-only' | 'gone';
 
 export interface ConnectionState {
   /** The socket is open. */
@@ -19,9 +22,12 @@ export interface ConnectionState {
   lostOnce: boolean;
   /** This client may not write: the role is an observer's, or the document is newer than we are. */
   readOnly: boolean;
+  /** The server said the meeting's documents are gone (deleted by the retention rule). */
+  gone: boolean;
 }
 
-export function deriveStatus({ connected, synced, lostOnce, readOnly }: ConnectionState): BoardStatus {
+export function deriveStatus({ connected, synced, lostOnce, readOnly, gone }: ConnectionState): BoardStatus {
+  if (gone) return 'gone';
   if (connected && synced) return readOnly ? 'read-only' : 'live';
   // After a failure the provider keeps retrying with backoff (also when the server refuses the
   // upgrade with 401/403/404); flickering back to "connecting" on every retry would hide that
@@ -52,9 +58,12 @@ export interface BoardTransportOptions {
   meetingId: MeetingId;
   /** Which of the meeting's documents; defaults to its board. The session and private documents travel the same way. */
   docName?: DocName;
+  /** The personal token; it buys a sync ticket for each connection and never goes into a URL. */
   token: string;
   /** Defaults to `/sync` on the page's own host. */
   serverUrl?: string;
+  /** Where `/api/sync-tickets` lives; defaults to the page's own origin. */
+  apiOrigin?: string;
   /** Keep a copy in IndexedDB (default true). */
   persist?: boolean;
   /** For environments without a global WebSocket (tests on Node). */
@@ -66,16 +75,17 @@ export function createBoardTransport({
   docName: name = { kind: 'board', meetingId },
   token,
   serverUrl = defaultServerUrl(),
+  apiOrigin = '',
   persist = true,
-  WebSocketImpl,
+  WebSocketImpl = globalThis.WebSocket,
 }: BoardTransportOptions): BoardTransport {
   const docName = formatDocName(name);
   const doc = new Y.Doc();
-  const local = persist ? new IndexeddbPersistence(`vermeboard:${docName}`, doc) : null;
+  const local = persist ? new IndexeddbPersistence(localCopyName(name), doc) : null;
+  const buyTicket = async () => (await getSyncTicket(docName, token, apiOrigin)).ticket;
   const provider = new WebsocketProvider(serverUrl, docName, doc, {
-    params: { token },
     shouldReconnect: (event) => !terminalCloseCodes.has(event.code),
-    ...(WebSocketImpl ? { WebSocketPolyfill: WebSocketImpl } : {}),
+    WebSocketPolyfill: ticketWebSocket(buyTicket, WebSocketImpl),
   });
 
   const state = atom<ConnectionState>('board connection', {
@@ -83,6 +93,7 @@ export function createBoardTransport({
     synced: false,
     lostOnce: false,
     readOnly: false,
+    gone: false,
   });
   const serverSynced = atom('board server synced', false);
   const refused = atom('board update refused', false);
@@ -96,6 +107,12 @@ export function createBoardTransport({
   provider.on('connection-close', (event) => {
     update({ connected: false, synced: false, lostOnce: true });
     if (event?.code === CloseCode.updateRefused) refused.set(true);
+    if (event?.code !== CloseCode.gone) return;
+    // Purged on the server: the copies this browser kept must go too (board, session, private
+    // notes), and nothing may write them back from memory.
+    update({ gone: true });
+    void local?.destroy();
+    void deleteMeetingCopies([meetingId]);
   });
   provider.on('sync', (synced) => {
     update({ synced });

@@ -12,6 +12,7 @@ import { EditorBindings } from './EditorBindings.js';
 import { FacilitationProvider, useFacilitation } from './FacilitationProvider.js';
 import { FacilitationSidebar } from './FacilitationSidebar.js';
 import { personStatus } from './personStatus.js';
+import { BoardOutline } from '../outline/BoardOutline.js';
 import { ReactionToasts } from './ReactionToasts.js';
 import './facilitation.css';
 
@@ -36,6 +37,7 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
         <div className="vb-meeting__board">
           <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
           <ReactionToasts />
+          <BoardOutline />
         </div>
         <FacilitationSidebar groupId={groupId} token={board.token} />
       </div>

@@ -47,6 +47,7 @@ export function GroupHome({ group, identity, intro }: Props) {
           members: members.state.data,
           meetings: meetings.state.data,
           reloadMembers: members.reload,
+          onLinksRenewed: setLinks,
         }
       : null;
   const failed = [members, meetings].find((s) => s.state.status === 'error');

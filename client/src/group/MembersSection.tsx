@@ -1,5 +1,6 @@
 // Who is in the group: name, role, when they joined and which meetings they facilitated. The
-// facilitator can remove someone (their token stops working and their connections close at once).
+// facilitator can remove someone (their token stops working and their connections close at once, and
+// the invite links are renewed because the removed person has them too).
 import type { Member } from '@vermeboard/shared';
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -96,15 +97,17 @@ export function MembersSection({ ctx }: { ctx: HomeContext }) {
             if (!member) return;
             remove.run(
               () => ctx.api.removeMember(member.id),
-              () => {
+              ({ links }) => {
                 setRemoving(null);
                 setRemoved(member.displayName);
                 ctx.reloadMembers();
+                ctx.onLinksRenewed(links);
               },
             );
           }}
         >
           <p>{t('group.members.removeBody', { name: removing?.displayName ?? '' })}</p>
+          <p>{t('group.members.removeLinks')}</p>
         </ConfirmDialog>
       )}
     </section>

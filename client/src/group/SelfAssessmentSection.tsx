@@ -1,10 +1,12 @@
 // Competence self-assessment: the group's areas (the facilitator edits them), the member's own form
-// and radar chart (personal: only they see it), and the group's averages once the server shows them.
+// and radar chart (personal: only they see it), and the group's averages once the facilitator
+// released them (with the facilitator's controls for that).
 import type { AssessmentPhase, CompetenceArea, OwnAssessment } from '@vermeboard/shared';
 import { useCallback, useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { chartSeries } from './assessment.js';
 import { AssessmentSummary } from './AssessmentSummary.js';
+import { AssessmentThreshold } from './AssessmentThreshold.js';
 import { CompetenceAreasEditor } from './CompetenceAreasEditor.js';
 import { canEdit, type HomeContext } from './homeContext.js';
 import { RadarChart } from './RadarChart.js';
@@ -70,7 +72,12 @@ export function SelfAssessmentSection({ ctx }: { ctx: HomeContext }) {
       {areas.state.status === 'ready' && mine.state.status === 'ready' && (
         <Personal ctx={ctx} areas={areas.state.data} mine={mine.state.data} onSaved={onSaved} />
       )}
-      {summary.state.status === 'ready' && <AssessmentSummary summary={summary.state.data} />}
+      {summary.state.status === 'ready' && (
+        <AssessmentSummary ctx={ctx} summary={summary.state.data} onChanged={summary.set} />
+      )}
+      {summary.state.status === 'ready' && ctx.role === 'facilitator' && (
+        <AssessmentThreshold ctx={ctx} summary={summary.state.data} onSaved={summary.set} />
+      )}
     </section>
   );
 }

@@ -17,12 +17,15 @@ export function parseOptionalDate(raw: string): { ok: true; value: string | null
   return isoDateSchema.safeParse(trimmed).success ? { ok: true, value: trimmed } : { ok: false };
 }
 
-/** The retention field: a whole number of days within the server's bound, or null. */
-export function parseRetentionDays(raw: string): number | null {
+/** A number field: a whole number from `min` to `max`, or null. */
+export function parseWholeNumber(raw: string, min: number, max: number): number | null {
   if (!/^\s*\d+\s*$/.test(raw)) return null;
-  const days = Number(raw);
-  return days >= 1 && days <= processLimits.retentionDays ? days : null;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : null;
 }
+
+/** The retention field: a whole number of days within the server's bound, or null. */
+export const parseRetentionDays = (raw: string) => parseWholeNumber(raw, 1, processLimits.retentionDays);
 
 /**
  * Lines of an editable list (ground rules, competence areas): the index of the first line that is

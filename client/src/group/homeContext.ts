@@ -1,6 +1,6 @@
 // What every section of the group home needs: the bound API, who is looking, and the members and
 // meetings that several sections refer to (owners, authors, "facilitated by", meeting dates).
-import type { MeetingHistoryEntry, MeetingId, Member, ParticipantId, Role } from '@vermeboard/shared';
+import type { MeetingHistoryEntry, MeetingId, Member, ParticipantId, Role, RoleTokens } from '@vermeboard/shared';
 import type { ProcessApi } from '../api/process.js';
 
 export interface HomeContext {
@@ -10,6 +10,8 @@ export interface HomeContext {
   members: readonly Member[];
   meetings: readonly MeetingHistoryEntry[];
   reloadMembers(): void;
+  /** The server issued new invite links (a removal renews them). */
+  onLinksRenewed(links: RoleTokens): void;
 }
 
 /** Facilitators and members change the group's process; observers only read. */

@@ -62,7 +62,9 @@ export const groupMessages = defineMessages(
     'group.members.removeTitle': 'Remove {name} from the group?',
     'group.members.removeBody':
       '{name} can no longer open the group or its meetings, and is disconnected at once from any meeting they have open. Their name stays in the group’s history. To let them back in, send them an invite link again.',
-    'group.members.removed': '{name} was removed from the group.',
+    'group.members.removeLinks':
+      'The invite links are renewed at the same time, because the old ones are in their browser too. Everyone who has already joined keeps their access; send the new links to people who have not joined yet.',
+    'group.members.removed': '{name} was removed from the group. The invite links were renewed.',
     'group.members.former': 'Former members ({count})',
     'group.members.removedOn': 'Removed {date}',
 
@@ -101,7 +103,7 @@ export const groupMessages = defineMessages(
 
     'group.assess.title': 'Competence self-assessment',
     'group.assess.intro':
-      'Rate yourself in each of the group’s competence areas at the start of the process, if you like mid-way, and at the end. Only you see your own answers. The group sees averages, and only once at least three members have answered.',
+      'Rate yourself in each of the group’s competence areas at the start of the process, if you like mid-way, and at the end. Only you see your own answers. The group sees averages only after the facilitator has closed a phase, once at least three members have answered; the averages do not change after that.',
     'group.assess.phase.start': 'At the start',
     'group.assess.phase.mid': 'Mid-way',
     'group.assess.phase.end': 'At the end',
@@ -128,7 +130,15 @@ export const groupMessages = defineMessages(
     'group.assess.tableCaption': 'Your ratings per competence area (1 = beginner, 5 = confident)',
     'group.assess.area': 'Competence area',
     'group.assess.group': 'Group averages',
-    'group.assess.withheld': 'Shown when at least {min} members have answered ({n} so far).',
+    'group.assess.waiting': 'The averages are shown once the facilitator closes this phase.',
+    'group.assess.progress': '{k} of {n} answered.',
+    'group.assess.needMore': 'At least {min} answers are needed before the averages can be shown.',
+    'group.assess.release': 'Close “{phase}” and show the averages',
+    'group.assess.releaseTitle': 'Close “{phase}” and show its averages to the group?',
+    'group.assess.releaseBody':
+      'The group sees the averages of the {k} answers given so far. They will not change afterwards, even if more people answer or someone changes their answer.',
+    'group.assess.threshold': 'Answers needed before a phase’s averages can be shown',
+    'group.assess.thresholdInvalid': 'Enter a whole number from {min} to {max}.',
     'group.assess.groupCaption': 'Average rating per competence area (1 = beginner, 5 = confident)',
     'group.assess.answeredCount': '{phase} ({n} answered)',
     'group.assess.observer': 'Observers do not take part in the self-assessment; they see the group averages.',
@@ -224,7 +234,9 @@ export const groupMessages = defineMessages(
     'group.members.removeTitle': 'Poistetaanko {name} ryhmästä?',
     'group.members.removeBody':
       '{name} ei voi enää avata ryhmää eikä sen tapaamisia, ja yhteys avoinna olevaan tapaamiseen katkeaa heti. Nimi säilyy ryhmän historiassa. Jos haluat hänet takaisin, lähetä hänelle kutsulinkki uudelleen.',
-    'group.members.removed': '{name} poistettiin ryhmästä.',
+    'group.members.removeLinks':
+      'Samalla kutsulinkit uusitaan, koska vanhat linkit ovat myös hänen selaimessaan. Kaikki jo liittyneet pääsevät ryhmään edelleen; lähetä uudet linkit niille, jotka eivät ole vielä liittyneet.',
+    'group.members.removed': '{name} poistettiin ryhmästä. Kutsulinkit uusittiin.',
     'group.members.former': 'Entiset jäsenet ({count})',
     'group.members.removedOn': 'Poistettu {date}',
 
@@ -263,7 +275,7 @@ export const groupMessages = defineMessages(
 
     'group.assess.title': 'Osaamisen itsearviointi',
     'group.assess.intro':
-      'Arvioi osaamisesi ryhmän osaamisalueilla prosessin alussa, halutessasi puolivälissä ja lopussa. Vain sinä näet omat vastauksesi. Ryhmä näkee keskiarvot, ja vasta kun vähintään kolme jäsentä on vastannut.',
+      'Arvioi osaamisesi ryhmän osaamisalueilla prosessin alussa, halutessasi puolivälissä ja lopussa. Vain sinä näet omat vastauksesi. Ryhmä näkee keskiarvot vasta, kun fasilitaattori on sulkenut arviointikerran ja vähintään kolme jäsentä on vastannut. Sen jälkeen keskiarvot eivät enää muutu.',
     'group.assess.phase.start': 'Alussa',
     'group.assess.phase.mid': 'Puolivälissä',
     'group.assess.phase.end': 'Lopussa',
@@ -289,7 +301,15 @@ export const groupMessages = defineMessages(
     'group.assess.tableCaption': 'Arviosi osaamisalueittain (1 = aloittelija, 5 = varma)',
     'group.assess.area': 'Osaamisalue',
     'group.assess.group': 'Ryhmän keskiarvot',
-    'group.assess.withheld': 'Näytetään, kun vähintään {min} jäsentä on vastannut (tähän mennessä {n}).',
+    'group.assess.waiting': 'Keskiarvot näytetään, kun fasilitaattori sulkee tämän arviointikerran.',
+    'group.assess.progress': '{k}/{n} vastannut.',
+    'group.assess.needMore': 'Keskiarvot voi näyttää vasta, kun vastauksia on vähintään {min}.',
+    'group.assess.release': 'Sulje ”{phase}” ja näytä keskiarvot',
+    'group.assess.releaseTitle': 'Suljetaanko ”{phase}” ja näytetäänkö sen keskiarvot ryhmälle?',
+    'group.assess.releaseBody':
+      'Ryhmä näkee tähän mennessä annettujen {k} vastauksen keskiarvot. Ne eivät muutu tämän jälkeen, vaikka joku vastaisi myöhemmin tai muuttaisi vastaustaan.',
+    'group.assess.threshold': 'Vastauksia tarvitaan ennen kuin keskiarvot voi näyttää',
+    'group.assess.thresholdInvalid': 'Anna kokonaisluku väliltä {min}–{max}.',
     'group.assess.groupCaption': 'Arvioiden keskiarvo osaamisalueittain (1 = aloittelija, 5 = varma)',
     'group.assess.answeredCount': '{phase} ({n} vastannut)',
     'group.assess.observer': 'Tarkkailijat eivät osallistu itsearviointiin; he näkevät ryhmän keskiarvot.',

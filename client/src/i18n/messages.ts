@@ -4,6 +4,7 @@ import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
 import { groupMessages } from '../group/messages.js';
+import { outlineMessages } from '../outline/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 
 export const locales = ['en', 'fi'] as const;
@@ -19,6 +20,7 @@ export const messages = {
     ...groupMessages.en,
     ...facilitationMessages.en,
     ...summaryMessages.en,
+    ...outlineMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -26,6 +28,7 @@ export const messages = {
     ...groupMessages.fi,
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
+    ...outlineMessages.fi,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -5,7 +5,12 @@ import { createOfflineCopies } from './offlineCopies.js';
 
 function memoryStorage() {
   const map = new Map<string, string>();
-  return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+  return {
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    map,
+  };
 }
 
 const schema = z.object({ name: z.string() });
@@ -17,6 +22,15 @@ describe('offline copies', () => {
     expect(copies.load('group:g1', 'token-a', schema)).toEqual({ name: 'Mentors' });
     expect(copies.load('group:g1', 'token-b', schema)).toBeNull();
     expect(copies.load('group:g2', 'token-a', schema)).toBeNull();
+  });
+
+  it('forgets a copy when asked (leaving a group)', () => {
+    const storage = memoryStorage();
+    const copies = createOfflineCopies(storage);
+    copies.save('group:g1', 'token-a', { name: 'Mentors' });
+    copies.forget('group:g1');
+    expect(copies.load('group:g1', 'token-a', schema)).toBeNull();
+    expect(storage.map.size).toBe(0);
   });
 
   it('ignores corrupt or foreign-shaped copies', () => {
@@ -34,6 +48,7 @@ describe('offline copies', () => {
       setItem: () => {
         throw new Error('QuotaExceededError');
       },
+      removeItem: () => {},
     });
     expect(() => copies.save('k', 'o', { name: 'x' })).not.toThrow();
     expect(copies.load('k', 'o', schema)).toBeNull();

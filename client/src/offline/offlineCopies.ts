@@ -8,11 +8,22 @@ const PREFIX = 'vermeboard.offline.';
 
 export interface OfflineCopies {
   save(key: string, owner: string, value: unknown): void;
+  /** Drops a copy (leaving a group). */
+  forget(key: string): void;
   load<T>(key: string, owner: string, schema: z.ZodType<T>): T | null;
 }
 
-export function createOfflineCopies(storage: Pick<Storage, 'getItem' | 'setItem'> | null): OfflineCopies {
+export function createOfflineCopies(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | null,
+): OfflineCopies {
   return {
+    forget(key) {
+      try {
+        storage?.removeItem(PREFIX + key);
+      } catch {
+        // Disabled storage holds nothing to drop.
+      }
+    },
     save(key, owner, value) {
       try {
         storage?.setItem(PREFIX + key, JSON.stringify({ owner, value }));

@@ -3,6 +3,7 @@
 import type { GroupId, ParticipantId, Role } from '@vermeboard/shared';
 import { joinPath, tokenSchema } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
+import { createSyncTickets, type SyncTicketOptions } from './syncTickets.js';
 import { deriveLinkToken, hashToken } from './tokens.js';
 
 export interface Caller {
@@ -16,23 +17,39 @@ export interface Caller {
 export interface Auth {
   /** Resolves a token; null when it is missing, malformed or unknown. */
   authenticate(token: string | null | undefined): Promise<Caller | null>;
+  /** A single-use ticket to open `docName` that stands for the caller's token (syncTickets.ts). */
+  issueSyncTicket(caller: Caller, docName: string): string;
+  /** Uses up a ticket; null when it is unknown, used, expired, for another document, or its token was revoked since. */
+  redeemSyncTicket(ticket: string, docName: string): Promise<Caller | null>;
   linkTokens(groupId: GroupId, generation: number): Record<Role, string>;
   links(tokens: Record<Role, string>): Record<Role, string>;
 }
 
-export function createAuth(storage: Storage, secret: Buffer): Auth {
+/** A minute is enough to open a socket right after asking; eight covers a page's documents twice. */
+export const syncTicketDefaults: SyncTicketOptions = { ttlMs: 60_000, perToken: 8, maxTickets: 100_000 };
+
+export function createAuth(storage: Storage, secret: Buffer, ticketOptions = syncTicketDefaults): Auth {
+  const tickets = createSyncTickets(ticketOptions);
+  async function byHash(tokenHash: string): Promise<Caller | null> {
+    const found = await storage.findToken(tokenHash);
+    if (!found) return null;
+    return {
+      groupId: found.groupId,
+      role: found.role,
+      participantId: found.kind === 'participant' ? found.participantId : null,
+      tokenHash,
+    };
+  }
   return {
     async authenticate(token) {
       if (!token || !tokenSchema.safeParse(token).success) return null;
-      const tokenHash = hashToken(token);
-      const found = await storage.findToken(tokenHash);
-      if (!found) return null;
-      return {
-        groupId: found.groupId,
-        role: found.role,
-        participantId: found.kind === 'participant' ? found.participantId : null,
-        tokenHash,
-      };
+      return byHash(hashToken(token));
+    },
+    issueSyncTicket: (caller, docName) => tickets.issue(caller.tokenHash, docName),
+    async redeemSyncTicket(ticket, docName) {
+      if (!tokenSchema.safeParse(ticket).success) return null;
+      const tokenHash = tickets.redeem(ticket, docName);
+      return tokenHash === null ? null : byHash(tokenHash);
     },
     linkTokens(groupId, generation) {
       return {

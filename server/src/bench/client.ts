@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RecordEntry } from './boardRecords.js';
 import { readEntryStamp, recordsArray, setRecord, shapeRecord } from './boardRecords.js';
+import { socketTarget } from './provision.js';
 import type { BenchStamp } from './stamp.js';
 import { clockMs, dig, parseStamp } from './stamp.js';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameOf } from './wire.js';
@@ -67,7 +68,8 @@ export class BenchClient {
   /** Opens the socket and resolves once the server has answered sync step 1 with step 2. */
   connect(timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ws = new WebSocket(this.url);
+      const { url, headers } = socketTarget(this.url);
+      const ws = new WebSocket(url, { headers });
       this.ws = ws;
       let synced = false;
       const timer = setTimeout(() => {

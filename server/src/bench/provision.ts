@@ -40,9 +40,20 @@ export async function provision(baseUrl: string, rooms: number): Promise<Provisi
   return { memberToken, meetingIds };
 }
 
+/**
+ * A room's address for a bench client. The server takes no token in the URL, so the token rides in
+ * the fragment, which never goes on the wire: the client sends it as `Authorization: Bearer`.
+ */
 export function boardUrl(baseUrl: string, meetingId: string, token: string): string {
   const ws = baseUrl.replace(/^http/, 'ws');
-  return `${ws}/sync/meeting/${encodeURIComponent(meetingId)}/board?token=${encodeURIComponent(token)}`;
+  return `${ws}/sync/meeting/${encodeURIComponent(meetingId)}/board#bearer=${encodeURIComponent(token)}`;
+}
+
+/** The URL to open and the headers to send for a room address made by `boardUrl`. */
+export function socketTarget(address: string): { url: string; headers: Record<string, string> } {
+  const [url, fragment] = address.split('#', 2) as [string, string | undefined];
+  const token = fragment?.startsWith('bearer=') ? decodeURIComponent(fragment.slice('bearer='.length)) : null;
+  return { url, headers: token ? { authorization: `Bearer ${token}` } : {} };
 }
 
 /** Polls `GET /readyz` until it answers 200. */

@@ -4,11 +4,11 @@
 // frames, and random offline spells whose edits sync on reconnect. Every client must converge to
 // the server's board, and none may ever be closed with `updateRefused`.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import * as Y from 'yjs';
 import { BOARD_RECORDS, CloseCode, formatDocName, layoutShapeId, type ClientCommand } from '@vermeboard/shared';
+import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import { createGroupFixture } from '../http/groupFixture.testkit.js';
 import { recordsOf, sendCommand, until } from '../facilitation/sessionClients.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
@@ -48,8 +48,7 @@ interface Browser {
 function open(meetingId: string, token: string, name: string, participantId: string, facilitates: boolean): Browser {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, `meeting/${meetingId}/board`, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: bearerWebSocket(token),
     disableBc: true,
   });
   const browser: Browser = {

@@ -1,7 +1,6 @@
 // Real y-websocket clients on a test server's meeting documents, recording every frame they
 // receive, plus a command helper: what the facilitation tests drive the server with.
 import type { RawData } from 'ws';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import {
@@ -11,6 +10,7 @@ import {
   type ClientCommand,
   type SessionState,
 } from '@vermeboard/shared';
+import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import type { TestServer } from '../testServer.testkit.js';
 
 export type DocKind = 'board' | 'session' | `private/${string}`;
@@ -27,15 +27,9 @@ function toBuffer(data: RawData | ArrayBuffer): Buffer {
   return Buffer.from(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
 }
 
-/** A WebSocket class for y-websocket that copies each received frame into `frames` before the provider sees it. */
-function recordingWebSocket(frames: Buffer[]): typeof globalThis.WebSocket {
-  class RecordingWebSocket extends WebSocket {
-    constructor(address: string | URL, protocols?: string | string[]) {
-      super(address, protocols);
-      this.on('message', (data: RawData | ArrayBuffer) => frames.push(toBuffer(data)));
-    }
-  }
-  return RecordingWebSocket as unknown as typeof globalThis.WebSocket;
+/** A bearer WebSocket for y-websocket that copies each received frame into `frames` before the provider sees it. */
+function recordingWebSocket(frames: Buffer[], token: string): typeof globalThis.WebSocket {
+  return bearerWebSocket(token, (ws) => ws.on('message', (data: RawData | ArrayBuffer) => frames.push(toBuffer(data))));
 }
 
 export class SessionClients {
@@ -51,8 +45,7 @@ export class SessionClients {
       `meeting/${meetingId}/${kind}`,
       doc,
       {
-        params: { token },
-        WebSocketPolyfill: recordingWebSocket(frames),
+        WebSocketPolyfill: recordingWebSocket(frames, token),
         disableBc: true,
       },
     );

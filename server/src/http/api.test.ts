@@ -1,10 +1,11 @@
+import { request } from 'node:http';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CreateGroupResponse, GroupResponse, JoinResponse } from '@vermeboard/shared';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 
 let server: TestServer;
 beforeEach(async () => {
-  server = await startTestServer({ MAX_ASSET_BYTES: '1024' });
+  server = await startTestServer({ MAX_ASSET_BYTES: '1024', MAX_MEETING_ASSET_BYTES: '2048' });
 });
 afterEach(async () => {
   await server.close();
@@ -184,9 +185,104 @@ describe('assets', () => {
     });
     expect(observer.status).toBe(403);
   });
+
+  it('keeps meeting images out of long-lived caches', async () => {
+    const g = await createGroup();
+    const meetingId = await startMeeting(g);
+    const up = await uploadPng(meetingId, g.tokens.member, 8);
+    const res = await fetch(server.url + (up.body as { src: string }).src);
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+  });
+
+  it('refuses images past the meeting’s quota, and counts per meeting', async () => {
+    const g = await createGroup();
+    const meetingId = await startMeeting(g);
+    expect((await uploadPng(meetingId, g.tokens.member, 1000)).status).toBe(201);
+    expect((await uploadPng(meetingId, g.tokens.member, 1000)).status).toBe(201);
+    const over = await uploadPng(meetingId, g.tokens.member, 100);
+    expect(over.status).toBe(413);
+    expect((over.body as { error: string }).error).toMatch(/no room for more images/);
+    // Another meeting of the same group has its own quota.
+    expect((await uploadPng(await startMeeting(g), g.tokens.member, 1000)).status).toBe(201);
+  });
+
+  it('refuses uploads to an unknown or purged meeting', async () => {
+    const g = await createGroup();
+    const meetingId = await startMeeting(g);
+    expect((await uploadPng('unknown-meeting-0001', g.tokens.member, 8)).status).toBe(404);
+    // Ending takes the facilitator's personal token (a link has no identity to act as).
+    const ended = await server.api(`/api/groups/${g.groupId}/meetings/${meetingId}/end`, {
+      method: 'POST',
+      token: g.participantToken,
+    });
+    expect(ended.status).toBe(200);
+    await server.api(`/api/groups/${g.groupId}/retention`, {
+      method: 'PUT',
+      token: g.tokens.facilitator,
+      body: { deleteBoardsAfterDays: 1 },
+    });
+    expect(await server.storage.purgeExpiredMeetings(new Date(Date.now() + 3 * 86_400_000))).toEqual([meetingId]);
+    const late = await uploadPng(meetingId, g.tokens.member, 8);
+    expect(late.status).toBe(410);
+  });
+
+  it('answers a bad token before the body arrives, so nothing is buffered for a stranger', async () => {
+    const g = await createGroup();
+    const meetingId = await startMeeting(g);
+    const answer = (token: string) =>
+      new Promise<number>((resolve, reject) => {
+        // Headers announcing a large body, and then no body at all: only a server that checks the
+        // token first can answer.
+        const req = request(`${server.url}/api/meetings/${meetingId}/assets`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'image/png', 'content-length': '900' },
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+          req.destroy();
+        });
+        req.on('error', reject);
+        req.flushHeaders();
+      });
+    expect(await answer('not-a-valid-token-at-all')).toBe(401);
+    expect(await answer(g.tokens.observer)).toBe(403);
+  });
 });
 
+async function startMeeting(g: CreateGroupResponse): Promise<string> {
+  const res = await server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.facilitator });
+  return (res.body as { meetingId: string }).meetingId;
+}
+
+function uploadPng(meetingId: string, token: string, bytes: number) {
+  const png = new Uint8Array(bytes);
+  png.set([137, 80, 78, 71].slice(0, bytes));
+  return server.api(`/api/meetings/${meetingId}/assets`, {
+    token,
+    body: png,
+    headers: { 'content-type': 'image/png' },
+  });
+}
+
 describe('rate limit', () => {
+  it('limits joins per link, each link on its own budget', async () => {
+    const limited = await startTestServer({ RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: '2' });
+    try {
+      const g = (await limited.api('/api/groups', { body: { name: 'G', facilitatorName: 'Kaisa' } }))
+        .body as CreateGroupResponse;
+      const joinWith = async (token: string) =>
+        (await limited.api('/api/join', { body: { token, displayName: 'Someone' } })).status;
+      const observer = [];
+      for (let i = 0; i < 3; i++) observer.push(await joinWith(g.tokens.observer));
+      expect(observer).toEqual([201, 201, 429]);
+      // The member link is a different link: it still works.
+      expect(await joinWith(g.tokens.member)).toBe(201);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('answers 429 past the per-address budget', async () => {
     const limited = await startTestServer({ RATE_LIMIT_API_PER_MINUTE: '3' });
     try {

@@ -10,6 +10,7 @@ import {
   defaultGroundRules,
   joinBody,
   meetingIdSchema,
+  syncTicketBody,
   type ClientConfigResponse,
   type CompetenceAreaId,
   type CreateGroupResponse,
@@ -20,8 +21,10 @@ import {
   type MeetingId,
   type ParticipantId,
   type Role,
+  type SyncTicketResponse,
 } from '@vermeboard/shared';
-import type { Auth } from '../auth/Auth.js';
+import { syncTicketDefaults, type Auth } from '../auth/Auth.js';
+import { syncAccess } from '../auth/syncAccess.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
@@ -52,6 +55,19 @@ export interface ApiDeps {
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
 const assetTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
 
+const syncRefusals = {
+  400: 'not a document name',
+  401: 'unknown or revoked token',
+  403: 'this token may not open that document',
+  404: 'this meeting’s documents are gone',
+} as const;
+
+/** What the checks before an upload's body learnt, for the handler after it. */
+interface PendingUpload {
+  meetingId: MeetingId;
+  mimeType: string;
+}
+
 export function createApiRouter({ storage, auth, config, connections, facilitation, logger }: ApiDeps): Router {
   const router = express.Router();
   const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
@@ -61,6 +77,9 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     throw new HttpError(429, 'too many requests; try again in a minute');
   });
   const access = createAccess(auth);
+  // Per link, not per address: a script behind many addresses must not mint people by the hundred
+  // with one leaked member or observer link.
+  const joinsPerLink = createRateLimiter({ limit: config.joinsPerLinkPerHour, windowMs: 60 * 60_000 });
 
   router.get('/config', (_req, res) => {
     const body: ClientConfigResponse = {
@@ -139,35 +158,67 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     res.status(201).json(response);
   });
 
+  // Browsers cannot put a header on a WebSocket, and a token in its URL would land in access logs:
+  // they trade the token (in the header here) for a single-use ticket to put in the URL instead.
+  // Bought for one document, with the same checks as the upgrade, so that a browser hears here that
+  // a meeting is gone (404) and can drop its copies.
+  router.post('/sync-tickets', jsonBody, async (req, res) => {
+    const caller = await access.caller(req);
+    const { docName } = syncTicketBody.parse(req.body);
+    const allowed = await syncAccess(storage, docName, caller);
+    if (!allowed.ok) throw new HttpError(allowed.status, syncRefusals[allowed.status], 'docName');
+    const body: SyncTicketResponse = {
+      ticket: auth.issueSyncTicket(caller, docName),
+      expiresInMs: syncTicketDefaults.ttlMs,
+    };
+    res.status(201).json(body);
+  });
+
   router.post('/join', jsonBody, async (req, res) => {
     const body = joinBody.parse(req.body);
     const caller = await auth.authenticate(body.token);
     if (!caller) throw new HttpError(401, 'this link is unknown or no longer valid', 'token');
     // A personal token re-joining keeps its identity; a link token creates a new participant.
     if (caller.participantId) throw new HttpError(400, 'use an invite link to join', 'token');
+    if (!joinsPerLink.take(caller.tokenHash)) {
+      res.setHeader('Retry-After', String(Math.ceil(3600 / Math.max(config.joinsPerLinkPerHour, 1))));
+      throw new HttpError(429, 'too many people joined with this link just now; try again in a few minutes');
+    }
     const participant = await createParticipant(caller.groupId, caller.role, body.displayName);
     const response: JoinResponse = { groupId: caller.groupId, role: caller.role, ...participant };
     res.status(201).json(response);
   });
 
+  // The token, the role and the meeting are checked before the body is read, so a stranger cannot make
+  // the server buffer megabytes; the image then goes in only if the meeting's quota has room for it.
   router.post(
     '/meetings/:meetingId/assets',
-    express.raw({ type: () => true, limit: config.maxAssetBytes }),
-    async (req, res) => {
+    async (req, res, next) => {
       const caller = await access.caller(req);
       const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
       const meeting = await storage.getMeeting(meetingId);
       if (!meeting) throw new HttpError(404, 'unknown meeting');
       if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
+      if (meeting.boardDeletedAt) throw new HttpError(410, 'this meeting’s board has been deleted');
       allow(caller, 'board.write');
       const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!assetTypes.has(mimeType)) {
         throw new HttpError(415, 'only PNG, JPEG, GIF and WebP images can be added', 'content-type');
       }
+      const upload: PendingUpload = { meetingId, mimeType };
+      res.locals.upload = upload;
+      next();
+    },
+    express.raw({ type: () => true, limit: config.maxAssetBytes }),
+    async (req, res) => {
+      const { meetingId, mimeType } = res.locals.upload as PendingUpload;
       const data = req.body as unknown;
       if (!(data instanceof Buffer) || data.length === 0) throw new HttpError(400, 'the image is empty');
       const id = randomId();
-      await storage.putAsset({ id, meetingId, mimeType, data, createdAt: new Date().toISOString() });
+      const createdAt = new Date().toISOString();
+      const stored = await storage.putAsset({ id, meetingId, mimeType, data, createdAt }, config.maxMeetingAssetBytes);
+      if (stored === 'gone') throw new HttpError(410, 'this meeting’s board has been deleted');
+      if (stored === 'full') throw new HttpError(413, 'this meeting has no room for more images');
       res.status(201).json({ src: `/api/assets/${id}` });
     },
   );
@@ -177,7 +228,8 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     const asset = /^[A-Za-z0-9_-]{8,64}$/.test(id) ? await storage.getAsset(id) : null;
     if (!asset) throw new HttpError(404, 'unknown asset');
     res.setHeader('Content-Type', asset.mimeType);
-    res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
+    // Meeting content: a purged board's images must not live on in browser or proxy caches.
+    res.setHeader('Cache-Control', 'private, no-store');
     res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     res.send(Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength));
   });

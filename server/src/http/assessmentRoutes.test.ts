@@ -1,6 +1,7 @@
 // Competence areas and self-assessment through the real API. The point of these tests is privacy:
 // nobody, the facilitator included, can read another participant's answers by any route, and the
-// group's averages stay withheld until at least three people answered a phase.
+// group's averages appear only when the facilitator releases a phase with at least three answers,
+// and then never change.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AssessmentSummaryResponse, CompetenceAreasResponse, OwnAssessmentsResponse } from '@vermeboard/shared';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
@@ -147,37 +148,79 @@ describe('self-assessment', () => {
     expect(facilitators.assessments).toEqual([]);
   });
 
-  it('withholds averages below three respondents and shows them from three, never individual answers', async () => {
+  it('shows progress only to the facilitator, as k of n, and no figures before the release', async () => {
+    const [a] = await areas();
+    for (const m of f.members.slice(0, 2)) await save(m.participantToken, 'start', [{ areaId: a!.id, rating: 3 }]);
+    // Kaisa and three members can answer; the observer cannot.
+    expect((await summary(f.facilitator)).phases[0]).toEqual({
+      phase: 'start',
+      status: 'open',
+      progress: { answered: 2, of: 4 },
+    });
+    for (const token of [f.members[0]!.participantToken, f.group.tokens.member, f.observer.participantToken]) {
+      const s = await summary(token);
+      expect(s.phases).toEqual([
+        { phase: 'start', status: 'open' },
+        { phase: 'mid', status: 'open' },
+        { phase: 'end', status: 'open' },
+      ]);
+    }
+  });
+
+  it('releases a phase once, from three answers, and freezes its figures', async () => {
     const [a, b] = await areas();
     const people = [f.members[0]!.participantToken, f.members[1]!.participantToken, f.members[2]!.participantToken];
+    const release = (token: string, phase = 'start') =>
+      server.api(f.path(`/assessments/${phase}/release`), { method: 'POST', token });
     await save(people[0]!, 'start', [
       { areaId: a!.id, rating: 1 },
       { areaId: b!.id, rating: 5 },
     ]);
     await save(people[1]!, 'start', [{ areaId: a!.id, rating: 2 }]);
-
-    for (const token of [f.facilitator, f.group.tokens.facilitator, people[0]!, f.group.tokens.observer]) {
-      const s = await summary(token);
-      expect(s.minRespondents).toBe(3);
-      expect(s.phases).toEqual([
-        { phase: 'start', withheld: true, answered: 2 },
-        { phase: 'mid', withheld: true, answered: 0 },
-        { phase: 'end', withheld: true, answered: 0 },
-      ]);
-    }
-
+    // Two answers are two people's answers: not yet.
+    expect((await release(f.facilitator)).status).toBe(409);
     await save(people[2]!, 'start', [{ areaId: a!.id, rating: 4 }]);
-    const shown = await summary(f.facilitator);
-    const start = shown.phases[0]!;
-    expect(start).toMatchObject({ phase: 'start', withheld: false, answered: 3 });
-    if (start.withheld) throw new Error('expected averages');
+    expect((await release(people[0]!)).status).toBe(403);
+    const released = await release(f.facilitator);
+    expect(released.status).toBe(200);
+
+    const seen = await summary(people[0]!);
+    const start = seen.phases[0]!;
+    if (start.status !== 'released') throw new Error('expected the released averages');
+    expect(start.answered).toBe(3);
     expect(start.areas[0]).toEqual({ areaId: a!.id, name: a!.name, average: 2.33, count: 3 });
     // Only one person rated the second area: its average would be their answer.
     expect(start.areas[1]).toEqual({ areaId: b!.id, name: b!.name, average: null, count: 1 });
-    expect(shown.phases[2]).toEqual({ phase: 'end', withheld: true, answered: 0 });
+
+    // A fourth answer, and a changed one, move nothing: no two snapshots tell an answer apart.
+    await save(f.facilitator, 'start', [{ areaId: a!.id, rating: 5 }]);
+    await save(people[0]!, 'start', [{ areaId: a!.id, rating: 5 }]);
+    expect((await summary(people[1]!)).phases[0]).toEqual(start);
+    expect((await release(f.facilitator)).status).toBe(409);
+    expect((await summary(f.group.tokens.observer)).phases[0]).toEqual(start);
     // The summary carries no participant ids or per-person data at all.
-    const text = JSON.stringify(shown);
+    const text = JSON.stringify(await summary(f.facilitator));
     for (const m of f.members) expect(text).not.toContain(m.participantId);
+  });
+
+  it('lets the group ask for more answers than three before a release, never fewer', async () => {
+    const [a] = await areas();
+    const threshold = (token: string, minRespondents: number) =>
+      server.api(f.path('/assessments/threshold'), { method: 'PUT', token, body: { minRespondents } });
+    expect((await threshold(f.facilitator, 2)).status).toBe(400);
+    expect((await threshold(f.members[0]!.participantToken, 5)).status).toBe(403);
+    const raised = await threshold(f.facilitator, 4);
+    expect(raised.status).toBe(200);
+    expect((raised.body as AssessmentSummaryResponse).minRespondents).toBe(4);
+    for (const m of f.members) await save(m.participantToken, 'end', [{ areaId: a!.id, rating: 3 }]);
+    expect(
+      (await server.api(f.path('/assessments/end/release'), { method: 'POST', token: f.facilitator })).status,
+    ).toBe(409);
+    await save(f.facilitator, 'end', [{ areaId: a!.id, rating: 3 }]);
+    expect(
+      (await server.api(f.path('/assessments/end/release'), { method: 'POST', token: f.facilitator })).status,
+    ).toBe(200);
+    expect((await summary(f.members[0]!.participantToken)).minRespondents).toBe(4);
   });
 
   it('offers no route to another person’s answers', async () => {

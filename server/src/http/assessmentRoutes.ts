@@ -1,19 +1,21 @@
 // Competence areas and self-assessment. A participant's ratings go back only to that participant
 // (GET …/assessments/mine, personal token); everyone else, the facilitator included, sees only the
-// withheld-below-threshold summary. No route returns another person's answers.
+// averages the facilitator released (assessmentSummary.ts). No route returns another person's answers.
 import express, { type Router } from 'express';
 import {
   assessmentBody,
   assessmentPhaseSchema,
+  assessmentThresholdBody,
   competenceAreasBody,
-  processLimits,
+  type AssessmentSummaryResponse,
   type CompetenceAreaId,
+  type GroupId,
   type CompetenceAreasResponse,
   type OwnAssessment,
   type OwnAssessmentsResponse,
 } from '@vermeboard/shared';
 import { randomId } from '../auth/tokens.js';
-import { summarizeAssessments } from './assessmentSummary.js';
+import { releaseFigures, summarizeAssessments } from './assessmentSummary.js';
 import type { RouteDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import { jsonBody, pathParam } from './requests.js';
@@ -68,13 +70,49 @@ export function assessmentRoutes({ storage, access }: RouteDeps): Router {
     res.json(response);
   });
 
-  router.get('/groups/:groupId/assessments/summary', async (req, res) => {
-    const { groupId } = await access.group(req, 'group.read');
-    const [aggregate, areas] = await Promise.all([
+  async function summaryFor(groupId: GroupId, facilitator: boolean): Promise<AssessmentSummaryResponse> {
+    const [releases, aggregate, areas, minRespondents, participants] = await Promise.all([
+      storage.listAssessmentReleases(groupId),
       storage.assessmentAggregate(groupId),
       storage.listCompetenceAreas(groupId),
+      storage.assessmentThreshold(groupId),
+      facilitator ? storage.listParticipants(groupId) : Promise.resolve([]),
     ]);
-    res.json(summarizeAssessments(aggregate, areas, processLimits.assessmentMinRespondents));
+    const canAnswer = facilitator
+      ? participants.filter((p) => p.removedAt === null && p.role !== 'observer').length
+      : null;
+    return summarizeAssessments({ releases, aggregate, areas, minRespondents, canAnswer });
+  }
+
+  router.get('/groups/:groupId/assessments/summary', async (req, res) => {
+    const { groupId, role } = await access.group(req, 'group.read');
+    res.json(await summaryFor(groupId, role === 'facilitator'));
+  });
+
+  // Closing a phase releases its averages to the group, once; later answers never change them.
+  router.post('/groups/:groupId/assessments/:phase/release', async (req, res) => {
+    const { groupId } = await access.group(req, 'assessment.release');
+    const phase = pathParam(assessmentPhaseSchema, req.params.phase, 'phase');
+    const [aggregate, areas, minRespondents] = await Promise.all([
+      storage.assessmentAggregate(groupId),
+      storage.listCompetenceAreas(groupId),
+      storage.assessmentThreshold(groupId),
+    ]);
+    const figures = releaseFigures(aggregate, areas, phase, minRespondents, new Date().toISOString());
+    if (!figures) {
+      throw new HttpError(409, `this phase needs at least ${minRespondents} answers before its averages can be shown`);
+    }
+    if (!(await storage.releaseAssessment(groupId, figures))) {
+      throw new HttpError(409, 'this phase’s averages were released already');
+    }
+    res.json(await summaryFor(groupId, true));
+  });
+
+  router.put('/groups/:groupId/assessments/threshold', jsonBody, async (req, res) => {
+    const { groupId } = await access.group(req, 'assessment.release');
+    const { minRespondents } = assessmentThresholdBody.parse(req.body);
+    await storage.setAssessmentThreshold(groupId, minRespondents);
+    res.json(await summaryFor(groupId, true));
   });
 
   return router;

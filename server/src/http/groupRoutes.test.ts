@@ -2,7 +2,14 @@
 // removal (with their live sync connections), members, meeting history, settings.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { GroupSettingsResponse, MeetingsResponse, MembersResponse, RotateLinksResponse } from '@vermeboard/shared';
+import type {
+  GroupSettingsResponse,
+  MeetingsResponse,
+  MembersResponse,
+  RemoveParticipantResponse,
+  RotateLinksResponse,
+} from '@vermeboard/shared';
+import { bearerHeader } from '../bearerSocket.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { createGroupFixture } from './groupFixture.testkit.js';
 
@@ -18,7 +25,7 @@ afterEach(async () => {
 
 /** A raw sync connection to a meeting's board; resolves once open, and records how it closed. */
 async function openBoard(meetingId: string, token: string) {
-  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/meeting/${meetingId}/board?token=${token}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/meeting/${meetingId}/board`, bearerHeader(token));
   sockets.push(ws);
   ws.on('error', () => {});
   const closed = new Promise<number>((resolve) => ws.on('close', (code) => resolve(code)));
@@ -116,7 +123,7 @@ describe('participants', () => {
       method: 'DELETE',
       token: f.facilitator,
     });
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
     expect(await within(annaBoard.closed)).toBe(4401);
     expect(benBoard.ws.readyState).toBe(WebSocket.OPEN);
 
@@ -126,11 +133,38 @@ describe('participants', () => {
 
     const { members } = (await server.api(f.path('/participants'), { token: f.facilitator })).body as MembersResponse;
     expect(members.find((m) => m.id === anna.participantId)).toMatchObject({ displayName: 'Anna', removed: true });
-    // Again is harmless.
-    expect(
-      (await server.api(f.path(`/participants/${anna.participantId}`), { method: 'DELETE', token: f.facilitator }))
-        .status,
-    ).toBe(204);
+    // Again is harmless, and renews nothing more.
+    const again = await server.api(f.path(`/participants/${anna.participantId}`), {
+      method: 'DELETE',
+      token: f.facilitator,
+    });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(res.body);
+  });
+
+  it('renews the invite links, so the removed person’s copy of them lets nobody in', async () => {
+    const f = await createGroupFixture(server);
+    const anna = f.members[0]!;
+    const byLink = await openBoard(f.meetingId, f.group.tokens.observer);
+    const res = await server.api(f.path(`/participants/${anna.participantId}`), {
+      method: 'DELETE',
+      token: f.facilitator,
+    });
+    const renewed = res.body as RemoveParticipantResponse;
+    for (const role of ['member', 'observer'] as const) {
+      expect(renewed.tokens[role]).not.toBe(f.group.tokens[role]);
+      // The links Anna still has in her browser: no new identity for her.
+      const old = await server.api('/api/join', { body: { token: f.group.tokens[role], displayName: 'Anna 2' } });
+      expect(old.status).toBe(401);
+    }
+    expect(await within(byLink.closed)).toBe(4401);
+    // The facilitator sees the new links; people who joined keep their access.
+    const view = await server.api(f.path(''), { token: f.facilitator });
+    expect((view.body as { tokens: unknown }).tokens).toEqual(renewed.tokens);
+    expect((await server.api(f.path(''), { token: f.members[1]!.participantToken })).status).toBe(200);
+    expect((await server.api(f.path(''), { token: f.observer.participantToken })).status).toBe(200);
+    const newJoin = await server.api('/api/join', { body: { token: renewed.tokens.member, displayName: 'Cai' } });
+    expect(newJoin.status).toBe(201);
   });
 
   it('answers 404 for unknown or other groups’ participants and refuses removing oneself', async () => {

@@ -14,6 +14,7 @@ import {
   type GroupSettingsResponse,
   type MeetingsResponse,
   type MembersResponse,
+  type RemoveParticipantResponse,
   type RotateLinksResponse,
 } from '@vermeboard/shared';
 import { hashToken } from '../auth/tokens.js';
@@ -31,8 +32,11 @@ export interface GroupRouteDeps extends RouteDeps {
 export function groupRoutes({ storage, auth, access, connections, facilitation }: GroupRouteDeps): Router {
   const router = express.Router();
 
-  router.post('/groups/:groupId/links/rotate', async (req, res) => {
-    const { groupId } = await access.group(req, 'members.manage');
+  /**
+   * Issues the next generation of the three invite links, and disconnects anyone still connected
+   * through an old one; people who joined keep their personal tokens and stay connected.
+   */
+  async function renewLinks(groupId: GroupId, reason: string): Promise<RotateLinksResponse | null> {
     const group = await storage.getGroup(groupId);
     if (!group) throw new HttpError(404, 'unknown group');
     const tokens = auth.linkTokens(groupId, group.linkGeneration + 1);
@@ -41,14 +45,25 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
       member: hashToken(tokens.member),
       observer: hashToken(tokens.observer),
     });
-    if (!removed) throw new HttpError(409, 'the links were rotated by someone else just now; reload to see them');
-    // Anyone still connected through an old link has no valid token any more; people who joined
-    // keep their personal tokens and stay connected.
+    if (!removed) return null;
     const revoked = new Set(removed);
-    connections.closeConnections((a) => revoked.has(a.tokenHash), CloseCode.tokenRevoked, 'invite link rotated');
-    const response: RotateLinksResponse = { tokens, links: auth.links(tokens) };
-    res.json(response);
+    connections.closeConnections((a) => revoked.has(a.tokenHash), CloseCode.tokenRevoked, reason);
+    return { tokens, links: auth.links(tokens) };
+  }
+
+  router.post('/groups/:groupId/links/rotate', async (req, res) => {
+    const { groupId } = await access.group(req, 'members.manage');
+    const renewed = await renewLinks(groupId, 'invite link rotated');
+    if (!renewed) throw new HttpError(409, 'the links were rotated by someone else just now; reload to see them');
+    res.json(renewed);
   });
+
+  async function currentLinks(groupId: GroupId): Promise<RotateLinksResponse> {
+    const group = await storage.getGroup(groupId);
+    if (!group) throw new HttpError(404, 'unknown group');
+    const tokens = auth.linkTokens(groupId, group.linkGeneration);
+    return { tokens, links: auth.links(tokens) };
+  }
 
   router.get('/groups/:groupId/participants', async (req, res) => {
     const { groupId } = await access.group(req, 'group.read');
@@ -75,14 +90,19 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
     const participantId = pathParam(participantIdSchema, req.params.participantId, 'participantId');
     ownedBy(await storage.getParticipant(participantId), caller.groupId, 'participantId');
     if (participantId === caller.participantId) throw new HttpError(400, 'you cannot remove yourself', 'participantId');
-    // Removing twice is harmless: the second call finds nothing left to revoke.
-    await storage.removeParticipant(participantId, new Date().toISOString());
+    // Removing twice is harmless: the second call finds nothing left to revoke and renews nothing.
+    const removedNow = await storage.removeParticipant(participantId, new Date().toISOString());
     connections.closeConnections(
       (a) => a.participantId === participantId,
       CloseCode.tokenRevoked,
       'removed from the group',
     );
-    res.status(204).end();
+    // The links are in the removed person's browser too: without new ones they could join again at
+    // once under a fresh name. A concurrent rotation has renewed them already; then read those.
+    const renewed =
+      (removedNow ? await renewLinks(caller.groupId, 'a participant was removed') : null) ??
+      (await currentLinks(caller.groupId));
+    res.json(renewed satisfies RemoveParticipantResponse);
   });
 
   router.get('/groups/:groupId/meetings', async (req, res) => {

@@ -72,10 +72,21 @@ export interface AssetRecord {
   createdAt: string;
 }
 
+/** Thrown by `appendUpdates` for a document whose meeting was purged. */
+export class DocumentGoneError extends Error {
+  constructor(docName: string) {
+    super(`${docName} belongs to a purged meeting and takes no more updates`);
+  }
+}
+
 export interface DocStore {
   /** Every stored update of a document, oldest first (empty when the document is new). */
   loadUpdates(docName: string): Promise<Uint8Array[]>;
-  /** Append updates to the document's log in one transaction; durable when the promise resolves. */
+  /**
+   * Append updates to the document's log in one transaction; durable when the promise resolves.
+   * A document of a purged meeting is a tombstone: appending to it rejects with `DocumentGoneError`
+   * and writes nothing, so updates batched just before a purge never land after it.
+   */
   appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<void>;
   /** Number of rows in the document's log (compaction decides by it). */
   countUpdates(docName: string): Promise<number>;
@@ -99,7 +110,11 @@ export interface GroupStore {
   getParticipant(id: ParticipantId): Promise<ParticipantRecord | null>;
   listParticipants(groupId: GroupId): Promise<ParticipantRecord[]>;
   findToken(tokenHash: string): Promise<TokenRecord | null>;
-  putAsset(asset: AssetRecord): Promise<void>;
+  /**
+   * Stores an image unless, checked in the same transaction, the meeting is unknown or purged
+   * ('gone') or its images would pass `maxMeetingBytes` in all ('full').
+   */
+  putAsset(asset: AssetRecord, maxMeetingBytes: number): Promise<'stored' | 'full' | 'gone'>;
   getAsset(id: string): Promise<AssetRecord | null>;
 }
 
@@ -167,6 +182,14 @@ export interface AssessmentAggregate {
   areas: { phase: AssessmentPhase; areaId: CompetenceAreaId; sum: number; count: number }[];
 }
 
+/** A phase's averages as the facilitator released them: computed once and never changed after. */
+export interface AssessmentRelease {
+  phase: AssessmentPhase;
+  releasedAt: string;
+  answered: number;
+  areas: { areaId: CompetenceAreaId; name: string; average: number | null; count: number }[];
+}
+
 /** The data of a group's process across meetings (issue: goals, members, history, self-assessment). */
 export interface ProcessStore {
   /**
@@ -224,6 +247,13 @@ export interface ProcessStore {
   listOwnAssessments(participantId: ParticipantId): Promise<AssessmentRecord[]>;
   /** Aggregates over the group's current competence areas. */
   assessmentAggregate(groupId: GroupId): Promise<AssessmentAggregate>;
+  /** Freezes a phase's figures; false (and nothing changes) when the phase was released before. */
+  releaseAssessment(groupId: GroupId, release: AssessmentRelease): Promise<boolean>;
+  /** The group's released phases. */
+  listAssessmentReleases(groupId: GroupId): Promise<AssessmentRelease[]>;
+  /** Answers a phase needs before its release (the product minimum unless the group raised it). */
+  assessmentThreshold(groupId: GroupId): Promise<number>;
+  setAssessmentThreshold(groupId: GroupId, minRespondents: number): Promise<void>;
 }
 
 /**

@@ -12,7 +12,7 @@ import type {
   ProgressNoteId,
 } from '@vermeboard/shared';
 import { ballotBoxSchema } from '@vermeboard/shared';
-import type { Storage } from './Storage.js';
+import { DocumentGoneError, type Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
   describe(`storage contract: ${name}`, () => {
@@ -121,13 +121,16 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       );
       await storage.createMeeting({ id: meetingId, groupId, createdAt: '2026-01-02T00:00:00.000Z' });
       const data = new Uint8Array([137, 80, 78, 71]);
-      await storage.putAsset({
-        id: 'asset-000001',
-        meetingId,
-        mimeType: 'image/png',
-        data,
-        createdAt: '2026-01-02T00:00:00.000Z',
-      });
+      await storage.putAsset(
+        {
+          id: 'asset-000001',
+          meetingId,
+          mimeType: 'image/png',
+          data,
+          createdAt: '2026-01-02T00:00:00.000Z',
+        },
+        1 << 30,
+      );
       const got = await storage.getAsset('asset-000001');
       expect(got?.mimeType).toBe('image/png');
       expect(Array.from(got!.data)).toEqual(Array.from(data));
@@ -478,13 +481,16 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         ]) {
           await storage.appendUpdates(doc, [new Uint8Array([1, 2, 3])]);
         }
-        await storage.putAsset({
-          id: 'asset-000001',
-          meetingId,
-          mimeType: 'image/png',
-          data: new Uint8Array([1]),
-          createdAt: day(2),
-        });
+        await storage.putAsset(
+          {
+            id: 'asset-000001',
+            meetingId,
+            mimeType: 'image/png',
+            data: new Uint8Array([1]),
+            createdAt: day(2),
+          },
+          1 << 30,
+        );
         await storage.endMeeting(meetingId, day(3));
         await storage.endMeeting(kept, day(9));
         // Retention off: nothing happens.
@@ -501,6 +507,55 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         expect((await storage.getMeeting(meetingId))?.boardDeletedAt).toBe(day(11));
         expect(await storage.purgeExpiredMeetings(new Date(day(12)))).toEqual([]);
         expect(await storage.purgeExpiredMeetings(new Date(day(17)))).toEqual([kept]);
+      });
+
+      it('freezes a released assessment phase once and keeps the group’s threshold', async () => {
+        expect(await storage.assessmentThreshold(groupId)).toBe(3);
+        await storage.setAssessmentThreshold(groupId, 5);
+        expect(await storage.assessmentThreshold(groupId)).toBe(5);
+        const release = {
+          phase: 'start' as const,
+          releasedAt: day(5),
+          answered: 3,
+          areas: [{ areaId: area(1), name: 'Planning', average: 2.5, count: 3 }],
+        };
+        expect(await storage.releaseAssessment(groupId, release)).toBe(true);
+        expect(await storage.releaseAssessment(groupId, { ...release, answered: 4, releasedAt: day(6) })).toBe(false);
+        expect(await storage.listAssessmentReleases(groupId)).toEqual([release]);
+      });
+
+      it('keeps a purged meeting a tombstone: no update and no image is stored after the purge', async () => {
+        await storage.endMeeting(meetingId, day(3));
+        await storage.setRetention(groupId, 1);
+        expect(await storage.purgeExpiredMeetings(new Date(day(10)))).toEqual([meetingId]);
+        for (const doc of [`meeting/${meetingId}/board`, `meeting/${meetingId}/private/${pid(2)}`]) {
+          await expect(storage.appendUpdates(doc, [new Uint8Array([1, 2, 3])])).rejects.toThrow(DocumentGoneError);
+          expect(await storage.loadUpdates(doc)).toEqual([]);
+        }
+        const asset = {
+          id: 'asset-000002',
+          meetingId,
+          mimeType: 'image/png',
+          data: new Uint8Array([1]),
+          createdAt: day(10),
+        };
+        expect(await storage.putAsset(asset, 1 << 30)).toBe('gone');
+        expect(await storage.getAsset('asset-000002')).toBeNull();
+        expect(await storage.putAsset({ ...asset, meetingId: 'meeting-9999' as MeetingId }, 1 << 30)).toBe('gone');
+      });
+
+      it('keeps a meeting’s images within its quota, checked when storing', async () => {
+        const asset = (n: number, bytes: number) => ({
+          id: `asset-00000${n}`,
+          meetingId,
+          mimeType: 'image/png',
+          data: new Uint8Array(bytes),
+          createdAt: day(2),
+        });
+        expect(await storage.putAsset(asset(1, 60), 100)).toBe('stored');
+        expect(await storage.putAsset(asset(2, 40), 100)).toBe('stored');
+        expect(await storage.putAsset(asset(3, 1), 100)).toBe('full');
+        expect(await storage.getAsset('asset-000003')).toBeNull();
       });
     });
 

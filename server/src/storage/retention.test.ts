@@ -8,6 +8,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { MeetingId, MeetingsResponse } from '@vermeboard/shared';
+import { bearerHeader, bearerWebSocket } from '../bearerSocket.testkit.js';
 import { createGroupFixture } from '../http/groupFixture.testkit.js';
 import { putNote, recordText } from '../board/boardClient.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
@@ -60,6 +61,47 @@ describe('board retention on a real server', () => {
     await server.close();
   });
 
+  it('never stores an update that reaches the server after the purge', async () => {
+    server = await startTestServer();
+    const f = await createGroupFixture(server);
+    const name = `meeting/${f.meetingId}/board`;
+    const doc = new Y.Doc();
+    const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, name, doc, {
+      WebSocketPolyfill: bearerWebSocket(f.members[0]!.participantToken),
+      disableBc: true,
+    });
+    await until(() => provider.synced, 'sync');
+    doc.getMap('board').set('before', 'written before the purge');
+    await until(async () => (await server.storage.loadUpdates(name)).length > 0, 'the first update to be stored');
+    await server.storage.endMeeting(f.meetingId, new Date(Date.now() - 30 * 86_400_000).toISOString());
+    await server.storage.setRetention(f.group.groupId, 7);
+    expect(await server.storage.purgeExpiredMeetings(new Date())).toEqual([f.meetingId]);
+
+    // The connection is still open (nothing closed it): what the browser sends now must go nowhere.
+    let closed = false;
+    provider.once('connection-close', () => (closed = true));
+    doc.getMap('board').set('after', 'LATE-UPDATE-5e2a');
+    // The server refuses to store it and drops the document (closing the connection); a server
+    // without the tombstone would store it instead.
+    await until(async () => closed || (await server.storage.loadUpdates(name)).length > 0, 'the late update');
+    expect(await server.storage.loadUpdates(name)).toEqual([]);
+    provider.destroy();
+    await until(() => server.sync.stats().docs === 0, 'the board to unload');
+    expect(await server.storage.loadUpdates(name)).toEqual([]);
+  });
+
+  it('sweeps when the server starts, not only an hour later', async () => {
+    server = await startTestServer();
+    const f = await createGroupFixture(server);
+    await server.storage.appendUpdates(`meeting/${f.meetingId}/board`, [new Uint8Array([0, 0])]);
+    // Ended a month ago, in a group that keeps boards for a week.
+    await server.storage.endMeeting(f.meetingId, new Date(Date.now() - 30 * 86_400_000).toISOString());
+    await server.storage.setRetention(f.group.groupId, 7);
+    server = await server.restart();
+    await until(async () => (await server.storage.getMeeting(f.meetingId))?.boardDeletedAt != null, 'the purge');
+    expect(await server.storage.loadUpdates(`meeting/${f.meetingId}/board`)).toEqual([]);
+  });
+
   it('deletes an ended meeting’s board from the database file and refuses to open it again', async () => {
     server = await startTestServer();
     const f = await createGroupFixture(server);
@@ -67,8 +109,7 @@ describe('board retention on a real server', () => {
 
     const doc = new Y.Doc();
     const provider = new WebsocketProvider(`ws://127.0.0.1:${server.port}/sync`, `meeting/${f.meetingId}/board`, doc, {
-      params: { token: f.members[0]!.participantToken },
-      WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+      WebSocketPolyfill: bearerWebSocket(f.members[0]!.participantToken),
       disableBc: true,
     });
     await until(() => provider.synced, 'sync');
@@ -113,7 +154,8 @@ describe('board retention on a real server', () => {
     expect(meetings[0]!.boardDeletedAt).toBe(later.toISOString());
     const status = await new Promise<number>((resolve) => {
       const ws = new WebSocket(
-        `ws://127.0.0.1:${server.port}/sync/meeting/${f.meetingId}/board?token=${f.facilitator}`,
+        `ws://127.0.0.1:${server.port}/sync/meeting/${f.meetingId}/board`,
+        bearerHeader(f.facilitator),
       );
       ws.on('unexpected-response', (_req, res) => {
         resolve(res.statusCode ?? 0);

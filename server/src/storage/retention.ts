@@ -1,6 +1,7 @@
 // The confidentiality sweep: a group may choose to have a meeting's board, session and private notes
-// deleted N days after the meeting ends. This timer runs the storage purge now and then; the purge
-// itself is idempotent, so a missed or repeated sweep does no harm.
+// deleted N days after the meeting ends. This timer runs the storage purge at start and then every
+// interval (hourly in the server); the purge itself is idempotent, so a missed or repeated sweep does
+// no harm.
 import type { Logger } from 'pino';
 import type { MeetingId } from '@vermeboard/shared';
 import type { Storage } from './Storage.js';
@@ -40,6 +41,8 @@ export function startRetentionSweeper(
     return running;
   }
 
+  // At start too: a server restarted more often than the interval would otherwise never purge.
+  void sweep();
   const timer = setInterval(() => void sweep(), intervalMs);
   // The sweep must not keep the process alive on its own.
   timer.unref();

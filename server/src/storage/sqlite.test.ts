@@ -1,6 +1,6 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -43,13 +43,16 @@ it('purges a meeting so that its board is gone from the database file, not only 
   await storage.appendUpdates(`meeting/${meetingId}/private/participant1`, [
     new TextEncoder().encode('PRIVATE-NOTE-91c2'),
   ]);
-  await storage.putAsset({
-    id: 'asset-000001',
-    meetingId,
-    mimeType: 'image/png',
-    data: new TextEncoder().encode('IMAGE-BYTES-5d0e'.repeat(500)),
-    createdAt: '2026-01-01T00:00:00.000Z',
-  });
+  await storage.putAsset(
+    {
+      id: 'asset-000001',
+      meetingId,
+      mimeType: 'image/png',
+      data: new TextEncoder().encode('IMAGE-BYTES-5d0e'.repeat(500)),
+      createdAt: '2026-01-01T00:00:00.000Z',
+    },
+    1 << 30,
+  );
   await storage.endMeeting(meetingId, '2026-01-02T00:00:00.000Z');
 
   const secrets = ['CONFIDENTIAL-CASE-7f3a', 'LONGSECRET-', 'PRIVATE-NOTE-91c2', 'IMAGE-BYTES-5d0e'];
@@ -96,4 +99,54 @@ it('upgrades a database from the first schema version without losing data', asyn
     deleteBoardsAfterDays: null,
   });
   await storage.close();
+});
+
+/** Everything SQLite wrote for a database: the main file and its write-ahead log. */
+function fileText(file: string): string {
+  const dir = dirname(file);
+  return readdirSync(dir)
+    .filter((f) => f.startsWith(basename(file)))
+    .map((f) => readFileSync(join(dir, f)).toString('latin1'))
+    .join('');
+}
+
+it('overwrites what any delete frees, not only what a purge does', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'deletes.sqlite');
+  const storage = openSqliteStorage(file);
+  // A compaction replaces rows by one merged row: the replaced rows are what must not linger. A long
+  // draft spills into overflow pages, which a plain delete leaves intact on the free list.
+  const doc = new Y.Doc();
+  doc.getMap('board').set('note', 'FIRST-DRAFT-c41d'.repeat(500));
+  await storage.appendUpdates('doc-a', [Y.encodeStateAsUpdate(doc)]);
+  doc.getMap('board').set('note', 'final text');
+  await storage.appendUpdates('doc-a', [Y.encodeStateAsUpdate(doc)]);
+  expect(fileText(file)).toContain('FIRST-DRAFT-c41d');
+  await storage.compact('doc-a', (updates) => {
+    const merged = new Y.Doc({ gc: true });
+    for (const u of updates) Y.applyUpdate(merged, u);
+    return Y.encodeStateAsUpdate(merged);
+  });
+  await storage.close();
+  expect(fileText(file)).not.toContain('FIRST-DRAFT-c41d');
+});
+
+it('scrubs the free pages an older database left behind, once, when it upgrades', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'old.sqlite');
+  const storage = openSqliteStorage(file);
+  await storage.appendUpdates('doc-a', [new TextEncoder().encode('DELETED-LONG-AGO-88ab'.repeat(300))]);
+  await storage.appendUpdates('doc-b', [new TextEncoder().encode('still here')]);
+  await storage.close();
+  // What an older server did: delete without secure_delete, at the schema version before the scrub
+  // (the scrub is the newest step; a later migration must move this back to before the scrub).
+  const db = new Database(file);
+  db.pragma('secure_delete = OFF');
+  db.prepare('DELETE FROM doc_updates WHERE doc = ?').run('doc-a');
+  db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+  db.close();
+  expect(fileText(file)).toContain('DELETED-LONG-AGO-88ab');
+
+  const upgraded = openSqliteStorage(file);
+  expect(fileText(file)).not.toContain('DELETED-LONG-AGO-88ab');
+  expect(await upgraded.loadUpdates('doc-b')).toEqual([new TextEncoder().encode('still here')]);
+  await upgraded.close();
 });

@@ -2,7 +2,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { MeetingId, Role } from '@vermeboard/shared';
+import { parseDocName, type MeetingId, type Role } from '@vermeboard/shared';
 import {
   toGroup,
   toMeeting,
@@ -16,9 +16,22 @@ import {
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
-import type { GroupDefaults, GroupRecord, NewParticipant, Storage } from './Storage.js';
+import {
+  DocumentGoneError,
+  type AssetRecord,
+  type GroupDefaults,
+  type GroupRecord,
+  type NewParticipant,
+  type Storage,
+} from './Storage.js';
 
-const migrations: string[] = [
+/**
+ * A schema step: SQL run in a transaction, or a function for work that cannot run inside one
+ * (VACUUM). Either way `user_version` moves on only after the step succeeded.
+ */
+type Migration = string | { outsideTransaction(db: Database.Database): void };
+
+const migrations: Migration[] = [
   `
   CREATE TABLE groups (
     id TEXT PRIMARY KEY,
@@ -164,7 +177,30 @@ const migrations: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // Self-assessment averages are released once per phase, by the facilitator, and frozen (JSON of
+  // the per-area figures); a group may ask for more answers than the product minimum first.
+  `
+  CREATE TABLE assessment_releases (
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    released_at TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    areas TEXT NOT NULL,
+    PRIMARY KEY (group_id, phase)
+  );
+  ALTER TABLE groups ADD COLUMN assessment_min_respondents INTEGER;
+  `,
+  // Before secure_delete was on for every connection, compaction, ballot rewrites and removals left
+  // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
+  // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
+  { outsideTransaction: scrubFreePages },
 ];
+
+function scrubFreePages(db: Database.Database): void {
+  db.exec('VACUUM');
+  const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+  if (result?.busy) throw new Error('could not checkpoint the write-ahead log after scrubbing free pages');
+}
 
 export function openSqliteStorage(file: string): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -174,6 +210,9 @@ export function openSqliteStorage(file: string): Storage {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // Every delete (compaction of board and private-note rows, ballots rewritten on each vote, a
+  // purge) overwrites the freed bytes with zeros instead of leaving them readable in free pages.
+  db.pragma('secure_delete = ON');
   migrate(db);
 
   const q = {
@@ -197,6 +236,8 @@ export function openSqliteStorage(file: string): Storage {
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
     insertAsset: db.prepare('INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)'),
+    meetingAssetBytes: db.prepare('SELECT COALESCE(SUM(length(data)), 0) AS n FROM assets WHERE meeting_id = ?'),
+    boardDeletedAt: db.prepare('SELECT board_deleted_at FROM meetings WHERE id = ?'),
     getAsset: db.prepare('SELECT id, meeting_id, mime_type, data, created_at FROM assets WHERE id = ?'),
     ping: db.prepare('SELECT 1'),
   };
@@ -212,7 +253,14 @@ export function openSqliteStorage(file: string): Storage {
     q.insertParticipant.run(p.id, p.groupId, p.displayName, p.role, p.createdAt);
     q.insertToken.run(hash, p.groupId, p.role, p.id);
   });
+  /** When the meeting's documents were purged; null while they live, undefined for an unknown meeting. */
+  const purgedAt = (meetingId: MeetingId) =>
+    (q.boardDeletedAt.get(meetingId) as { board_deleted_at: string | null } | undefined)?.board_deleted_at;
   const appendUpdates = db.transaction((docName: string, updates: readonly Uint8Array[]) => {
+    const doc = parseDocName(docName);
+    // Checked in the transaction that writes, so a purge either ran before (and this refuses) or after
+    // (and deletes these rows too). Unknown meetings are let through: tests and tools write bare logs.
+    if (doc && typeof purgedAt(doc.meetingId) === 'string') throw new DocumentGoneError(docName);
     for (const update of updates) q.appendUpdate.run(docName, toBuffer(update));
   });
   const compact = db.transaction((docName: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
@@ -221,6 +269,14 @@ export function openSqliteStorage(file: string): Storage {
     const merged = merge(rows.map((r) => toBytes(r.data)));
     q.deleteUpTo.run(docName, rows[rows.length - 1]!.seq);
     q.appendUpdate.run(docName, toBuffer(merged));
+  });
+
+  const putAsset = db.transaction((a: AssetRecord, maxMeetingBytes: number) => {
+    if (purgedAt(a.meetingId) !== null) return 'gone' as const;
+    const used = (q.meetingAssetBytes.get(a.meetingId) as { n: number }).n;
+    if (used + a.data.byteLength > maxMeetingBytes) return 'full' as const;
+    q.insertAsset.run(a.id, a.meetingId, a.mimeType, toBuffer(a.data), a.createdAt);
+    return 'stored' as const;
   });
 
   return {
@@ -258,8 +314,8 @@ export function openSqliteStorage(file: string): Storage {
       const row = q.findToken.get(hash) as TokenRow | undefined;
       return row ? toToken(row) : null;
     },
-    async putAsset(a) {
-      q.insertAsset.run(a.id, a.meetingId, a.mimeType, toBuffer(a.data), a.createdAt);
+    async putAsset(a, maxMeetingBytes) {
+      return putAsset(a, maxMeetingBytes);
     },
     async getAsset(id) {
       const row = q.getAsset.get(id) as
@@ -306,10 +362,16 @@ function migrate(db: Database.Database): void {
     );
   }
   for (let v = version; v < migrations.length; v++) {
-    db.transaction(() => {
-      db.exec(migrations[v]!);
+    const step = migrations[v]!;
+    if (typeof step === 'string') {
+      db.transaction(() => {
+        db.exec(step);
+        db.pragma(`user_version = ${v + 1}`);
+      })();
+    } else {
+      step.outsideTransaction(db);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }
   }
 }
 

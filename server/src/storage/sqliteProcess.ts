@@ -1,6 +1,8 @@
 // The SQLite side of a group's process across meetings: link rotation, member removal, settings,
 // goals and progress notes, action items, competence areas, self-assessments and retention.
 import type Database from 'better-sqlite3';
+import { z } from 'zod';
+import { competenceAreaIdSchema, processLimits } from '@vermeboard/shared';
 import type {
   ActionItemId,
   AssessmentPhase,
@@ -125,6 +127,13 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
        JOIN competence_areas c ON c.id = r.area_id AND c.retired = 0
        WHERE a.group_id = ? GROUP BY a.phase, r.area_id ORDER BY c.position`,
     ),
+    insertRelease: db.prepare(
+      `INSERT INTO assessment_releases (group_id, phase, released_at, answered, areas) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (group_id, phase) DO NOTHING`,
+    ),
+    listReleases: db.prepare('SELECT * FROM assessment_releases WHERE group_id = ?'),
+    threshold: db.prepare('SELECT assessment_min_respondents AS n FROM groups WHERE id = ?'),
+    setThreshold: db.prepare('UPDATE groups SET assessment_min_respondents = ? WHERE id = ?'),
   };
 
   const rotateLinks = db.transaction((groupId: GroupId, from: number, hashes: Record<Role, string>) => {
@@ -237,18 +246,12 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       return row?.ended_at ?? null;
     },
     async purgeExpiredMeetings(now) {
-      // secure_delete makes SQLite overwrite the freed cells and pages with zeros, so the deleted
-      // boards are gone from the file rather than left in free pages until reused. The checkpoint
-      // then copies those pages into the main file and truncates the WAL, which held the old content.
-      // (A VACUUM would also do it, but rewrites the whole database while blocking the server.)
-      const before = db.pragma('secure_delete', { simple: true }) as number;
-      db.pragma('secure_delete = ON');
-      let ids: MeetingId[];
-      try {
-        ids = purge(now);
-      } finally {
-        db.pragma(`secure_delete = ${before ? 'ON' : 'OFF'}`);
-      }
+      // secure_delete (on for the whole connection, see sqlite.ts) makes SQLite overwrite the freed
+      // cells and pages with zeros, so the deleted boards are gone from the file rather than left in
+      // free pages until reused. The checkpoint then copies those pages into the main file and
+      // truncates the WAL, which held the old content. (A VACUUM would also do it, but rewrites the
+      // whole database while blocking the server.)
+      const ids = purge(now);
       if (ids.length > 0) {
         const [result] = db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
         if (result?.busy) throw new Error('could not checkpoint the write-ahead log after purging meetings');
@@ -362,7 +365,45 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       ).map((r) => ({ phase: r.phase, areaId: r.area_id as CompetenceAreaId, sum: r.s, count: r.n }));
       return { respondents, areas };
     },
+    async releaseAssessment(groupId, r) {
+      return q.insertRelease.run(groupId, r.phase, r.releasedAt, r.answered, JSON.stringify(r.areas)).changes === 1;
+    },
+    async listAssessmentReleases(groupId) {
+      const rows = q.listReleases.all(groupId) as ReleaseRow[];
+      return rows
+        .map((r) => ({
+          phase: r.phase,
+          releasedAt: r.released_at,
+          answered: r.answered,
+          areas: releasedAreas.parse(JSON.parse(r.areas)),
+        }))
+        .sort((a, b) => phaseOrder[a.phase] - phaseOrder[b.phase]);
+    },
+    async assessmentThreshold(groupId) {
+      const row = q.threshold.get(groupId) as { n: number | null } | undefined;
+      return row?.n ?? processLimits.assessmentMinRespondents;
+    },
+    async setAssessmentThreshold(groupId, minRespondents) {
+      q.setThreshold.run(minRespondents, groupId);
+    },
   };
 }
+
+interface ReleaseRow {
+  phase: AssessmentPhase;
+  released_at: string;
+  answered: number;
+  areas: string;
+}
+
+/** The stored figures are parsed on the way out like any other input. */
+const releasedAreas = z.array(
+  z.object({
+    areaId: competenceAreaIdSchema,
+    name: z.string(),
+    average: z.number().nullable(),
+    count: z.number().int().min(0),
+  }),
+);
 
 const phaseOrder: Record<AssessmentPhase, number> = { start: 0, mid: 1, end: 2 };

@@ -18,7 +18,7 @@ import type { DocStore, Storage } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import { mergeUpdates } from './mergeUpdates.js';
 import { readMessage, writeAwareness, writeAwarenessUpdate, writeSyncStep1, writeUpdate } from './protocol.js';
-import type { AuthorizeResult, SyncServer, SyncServerOptions } from './SyncServer.js';
+import type { AuthorizeResult, SyncCredential, SyncServer, SyncServerOptions } from './SyncServer.js';
 import { createSyncServer } from './SyncServer.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -49,7 +49,9 @@ const identities = new Map<string, { groupId: GroupId; role: Role; participantId
   [tokens.otherGroup, { groupId: g2, role: 'member', participantId: null }],
 ]);
 
-async function authorize(docName: string, token: string | null): Promise<AuthorizeResult> {
+/** The harness's tickets are its tokens; the real server redeems them (auth/syncTickets.ts). */
+async function authorize(docName: string, credential: SyncCredential | null): Promise<AuthorizeResult> {
+  const token = credential === null ? null : credential.kind === 'bearer' ? credential.token : credential.ticket;
   const doc = parseDocName(docName);
   if (!doc) return { ok: false, status: 400 };
   const who = token === null ? undefined : identities.get(token);
@@ -150,7 +152,7 @@ interface Client {
 function connect(h: Harness, room: string, token: string, doc = new Y.Doc()): Client {
   const provider = new WebsocketProvider(`ws://127.0.0.1:${h.port}/sync`, room, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    params: { ticket: token },
     connect: true,
     disableBc: true,
     maxBackoffTime: 100,
@@ -176,7 +178,7 @@ interface Raw {
 }
 
 async function raw(h: Harness, room: string, token: string): Promise<Raw> {
-  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/sync/${room}?token=${token}`);
+  const ws = new WebSocket(`ws://127.0.0.1:${h.port}/sync/${room}?ticket=${token}`);
   const received: Uint8Array[] = [];
   ws.on('message', (data: Buffer) => received.push(new Uint8Array(data)));
   ws.on('error', () => {});
@@ -444,7 +446,7 @@ describe('sync', () => {
     expect(h.sync.stats()).toEqual({ docs: 0, connections: 0 });
     expect(await storedText(h.store, boardA)).toBe('in flight');
     expect(await h.store.countUpdates(boardA)).toBe(1);
-    expect(await upgradeStatus(h, `/sync/${boardA}?token=${tokens.member}`)).toBe(503);
+    expect(await upgradeStatus(h, `/sync/${boardA}?ticket=${tokens.member}`)).toBe(503);
   });
 });
 
@@ -479,7 +481,7 @@ describe('roles', () => {
   it('never logs tokens', async () => {
     const h = await start();
     await synced(connect(h, boardA, tokens.member));
-    await upgradeStatus(h, `/sync/${boardA}?token=${tokens.otherGroup}`);
+    await upgradeStatus(h, `/sync/${boardA}?ticket=${tokens.otherGroup}`);
     expect(h.logs.length).toBeGreaterThan(0);
     const text = JSON.stringify(h.logs);
     for (const token of Object.values(tokens)) expect(text).not.toContain(token);
@@ -489,13 +491,13 @@ describe('roles', () => {
 describe('refused upgrades', () => {
   it.each([
     ['no token', `/sync/${boardA}`, 401],
-    ['an unknown token', `/sync/${boardA}?token=nobody-knows-this-token`, 401],
-    ["another group's token", `/sync/${boardA}?token=${tokens.otherGroup}`, 403],
-    ['an unknown meeting', `/sync/meeting/meeting-unknown-9/board?token=${tokens.member}`, 404],
-    ['a bad document name', `/sync/meeting/${meetingA}/nonsense?token=${tokens.member}`, 400],
-    ['a document name with extra parts', `/sync/${boardA}/extra?token=${tokens.member}`, 400],
-    ['a path outside /sync/', `/elsewhere/${boardA}?token=${tokens.member}`, 404],
-    ["someone else's private notes", `/sync/meeting/${meetingA}/private/participant-x1?token=${tokens.member}`, 403],
+    ['an unknown token', `/sync/${boardA}?ticket=nobody-knows-this-token`, 401],
+    ["another group's token", `/sync/${boardA}?ticket=${tokens.otherGroup}`, 403],
+    ['an unknown meeting', `/sync/meeting/meeting-unknown-9/board?ticket=${tokens.member}`, 404],
+    ['a bad document name', `/sync/meeting/${meetingA}/nonsense?ticket=${tokens.member}`, 400],
+    ['a document name with extra parts', `/sync/${boardA}/extra?ticket=${tokens.member}`, 400],
+    ['a path outside /sync/', `/elsewhere/${boardA}?ticket=${tokens.member}`, 404],
+    ["someone else's private notes", `/sync/meeting/${meetingA}/private/participant-x1?ticket=${tokens.member}`, 403],
   ])('refuses %s before opening a socket', async (_name, path, status) => {
     const h = await start();
     expect(await upgradeStatus(h, path)).toBe(status);
@@ -510,7 +512,7 @@ describe('refused upgrades', () => {
   it('rate-limits upgrade attempts per address with 429', async () => {
     const h = await start({ connectionsPerMinutePerAddress: 3 });
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push(await upgradeStatus(h, `/sync/${boardA}?token=${tokens.member}`));
+    for (let i = 0; i < 5; i++) statuses.push(await upgradeStatus(h, `/sync/${boardA}?ticket=${tokens.member}`));
     expect(statuses).toEqual([101, 101, 101, 429, 429]);
   });
 });

@@ -20,8 +20,8 @@ export type { Connection } from './Connection.js';
 
 export interface SyncServerOptions {
   store: DocStore;
-  /** Decides, from the token and the document name (already parsed), whether and how the connection may open. */
-  authorize(docName: string, token: string | null): Promise<AuthorizeResult>;
+  /** Decides, from the credential and the document name (already parsed), whether and how the connection may open. */
+  authorize(docName: string, credential: SyncCredential | null): Promise<AuthorizeResult>;
   logger: Logger;
   /** Largest frame accepted (ws maxPayload); a larger one closes the socket with 1009. */
   maxPayloadBytes: number;
@@ -141,7 +141,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     const docName = url.pathname.slice(pathPrefix.length);
     if (parseDocName(docName) === null) return refuseWith(400);
 
-    const result = await opts.authorize(docName, tokenOf(req, url));
+    const result = await opts.authorize(docName, credentialOf(req, url));
     if (!result.ok) return refuseWith(result.status);
     if (closing) return refuseWith(503);
     if (socket.destroyed) return;
@@ -230,12 +230,19 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
   };
 }
 
-function tokenOf(req: IncomingMessage, url: URL): string | null {
+/**
+ * What an upgrade presents: a token in the Authorization header (tests, tools, the bench), or a
+ * single-use ticket in the URL (browsers, which cannot set headers on a WebSocket). A token in the
+ * URL is not accepted: URLs end up in proxy access logs.
+ */
+export type SyncCredential = { kind: 'bearer'; token: string } | { kind: 'ticket'; ticket: string };
+
+function credentialOf(req: IncomingMessage, url: URL): SyncCredential | null {
   const header = req.headers.authorization;
   const bearer = header === undefined ? null : /^Bearer\s+(\S+)$/i.exec(header);
-  if (bearer) return bearer[1]!;
-  const query = url.searchParams.get('token');
-  return query === null || query === '' ? null : query;
+  if (bearer) return { kind: 'bearer', token: bearer[1]! };
+  const ticket = url.searchParams.get('ticket');
+  return ticket === null || ticket === '' ? null : { kind: 'ticket', ticket };
 }
 
 function refuse(socket: Duplex, status: number): void {

@@ -13,3 +13,4 @@ export * from './timer.js';
 export * from './sessionReducer.js';
 export * from './speakingMode.js';
 export * from './wire.js';
+export * from './roster.js';

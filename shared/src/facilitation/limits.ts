@@ -13,8 +13,13 @@ export const facilitationLimits = {
   /** Largest single timer adjustment, in minutes, either way. */
   maxAdjustMinutes: 60,
   agendaItems: 24,
-  /** Everyone who has been in the meeting, present or not: a verme group is 4–10 people. */
+  /**
+   * Facilitators and members who have been in the meeting, present or not: a verme group is 4–10
+   * people. Observers are counted apart (`observers`), see roster.ts.
+   */
   participants: 100,
+  /** Observers who have been in the meeting, present or not. */
+  observers: 100,
   lockedShapes: 2000,
   /** Shape ids in one lock or unlock command. */
   shapesPerCommand: 200,

@@ -134,7 +134,7 @@ export const sessionStateSchema = z.strictObject({
   timer: timerSchema,
   /** The meeting's facilitator; null until a holder of the facilitator role joins. */
   facilitatorId: participantIdSchema.nullable(),
-  participants: z.array(participantSchema).max(facilitationLimits.participants),
+  participants: z.array(participantSchema).max(facilitationLimits.participants + facilitationLimits.observers),
   turns: turnsSchema,
   /** Talk time over the whole meeting, across round-robin steps. */
   talkMs: talkTime,

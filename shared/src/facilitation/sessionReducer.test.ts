@@ -880,3 +880,54 @@ describe('focus', () => {
     expect(w.state.focus).toEqual({ target: null, seq: first + 3 });
   });
 });
+
+describe('participant list bounds', () => {
+  const id = (prefix: string, n: number) => `${prefix}-${String(n).padStart(4, '0')}` as ParticipantId;
+  /** `n` people of one role who joined and left again, after F, A, B and O. */
+  function crowd(role: Role, n: number, prefix = role): World {
+    let w = draftWithPeople();
+    for (let i = 0; i < n; i++) {
+      w = step(w, join(id(prefix, i), `Guest ${i}`, role), 'server', 1);
+      w = step(w, { type: 'leave', participantId: id(prefix, i) }, 'server', 1);
+    }
+    return w;
+  }
+
+  it('does not count observers against the members’ place', () => {
+    // As many observers as the list holds members: a member still gets in, and an observer too.
+    const w = crowd('observer', facilitationLimits.observers - 1);
+    const member = step(w, join(id('late-member', 1), 'Late', 'member'), 'server');
+    expect(member.state.participants.some((p) => p.id === id('late-member', 1))).toBe(true);
+    // The observer list is full of people who left: they make room, Olga (still here) stays.
+    const observer = step(member, join(id('late-observer', 1), 'Late O', 'observer'), 'server');
+    expect(observer.state.participants.filter((p) => p.role === 'observer').map((p) => p.id)).toEqual([
+      O,
+      id('late-observer', 1),
+    ]);
+  });
+
+  it('makes room by dropping people who left without ever taking part, and keeps the others', () => {
+    // A full list of members who came and went without speaking.
+    let w = crowd('member', facilitationLimits.participants - 3);
+    expect(w.state.participants.filter((p) => p.role !== 'observer')).toHaveLength(facilitationLimits.participants);
+    w = step(w, { type: 'raiseHand' }, anna);
+    w = step(w, join(id('newcomer', 1), 'New', 'member'), 'server');
+    const ids = w.state.participants.map((p) => p.id);
+    // Fiona facilitates and Anna raised her hand; Bert is still connected; the guests who only came
+    // and went are gone.
+    expect(ids).toEqual(expect.arrayContaining([F, A, B, O, id('newcomer', 1)]));
+    expect(ids.some((p) => p.startsWith('member-0'))).toBe(false);
+  });
+
+  it('says the meeting is full when everyone of that kind is present or took part', () => {
+    let w = draftWithPeople();
+    for (let i = 0; i < facilitationLimits.observers - 1; i++)
+      w = step(w, join(id('observer', i), `O ${i}`, 'observer'), 'server', 1);
+    expect(run(w, join(id('one-more', 1), 'One more', 'observer'), 'server')).toMatchObject({
+      ok: false,
+      reason: 'the meeting is full',
+    });
+    // A member still gets in.
+    expect(run(w, join(id('member', 1), 'Mia', 'member'), 'server')).toMatchObject({ ok: true });
+  });
+});

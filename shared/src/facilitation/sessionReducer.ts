@@ -22,6 +22,7 @@ import {
   shuffleWithSeed,
   speakersByJoinOrder,
 } from './roundRobin.js';
+import { makeRoomFor } from './roster.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
 import type { Outcome, Timer } from './timer.js';
@@ -615,9 +616,8 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 
   join(state, command, env) {
     const existing = participant(state, command.participantId);
-    if (existing === undefined && state.participants.length >= facilitationLimits.participants) {
-      return invalid('the meeting is full');
-    }
+    const roster = existing ? state.participants : makeRoomFor(state, command);
+    if (roster === null) return invalid('the meeting is full');
     const joined = {
       id: command.participantId,
       name: command.name,
@@ -626,9 +626,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       joinedAt: existing?.present ? existing.joinedAt : env.now,
       present: true,
     };
-    const participants = existing
-      ? state.participants.map((p) => (p.id === joined.id ? joined : p))
-      : [...state.participants, joined];
+    const participants = existing ? roster.map((p) => (p.id === joined.id ? joined : p)) : [...roster, joined];
     let next: SessionState = { ...state, participants };
     if (next.facilitatorId === null && command.role === 'facilitator') {
       next = { ...next, facilitatorId: command.participantId };

@@ -53,6 +53,11 @@ const rules = {
   'members.manage': byRole(['facilitator'], 'only the facilitator can rotate links or remove participants'),
   'retention.set': byRole(['facilitator'], 'only the facilitator can change how long boards are kept'),
   'competenceAreas.edit': byRole(['facilitator'], 'only the facilitator can edit the competence areas'),
+  /** Close a self-assessment phase (release its averages) or change how many answers one needs. */
+  'assessment.release': byRole(
+    ['facilitator'],
+    'only the facilitator can close a self-assessment phase or change how many answers it needs',
+  ),
   /** Goals, ground rules, the next meeting and action items belong to the whole group. */
   'groupProcess.edit': byRole(contributors, 'observers can read but not change the group'),
   'progressNote.add': byRole(contributors, 'observers can read but not add progress notes', true),

@@ -1,6 +1,8 @@
 // Competence self-assessment: the group's competence areas and each participant's ratings (1–5) at
 // the start, optionally mid-way, and at the end of the process. Individual answers go back only to
-// their author; the group sees averages, and only once enough people answered a phase.
+// their author. The group sees a phase's averages once: when the facilitator closes the phase with
+// enough answers, the figures are computed and frozen, so no two snapshots differ by one person's
+// answer. Until then only the facilitator sees how many have answered.
 import { z } from 'zod';
 import { competenceAreaIdSchema } from './ids.js';
 import { processLimits } from './limits.js';
@@ -59,11 +61,16 @@ export const areaAverageSchema = z.object({
 });
 export type AreaAverage = z.infer<typeof areaAverageSchema>;
 
-export const phaseSummarySchema = z.discriminatedUnion('withheld', [
-  z.object({ phase: assessmentPhaseSchema, withheld: z.literal(true), answered: count }),
+/** "k of n answered": the facilitator's view of an open phase (n counts current facilitators and members). */
+export const phaseProgressSchema = z.object({ answered: count, of: count });
+export type PhaseProgress = z.infer<typeof phaseProgressSchema>;
+
+export const phaseSummarySchema = z.discriminatedUnion('status', [
+  z.object({ phase: assessmentPhaseSchema, status: z.literal('open'), progress: phaseProgressSchema.optional() }),
   z.object({
     phase: assessmentPhaseSchema,
-    withheld: z.literal(false),
+    status: z.literal('released'),
+    releasedAt: z.string(),
     answered: count,
     areas: z.array(areaAverageSchema),
   }),
@@ -71,8 +78,18 @@ export const phaseSummarySchema = z.discriminatedUnion('withheld', [
 export type PhaseSummary = z.infer<typeof phaseSummarySchema>;
 
 export const assessmentSummaryResponseSchema = z.object({
-  /** Respondents needed before a phase's averages are shown. */
+  /** Answers a phase needs before the facilitator can release its averages (the group's threshold). */
   minRespondents: z.number().int().positive(),
   phases: z.array(phaseSummarySchema),
 });
 export type AssessmentSummaryResponse = z.infer<typeof assessmentSummaryResponseSchema>;
+
+/** The group's release threshold: never below the product's minimum, raised per group. */
+export const assessmentThresholdBody = z.object({
+  minRespondents: z
+    .number()
+    .int('must be a whole number')
+    .min(processLimits.assessmentMinRespondents, `at least ${processLimits.assessmentMinRespondents}`)
+    .max(processLimits.assessmentMaxThreshold, `at most ${processLimits.assessmentMaxThreshold}`),
+});
+export type AssessmentThresholdBody = z.infer<typeof assessmentThresholdBody>;

@@ -11,6 +11,9 @@ import { boundedText, isoDateSchema } from './text.js';
 export const rotateLinksResponseSchema = z.object({ tokens: roleTokensSchema, links: roleTokensSchema });
 export type RotateLinksResponse = z.infer<typeof rotateLinksResponseSchema>;
 
+/** Removing someone also renews the invite links (they were in that person's browser too). */
+export type RemoveParticipantResponse = RotateLinksResponse;
+
 export const memberSchema = z.object({
   id: participantIdSchema,
   displayName: z.string(),

@@ -15,6 +15,8 @@ export const processLimits = {
   competenceAreas: 12,
   /** Retention longer than ten years is the same as keeping everything. */
   retentionDays: 3650,
-  /** Group averages of a self-assessment phase are shown only from this many respondents. */
+  /** A self-assessment phase's averages can be released only from this many answers; groups may ask more. */
   assessmentMinRespondents: 3,
+  /** The highest threshold a group may set. */
+  assessmentMaxThreshold: 100,
 } as const;

@@ -1,0 +1,27 @@
+// Who may open which sync document: one rule for the WebSocket upgrade and for the ticket that a
+// browser asks for just before it (so a browser learns over HTTP that a meeting is gone, and a
+// ticket opens only the document it was bought for). The token names a caller of one group, the
+// document must belong to a live meeting of that group, and the shared policy's `docAccess`
+// decides read or write. An ended meeting is a record: nobody writes its board or notes any more.
+import { docAccess, parseDocName } from '@vermeboard/shared';
+import type { Storage } from '../storage/Storage.js';
+import type { AuthorizeResult } from '../sync/SyncAuth.js';
+import type { Caller } from './Auth.js';
+
+export async function syncAccess(
+  storage: Pick<Storage, 'getMeeting'>,
+  docName: string,
+  caller: Caller | null,
+): Promise<AuthorizeResult> {
+  const doc = parseDocName(docName);
+  if (!doc) return { ok: false, status: 400 };
+  if (!caller) return { ok: false, status: 401 };
+  const meeting = await storage.getMeeting(doc.meetingId);
+  // A meeting whose board the retention rule deleted has no documents to open any more.
+  if (!meeting || meeting.boardDeletedAt) return { ok: false, status: 404 };
+  if (meeting.groupId !== caller.groupId) return { ok: false, status: 403 };
+  const granted = docAccess(caller, doc);
+  if (granted === 'none') return { ok: false, status: 403 };
+  const access = meeting.endedAt !== null && doc.kind !== 'session' ? 'read' : granted;
+  return { ok: true, access, auth: caller };
+}

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { GroupId } from '@vermeboard/shared';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { storageContract } from './contract.test-suite.js';
@@ -107,7 +108,9 @@ it('two instances starting at once on a new database migrate it once', async () 
   await client.connect();
   try {
     const { rows } = await client.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    expect(rows.map((r) => r.version)).toEqual([1]);
+    // Each version once (the primary key would have failed the second instance), none missing.
+    expect(rows.map((r) => r.version)).toEqual(rows.map((_, i) => i + 1));
+    expect(rows.length).toBeGreaterThan(1);
   } finally {
     await client.end();
   }
@@ -127,4 +130,27 @@ it('says which server it could not reach, without the password', async () => {
   await expect(openPostgresStorage('postgres://vb:s3cret@127.0.0.1:1/vermeboard')).rejects.toThrow(
     /^PostgreSQL at 127\.0\.0\.1:1\/vermeboard: (?!.*s3cret)/,
   );
+});
+
+it('upgrades a database of the first schema version without losing data', async () => {
+  const { url } = await freshDatabase();
+  await (await openPostgresStorage(url)).close();
+  // Take the database back to version 1, as a server of that version left it, with a group in it.
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`
+    DROP TABLE assessment_releases;
+    ALTER TABLE groups DROP COLUMN assessment_min_respondents;
+    DELETE FROM schema_migrations WHERE version > 1;
+    INSERT INTO groups (id, name, created_at, link_generation) VALUES ('group-000001', 'Old group', '2025-01-01T00:00:00.000Z', 2);
+  `);
+  await client.end();
+  const storage = await openPostgresStorage(url);
+  try {
+    expect(await storage.getGroup('group-000001' as GroupId)).toMatchObject({ name: 'Old group', linkGeneration: 2 });
+    expect(await storage.assessmentThreshold('group-000001' as GroupId)).toBe(3);
+    expect(await storage.listAssessmentReleases('group-000001' as GroupId)).toEqual([]);
+  } finally {
+    await storage.close();
+  }
 });

@@ -138,14 +138,29 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
       ]);
       return rows[0] ? toToken(rows[0]) : null;
     },
-    async putAsset(a) {
-      await pool.query('INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES ($1, $2, $3, $4, $5)', [
-        a.id,
-        a.meetingId,
-        a.mimeType,
-        toBuffer(a.data),
-        a.createdAt,
-      ]);
+    async putAsset(a, maxMeetingBytes) {
+      return db.transaction(async (c) => {
+        // The meeting row's lock makes two uploads to one meeting (on any instances) check the quota
+        // one after the other, and orders them against a purge, which updates that row.
+        const { rows } = await c.query<{ board_deleted_at: string | null }>(
+          'SELECT board_deleted_at FROM meetings WHERE id = $1 FOR UPDATE',
+          [a.meetingId],
+        );
+        if (!rows[0] || rows[0].board_deleted_at !== null) return 'gone' as const;
+        const used = await c.query<{ n: number }>(
+          'SELECT COALESCE(sum(octet_length(data)), 0)::bigint::float8 AS n FROM assets WHERE meeting_id = $1',
+          [a.meetingId],
+        );
+        if (used.rows[0]!.n + a.data.byteLength > maxMeetingBytes) return 'full' as const;
+        await c.query('INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES ($1, $2, $3, $4, $5)', [
+          a.id,
+          a.meetingId,
+          a.mimeType,
+          toBuffer(a.data),
+          a.createdAt,
+        ]);
+        return 'stored' as const;
+      });
     },
     async getAsset(id) {
       const { rows } = await pool.query<{

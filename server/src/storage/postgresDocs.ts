@@ -1,9 +1,10 @@
 // The PostgreSQL side of the Yjs update log: append-only per document, idempotent appends, and
 // compaction that at most one instance runs on a document at a time.
 import { createHash } from 'node:crypto';
+import { parseDocName } from '@vermeboard/shared';
 import type { Db } from './postgresDb.js';
 import { toBuffer, toBytes } from './postgresDb.js';
-import type { DocStore } from './Storage.js';
+import { DocumentGoneError, type DocStore } from './Storage.js';
 
 /**
  * The advisory-lock key of a document's compaction: the first 8 bytes of SHA-256 of its name, as a
@@ -15,6 +16,9 @@ export function compactionLockKey(docName: string): string {
 }
 
 export function createPostgresDocStore(db: Db): DocStore {
+  const purged = async (meetingId: string) =>
+    (await db.pool.query('SELECT 1 FROM meetings WHERE id = $1 AND board_deleted_at IS NOT NULL', [meetingId]))
+      .rowCount === 1;
   return {
     async loadUpdates(docName) {
       const { rows } = await db.pool.query<{ data: Buffer }>(
@@ -28,12 +32,24 @@ export function createPostgresDocStore(db: Db): DocStore {
       if (updates.length === 0) return;
       // One statement is one transaction. Rows are numbered in the batch's order (WITH ORDINALITY);
       // an update the document already holds is skipped (see doc_updates_digest in the schema).
-      await db.pool.query(
-        `INSERT INTO doc_updates (doc, data)
-         SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n) ORDER BY u.n
+      // A purged meeting's documents are tombstones. The share lock on the meeting row orders this
+      // against a purge, which updates that row: a purge that committed first is seen (nothing is
+      // written), and one that comes later waits for this write and then deletes it too. Documents
+      // of unknown meetings (and names that are no meeting's) are let through, as in SQLite.
+      const meetingId = parseDocName(docName)?.meetingId ?? null;
+      const inserted = await db.pool.query(
+        `WITH meeting AS MATERIALIZED (SELECT board_deleted_at FROM meetings WHERE id = $3 FOR SHARE)
+         INSERT INTO doc_updates (doc, data)
+         SELECT $1, u.data FROM unnest($2::bytea[]) WITH ORDINALITY AS u(data, n)
+         WHERE NOT EXISTS (SELECT 1 FROM meeting WHERE board_deleted_at IS NOT NULL)
+         ORDER BY u.n
          ON CONFLICT (doc, digest) DO NOTHING`,
-        [docName, updates.map(toBuffer)],
+        [docName, updates.map(toBuffer), meetingId],
       );
+      // Fewer rows than updates: copies skipped, or the meeting is gone (only then is it looked up).
+      if (meetingId !== null && (inserted.rowCount ?? 0) < updates.length && (await purged(meetingId))) {
+        throw new DocumentGoneError(docName);
+      }
     },
 
     async countUpdates(docName) {

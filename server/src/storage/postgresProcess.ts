@@ -15,9 +15,19 @@ import type {
   ProgressNoteId,
   Role,
 } from '@vermeboard/shared';
+import { processLimits } from '@vermeboard/shared';
 import { meetingDocRange } from './meetingDocRange.js';
 import type { Db, Queryable } from './postgresDb.js';
-import { toActionItem, toGoal, toGroundRules, type ActionItemRow, type GoalRow } from './rows.js';
+import {
+  phaseOrder,
+  toActionItem,
+  toGoal,
+  toGroundRules,
+  toReleases,
+  type ActionItemRow,
+  type GoalRow,
+  type ReleaseRow,
+} from './rows.js';
 import type { AssessmentAggregate, AssessmentRecord, ProcessStore, ProgressNoteRecord } from './Storage.js';
 
 const goalColumns = 'id, group_id, text, position, created_at, archived_at';
@@ -362,6 +372,32 @@ export function createPostgresProcessStore(db: Db): ProcessStore {
       }));
       return { respondents, areas };
     },
+    async releaseAssessment(groupId, r) {
+      // The primary key makes a second release of the phase, from any instance, change nothing.
+      const inserted = await pool.query(
+        `INSERT INTO assessment_releases (group_id, phase, released_at, answered, areas) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (group_id, phase) DO NOTHING`,
+        [groupId, r.phase, r.releasedAt, r.answered, JSON.stringify(r.areas)],
+      );
+      return inserted.rowCount === 1;
+    },
+    async listAssessmentReleases(groupId) {
+      const { rows } = await pool.query<ReleaseRow>(
+        'SELECT phase, released_at, answered, areas FROM assessment_releases WHERE group_id = $1',
+        [groupId],
+      );
+      return toReleases(rows);
+    },
+    async assessmentThreshold(groupId) {
+      const { rows } = await pool.query<{ n: number | null }>(
+        'SELECT assessment_min_respondents AS n FROM groups WHERE id = $1',
+        [groupId],
+      );
+      return rows[0]?.n ?? processLimits.assessmentMinRespondents;
+    },
+    async setAssessmentThreshold(groupId, minRespondents) {
+      await pool.query('UPDATE groups SET assessment_min_respondents = $1 WHERE id = $2', [minRespondents, groupId]);
+    },
   };
 }
 
@@ -372,5 +408,3 @@ async function setPositions(q: Queryable, ids: readonly string[]): Promise<void>
     [ids],
   );
 }
-
-const phaseOrder: Record<AssessmentPhase, number> = { start: 0, mid: 1, end: 2 };

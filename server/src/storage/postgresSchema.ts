@@ -163,6 +163,19 @@ const migrations: string[] = [
     created_at TEXT NOT NULL
   );
   `,
+  // Self-assessment averages are released once per phase, by the facilitator, and frozen (JSON of
+  // the per-area figures); a group may ask for more answers than the product minimum first.
+  `
+  CREATE TABLE assessment_releases (
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    phase TEXT NOT NULL,
+    released_at TEXT NOT NULL,
+    answered INTEGER NOT NULL,
+    areas TEXT NOT NULL,
+    PRIMARY KEY (group_id, phase)
+  );
+  ALTER TABLE groups ADD COLUMN assessment_min_respondents INTEGER;
+  `,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

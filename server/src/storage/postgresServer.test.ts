@@ -4,10 +4,10 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import type { CreateGroupResponse } from '@vermeboard/shared';
+import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import { putNote, recordText } from '../board/boardClient.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { createTestDatabase, type TestDatabase } from './postgresTestDb.testkit.js';
@@ -24,8 +24,7 @@ afterEach(async () => {
 function connect(meetingId: string, token: string) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(`ws://127.0.0.1:${server!.port}/sync`, `meeting/${meetingId}/board`, doc, {
-    params: { token },
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: bearerWebSocket(token),
     disableBc: true,
   });
   providers.push(provider);

@@ -1,8 +1,19 @@
 // Table rows as both SQL adapters read them (the column names are the same in SQLite and
 // PostgreSQL), and their mapping to the storage interface's records.
-import type { ActionItemId, GoalId, GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
+import { z } from 'zod';
+import {
+  competenceAreaIdSchema,
+  type ActionItemId,
+  type AssessmentPhase,
+  type GoalId,
+  type GroupId,
+  type MeetingId,
+  type ParticipantId,
+  type Role,
+} from '@vermeboard/shared';
 import type {
   ActionItemRecord,
+  AssessmentRelease,
   GoalRecord,
   GroupRecord,
   MeetingRecord,
@@ -123,3 +134,35 @@ export function toGroundRules(json: string): string[] {
   const rules: unknown = JSON.parse(json);
   return Array.isArray(rules) ? rules.filter((r): r is string => typeof r === 'string') : [];
 }
+
+/** A released assessment phase; `areas` is the frozen figures as JSON. */
+export interface ReleaseRow {
+  phase: AssessmentPhase;
+  released_at: string;
+  answered: number;
+  areas: string;
+}
+
+/** The stored figures are parsed on the way out like any other input. */
+const releasedAreas = z.array(
+  z.object({
+    areaId: competenceAreaIdSchema,
+    name: z.string(),
+    average: z.number().nullable(),
+    count: z.number().int().min(0),
+  }),
+);
+
+/** Released phases in phase order. */
+export function toReleases(rows: readonly ReleaseRow[]): AssessmentRelease[] {
+  return rows
+    .map((r) => ({
+      phase: r.phase,
+      releasedAt: r.released_at,
+      answered: r.answered,
+      areas: releasedAreas.parse(JSON.parse(r.areas)),
+    }))
+    .sort((a, b) => phaseOrder[a.phase] - phaseOrder[b.phase]);
+}
+
+export const phaseOrder: Record<AssessmentPhase, number> = { start: 0, mid: 1, end: 2 };

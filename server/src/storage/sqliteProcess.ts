@@ -1,8 +1,7 @@
 // The SQLite side of a group's process across meetings: link rotation, member removal, settings,
 // goals and progress notes, action items, competence areas, self-assessments and retention.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { competenceAreaIdSchema, processLimits } from '@vermeboard/shared';
+import { processLimits } from '@vermeboard/shared';
 import type {
   ActionItemId,
   AssessmentPhase,
@@ -25,7 +24,16 @@ import type {
   ProgressNoteRecord,
 } from './Storage.js';
 import { meetingDocRange } from './meetingDocRange.js';
-import { toActionItem, toGoal, toGroundRules, type ActionItemRow, type GoalRow } from './rows.js';
+import {
+  phaseOrder,
+  toActionItem,
+  toGoal,
+  toGroundRules,
+  toReleases,
+  type ActionItemRow,
+  type GoalRow,
+  type ReleaseRow,
+} from './rows.js';
 
 const actionItemSelect = `
   SELECT a.*, p.display_name AS owner_name FROM action_items a
@@ -369,15 +377,7 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       return q.insertRelease.run(groupId, r.phase, r.releasedAt, r.answered, JSON.stringify(r.areas)).changes === 1;
     },
     async listAssessmentReleases(groupId) {
-      const rows = q.listReleases.all(groupId) as ReleaseRow[];
-      return rows
-        .map((r) => ({
-          phase: r.phase,
-          releasedAt: r.released_at,
-          answered: r.answered,
-          areas: releasedAreas.parse(JSON.parse(r.areas)),
-        }))
-        .sort((a, b) => phaseOrder[a.phase] - phaseOrder[b.phase]);
+      return toReleases(q.listReleases.all(groupId) as ReleaseRow[]);
     },
     async assessmentThreshold(groupId) {
       const row = q.threshold.get(groupId) as { n: number | null } | undefined;
@@ -388,22 +388,3 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     },
   };
 }
-
-interface ReleaseRow {
-  phase: AssessmentPhase;
-  released_at: string;
-  answered: number;
-  areas: string;
-}
-
-/** The stored figures are parsed on the way out like any other input. */
-const releasedAreas = z.array(
-  z.object({
-    areaId: competenceAreaIdSchema,
-    name: z.string(),
-    average: z.number().nullable(),
-    count: z.number().int().min(0),
-  }),
-);
-
-const phaseOrder: Record<AssessmentPhase, number> = { start: 0, mid: 1, end: 2 };

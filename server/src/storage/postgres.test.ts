@@ -1,10 +1,11 @@
 import pg from 'pg';
-import type { GroupId } from '@vermeboard/shared';
+import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { storageContract } from './contract.test-suite.js';
 import { openPostgresStorage } from './postgres.js';
 import { compactionLockKey } from './postgresDocs.js';
+import { DocumentGoneError } from './Storage.js';
 import { createTestDatabase, type TestDatabase } from './postgresTestDb.testkit.js';
 
 // A fresh database per test, as the SQLite suite gets a fresh file: the contract reuses its ids.
@@ -151,6 +152,46 @@ it('upgrades a database of the first schema version without losing data', async 
     expect(await storage.assessmentThreshold('group-000001' as GroupId)).toBe(3);
     expect(await storage.listAssessmentReleases('group-000001' as GroupId)).toEqual([]);
   } finally {
+    await storage.close();
+  }
+});
+
+it('refuses an append that waited for a purge of its meeting to commit', async () => {
+  const { url } = await freshDatabase();
+  const storage = await openPostgresStorage(url);
+  const purger = new pg.Client({ connectionString: url });
+  await purger.connect();
+  try {
+    const groupId = 'group-000001' as GroupId;
+    const meetingId = 'meeting-0001' as MeetingId;
+    await storage.createGroup(
+      { id: groupId, name: 'G', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+      { facilitator: 'f', member: 'm', observer: 'o' },
+    );
+    await storage.createMeeting({ id: meetingId, groupId, createdAt: '2026-01-01T00:00:00.000Z' });
+    // Another instance's purge has marked the meeting and not committed yet.
+    await purger.query('BEGIN');
+    await purger.query(`UPDATE meetings SET board_deleted_at = '2026-02-01T00:00:00.000Z' WHERE id = $1`, [meetingId]);
+    const append = storage.appendUpdates(`meeting/${meetingId}/board`, [new Uint8Array([1, 2, 3])]);
+    const outcome = append.then(
+      () => 'stored',
+      (err: unknown) => err,
+    );
+    // Commit only once the append waits for the meeting row, so that the order is the one under test.
+    const waiting = async () =>
+      (
+        await purger.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )
+      ).rows[0]!.n;
+    const deadline = Date.now() + 4000;
+    while ((await waiting()) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    await purger.query('COMMIT');
+    expect(await outcome).toBeInstanceOf(DocumentGoneError);
+    expect(await storage.loadUpdates(`meeting/${meetingId}/board`)).toEqual([]);
+  } finally {
+    await purger.end();
     await storage.close();
   }
 });

@@ -4,6 +4,7 @@
 // with a message that says what to start; it is never skipped.
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { afterAll } from 'vitest';
 
 const adminUrl = () =>
   process.env.TEST_DATABASE_URL ?? `postgres://${process.env.PGUSER ?? 'postgres'}@127.0.0.1:5432/postgres`;
@@ -35,14 +36,24 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
   }
 }
 
+/** Databases this test file made and has not dropped yet. */
+const live = new Set<string>();
+
+// A test that fails before it closes its server leaves its database behind; the file's end drops it.
+afterAll(async () => {
+  for (const name of live) await dropDatabase(name);
+});
+
+async function dropDatabase(name: string): Promise<void> {
+  await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  live.delete(name);
+}
+
 export async function createTestDatabase(): Promise<TestDatabase> {
   const name = `vb_test_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE ${name}`));
+  live.add(name);
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name,
-    drop: () => admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
-  };
+  return { url: url.toString(), name, drop: () => dropDatabase(name) };
 }

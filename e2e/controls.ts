@@ -43,13 +43,17 @@ export function raisedHands(page: Page): Locator {
 }
 
 export function talkTime(page: Page): Locator {
-  return facilitatorPanel(page).getByRole('list', { name: 'Talk time' }).getByRole('listitem');
+  return facilitatorPanel(page).getByRole('table', { name: 'Talk time' }).locator('tbody tr');
 }
 
-/** One person's talk time in the facilitator's panel, in seconds. */
-export async function talkSeconds(page: Page, name: string): Promise<number> {
+/** One person's talk time in the facilitator's panel, in seconds: this round's, or the whole meeting's. */
+export async function talkSeconds(page: Page, name: string, span: 'round' | 'meeting' = 'round'): Promise<number> {
   const row = talkTime(page).filter({ hasText: name });
-  const text = (await row.locator('.vb-talk__time').textContent()) ?? '';
+  const text =
+    (await row
+      .locator('.vb-talk__time')
+      .nth(span === 'round' ? 0 : 1)
+      .textContent()) ?? '';
   const match = /(\d+):(\d{2})/.exec(text);
   if (!match) throw new Error(`no talk time for ${name}: ${text}`);
   return Number(match[1]) * 60 + Number(match[2]);

@@ -45,7 +45,10 @@ function turnOrder(page: Page) {
   return page.getByRole('region', { name: 'Turn order' });
 }
 
-test('check-in round: silent prep stays private, the turn moves and reveals each note', async ({ browser, page }) => {
+test('check-in round: silent prep stays private, the turn moves, a note shows at its writer’s share and a pass keeps it private', async ({
+  browser,
+  page,
+}) => {
   const { meeting, people } = await meetingWith(browser, page, server.url, 'Check-in group', ['Anna', 'Bob']);
   const kaisa = page;
   const anna = people.Anna!;
@@ -70,7 +73,6 @@ test('check-in round: silent prep stays private, the turn moves and reveals each
   // Silent prep: everyone is told to write silently; new notes are private.
   await moveStep(kaisa, 'Next step', everyone, 'Silent prep');
   for (const p of [anna, bob]) await expect(cue(p)).toHaveText('Write silently');
-  await press(kaisa, 'Start timer');
 
   await writeNote(anna, 'Check-in', 80, 80, 'Anna feels sunny');
   await writeNote(bob, 'Check-in', 400, 80, 'Bob had a long week');
@@ -120,13 +122,16 @@ test('check-in round: silent prep stays private, the turn moves and reveals each
   await expect(cue(anna)).toHaveText('Listen — Kaisa is speaking. You are next.');
   await expect(cue(bob)).toHaveText('Listen — Kaisa is speaking');
 
-  // The facilitator passes her own turn; Anna's turn starts and her note appears for everyone.
+  // The facilitator passes her own turn; Anna's turn starts, and her note appears for everyone
+  // when she shares it — not when the turn is given.
   await press(kaisa, 'Pass');
   for (const p of everyone) {
     await expect(speakingInPeopleList(p)).toContainText('Anna');
     await expect(turnOrder(p).locator('li[aria-current="true"]')).toContainText('Anna');
-    await expect(note(p, 'Anna feels sunny')).toBeVisible({ timeout: 20_000 });
   }
+  await expect(kaisa.getByText('Anna feels sunny')).toHaveCount(0);
+  await press(anna, 'Share my note');
+  for (const p of everyone) await expect(note(p, 'Anna feels sunny')).toBeVisible({ timeout: 20_000 });
   await expect(turnOrder(kaisa).getByRole('listitem').nth(0)).toContainText('passed');
   await expect(cue(anna)).toHaveText('Your turn');
   await expect(cue(bob)).toHaveText('Listen — Anna is speaking. You are next.');
@@ -143,17 +148,16 @@ test('check-in round: silent prep stays private, the turn moves and reveals each
   const [kaisaTurn, bobTurn] = await Promise.all([clockSeconds(thisTurn(kaisa)), clockSeconds(thisTurn(bob))]);
   expect(Math.abs(kaisaTurn - bobTurn)).toBeLessThanOrEqual(2);
 
-  // Anna ends her own turn; Bob's starts and reveals his note.
+  // Anna ends her own turn; Bob's starts.
   await press(anna, 'I’m finished');
-  for (const p of everyone) {
-    await expect(speakingInPeopleList(p)).toContainText('Bob');
-    await expect(note(p, 'Bob had a long week')).toBeVisible({ timeout: 20_000 });
-  }
+  for (const p of everyone) await expect(speakingInPeopleList(p)).toContainText('Bob');
   await expect(cue(bob)).toHaveText('Your turn');
-  // Bob passes: the round is over.
+  // Bob passes without sharing: the round is over and his note stays his alone.
   await press(bob, 'Pass my turn');
   for (const p of everyone) await expect(cue(p)).toHaveText('The round is over');
   await expect(speakingInPeopleList(kaisa)).toHaveCount(0);
+  for (const p of [kaisa, anna]) await expect(p.getByText('Bob had a long week')).toHaveCount(0);
+  await expect(privateLabels(bob)).toHaveCount(1);
 
   await meeting.close();
 });
@@ -177,8 +181,8 @@ test('problem clinic: the case owner presents, then listens while the consultant
 
   await moveStep(kaisa, 'Next step', meeting.everyone, 'Present the case');
   await expect(cue(anna)).toHaveText('Your turn');
-  await expect(cue(bob)).toHaveText('Listen — Anna presents their case');
-  await expect(cue(kaisa)).toHaveText('Listen — Anna presents their case');
+  await expect(cue(bob)).toHaveText('Listen — Anna has the floor');
+  await expect(cue(kaisa)).toHaveText('Listen — Anna has the floor');
   await expect(speakingInPeopleList(bob)).toContainText('Anna');
   await snapshot(kaisa, 'presenter-facilitator');
   await snapshot(anna, 'presenter-owner');
@@ -296,7 +300,7 @@ test('an observer follows the meeting but has no controls and cannot draw', asyn
 
   // No facilitator panel and none of a participant's controls.
   await expect(facilitatorPanel(olli)).toHaveCount(0);
-  for (const name of ['Raise hand', 'I’m done', 'Thumbs up', 'Applause', 'Next step', 'Start timer']) {
+  for (const name of ['Raise hand', 'I’m done', 'Thumbs up', 'Applause', 'Next step', 'Start the step timer']) {
     await expect(button(olli, name)).toHaveCount(0);
   }
   await expect(olli.getByRole('region', { name: 'Your controls' })).toHaveCount(0);

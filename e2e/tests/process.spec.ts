@@ -97,8 +97,12 @@ test('a group lives through two meetings: goals, welcome, recap, reflection, sum
   await meetings.getByText(/^Summary of the meeting of/).click();
   const summary = meetings.locator('.meeting-summary');
   await expect(summary).toBeVisible();
-  // Attendance in the order people arrived, which depends on who connected first.
-  await expect(summary).toContainText(/Attended: (Kaisa \(facilitator\), Anna|Anna, Kaisa \(facilitator\))Agenda/);
+  // Attendance in the order people arrived, which depends on who connected first; then what was
+  // decided (here the action item), with the step-timing log last.
+  await expect(summary).toContainText(
+    /Attended: (Kaisa \(facilitator\), Anna|Anna, Kaisa \(facilitator\))Action items/,
+  );
+  await expect(summary).toContainText(/Agenda as run.*Closing words — not reached \(planned 5 min\)$/);
   // The reflection's "Now what?" column holds Anna's note; the goal shows her progress note.
   await expect(summary.getByRole('heading', { name: 'Reflection', exact: true })).toBeVisible();
   const nowWhat = summary

@@ -68,10 +68,13 @@ export async function startServer(
     logger: logger.child({ component: 'sync' }),
     maxPayloadBytes: config.maxPayloadBytes,
     maxBufferedBytes: config.maxBufferedBytes,
+    maxDocumentBytes: config.maxDocumentBytes,
+    budgets: config.syncBudgets,
     compactThreshold: config.compactThreshold,
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),
+    hidesCursors: (docName) => facilitation.hidesCursors(docName),
     onDocLoaded: createBoardDocHook({
       rules,
       maxRecordBytes: config.maxRecordBytes,

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { limits } from '@vermeboard/shared';
+import { syncBudgetDefaults, type SyncBudgets } from './sync/connectionBudget.js';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
 
@@ -24,6 +25,12 @@ const envSchema = z.object({
     .optional(),
   MAX_PAYLOAD_BYTES: int(2 * 1024 * 1024),
   MAX_BUFFERED_BYTES: int(16 * 1024 * 1024),
+  /** At most half of MAX_BUFFERED_BYTES: a new connection receives the whole document in one message. */
+  MAX_DOCUMENT_BYTES: int(4 * 1024 * 1024),
+  SYNC_MESSAGES_PER_SECOND: int(syncBudgetDefaults.messagesPerSecond),
+  SYNC_BYTES_PER_SECOND: int(syncBudgetDefaults.bytesPerSecond),
+  SYNC_STEP1_PER_MINUTE: int(syncBudgetDefaults.syncStep1PerMinute),
+  SYNC_AWARENESS_QUERIES_PER_MINUTE: int(syncBudgetDefaults.queryAwarenessPerMinute),
   MAX_ASSET_BYTES: int(limits.assetBytes),
   MAX_MEETING_ASSET_BYTES: int(50 * 1024 * 1024),
   COMPACT_THRESHOLD: int(500),
@@ -52,6 +59,8 @@ export interface Config {
   secret: string | null;
   maxPayloadBytes: number;
   maxBufferedBytes: number;
+  maxDocumentBytes: number;
+  syncBudgets: SyncBudgets;
   maxAssetBytes: number;
   /** Images of one meeting, in all. */
   maxMeetingAssetBytes: number;
@@ -73,6 +82,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     throw new Error(`Invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = parsed.data;
+  if (e.MAX_DOCUMENT_BYTES * 2 > e.MAX_BUFFERED_BYTES) {
+    throw new Error(
+      'Invalid configuration: MAX_DOCUMENT_BYTES must be at most half of MAX_BUFFERED_BYTES ' +
+        '(a new connection receives the whole document in one message)',
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -83,6 +98,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     secret: e.VERMEBOARD_SECRET ?? null,
     maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+    syncBudgets: {
+      messagesPerSecond: e.SYNC_MESSAGES_PER_SECOND,
+      bytesPerSecond: e.SYNC_BYTES_PER_SECOND,
+      syncStep1PerMinute: e.SYNC_STEP1_PER_MINUTE,
+      queryAwarenessPerMinute: e.SYNC_AWARENESS_QUERIES_PER_MINUTE,
+    },
     maxAssetBytes: e.MAX_ASSET_BYTES,
     maxMeetingAssetBytes: e.MAX_MEETING_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,

@@ -56,6 +56,12 @@ export const groupResponseSchema = z.object({
   name: z.string(),
   role: roleSchema,
   meetings: z.array(meetingListEntrySchema),
+  /**
+   * The group's meeting that has not ended, if any: the group home and every ended board announce
+   * it with a join button, and no second meeting can start meanwhile. A server from before the
+   * announcement sends none: nothing to announce.
+   */
+  runningMeetingId: meetingIdSchema.nullable().catch(null),
   /** Only for the facilitator role: the three invite links. */
   links: roleTokensSchema.optional(),
   tokens: roleTokensSchema.optional(),

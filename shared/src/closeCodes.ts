@@ -32,7 +32,9 @@ export const CloseCode = {
    * again from the server. Honest clients never meet it.
    */
   updateRefused: 4422,
-  /** Too many messages in a short time. */
+  /** An update would take the document past its stored-size cap (MAX_DOCUMENT_BYTES); nothing was applied. */
+  documentTooLarge: 4413,
+  /** The connection spent its budget of messages, bytes, sync step 1 or awareness queries per second. */
   rateLimited: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];

@@ -35,15 +35,22 @@ describe('group process API client', () => {
     const settings = {
       locale: 'fi',
       groundRules: ['Jokainen tulee kuulluksi.'],
-      nextMeeting: { date: '2026-03-14', theme: 'Rahoitus' },
+      nextMeeting: { date: '2026-03-14', time: '17:30', place: 'Kirjasto', theme: 'Rahoitus' },
       deleteBoardsAfterDays: null,
     };
     const fetchMock = respond(200, settings);
-    await expect(api.setNextMeeting({ date: '2026-03-14', theme: 'Rahoitus' })).resolves.toEqual(settings);
+    await expect(
+      api.setNextMeeting({ date: '2026-03-14', time: '17:30', place: 'Kirjasto', theme: 'Rahoitus' }),
+    ).resolves.toEqual(settings);
     const [url, init] = fetchMock.mock.calls[0]!;
     expect(url).toBe(`/api/groups/${groupId}/next-meeting`);
     expect(init?.method).toBe('PUT');
-    expect(JSON.parse(String(init?.body))).toEqual({ date: '2026-03-14', theme: 'Rahoitus' });
+    expect(JSON.parse(String(init?.body))).toEqual({
+      date: '2026-03-14',
+      time: '17:30',
+      place: 'Kirjasto',
+      theme: 'Rahoitus',
+    });
   });
 
   it('reads the renewed invite links from a removal', async () => {

@@ -15,11 +15,13 @@ import { LeaveGroup } from './LeaveGroup.js';
 import { errorMessageKey } from './errorMessage.js';
 import { navigate } from './navigation.js';
 import { NoIdentityNotice } from './NoIdentityNotice.js';
+import { RunningMeetingBanner } from './RunningMeetingBanner.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
 import { latestMeeting, useGroup } from './useGroup.js';
 import { useStoredIdentity } from './useStoredIdentity.js';
 
 const WAITING_POLL_MS = 4000;
+const HOME_POLL_MS = 10_000;
 
 export function GroupPage({ groupId }: { groupId: GroupId }) {
   const identity = useStoredIdentity(groupId);
@@ -36,7 +38,8 @@ export function GroupPage({ groupId }: { groupId: GroupId }) {
 function GroupContent({ groupId, identity }: { groupId: GroupId; identity: Identity }) {
   const { t } = useI18n();
   const [waiting, setWaiting] = useState(false);
-  const { state, reload } = useGroup(groupId, identity.participantToken, waiting ? WAITING_POLL_MS : null);
+  // Waiting members poll quickly; everyone else still learns within a while that a meeting started.
+  const { state, reload } = useGroup(groupId, identity.participantToken, waiting ? WAITING_POLL_MS : HOME_POLL_MS);
   const group = state.status === 'ready' ? state.group : null;
   useDocumentTitle(group?.name ?? null);
 
@@ -79,7 +82,7 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
       <section className="group-title">
         <div className="group-title-row">
           <h1>{group.name}</h1>
-          {facilitator && (
+          {facilitator && group.runningMeetingId === null && (
             <button
               type="button"
               className="button button-primary"
@@ -97,6 +100,9 @@ function GroupView({ group, identity, waiting }: { group: GroupResponse; identit
         </p>
         {startError && <ErrorNotice message={startError} />}
       </section>
+      {group.runningMeetingId !== null && (
+        <RunningMeetingBanner groupId={group.groupId} meetingId={group.runningMeetingId} />
+      )}
       {waiting && (
         <section className="card waiting" aria-live="polite">
           <span className="waiting-dot" aria-hidden="true" />

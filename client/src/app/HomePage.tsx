@@ -1,10 +1,10 @@
 import { limits } from '@vermeboard/shared';
-import { useRef, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { createGroup } from '../api/client.js';
 import { HttpError } from '../api/errors.js';
 import { identities } from '../api/identity.js';
 import { useI18n } from '../i18n/I18nProvider.js';
-import type { MessageKey } from '../i18n/messages.js';
+import { localeNames, locales, type Locale, type MessageKey } from '../i18n/messages.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { errorMessageKey, fieldMessageKey } from './errorMessage.js';
 import { cleanName, isValidName } from './nameInput.js';
@@ -28,8 +28,13 @@ export function HomePage() {
 type Field = 'name' | 'facilitatorName';
 
 function CreateGroupForm() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [name, setName] = useState('');
+  // The group's language (its default ground rules and competence areas) follows the creator's UI
+  // language until they pick another; a later switch of the UI language carries it along.
+  const [groupLocale, setGroupLocale] = useState<Locale | null>(null);
+  const language = groupLocale ?? locale;
+  const languageId = useId();
   const [facilitatorName, setFacilitatorName] = useState('');
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, MessageKey>>>({});
   const [formError, setFormError] = useState<MessageKey | null>(null);
@@ -53,7 +58,7 @@ function CreateGroupForm() {
     setBusy(true);
     try {
       const displayName = cleanName(facilitatorName);
-      const created = await createGroup({ name: cleanName(name), facilitatorName: displayName });
+      const created = await createGroup({ name: cleanName(name), facilitatorName: displayName, locale: language });
       identities.save(created.groupId, {
         participantId: created.participantId,
         participantToken: created.participantToken,
@@ -98,6 +103,17 @@ function CreateGroupForm() {
           maxLength={limits.displayName}
           autoComplete="name"
         />
+        <div className="field">
+          <label htmlFor={languageId}>{t('app.create.language')}</label>
+          <select id={languageId} value={language} onChange={(e) => setGroupLocale(e.target.value as Locale)}>
+            {locales.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {localeNames[l]}
+              </option>
+            ))}
+          </select>
+          <p className="field-hint">{t('app.create.languageHint')}</p>
+        </div>
         {formError && <ErrorNotice message={formError} />}
         <button type="submit" className="button button-primary" aria-disabled={busy}>
           {busy ? t('app.create.submitting') : t('app.create.submit')}

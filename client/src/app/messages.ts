@@ -17,6 +17,10 @@ export const appMessages = defineMessages(
     'app.create.groupNameHint': 'For example “Spring mentoring group”. At most {max} characters.',
     'app.create.yourName': 'Your name',
     'app.create.yourNameHint': 'The others see this name. You will be the group’s facilitator.',
+    'app.create.language': 'Language of the group',
+    'app.create.languageHint': 'The group’s starting ground rules and competence areas are in this language.',
+    'app.running.title': 'A meeting of the group is running',
+    'app.running.join': 'Join the meeting',
     'app.create.submit': 'Create group',
     'app.create.submitting': 'Creating…',
 
@@ -106,6 +110,10 @@ export const appMessages = defineMessages(
     'app.create.groupNameHint': 'Esimerkiksi ”Kevään mentorointiryhmä”. Enintään {max} merkkiä.',
     'app.create.yourName': 'Nimesi',
     'app.create.yourNameHint': 'Muut näkevät tämän nimen. Sinusta tulee ryhmän fasilitaattori.',
+    'app.create.language': 'Ryhmän kieli',
+    'app.create.languageHint': 'Ryhmän alkuperäiset pelisäännöt ja osaamisalueet ovat tällä kielellä.',
+    'app.running.title': 'Ryhmän tapaaminen on käynnissä',
+    'app.running.join': 'Liity tapaamiseen',
     'app.create.submit': 'Luo ryhmä',
     'app.create.submitting': 'Luodaan…',
 

@@ -1,22 +1,38 @@
 // The facilitator's agenda: the method library to add from, the "Meeting frame" preset, and the
-// agenda itself with buttons to reorder, remove and jump to a step. Buttons, not drag and drop,
+// agenda itself with buttons to reorder, remove and jump to a step, every step's planned minutes
+// (editable before and during the meeting), the total and the overrun so far. Buttons, not drag and drop,
 // so it works from the keyboard and with a screen reader.
-import { useId } from 'react';
-import { builtInMethods, meetingFrame, samePosition, type SessionState } from '@vermeboard/shared';
+import { useEffect, useId, useState } from 'react';
+import {
+  builtInMethods,
+  facilitationLimits,
+  formatClock,
+  meetingFrame,
+  samePosition,
+  type SessionState,
+} from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { minutesOf, overrunMs, plannedMs, plannedTotalMs } from './agendaTiming.js';
 import { CommandButton } from './CommandButton.js';
+import { useFacilitation } from './FacilitationProvider.js';
+import { useServerNow } from './useServerNow.js';
 
 export function AgendaBuilder({ state }: { state: SessionState }) {
   const { t, locale } = useI18n();
   const headingId = useId();
   const libraryId = useId();
+  const { send } = useFacilitation();
   const draft = state.status === 'draft';
   return (
     <section className="vb-fac-section" aria-labelledby={headingId}>
       <h3 id={headingId} className="vb-fac-subheading">
         {t('facilitation.agenda.heading')}
       </h3>
-      {state.agenda.length === 0 && <p className="vb-fac-hint">{t('facilitation.agenda.empty')}</p>}
+      {state.agenda.length === 0 ? (
+        <p className="vb-fac-hint">{t('facilitation.agenda.empty')}</p>
+      ) : (
+        <AgendaClock state={state} />
+      )}
       <ol className="vb-agenda">
         {state.agenda.map((item, index) => {
           const method = builtInMethods[item.methodId];
@@ -54,19 +70,36 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
                   </CommandButton>
                 )}
               </div>
-              {state.status === 'running' && method && (
+              {method && (
                 <ol className="vb-agenda__steps">
                   {method.steps.map((step, stepIndex) => {
-                    const here = samePosition(state.position, { agendaIndex: index, stepIndex });
+                    const here = samePosition(state.position, { agendaIndex: index, stepIndex }) && isCurrent;
+                    const title = `${name}: ${step.title[locale]}`;
                     return (
-                      <li key={step.id} aria-current={here ? 'step' : undefined}>
-                        <CommandButton
-                          className="vb-agenda__step"
-                          label={t('facilitation.agenda.goto', { step: `${name}: ${step.title[locale]}` })}
-                          command={{ type: 'gotoStep', agendaIndex: index, stepIndex }}
-                        >
-                          {step.title[locale]}
-                        </CommandButton>
+                      <li key={step.id} aria-current={here ? 'step' : undefined} className="vb-agenda__steprow">
+                        {state.status === 'running' ? (
+                          <CommandButton
+                            className="vb-agenda__step"
+                            label={t('facilitation.agenda.goto', { step: title })}
+                            command={{ type: 'gotoStep', agendaIndex: index, stepIndex }}
+                          >
+                            {step.title[locale]}
+                          </CommandButton>
+                        ) : (
+                          <span className="vb-agenda__step">{step.title[locale]}</span>
+                        )}
+                        <StepMinutes
+                          minutes={minutesOf(plannedMs(state, item.instanceId, step))}
+                          label={t('facilitation.agenda.stepMinutes', { step: title })}
+                          onChange={(minutes) =>
+                            void send({
+                              type: 'setStepDuration',
+                              instanceId: item.instanceId,
+                              stepId: step.id,
+                              minutes,
+                            })
+                          }
+                        />
                       </li>
                     );
                   })}
@@ -105,5 +138,62 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
         </ul>
       </details>
     </section>
+  );
+}
+
+/** The planned total and, once the meeting runs, how far it is over (or ahead of) the plan. */
+function AgendaClock({ state }: { state: SessionState }) {
+  const { t } = useI18n();
+  const { clock } = useFacilitation();
+  const now = useServerNow(clock, state.status === 'running', 1000);
+  const over = state.status === 'draft' ? 0 : overrunMs(state, now);
+  return (
+    <p className="vb-agenda__clock" role="status">
+      <span>{t('facilitation.agenda.total', { n: minutesOf(plannedTotalMs(state)) })}</span>
+      {over !== 0 && (
+        <span className={over > 0 ? 'vb-agenda__over' : 'vb-agenda__ahead'}>
+          {t(over > 0 ? 'facilitation.agenda.overrun' : 'facilitation.agenda.ahead', {
+            time: formatClock(Math.abs(over)),
+          })}
+        </span>
+      )}
+    </p>
+  );
+}
+
+const maxMinutes = facilitationLimits.maxDurationMs / 60_000;
+
+/** A step's planned minutes; the change is sent when the field is left or Enter is pressed. */
+function StepMinutes({
+  minutes,
+  label,
+  onChange,
+}: {
+  minutes: number;
+  label: string;
+  onChange: (minutes: number) => void;
+}) {
+  const [value, setValue] = useState(String(minutes));
+  useEffect(() => setValue(String(minutes)), [minutes]);
+  const commit = () => {
+    const next = Math.round(Number(value));
+    if (!Number.isFinite(next) || next < 0 || next > maxMinutes) return setValue(String(minutes));
+    if (next !== minutes) onChange(next);
+  };
+  return (
+    <input
+      className="vb-agenda__minutes"
+      type="number"
+      inputMode="numeric"
+      min={0}
+      max={maxMinutes}
+      aria-label={label}
+      value={value}
+      onChange={(e) => setValue(e.target.value)}
+      onBlur={commit}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') commit();
+      }}
+    />
   );
 }

@@ -7,7 +7,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { CommandButton } from './CommandButton.js';
 import { useFacilitation } from './FacilitationProvider.js';
-import { currentLayoutFrameIds } from './layouts.js';
+import { workFrameIds } from './workFrames.js';
 
 /**
  * The frame a spotlight or a vote is about: the selected frame, or else the current step's first
@@ -18,7 +18,7 @@ export function targetFrameId(editor: Editor | null, state: SessionState | null)
   if (!editor) return null;
   const selected = editor.getSelectedShapes();
   if (selected.length === 1 && selected[0]?.type === 'frame') return selected[0].id;
-  const stepFrames = state ? currentLayoutFrameIds(state) : [];
+  const stepFrames = state ? workFrameIds(state) : [];
   return stepFrames.find((id) => editor.getShape(id) !== undefined) ?? null;
 }
 

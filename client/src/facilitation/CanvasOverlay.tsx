@@ -37,6 +37,15 @@ function usePlacedShapes(filter: (shape: TLShape, byId: Map<string, TLShape>) =>
 
 const at = (p: { x: number; y: number }) => ({ transform: `translate(${p.x}px, ${p.y}px)` });
 
+/**
+ * Placed in page space but drawn at screen size: a vote button must stay a 44 px finger target
+ * whatever the zoom (at 35 % a page-space button shrank to 13 × 7 px and a tap missed it).
+ */
+const atScreenScale = (p: { x: number; y: number }, zoom: number) => ({
+  transform: `translate(${p.x}px, ${p.y}px) scale(${1 / zoom})`,
+  transformOrigin: 'top left',
+});
+
 export function CanvasOverlay() {
   const { state } = useFacilitation();
   if (state === null) return null;
@@ -80,6 +89,8 @@ function PrivateLabels() {
 function VoteDots({ vote }: { vote: Vote }) {
   const { t } = useI18n();
   const { ballots, refreshBallots, actor } = useFacilitation();
+  const editor = useEditor();
+  const zoomLevel = useValue('zoom', () => editor.getZoomLevel(), [editor]);
   const notes = usePlacedShapes((s, byId) => isNoteInFrame(byId, vote.frameShapeId, s.id), [vote.frameShapeId]);
   const [frame] = usePlacedShapes((s) => s.id === vote.frameShapeId, [vote.frameShapeId]);
   const outline = frame && (
@@ -88,6 +99,7 @@ function VoteDots({ vote }: { vote: Vote }) {
   if (actor.role === 'observer') return outline ?? null;
   const mine = myDots(ballots, vote.id);
   const left = dotsLeft(vote, mine);
+  const zoom = zoomLevel;
   return (
     <>
       {outline}
@@ -97,8 +109,12 @@ function VoteDots({ vote }: { vote: Vote }) {
           <div
             key={n.id}
             className="vb-vote-dots"
-            style={at({ x: n.x, y: n.y + n.h + 6 })}
+            style={atScreenScale({ x: n.x, y: n.y + n.h + 6 }, zoom)}
             onPointerDown={stopEventPropagation}
+            // tldraw's canvas cancels touchstart and touchend, which stops the browser from turning
+            // a tap into a click: keep a tap on a vote button away from it.
+            onTouchStart={stopEventPropagation}
+            onTouchEnd={stopEventPropagation}
           >
             <span className="vb-vote-dots__mine" aria-label={t('facilitation.vote.mine', { n: on })}>
               {'●'.repeat(on)}
@@ -138,9 +154,7 @@ function VoteCounts({ vote }: { vote: Vote }) {
     <>
       {notes.map((n) => (
         <div key={n.id} className="vb-vote-count" style={at({ x: n.x + n.w - 28, y: n.y - 18 })}>
-          {counted[n.id] === 1
-            ? t('facilitation.vote.countOne')
-            : t('facilitation.vote.count', { n: counted[n.id] ?? 0 })}
+          {t('facilitation.vote.count', { n: counted[n.id] ?? 0 })}
         </div>
       ))}
     </>

@@ -1,27 +1,43 @@
 // The step's countdown (and a round-robin turn's): mm:ss from the session's timer and the
-// corrected server clock, red with a visible "Time is up" at zero, and an optional chime.
+// corrected server clock, red with a visible "Time is up" at zero and the overtime counting up
+// after it ("+01:20"), and an optional chime.
 import { useEffect, useRef, useState } from 'react';
-import { formatClock, remainingMs, timerPhase, type Timer } from '@vermeboard/shared';
+import { formatClock, formatOvertime, overtimeMs, remainingMs, timerPhase, type Timer } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { loadSoundPreference, playChime, saveSoundPreference } from './beep.js';
 import type { ServerClock } from './clock.js';
+import { useFacilitation } from './FacilitationProvider.js';
 import { useServerNow } from './useServerNow.js';
 
-export function Countdown({ timer, clock, label }: { timer: Timer; clock: ServerClock; label: string }) {
+export function Countdown({
+  timer,
+  clock,
+  label,
+  compact = false,
+}: {
+  timer: Timer;
+  clock: ServerClock;
+  label: string;
+  /** One line for the facilitator's bar and the board: the clock and its label, no "Time is up" alert. */
+  compact?: boolean;
+}) {
   const { t } = useI18n();
   const now = useServerNow(clock, timer.state === 'running');
   const phase = timerPhase(timer, now);
-  const left = remainingMs(timer, now);
+  const over = overtimeMs(timer, now);
+  // Past zero the clock keeps counting up, so the room sees by how much the step runs over.
+  const shown = over > 0 ? formatOvertime(over) : formatClock(remainingMs(timer, now));
+  const spoken = over > 0 ? t('facilitation.timer.overtime', { time: shown }) : shown;
   const up = phase === 'finished';
   return (
-    <div className="vb-countdown" data-phase={phase}>
+    <div className={compact ? 'vb-countdown vb-countdown--compact' : 'vb-countdown'} data-phase={phase}>
       <span className="vb-countdown__label">{label}</span>
-      <span className="vb-countdown__clock" role="timer" aria-label={`${label}: ${formatClock(left)}`}>
-        {formatClock(left)}
+      <span className="vb-countdown__clock" role="timer" aria-label={`${label}: ${spoken}`}>
+        {shown}
       </span>
       {phase === 'paused' && <span className="vb-countdown__state">{t('facilitation.timer.paused')}</span>}
       {phase === 'idle' && <span className="vb-countdown__state">{t('facilitation.timer.idle')}</span>}
-      {up && (
+      {up && !compact && (
         <strong className="vb-countdown__up" role="alert">
           {t('facilitation.timer.up')}
         </strong>
@@ -53,5 +69,20 @@ export function TimeUpChime({ timer, clock }: { timer: Timer; clock: ServerClock
       />
       {t('facilitation.timer.sound')}
     </label>
+  );
+}
+
+/**
+ * The current step's remaining time on the board itself, for everyone, where eyes are during work.
+ * Hidden from screen readers: it repeats the step card's timer, which they read instead.
+ */
+export function BoardClock() {
+  const { t } = useI18n();
+  const { state, clock } = useFacilitation();
+  if (state === null || state.status !== 'running' || state.timer.durationMs === 0) return null;
+  return (
+    <div className="vb-board-clock" aria-hidden="true">
+      <Countdown timer={state.timer} clock={clock} label={t('facilitation.timer.onBoard')} compact />
+    </div>
   );
 }

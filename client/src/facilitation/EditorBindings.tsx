@@ -6,10 +6,10 @@ import { Box, useValue, type Editor, type TLShapeId } from 'tldraw';
 import { isLayoutShapeId, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from './FacilitationProvider.js';
-import { focusBounds, offersWayBack, type Bounds } from './follow.js';
+import { focusBounds, offersWayBack, stepCamera, type Bounds } from './follow.js';
 import { stampAuthor } from './authorship.js';
-import { currentLayoutFrameIds } from './layouts.js';
 import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
+import { workFrameIds } from './workFrames.js';
 import { guardLockedShapes } from './shapeLocks.js';
 
 export function EditorBindings() {
@@ -49,18 +49,31 @@ export function EditorBindings() {
 }
 
 /**
- * When a step starts, everyone's view moves to the frames it works in, once those frames are on the
+ * When a step starts, everyone's view moves to the frames it works in (`workFrameIds`: the step's
+ * `focusFrames`, else its layout frames), at a zoom where notes are readable, once those frames are on the
  * board (the server places them as the step starts). Guiding actively matters most
  * online, and the frames of later agenda items lie far from the first ones.
  */
+/** Page space around a step's existing content when the view goes to it, so notes are not at the edge. */
+const contentMargin = 60;
+
 function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
   const position = state.position === null ? null : `${state.position.agendaIndex}/${state.position.stepIndex}`;
-  const frameIds = currentLayoutFrameIds(state);
+  const frameIds = workFrameIds(state);
   const bounds = useValue(
     'step frames bounds',
     () => {
       const boxes = frameIds.map((id) => editor.getShapePageBounds(id)).filter((b) => b !== undefined);
-      return boxes.length === frameIds.length && boxes.length > 0 ? Box.Common(boxes) : null;
+      if (boxes.length !== frameIds.length || boxes.length === 0) return null;
+      // The template's own content in the frames (goal cards, prompt notes) is what people look at
+      // first — the same for everyone, unlike notes, some of which are private to one person; a
+      // frame without any is shown from its top-left corner, its label.
+      const content = frameIds
+        .flatMap((id) => editor.getSortedChildIdsForParent(id))
+        .filter((id) => isLayoutShapeId(id))
+        .map((id) => editor.getShapePageBounds(id))
+        .filter((b) => b !== undefined);
+      return content.length > 0 ? Box.Common(content).expandBy(contentMargin) : Box.Common(boxes);
     },
     [editor, frameIds.join(',')],
   );
@@ -68,8 +81,11 @@ function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
   useEffect(() => {
     if (position === null || bounds === null || shownFor.current === position) return;
     shownFor.current = position;
-    // The inset keeps frame labels clear of tldraw's menu over the canvas's top-left corner.
-    editor.zoomToBounds(bounds, { animation: { duration: 300 }, inset: 128 });
+    // The inset keeps frame labels clear of tldraw's menu over the canvas's top-left corner; the
+    // zoom never goes below what keeps a note's text readable.
+    const screen = editor.getViewportScreenBounds();
+    const inset = Math.min(128, screen.w / 8);
+    editor.setCamera(stepCamera(bounds, screen, inset), { animation: { duration: 300 } });
   }, [editor, position, bounds]);
   return null;
 }

@@ -8,6 +8,7 @@ import type { BoardSession } from '../board/boardSession.js';
 import type { Person } from '../board/presence.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CanvasOverlay } from './CanvasOverlay.js';
+import { BoardClock } from './Countdown.js';
 import { EditorBindings } from './EditorBindings.js';
 import { FacilitationProvider, useFacilitation } from './FacilitationProvider.js';
 import { FacilitationSidebar } from './FacilitationSidebar.js';
@@ -36,6 +37,7 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
       <div className="vb-meeting">
         <div className="vb-meeting__board">
           <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
+          <BoardClock />
           <ReactionToasts />
           <BoardOutline />
         </div>

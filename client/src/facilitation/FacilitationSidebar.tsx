@@ -1,9 +1,12 @@
 // The facilitation column beside the board: the step card, my controls, the turn order, the vote,
 // the facilitator's panel, and the last command error.
+import { useEffect, useRef } from 'react';
 import { can, type GroupId } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
-import { FacilitatorPanel } from './FacilitatorPanel.js';
+import { EndedMeeting } from './EndedMeeting.js';
+import { FacilitatorBar, FacilitatorPanel } from './FacilitatorPanel.js';
 import { useFacilitation } from './FacilitationProvider.js';
+import { NextMeetingStep } from './NextMeetingStep.js';
 import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
 import { TurnOrder } from './TurnOrder.js';
@@ -18,14 +21,24 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
   const { state, actor, editor } = useFacilitation();
   const facilitating =
     state !== null && can(actor, 'session.command', { session: state, command: { type: 'giveTurn' } });
+  const column = useRef<HTMLElement>(null);
+  const step = state?.position ? `${state.position.agendaIndex}/${state.position.stepIndex}` : null;
+  // A new step starts at the top of the column: its step card and my cue, not wherever the last
+  // step's controls had scrolled to (on a phone the column is short and the cue went out of view).
+  useEffect(() => {
+    column.current?.scrollTo({ top: 0 });
+  }, [step]);
   return (
-    <aside className="vb-fac" aria-label={t('facilitation.region')}>
+    <aside ref={column} className="vb-fac" aria-label={t('facilitation.region')}>
+      <FacilitatorBar />
       <ErrorBanner />
       <StepCard />
+      <EndedMeeting groupId={groupId} token={token} />
       <ParticipantControls />
       <TurnOrder canGive={facilitating} />
       <VoteStatus />
       <OpenActionItems groupId={groupId} token={token} />
+      <NextMeetingStep groupId={groupId} token={token} />
       <NoteMarks />
       <FacilitatorPanel />
       <BoardExport editor={editor} />

@@ -1,16 +1,19 @@
 // The facilitator's panel, shown to whoever the session says facilitates (the policy's `can` decides, the
-// same rule the server enforces). A holder of the facilitator role whose meeting lost its
+// same rule the server enforces), and the compact bar with the step, its timer and next/previous
+// that stays pinned above it. A holder of the facilitator role whose meeting lost its
 // facilitator is offered to take over instead.
 import { useId } from 'react';
-import { can, currentStep, type SessionState } from '@vermeboard/shared';
+import { can, currentSpeaker, currentStep, type SessionState, type Timer, type TimerKind } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { AgendaBuilder } from './AgendaBuilder.js';
 import { AttentionControls } from './AttentionControls.js';
 import { CommandButton } from './CommandButton.js';
+import { Countdown } from './Countdown.js';
 import { useFacilitation } from './FacilitationProvider.js';
 import { GroupStatus } from './GroupStatus.js';
 import { RoleControls } from './RoleControls.js';
 import { RoundControls } from './RoundControls.js';
+import { agendaStepNumber } from './StepCard.js';
 import { VoteControls } from './VoteControls.js';
 
 export function FacilitatorPanel() {
@@ -40,7 +43,6 @@ export function FacilitatorPanel() {
       <h2 id={headingId} className="vb-fac-heading">
         {t('facilitation.panel.heading')}
       </h2>
-      {state.status === 'running' && <StepControls state={state} />}
       {current && (
         <details className="vb-fac-notes">
           <summary>{t('facilitation.step.facilitatorNotes')}</summary>
@@ -72,48 +74,118 @@ export function FacilitatorPanel() {
   );
 }
 
-function StepControls({ state }: { state: SessionState }) {
-  const { t } = useI18n();
+/**
+ * The facilitator's bar: the step, its timer and previous/next, pinned to the top of the column so
+ * it stays in view however far the panel below is scrolled.
+ */
+export function FacilitatorBar() {
+  const { t, locale } = useI18n();
+  const { state, actor, clock } = useFacilitation();
+  if (
+    state === null ||
+    state.status !== 'running' ||
+    !can(actor, 'session.command', { session: state, command: { type: 'nextStep' } })
+  )
+    return null;
+  const current = currentStep(state);
+  const { n, total } = agendaStepNumber(state);
   // `from` makes a second click (or a co-facilitator's crossing click) fail instead of skipping a step.
   const from = state.position ?? undefined;
   return (
-    <div className="vb-fac-row vb-fac-steps">
-      <CommandButton command={{ type: 'previousStep', ...(from ? { from } : {}) }}>
-        <span aria-hidden="true">← </span>
-        {t('facilitation.step.previous')}
-      </CommandButton>
-      <CommandButton className="vb-fac-button vb-fac-primary" command={{ type: 'nextStep', ...(from ? { from } : {}) }}>
-        {t('facilitation.step.next')}
-        <span aria-hidden="true"> →</span>
-      </CommandButton>
-    </div>
+    <section className="vb-fac-bar" aria-label={t('facilitation.bar.label')}>
+      <p className="vb-fac-bar__step">
+        <span className="vb-fac-bar__count">{t('facilitation.bar.count', { n, total })}</span>{' '}
+        {current?.step.title[locale]}
+      </p>
+      <Countdown timer={state.timer} clock={clock} label={t('facilitation.bar.timer')} compact />
+      <div className="vb-fac-row vb-fac-steps">
+        <CommandButton command={{ type: 'previousStep', ...(from ? { from } : {}) }}>
+          <span aria-hidden="true">← </span>
+          {t('facilitation.step.previous')}
+        </CommandButton>
+        <CommandButton
+          className="vb-fac-button vb-fac-primary"
+          command={{ type: 'nextStep', ...(from ? { from } : {}) }}
+        >
+          {t('facilitation.step.next')}
+          <span aria-hidden="true"> →</span>
+        </CommandButton>
+      </div>
+    </section>
   );
 }
 
+/** One control per timer: the step timer (with ±1 min) and, in a round with turns, the turn timer. */
 function TimerControls({ state }: { state: SessionState }) {
   const { t } = useI18n();
   const headingId = useId();
-  const { timer, turns } = state;
-  const running = timer.state === 'running' || turns.timer.state === 'running';
-  const paused = timer.state === 'paused' || turns.timer.state === 'paused';
+  const turnId = useId();
+  const turnTimer = state.turns.timer.durationMs > 0 && currentSpeaker(state) !== null;
   return (
-    <div className="vb-fac-group" role="group" aria-labelledby={headingId}>
-      <span id={headingId} className="vb-fac-sublabel">
-        {t('facilitation.timer.heading')}
-      </span>
-      <div className="vb-fac-row">
-        {(timer.state === 'idle' || timer.state === 'finished') && !running && !paused && (
-          <CommandButton command={{ type: 'startTimer' }}>{t('facilitation.timer.start')}</CommandButton>
-        )}
-        {running && <CommandButton command={{ type: 'pauseTimer' }}>{t('facilitation.timer.pause')}</CommandButton>}
-        {paused && <CommandButton command={{ type: 'resumeTimer' }}>{t('facilitation.timer.resume')}</CommandButton>}
-        <CommandButton command={{ type: 'adjustTimer', minutes: 1 }} label={t('facilitation.timer.plus')}>
-          +1 min
-        </CommandButton>
-        <CommandButton command={{ type: 'adjustTimer', minutes: -1 }} label={t('facilitation.timer.minus')}>
-          −1 min
-        </CommandButton>
+    <>
+      <div className="vb-fac-group" role="group" aria-labelledby={headingId}>
+        <span id={headingId} className="vb-fac-sublabel">
+          {t('facilitation.timer.heading')}
+        </span>
+        <div className="vb-fac-row">
+          <TimerToggle timer={state.timer} kind="step" />
+          <CommandButton command={{ type: 'adjustTimer', minutes: 1 }} label={t('facilitation.timer.plus')}>
+            +1 min
+          </CommandButton>
+          <CommandButton command={{ type: 'adjustTimer', minutes: -1 }} label={t('facilitation.timer.minus')}>
+            −1 min
+          </CommandButton>
+        </div>
+        <AutoStartToggle state={state} />
       </div>
-    </div>
+      {turnTimer && (
+        <div className="vb-fac-group" role="group" aria-labelledby={turnId}>
+          <span id={turnId} className="vb-fac-sublabel">
+            {t('facilitation.timer.turnHeading')}
+          </span>
+          <div className="vb-fac-row">
+            <TimerToggle timer={state.turns.timer} kind="turn" />
+          </div>
+        </div>
+      )}
+    </>
+  );
+}
+
+const toggleLabels = {
+  step: {
+    start: 'facilitation.timer.start',
+    pause: 'facilitation.timer.pause',
+    resume: 'facilitation.timer.resume',
+  },
+  turn: {
+    start: 'facilitation.timer.turnStart',
+    pause: 'facilitation.timer.turnPause',
+    resume: 'facilitation.timer.turnResume',
+  },
+} as const;
+
+/** Start, pause or resume — whichever the timer's state calls for, named for the timer it drives. */
+function TimerToggle({ timer, kind }: { timer: Timer; kind: TimerKind }) {
+  const { t } = useI18n();
+  const labels = toggleLabels[kind];
+  if (timer.state === 'running') {
+    return <CommandButton command={{ type: 'pauseTimer', timer: kind }}>{t(labels.pause)}</CommandButton>;
+  }
+  if (timer.state === 'paused') {
+    return <CommandButton command={{ type: 'resumeTimer', timer: kind }}>{t(labels.resume)}</CommandButton>;
+  }
+  return <CommandButton command={{ type: 'startTimer', timer: kind }}>{t(labels.start)}</CommandButton>;
+}
+
+function AutoStartToggle({ state }: { state: SessionState }) {
+  const { t } = useI18n();
+  const { send } = useFacilitation();
+  const on = state.autoStartTimers !== false;
+  return (
+    <label className="vb-fac-toggle">
+      <input type="checkbox" checked={on} onChange={() => void send({ type: 'setAutoStartTimers', on: !on })} />
+      {t('facilitation.timer.autoStart')}
+    </label>
   );
 }

@@ -1,5 +1,6 @@
 // What the facilitator watches: raised hands in order, how many are done in a silent step (and the
-// reveal), and each member's talk time in a round-robin step.
+// reveal), and each member's talk time in a round-robin step: this round's beside the whole
+// meeting's, so who dominated shows even though each round starts from zero.
 import { useId } from 'react';
 import { currentStep, formatClock, speakersByJoinOrder, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -9,7 +10,6 @@ import { nameOf } from './cueText.js';
 export function GroupStatus({ state }: { state: SessionState }) {
   const { t } = useI18n();
   const handsId = useId();
-  const talkId = useId();
   const mode = currentStep(state)?.step.speakingMode;
   const writers = speakersByJoinOrder(state.participants);
   const someone = t('facilitation.someone');
@@ -57,17 +57,27 @@ export function GroupStatus({ state }: { state: SessionState }) {
       )}
       {mode === 'round-robin' && (
         <div className="vb-fac-group">
-          <span id={talkId} className="vb-fac-sublabel">
-            {t('facilitation.status.talkTime')}
-          </span>
-          <ul className="vb-talk" aria-labelledby={talkId}>
-            {state.turns.order.map((id) => (
-              <li key={id}>
-                <span>{nameOf(state, id, someone)}</span>
-                <span className="vb-talk__time">{formatClock(state.turns.talkMs[id] ?? 0)}</span>
-              </li>
-            ))}
-          </ul>
+          <table className="vb-talk">
+            <caption className="vb-fac-sublabel">{t('facilitation.status.talkTime')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">
+                  <span className="vb-visually-hidden">{t('facilitation.status.talkPerson')}</span>
+                </th>
+                <th scope="col">{t('facilitation.status.talkRound')}</th>
+                <th scope="col">{t('facilitation.status.talkMeeting')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.turns.order.map((id) => (
+                <tr key={id}>
+                  <th scope="row">{nameOf(state, id, someone)}</th>
+                  <td className="vb-talk__time">{formatClock(state.turns.talkMs[id] ?? 0)}</td>
+                  <td className="vb-talk__time">{formatClock(state.talkMs[id] ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
     </>

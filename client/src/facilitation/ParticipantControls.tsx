@@ -1,5 +1,5 @@
-// What every participant can do: raise or lower a hand, say "I'm done" in a silent step, end or
-// pass their own round-robin turn, and send a quick reaction. Observers only watch.
+// What every participant can do: raise or lower a hand, say "I'm done" in a silent step, share
+// their check-in note, end or pass their own round-robin turn, and send a quick reaction. Observers only watch.
 import { useId } from 'react';
 import { currentSpeaker, currentStep, reactions, type Reaction } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -25,6 +25,8 @@ export function ParticipantControls() {
   const silent = currentStep(state)?.step.speakingMode === 'silent';
   const done = state.done.includes(me);
   const speaking = currentSpeaker(state) === me;
+  // The check-in round: my note stays private until I share it; passing keeps it so.
+  const canShare = speaking && currentStep(state)?.step.revealOnTurn === true && !state.turns.shared?.includes(me);
   return (
     <section className="vb-fac-section" aria-labelledby={headingId}>
       <h2 id={headingId} className="vb-fac-heading">
@@ -38,6 +40,11 @@ export function ParticipantControls() {
         {silent && (
           <CommandButton command={done ? { type: 'markUndone' } : { type: 'markDone' }}>
             {t(done ? 'facilitation.done.unmark' : 'facilitation.done.mark')}
+          </CommandButton>
+        )}
+        {canShare && (
+          <CommandButton className="vb-fac-button vb-fac-primary" command={{ type: 'shareNotes', speakerId: me }}>
+            {t('facilitation.turn.share')}
           </CommandButton>
         )}
         {speaking && (

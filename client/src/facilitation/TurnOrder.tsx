@@ -26,6 +26,7 @@ export function TurnOrder({ canGive }: { canGive: boolean }) {
           const notes = [
             current && t('facilitation.turns.speaking'),
             state.turns.passed.includes(id) && t('facilitation.turns.passed'),
+            state.turns.shared?.includes(id) && t('facilitation.turns.shared'),
             person?.present === false && t('facilitation.turns.away'),
           ].filter(Boolean);
           return (

@@ -2,11 +2,12 @@
 // The facilitation UI's decisions, against sessions made by the real reducer.
 import { describe, expect, it } from 'vitest';
 import type { TLShape, TLShapeId } from 'tldraw';
-import { PRIVATE_META, builtInMethods, speakingCue, type RecentReaction } from '@vermeboard/shared';
+import { PRIVATE_META, builtInMethods, layoutShapeId, speakingCue, type RecentReaction } from '@vermeboard/shared';
 import { translate } from '../i18n/I18nProvider.js';
 import type { Locale } from '../i18n/messages.js';
+import { overrunMs, plannedTotalMs } from './agendaTiming.js';
 import { cueText } from './cueText.js';
-import { focusBounds, isAway } from './follow.js';
+import { focusBounds, isAway, readableZoom, stepCamera } from './follow.js';
 import { personStatus } from './personStatus.js';
 import { markPrivate, privateStepKey } from './privateNotes.js';
 import { freshReactions, highestSeq } from './reactions.js';
@@ -14,6 +15,7 @@ import { refusesChange } from './shapeLocks.js';
 import { agendaStepNumber } from './StepCard.js';
 import { anna, atStep, bob, cat, meetingWithThree, run } from './testSession.js';
 import { dotsLeft, isNoteInFrame, openVote, shownResults } from './votes.js';
+import { workFrameIds } from './workFrames.js';
 
 const tr = (locale: Locale) => (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) =>
   translate(locale, key, params);
@@ -25,8 +27,11 @@ describe('cueText', () => {
   it('tells the presenter it is their turn and the others whom to listen to', () => {
     const state = clinic('present-case');
     expect(cueText(speakingCue(state, anna), state, tr('en'), 'en')).toBe('Your turn');
-    expect(cueText(speakingCue(state, bob), state, tr('en'), 'en')).toBe('Listen — Anna presents their case');
-    expect(cueText(speakingCue(state, bob), state, tr('fi'), 'fi')).toBe('Kuuntele – Anna esittelee tapauksensa');
+    expect(cueText(speakingCue(state, bob), state, tr('en'), 'en')).toBe('Listen — Anna has the floor');
+    expect(cueText(speakingCue(state, bob), state, tr('fi'), 'fi')).toBe('Kuuntele – Anna on äänessä');
+    // The key question and the owner's reflection are hers too, but she presents no case there.
+    const reflection = clinic('owner-reflection');
+    expect(cueText(speakingCue(reflection, bob), reflection, tr('en'), 'en')).not.toMatch(/presents/);
     expect(cueText(speakingCue(state, anna), state, tr('fi'), 'fi')).toBe('Sinun vuorosi');
   });
 
@@ -121,6 +126,56 @@ describe('private notes', () => {
   });
 });
 
+describe('agenda timing', () => {
+  it('plans every step, totals the agenda and counts the overrun from the step log', () => {
+    const draft = meetingWithThree();
+    const clinic = draft.agenda.find((i) => i.methodId === 'problem-clinic')!.instanceId;
+    const planned = plannedTotalMs(draft);
+    const edited = run([{ type: 'setStepDuration', instanceId: clinic, stepId: 'choose-case', minutes: 7 }], draft);
+    // The clinic's first step was five minutes.
+    expect(plannedTotalMs(edited)).toBe(planned + 2 * 60_000);
+    // Walk into the clinic's first step; the test clock moves a second per command.
+    const at = atStep(edited, 'problem-clinic', 'choose-case');
+    const entered = at.stepLog!.at(-1)!.enteredAt;
+    // Still within the step's seven minutes: no overrun (a step under way is not "ahead" yet).
+    expect(overrunMs(at, entered + 60_000)).toBeLessThanOrEqual(0);
+    // Nine minutes in: two minutes over, plus whatever the earlier steps ran short.
+    const earlier = overrunMs(at, entered);
+    expect(overrunMs(at, entered + 9 * 60_000) - earlier).toBe(2 * 60_000);
+  });
+});
+
+describe('step camera', () => {
+  it('brings the case owner to the ideas they star, not only to the first-step frame', () => {
+    const state = run(
+      [{ type: 'chooseCaseOwner', participantId: anna }],
+      atStep(meetingWithThree(), 'problem-clinic', 'owner-reflection'),
+    );
+    const instanceId = state.agenda.find((i) => i.methodId === 'problem-clinic')!.instanceId;
+    expect(workFrameIds(state)).toEqual([layoutShapeId(instanceId, 'ideas'), layoutShapeId(instanceId, 'first-step')]);
+    const themes = atStep(meetingWithThree(), 'check-in-round', 'themes');
+    // The themes step works in its own frame; the check-in frame lies beside it.
+    expect(workFrameIds(themes)).toEqual([expect.stringMatching(/\.themes$/)]);
+    // A step that names no frames works in its layout's.
+    expect(workFrameIds(atStep(meetingWithThree(), 'check-in-round', 'round'))).toEqual([
+      expect.stringMatching(/\.check-in$/),
+    ]);
+  });
+
+  it('never zooms out so far that notes are unreadable, keeping the frame’s top-left in view', () => {
+    // The reflection's three columns (2900 page px wide) on a 1440 px wide board.
+    const wide = stepCamera({ x: 0, y: 0, w: 2900, h: 900 }, { w: 1120, h: 760 }, 128);
+    expect(wide.z).toBe(readableZoom);
+    // The frame's corner sits at the inset: (page + camera) × zoom = screen.
+    expect((0 + wide.x) * wide.z).toBeCloseTo(128);
+    expect((0 + wide.y) * wide.z).toBeCloseTo(128);
+    // A frame that fits readably is centred whole.
+    const small = stepCamera({ x: 100, y: 50, w: 800, h: 400 }, { w: 1120, h: 760 }, 128);
+    expect(small.z).toBeCloseTo(Math.min(1, 864 / 800, 504 / 400));
+    expect((100 + 400 + small.x) * small.z).toBeCloseTo(560);
+  });
+});
+
 describe('follow', () => {
   it('resolves a target and notices wandering off', () => {
     const target = focusBounds({ kind: 'viewport', x: 0, y: 0, w: 1000, h: 600 }, () => null)!;
@@ -132,6 +187,14 @@ describe('follow', () => {
 });
 
 describe('votes', () => {
+  it('drops the last vote’s result once the meeting moves to another step', () => {
+    const base = atStep(meetingWithThree(), 'check-in-round', 'themes');
+    const open = run([{ type: 'startVote', frameShapeId: 'shape:f', votesPerPerson: 3 }], base);
+    const closed = run([{ type: 'closeVote', voteId: openVote(open)!.id }], open);
+    expect(shownResults(closed)).not.toBeNull();
+    expect(shownResults(run([{ type: 'nextStep' }], closed))).toBeNull();
+  });
+
   it('finds the open vote, counts dots left, and shows the last closed result', () => {
     const base = atStep(meetingWithThree(), 'check-in-round', 'themes');
     const open = run([{ type: 'startVote', frameShapeId: 'shape:f', votesPerPerson: 3 }], base);
@@ -153,6 +216,10 @@ describe('votes', () => {
     expect(isNoteInFrame(shapes, 'shape:f', 'shape:n')).toBe(true);
     expect(isNoteInFrame(shapes, 'shape:f', 'shape:o')).toBe(false);
     expect(isNoteInFrame(shapes, 'shape:f', 'shape:g')).toBe(false);
+    // A template prompt note is not an idea to vote on.
+    const prompt = layoutShapeId('problem-clinic-4', 'prompt-propose');
+    shapes.set(prompt, { id: prompt, type: 'note', parentId: 'shape:f' });
+    expect(isNoteInFrame(shapes, 'shape:f', prompt)).toBe(false);
   });
 });
 

@@ -40,3 +40,29 @@ export function isAway(viewport: Bounds, target: Bounds): boolean {
 export function offersWayBack(isFacilitator: boolean, viewport: Bounds, followed: Bounds | null): boolean {
   return !isFacilitator && followed !== null && isAway(viewport, followed);
 }
+
+/**
+ * The smallest zoom at which a sticky note's text is readable: tldraw draws a note's medium text
+ * at about 22 px, so below 0.55 it falls under 12 px on screen (the 34–38 % the group saw).
+ */
+export const readableZoom = 0.55;
+
+/**
+ * The camera that shows `target` (page bounds) in a viewport of `screen` size with `inset` pixels
+ * around it — or, when fitting it whole would make text unreadable, the target's top-left part at
+ * the readable zoom, so the frame's label and its first notes are what people see.
+ */
+export function stepCamera(
+  target: Bounds,
+  screen: { w: number; h: number },
+  inset: number,
+  minZoom = readableZoom,
+): { x: number; y: number; z: number } {
+  const room = { w: Math.max(1, screen.w - 2 * inset), h: Math.max(1, screen.h - 2 * inset) };
+  const fit = Math.min(1, room.w / target.w, room.h / target.h);
+  const z = Math.max(fit, minZoom);
+  // Centred when it fits; otherwise anchored at the target's top-left corner.
+  const x = fit >= minZoom ? (screen.w / z - target.w) / 2 - target.x : inset / z - target.x;
+  const y = fit >= minZoom ? (screen.h / z - target.h) / 2 - target.y : inset / z - target.y;
+  return { x, y, z };
+}

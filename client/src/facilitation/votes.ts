@@ -1,16 +1,29 @@
 // Dot voting from a participant's side: which vote is open, which notes it is about (the notes
 // whose parent chain includes the vote's frame — the rule the server applies, voteTargets.ts), and
 // how many of one's dots are left. Only one's own dots reach this browser before the vote closes.
-import type { MyBallotsResponse, SessionState, Vote } from '@vermeboard/shared';
+import {
+  currentStep,
+  isLayoutShapeId,
+  stepKey,
+  type MyBallotsResponse,
+  type SessionState,
+  type Vote,
+} from '@vermeboard/shared';
 
 export function openVote(state: SessionState): Vote | null {
   return state.votes.find((v) => v.status === 'open') ?? null;
 }
 
-/** The latest closed vote, whose counts stay on the notes until another vote starts. */
+/**
+ * The latest closed vote of the current step, whose counts stay on the notes until another vote
+ * starts or the meeting moves on: a result from an earlier step is no cue for this one.
+ */
 export function shownResults(state: SessionState): Vote | null {
   if (openVote(state) !== null) return null;
-  return state.votes.findLast((v) => v.status === 'closed') ?? null;
+  const latest = state.votes.findLast((v) => v.status === 'closed') ?? null;
+  const current = currentStep(state);
+  if (latest === null || current === null) return null;
+  return latest.step === undefined || latest.step === stepKey(current.ref) ? latest : null;
 }
 
 export interface ShapeLike {
@@ -19,7 +32,9 @@ export interface ShapeLike {
   parentId: string;
 }
 
+/** A participant's note inside the frame; template prompt notes get no vote buttons (the server refuses them too). */
 export function isNoteInFrame(shapes: ReadonlyMap<string, ShapeLike>, frameId: string, shapeId: string): boolean {
+  if (isLayoutShapeId(shapeId)) return false;
   const shape = shapes.get(shapeId);
   if (shape === undefined || shape.type !== 'note') return false;
   let parent: string | undefined = shape.parentId;

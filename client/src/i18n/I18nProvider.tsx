@@ -15,10 +15,30 @@ export function detectLocale(stored: string | null, browserLanguages: readonly s
 
 export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
+/**
+ * `{n, plural, one {# ääni} other {# ääntä}}`: the branch `Intl.PluralRules` picks for the number,
+ * with `#` standing for it — one message per count-dependent sentence instead of paired keys that
+ * each caller has to choose between.
+ */
+const pluralPattern = /\{(\w+), plural,((?:\s*=?\w+ \{(?:[^{}]|\{\w+\})*\})+)\s*\}/g;
+const pluralBranch = /(=?\w+) \{((?:[^{}]|\{\w+\})*)\}/g;
+
+function selectPlurals(locale: Locale, template: string, params: Record<string, string | number>): string {
+  return template.replace(pluralPattern, (whole, name: string, branches: string) => {
+    const n = Number(params[name]);
+    if (!Number.isFinite(n)) return whole;
+    const options = new Map([...branches.matchAll(pluralBranch)].map((m) => [m[1]!, m[2]!]));
+    const chosen = options.get(`=${n}`) ?? options.get(new Intl.PluralRules(locale).select(n)) ?? options.get('other');
+    return chosen === undefined ? whole : chosen.replaceAll('#', String(n));
+  });
+}
+
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template: string = messages[locale][key] ?? messages.en[key] ?? key;
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return selectPlurals(locale, template, params).replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 interface I18nContextValue {

@@ -36,6 +36,16 @@ describe('translate', () => {
     expect(translate('fi', 'app.join.yourName')).toBe('Nimesi');
   });
 
+  it('picks the plural form with Intl.PluralRules, so one vote is “1 ääni”', () => {
+    expect(translate('fi', 'facilitation.vote.count', { n: 1 })).toBe('1 ääni');
+    expect(translate('fi', 'facilitation.vote.count', { n: 3 })).toBe('3 ääntä');
+    expect(translate('en', 'facilitation.vote.count', { n: 1 })).toBe('1 vote');
+    expect(translate('en', 'facilitation.vote.count', { n: 0 })).toBe('0 votes');
+    expect(translate('en', 'facilitation.vote.turnout', { voted: 1, total: 4 })).toBe('1 of 4 has voted');
+    expect(translate('en', 'facilitation.vote.turnout', { voted: 3, total: 4 })).toBe('3 of 4 have voted');
+    expect(translate('fi', 'facilitation.vote.results', { voters: 1 })).toBe('Äänestyksen tulos: 1 henkilö äänesti');
+  });
+
   it('fills placeholders, repeatedly and with numbers', () => {
     expect(translate('en', 'app.group.youAre', { name: 'Aino' })).toBe('You are Aino');
     expect(translate('fi', 'app.field.groupName', { max: 120 })).toBe(
@@ -64,8 +74,9 @@ describe('message catalogues', () => {
   it('have no empty strings, and the same placeholders in every language', () => {
     // Finnish inflects names: `{nameTo}` (allative) and `{nameFrom}` (ablative) are case forms of
     // `{name}` that the caller supplies beside it (facilitation/cueText.ts), so they count as `{name}`.
+    // A plural's number (`{n, plural, …}`) counts as a placeholder too.
     const placeholders = (s: string) =>
-      [...new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!.replace(/(To|From)$/, '')))].sort();
+      [...new Set([...s.matchAll(/\{(\w+)(?:\}|, plural,)/g)].map((m) => m[1]!.replace(/(To|From)$/, '')))].sort();
     for (const locale of locales) {
       for (const [key, value] of Object.entries(messages[locale])) {
         expect(value.trim(), `${locale} ${key}`).not.toBe('');

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { toRichText, useValue, type TLShapeId } from 'tldraw';
 import { isLayoutShapeId, PRIVATE_META, type ClientCommand } from '@vermeboard/shared';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
-import { currentLayoutFrameIds } from '../facilitation/layouts.js';
+import { workFrameIds } from '../facilitation/workFrames.js';
 import { dotsOn, isNoteInFrame, myDots, openVote, shownResults } from '../facilitation/votes.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { buildOutline, type OutlineFrame, type OutlineNote, type OutlineShape } from './outlineModel.js';
@@ -53,7 +53,7 @@ function readOpen(me: string): boolean {
 
 function OutlinePanel() {
   const { t, locale } = useI18n();
-  const { editor, state, board, ballots, actor, send, refreshBallots } = useFacilitation();
+  const { editor, state, board, ballots, actor, me, send, refreshBallots } = useFacilitation();
   const shapes = useValue(
     'outline shapes',
     () =>
@@ -76,7 +76,7 @@ function OutlinePanel() {
     () =>
       buildOutline({
         shapes,
-        currentFrameIds: state ? currentLayoutFrameIds(state) : [],
+        currentFrameIds: state ? workFrameIds(state) : [],
         authors,
         marks,
         names,
@@ -102,7 +102,7 @@ function OutlinePanel() {
   const items = useRef<(HTMLLIElement | null)[]>([]);
   const index = Math.min(focused, Math.max(0, rows.length - 1));
 
-  const announce = useAnnouncements(frames, t);
+  const announced = useAnnouncements(frames, me, t);
 
   const focusRow = (i: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, i));
@@ -190,7 +190,6 @@ function OutlinePanel() {
         ...(frame ? { parentId: frame.id as TLShapeId, ...at } : { x: at.x, y: at.y }),
         props: { richText: toRichText(text) },
       });
-      announce.ownAddition();
     }
     setEditing(null);
     items.current[index]?.focus();
@@ -251,7 +250,7 @@ function OutlinePanel() {
         />
       )}
       <p className="vb-visually-hidden" aria-live="polite" role="status">
-        {announce.text}
+        {announced}
       </p>
     </section>
   );
@@ -280,6 +279,11 @@ function NoteField({
       onKeyDown={(e) => {
         e.stopPropagation();
         if (e.key === 'Escape') onCancel();
+        // Enter saves, as in a chat; Shift+Enter starts a new line.
+        if (e.key === 'Enter' && !e.shiftKey) {
+          e.preventDefault();
+          onSave(text);
+        }
       }}
     >
       <label>
@@ -297,34 +301,23 @@ function NoteField({
   );
 }
 
-/** Announces notes that appear on the board after the outline opened, except the ones this person adds. */
-function useAnnouncements(frames: readonly OutlineFrame[], t: ReturnType<typeof useI18n>['t']) {
+/**
+ * Announces notes other people add after the outline opened, once each, when they first have text
+ * (a note is created empty and then typed into).
+ */
+function useAnnouncements(frames: readonly OutlineFrame[], me: string, t: ReturnType<typeof useI18n>['t']): string {
   const seen = useRef<Set<string> | null>(null);
-  const skipNext = useRef(0);
   const [text, setText] = useState('');
   useEffect(() => {
-    const now = new Map<string, { frame: OutlineFrame; note: OutlineNote }>();
-    for (const frame of frames) for (const note of frame.notes) now.set(note.id, { frame, note });
+    const now = frames.flatMap((frame) => frame.notes.filter((n) => n.text !== '').map((note) => ({ frame, note })));
     if (seen.current === null) {
-      seen.current = new Set(now.keys());
+      seen.current = new Set(now.map((n) => n.note.id));
       return;
     }
-    const added = [...now].filter(([id]) => !seen.current!.has(id));
-    for (const [id] of added) seen.current.add(id);
-    const others = added.slice(skipNext.current);
-    skipNext.current = Math.max(0, skipNext.current - added.length);
-    const last = others.at(-1);
-    if (last) {
-      const [, { frame, note }] = last;
-      setText(
-        t('outline.added', { frame: frame.name || t('outline.page'), text: note.text || t('outline.emptyNote') }),
-      );
-    }
-  }, [frames, t]);
-  return {
-    text,
-    ownAddition: () => {
-      skipNext.current++;
-    },
-  };
+    const added = now.filter((n) => !seen.current!.has(n.note.id));
+    for (const n of added) seen.current.add(n.note.id);
+    const last = added.filter((n) => n.note.authorId !== me).at(-1);
+    if (last) setText(t('outline.added', { frame: last.frame.name || t('outline.page'), text: last.note.text }));
+  }, [frames, me, t]);
+  return text;
 }

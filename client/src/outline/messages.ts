@@ -8,7 +8,7 @@ export const outlineMessages = defineMessages(
     'outline.toggle.hide': 'Hide the board outline',
     'outline.title': 'Board outline',
     'outline.help':
-      'Arrow keys move through the outline. Enter shows the item on the board. N adds a note to the frame, E edits the note, + and − put or take back a dot in an open vote.',
+      'Arrow keys move through the outline. Enter shows the item on the board. N adds a note to the frame, E edits the note (Enter saves, Shift+Enter starts a new line), + and − put or take back a dot in an open vote.',
     'outline.page': 'Outside the frames',
     'outline.unnamedFrame': 'Frame without a name',
     'outline.currentStep': 'this step',
@@ -52,7 +52,7 @@ export const outlineMessages = defineMessages(
     'outline.toggle.hide': 'Piilota taulun jäsennys',
     'outline.title': 'Taulun jäsennys',
     'outline.help':
-      'Liiku jäsennyksessä nuolinäppäimillä. Enter näyttää kohdan taululla. N lisää kehykseen lapun, E muokkaa lappua, + ja − antavat tai peruvat äänen avoimessa äänestyksessä.',
+      'Liiku jäsennyksessä nuolinäppäimillä. Enter näyttää kohdan taululla. N lisää kehykseen lapun, E muokkaa lappua (Enter tallentaa, Vaihto+Enter aloittaa uuden rivin), + ja − antavat tai peruvat äänen avoimessa äänestyksessä.',
     'outline.page': 'Kehysten ulkopuolella',
     'outline.unnamedFrame': 'Nimetön kehys',
     'outline.currentStep': 'tämä vaihe',

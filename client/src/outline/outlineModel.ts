@@ -18,7 +18,9 @@ export interface OutlineShape {
 export interface OutlineNote {
   id: string;
   text: string;
+  /** The author's display name, and participant id. */
   author: string | null;
+  authorId: string | null;
   /** Dots on it in the latest closed vote, or null. */
   votes: number | null;
   starred: boolean;
@@ -119,6 +121,7 @@ export function buildOutline(input: OutlineInput): OutlineFrame[] {
           id: shape.id,
           text: textOf(shape),
           author: author === null ? null : (input.names.get(author) ?? null),
+          authorId: author,
           votes: input.voteCounts?.[shape.id] ?? null,
           starred: mark?.starredBy !== undefined,
           action: mark?.action

@@ -32,7 +32,8 @@ function PrintableSummary({ groupId, meetingId, token }: Props & { token: string
   const date = summary
     ? new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date(summary.startedAt))
     : null;
-  useDocumentTitle(summary ? `${t('summary.title')} — ${summary.groupName} — ${date}` : t('summary.title'));
+  const dash = t('summary.dash');
+  useDocumentTitle(summary ? `${t('summary.title')}${dash}${summary.groupName}${dash}${date}` : t('summary.title'));
 
   return (
     <article className="summary-print" aria-labelledby="summary-print-title">
@@ -43,7 +44,7 @@ function PrintableSummary({ groupId, meetingId, token }: Props & { token: string
         {t('summary.title')}
         {summary && (
           <>
-            {' — '}
+            {dash}
             {summary.groupName}
           </>
         )}

@@ -1,6 +1,7 @@
 // A meeting's summary as a page section: shown expanded on the group home, on the print view and
-// on the welcome page. Headings start at `level` so it fits under whatever heading holds it.
-import type { MeetingSummary } from '@vermeboard/shared';
+// on the welcome page. What the group decided (the case, votes, action items, the next meeting)
+// comes first, the step-timing log last. Headings start at `level` so it fits under whatever heading holds it.
+import type { MeetingSummary, SummaryNextMeeting } from '@vermeboard/shared';
 import type { ReactNode } from 'react';
 import { formatDay } from '../group/dates.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -60,34 +61,69 @@ export function SummaryView({ summary, level = 3, compact = false }: Props) {
         )}
       </p>
 
-      {!compact && summary.agenda.length > 0 && (
+      {/* What the group decided comes first; the step-timing log is last. */}
+      {summary.cases.length > 0 && (
         <section>
-          <Heading level={level}>{t('summary.agenda')}</Heading>
-          {summary.agenda.map((item) => (
-            <div key={item.instanceId} className="summary-agenda-item">
-              <Heading level={sub}>{item.name[locale]}</Heading>
-              <ul className="summary-steps">
-                {item.steps.map((step) => (
-                  <li key={step.stepId} className={step.enteredAt ? undefined : 'muted'}>
-                    <span className="summary-step-title">{step.title[locale]}</span>
-                    <span className="summary-step-time">
-                      {' — '}
-                      {step.enteredAt
-                        ? t('summary.stepTime', {
-                            start: at(step.enteredAt),
-                            end: step.leftAt ? at(step.leftAt) : '',
-                            minutes: String(Math.round(step.durationMs / 60_000)),
-                            planned: String(step.plannedMinutes),
-                          })
-                        : t('summary.stepSkipped', { planned: String(step.plannedMinutes) })}
-                    </span>
-                  </li>
-                ))}
-              </ul>
+          <Heading level={level}>{t('summary.cases')}</Heading>
+          {summary.cases.map((c) => (
+            <div key={c.instanceId}>
+              <Heading level={sub}>{c.methodName[locale]}</Heading>
+              {c.owner && <p>{t('summary.caseOwner', { name: c.owner.name })}</p>}
+              <p className="summary-label">{t('summary.keyQuestion')}</p>
+              <Texts items={c.keyQuestion} />
+              <p className="summary-label">{t('summary.starredIdeas')}</p>
+              <Texts items={c.starredIdeas} />
             </div>
           ))}
         </section>
       )}
+
+      {summary.votes.length > 0 && (
+        <section>
+          <Heading level={level}>{t('summary.votes')}</Heading>
+          {summary.votes.map((v) => (
+            <div key={v.voteId}>
+              <Heading level={sub}>
+                {v.frameName ?? v.voteId}{' '}
+                <span className="muted">({t('summary.voters', { count: v.voterCount })})</span>
+              </Heading>
+              <ol className="summary-notes">
+                {v.results.map((r) => (
+                  <li key={r.shapeId}>
+                    {r.text || '—'}{' '}
+                    <span className="muted">
+                      {t('summary.dash')}
+                      {t('summary.voteCount', { count: r.count })}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          ))}
+        </section>
+      )}
+      {summary.actionItems.length > 0 && (
+        <section>
+          <Heading level={level}>{t('summary.actionItems')}</Heading>
+          <ul className="summary-notes">
+            {summary.actionItems.map((a) => (
+              <li key={a.id}>
+                {a.text}
+                {(a.ownerName || a.dueDate) && (
+                  <span className="muted">
+                    {t('summary.dash')}
+                    {[a.ownerName, a.dueDate && t('summary.due', { date: formatDay(a.dueDate, locale) })]
+                      .filter(Boolean)
+                      .join(', ')}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {summary.nextMeeting && <NextMeetingFacts next={summary.nextMeeting} level={level} />}
 
       {summary.goals.length > 0 && (
         <section>
@@ -106,22 +142,6 @@ export function SummaryView({ summary, level = 3, compact = false }: Props) {
                   ))}
                 </ul>
               )}
-            </div>
-          ))}
-        </section>
-      )}
-
-      {summary.cases.length > 0 && (
-        <section>
-          <Heading level={level}>{t('summary.cases')}</Heading>
-          {summary.cases.map((c) => (
-            <div key={c.instanceId}>
-              <Heading level={sub}>{c.methodName[locale]}</Heading>
-              {c.owner && <p>{t('summary.caseOwner', { name: c.owner.name })}</p>}
-              <p className="summary-label">{t('summary.keyQuestion')}</p>
-              <Texts items={c.keyQuestion} />
-              <p className="summary-label">{t('summary.starredIdeas')}</p>
-              <Texts items={c.starredIdeas} />
             </div>
           ))}
         </section>
@@ -147,48 +167,65 @@ export function SummaryView({ summary, level = 3, compact = false }: Props) {
         </section>
       ))}
 
-      {summary.actionItems.length > 0 && (
+      {!compact && summary.agenda.length > 0 && (
         <section>
-          <Heading level={level}>{t('summary.actionItems')}</Heading>
-          <ul className="summary-notes">
-            {summary.actionItems.map((a) => (
-              <li key={a.id}>
-                {a.text}
-                {(a.ownerName || a.dueDate) && (
-                  <span className="muted">
-                    {' — '}
-                    {[a.ownerName, a.dueDate && t('summary.due', { date: formatDay(a.dueDate, locale) })]
-                      .filter(Boolean)
-                      .join(', ')}
-                  </span>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
-      {summary.votes.length > 0 && (
-        <section>
-          <Heading level={level}>{t('summary.votes')}</Heading>
-          {summary.votes.map((v) => (
-            <div key={v.voteId}>
-              <Heading level={sub}>
-                {v.frameName ?? v.voteId}{' '}
-                <span className="muted">({t('summary.voters', { count: String(v.voterCount) })})</span>
-              </Heading>
-              <ol className="summary-notes">
-                {v.results.map((r) => (
-                  <li key={r.shapeId}>
-                    {r.text || '—'}{' '}
-                    <span className="muted">— {t('summary.voteCount', { count: String(r.count) })}</span>
+          <Heading level={level}>{t('summary.agenda')}</Heading>
+          {summary.agenda.map((item) => (
+            <div key={item.instanceId} className="summary-agenda-item">
+              <Heading level={sub}>{item.name[locale]}</Heading>
+              <ul className="summary-steps">
+                {item.steps.map((step) => (
+                  <li key={step.stepId} className={step.enteredAt ? undefined : 'muted'}>
+                    <span className="summary-step-title">{step.title[locale]}</span>
+                    <span className="summary-step-time">
+                      {t('summary.dash')}
+                      {step.enteredAt
+                        ? t('summary.stepTime', {
+                            start: at(step.enteredAt),
+                            end: step.leftAt ? at(step.leftAt) : '',
+                            minutes: String(Math.round(step.durationMs / 60_000)),
+                            planned: String(step.plannedMinutes),
+                          })
+                        : t('summary.stepSkipped', { planned: String(step.plannedMinutes) })}
+                    </span>
                   </li>
                 ))}
-              </ol>
+              </ul>
             </div>
           ))}
         </section>
       )}
     </div>
+  );
+}
+
+/** The next meeting as the group agreed it: when, where and the theme. */
+function NextMeetingFacts({ next, level }: { next: SummaryNextMeeting; level: Level }) {
+  const { t, locale } = useI18n();
+  const when = [next.date && formatDay(next.date, locale), next.time].filter(Boolean).join(' ');
+  return (
+    <section>
+      <Heading level={level}>{t('summary.nextMeeting')}</Heading>
+      <dl className="facts">
+        {when && (
+          <>
+            <dt>{t('summary.nextMeeting.when')}</dt>
+            <dd>{when}</dd>
+          </>
+        )}
+        {next.place && (
+          <>
+            <dt>{t('summary.nextMeeting.place')}</dt>
+            <dd>{next.place}</dd>
+          </>
+        )}
+        {next.theme && (
+          <>
+            <dt>{t('summary.nextMeeting.theme')}</dt>
+            <dd>{next.theme}</dd>
+          </>
+        )}
+      </dl>
+    </section>
   );
 }

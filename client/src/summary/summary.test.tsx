@@ -73,7 +73,10 @@ describe('SummaryView', () => {
     expect(html).toContain('<strong>Anna:</strong> Drafted');
     expect(html).toContain('<h4>Now what?</h4><ul class="summary-notes"><li>Call Liisa</li>');
     expect(html).toContain('Call Liisa<span class="muted"> — Anna, due');
-    expect(html).toContain('Pilot <span class="muted">— 4 votes</span>');
+    expect(html).toContain('Pilot <span class="muted"> — 4 votes</span>');
+    // What was decided comes before the step-timing log.
+    expect(html.indexOf('<h3>Action items</h3>')).toBeLessThan(html.indexOf('<h3>Agenda as run</h3>'));
+    expect(html.indexOf('<h3>Vote results</h3>')).toBeLessThan(html.indexOf('<h3>Goals and progress</h3>'));
   });
 
   it('speaks Finnish, method names included', () => {
@@ -103,8 +106,8 @@ describe('SummaryActions', () => {
     expect(file.fileName).toBe('project-leads-2026-03-14.md');
     expect(file.blob.type).toBe('text/markdown;charset=utf-8');
     const text = await file.blob.text();
-    expect(text).toContain('# Tapaamisen yhteenveto — Project leads');
-    expect(text).toContain('- [ ] Call Liisa — Anna, määräpäivä 2026-04-01');
+    expect(text).toContain('# Tapaamisen yhteenveto – Project leads');
+    expect(text).toContain('- [ ] Call Liisa – Anna, määräpäivä 1. huhtikuuta 2026');
     expect(text).toContain('17.00');
   });
 });

@@ -9,7 +9,7 @@ import type { AuthorizeResult } from '../sync/SyncAuth.js';
 import type { Caller } from './Auth.js';
 
 export async function syncAccess(
-  storage: Pick<Storage, 'getMeeting'>,
+  storage: Pick<Storage, 'getMeeting' | 'getParticipant'>,
   docName: string,
   caller: Caller | null,
 ): Promise<AuthorizeResult> {
@@ -23,5 +23,7 @@ export async function syncAccess(
   const granted = docAccess(caller, doc);
   if (granted === 'none') return { ok: false, status: 403 };
   const access = meeting.endedAt !== null && doc.kind !== 'session' ? 'read' : granted;
-  return { ok: true, access, auth: caller };
+  // Presence shows the stored name, whatever a browser writes (sync/presenceStamp.ts).
+  const participant = caller.participantId === null ? null : await storage.getParticipant(caller.participantId);
+  return { ok: true, access, auth: { ...caller, displayName: participant?.displayName ?? null } };
 }

@@ -5,7 +5,8 @@ import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { checksCostLines, measureChecksCost } from './checksCost.js';
 import { installChildCleanup } from './children.js';
-import { markdownTable, ratioLines, warnings } from './report.js';
+import { hostileLoad, startHostile, type HostileReport } from './hostile.js';
+import { hostileLine, markdownTable, ratioLines, warnings } from './report.js';
 import type { LoadParams, RunResult } from './scenario.js';
 import { runLoad } from './scenario.js';
 import type { Target, TargetKind } from './targets.js';
@@ -13,7 +14,10 @@ import { startRelayTarget, startServerTarget, urlTarget } from './targets.js';
 
 const USAGE = `Usage: node server/dist/bench/main.js [options]
 
-  --scenario small|large|all   small = 1 room × 30 clients, large = 50 rooms × 8 clients (default all)
+  --scenario small|large|hostile|all   small = 1 room × 30 clients, large = 50 rooms × 8 clients,
+                               hostile = a quiet room of 8 measured alone, then beside a room whose
+                               member floods it at the per-connection limits (Vermeboard only)
+                               (default all)
   --rooms R --clients C        run one custom scenario instead
   --updates U                  document updates per client per second (default 2)
   --cursors K                  cursor (awareness) updates per client per second (default 10)
@@ -31,7 +35,9 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
 const SCENARIOS: Record<string, Pick<LoadParams, 'rooms' | 'clients'>> = {
   small: { rooms: 1, clients: 30 },
   large: { rooms: 50, clients: 8 },
+  hostile: { rooms: 1, clients: 8 },
 };
+const HOSTILE = 'hostile';
 
 interface Options {
   scenarios: { name: string; params: LoadParams }[];
@@ -95,7 +101,7 @@ function parseOptions(argv: string[]): Options | null {
     const names = values.scenario === 'all' ? Object.keys(SCENARIOS) : [values.scenario];
     scenarios = names.map((name) => {
       const shape = SCENARIOS[name];
-      if (!shape) throw new Error(`unknown --scenario ${name} (small, large or all)`);
+      if (!shape) throw new Error(`unknown --scenario ${name} (small, large, hostile or all)`);
       return { name, params: { ...shape, ...rates } };
     });
   }
@@ -129,6 +135,41 @@ async function openTarget(kind: TargetKind, rooms: number, options: Options): Pr
   return options.url ? urlTarget(options.url, rooms, options.pid) : startServerTarget(rooms);
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The quiet room alone, then the same load in it while a member of another room on the same server
+ * floods theirs (hostile.ts); the two runs go into `runs`, and the returned line compares them.
+ */
+async function runHostileNeighbour(params: LoadParams, options: Options, runs: RunResult[]): Promise<string> {
+  const { connections, updatesPerSecond, updateBytes } = hostileLoad;
+  process.stderr.write(
+    `▶ hostile neighbour: a quiet room of ${params.clients} clients alone, then beside a member flooding ` +
+      `their room over ${connections} connections (${updatesPerSecond} × ${updateBytes} B updates/s each, ` +
+      `plus presence, sync step 1 and awareness queries at their budgets)\n`,
+  );
+  const target = await openTarget('vermeboard', 2, options);
+  try {
+    const quiet = { ...target, roomUrls: target.roomUrls.slice(0, 1) };
+    const alone = await runLoad('quiet room alone', quiet, params);
+    runs.push(alone);
+    const hostile = startHostile(target.roomUrls[1]!);
+    let beside: RunResult;
+    let report: HostileReport;
+    try {
+      // Let the flood reach its pace (and the server its first compactions) before measuring.
+      await sleep(2000);
+      beside = await runLoad('quiet room beside a hostile one', quiet, params);
+    } finally {
+      report = await hostile.stop();
+    }
+    runs.push(beside);
+    return hostileLine(alone, beside, report);
+  } finally {
+    await target.close();
+  }
+}
+
 async function main(): Promise<void> {
   let options: Options | null;
   try {
@@ -149,7 +190,12 @@ async function main(): Promise<void> {
   installChildCleanup();
 
   const runs: RunResult[] = [];
+  const neighbours: string[] = [];
   for (const { name, params } of options.scenarios) {
+    if (name === HOSTILE) {
+      if (options.targets.includes('vermeboard')) neighbours.push(await runHostileNeighbour(params, options, runs));
+      continue;
+    }
     for (const kind of options.targets) {
       process.stderr.write(
         `▶ ${name} against ${kind}: ${params.rooms} rooms × ${params.clients} clients, ` +
@@ -169,7 +215,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const output = [markdownTable(runs), '', ...ratioLines(runs)];
+  const output = [markdownTable(runs), '', ...ratioLines(runs), ...neighbours];
   const notes = warnings(runs);
   if (notes.length > 0) output.push('', 'Warnings:', ...notes.map((line) => `- ${line}`));
   process.stdout.write(`${output.join('\n')}\n`);

@@ -1,5 +1,6 @@
 // The bench's output: a Markdown table ready for the README, and the Vermeboard-to-relay ratios
 // the foundation's target is stated in (p99 within 2× of the relay).
+import type { HostileReport } from './hostile.js';
 import type { KindResult, RunResult } from './scenario.js';
 
 const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(1) : '–');
@@ -45,6 +46,17 @@ export function ratioLines(runs: readonly RunResult[]): string[] {
     );
   }
   return lines;
+}
+
+/** The hostile-neighbour figure: how much the quiet room's p99 grew beside the flood (the target is at most 2×). */
+export function hostileLine(alone: RunResult, beside: RunResult, hostile: HostileReport): string {
+  const ratio = (kind: 'updates' | 'awareness') => (beside[kind].latencyMs.p99 / alone[kind].latencyMs.p99).toFixed(2);
+  const closes = Object.entries(hostile.closes).map(([code, n]) => `${n}× ${code}`);
+  return (
+    `hostile neighbour: quiet room p99 beside / alone = ${ratio('updates')}× (updates), ${ratio('awareness')}× ` +
+    `(awareness); the hostile member sent ${hostile.sent} frames, its sockets were closed ` +
+    `${closes.length > 0 ? closes.join(', ') : 'never'}`
+  );
 }
 
 /** Anything a reader must know to trust the row: lost sockets, bad frames, server warnings. */

@@ -118,6 +118,13 @@ async function expectRefused(anna: Client, ben: Client, fac: Client, attack: () 
   await until(() => recordsOf(fac.doc).has(later), 'Ben’s next note at Kaisa’s');
 }
 
+/** Anna back with a fresh copy of the board, after a refusal closed her last connection. */
+async function annaAgain(): Promise<Client> {
+  const anna = connect(tokens.anna);
+  await until(() => anna.provider.synced, 'Anna back');
+  return anna;
+}
+
 function sendRaw(client: Client, update: Uint8Array): void {
   const ws = client.provider.ws;
   if (!ws) throw new Error('not connected');
@@ -137,8 +144,7 @@ describe('board updates the server refuses', () => {
     );
     expect((recordsOf(fac.doc).get(frameId()) as { x: number }).x).toBe(0);
 
-    const anna2 = connect(tokens.anna);
-    await until(() => anna2.provider.synced, 'Anna back');
+    const anna2 = await annaAgain();
     await expectRefused(
       anna2,
       ben,
@@ -209,8 +215,7 @@ describe('board updates the server refuses', () => {
       '777',
     );
     // Editing it while keeping the author is fine, and the author stays Ben's.
-    const anna2 = connect(tokens.anna);
-    await until(() => anna2.provider.synced, 'Anna back');
+    const anna2 = await annaAgain();
     setRecords(anna2.doc, new Map([['shape:ben-idea', { ...note, x: 555 }]]));
     await until(
       async () =>
@@ -230,8 +235,7 @@ describe('board updates the server refuses', () => {
       () => putNote(anna.doc, 'shape:starred', 'SELF-STARRED', { meta: { vbStarred: true } }),
       'SELF-STARRED',
     );
-    const anna2 = connect(tokens.anna);
-    await until(() => anna2.provider.synced, 'Anna back');
+    const anna2 = await annaAgain();
     await expectRefused(
       anna2,
       ben,
@@ -284,8 +288,7 @@ describe('board updates the server refuses', () => {
       () => anna.doc.getMap(BOARD_AUTHORS).set('shape:ben-idea', 'AUTHOR-GRAB'),
       'AUTHOR-GRAB',
     );
-    const anna2 = connect(tokens.anna);
-    await until(() => anna2.provider.synced, 'Anna back');
+    const anna2 = await annaAgain();
     await expectRefused(
       anna2,
       ben,
@@ -305,8 +308,7 @@ describe('board updates the server refuses', () => {
       () => anna.doc.getArray(BOARD_RECORDS).push([{ key: 'junk', val: { id: 'junk', blob: huge } }]),
       'JJJJJJJJ',
     );
-    const anna2 = connect(tokens.anna);
-    await until(() => anna2.provider.synced, 'Anna back');
+    const anna2 = await annaAgain();
     await expectRefused(
       anna2,
       ben,
@@ -314,8 +316,7 @@ describe('board updates the server refuses', () => {
       () => putNote(anna2.doc, 'shape:big', `BIG-${'x'.repeat(70 * 1024)}`),
       'BIG-xxxx',
     );
-    const anna3 = connect(tokens.anna);
-    await until(() => anna3.provider.synced, 'Anna back again');
+    const anna3 = await annaAgain();
     await expectRefused(
       anna3,
       ben,

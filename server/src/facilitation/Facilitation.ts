@@ -3,12 +3,16 @@
 // the sync server's connection hook). Per meeting, changes run one at a time: load the state,
 // `reduce` it with the caller's token role and the private ballot box, write the new state in one
 // transaction of the session document, store the ballot box, then carry out the effects.
+// It also tells the sync server when a meeting's board starts or stops hiding cursors (silent steps
+// and open votes, see shared presencePrivacy.ts), from every session state it reads or writes.
 import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import {
   formatDocName,
+  hidesCursors,
   ownBallot,
+  parseDocName,
   reduce,
   serverActor,
   type BallotBox,
@@ -51,6 +55,8 @@ export interface Facilitation {
   command(meetingId: MeetingId, subject: Subject, command: ClientCommand): Promise<CommandOutcome>;
   /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
   ownBallots(meetingId: MeetingId, participantId: ParticipantId): Promise<Record<string, string[]>>;
+  /** The sync server's question: whether the document's presence hides cursors and selections now. */
+  hidesCursors(docName: string): boolean;
   /** The sync server's connection hook: issues `join` and `leave`. */
   onConnectionChange(change: ConnectionChange): void;
   /** Stops taking presence changes and waits for the changes already queued. */
@@ -58,7 +64,7 @@ export interface Facilitation {
 }
 
 export interface FacilitationOptions {
-  docs: DocWriter;
+  docs: DocWriter & { restampPresence(docName: string): Promise<void> };
   storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getParticipant'> & LayoutStorage;
   logger: Logger;
   now?: () => number;
@@ -85,9 +91,21 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   const reconciled = new Set<MeetingId>();
   /** Meetings whose unreadable session was reported in the log since this process started. */
   const quarantined = new Set<MeetingId>();
+  /** Meetings whose board hides cursors, as of the last session state this process read or wrote. */
+  const cursorsHidden = new Set<MeetingId>();
   let closing = false;
 
   const sessionName = (meetingId: MeetingId) => formatDocName({ kind: 'session', meetingId });
+
+  function notePresenceRules(meetingId: MeetingId, state: SessionState): void {
+    const hide = hidesCursors(state);
+    if (hide === cursorsHidden.has(meetingId)) return;
+    if (hide) cursorsHidden.add(meetingId);
+    else cursorsHidden.delete(meetingId);
+    docs
+      .restampPresence(formatDocName({ kind: 'board', meetingId }))
+      .catch((err: unknown) => log.error({ err, meetingId }, 'could not restamp the board presence'));
+  }
 
   /**
    * Runs one command as one transaction of the session document. The reducer is pure and
@@ -119,6 +137,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       return reduced;
     });
     if (!result.ok) return { ok: false, code: result.code, reason: result.reason };
+    notePresenceRules(meetingId, result.state);
     // After the state: a crash in between leaves at worst the ballots of a vote already closed.
     if (result.ballots !== ballots) await storage.saveBallots(meetingId, result.ballots);
     for (const effect of result.effects) await perform(meetingId, effect, result.state);
@@ -153,6 +172,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   function written(meetingId: MeetingId, doc: Y.Doc, state: SessionState): void {
     writeSession(doc, state);
     opts.onSessionWritten?.(meetingId, state);
+    notePresenceRules(meetingId, state);
   }
 
   async function perform(meetingId: MeetingId, effect: Effect, state: SessionState): Promise<void> {
@@ -199,6 +219,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         if (left.ok) next = left.state;
       }
       if (next !== state) written(meetingId, doc, next);
+      notePresenceRules(meetingId, next);
     });
   }
 
@@ -261,6 +282,11 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         if (dots.length > 0) votes[voteId] = [...dots];
       }
       return votes;
+    },
+
+    hidesCursors(docName) {
+      const doc = parseDocName(docName);
+      return doc?.kind === 'board' && cursorsHidden.has(doc.meetingId);
     },
 
     onConnectionChange(change) {

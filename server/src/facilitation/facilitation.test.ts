@@ -298,7 +298,7 @@ describe('secrecy on the wire', () => {
     const privateName = formatDocName({ kind: 'private', meetingId, participantId: ids.anna });
     await until(async () => (await server.sync.withDoc(privateName, recordsOf)).has(note.id), 'the note on the server');
 
-    // The round starts; only Anna's turn reveals her note.
+    // The round starts; only Anna's own share, on her turn, reveals her note.
     await ok(meetingId, tokens.fac, { type: 'nextStep' });
     await ok(meetingId, tokens.fac, { type: 'giveTurn', participantId: ids.ben });
     await until(() => sessionOf(benSession)?.turns.order.length === 3, 'the round');
@@ -306,6 +306,10 @@ describe('secrecy on the wire', () => {
     for (const c of [benBoard, benSession, facBoard]) expect(received(c, secret)).toBe(false);
 
     await ok(meetingId, tokens.fac, { type: 'giveTurn', participantId: ids.anna });
+    // Being given the turn reveals nothing: she could still pass.
+    await new Promise((r) => setTimeout(r, 200));
+    for (const c of [benBoard, benSession, facBoard]) expect(received(c, secret)).toBe(false);
+    await ok(meetingId, tokens.anna, { type: 'shareNotes', speakerId: ids.anna });
     await until(() => recordsOf(benBoard.doc).has(note.id), 'the revealed note');
     const onBoard = recordsOf(benBoard.doc).get(note.id) as typeof note;
     expect(JSON.stringify(onBoard.props)).toContain(secret);
@@ -334,7 +338,16 @@ describe('secrecy on the wire', () => {
     const frame = frameRecord({ id: 'shape:ideas', parentId: 'page:page', x: 0, y: 0, w: 800, h: 600, name: 'Ideas' });
     const pick = noteRecord({ id: 'shape:pick-9c1e', parentId: frame.id, x: 20, y: 60, text: 'pick me' });
     const outside = noteRecord({ id: 'shape:stray-4d2b', parentId: 'page:page', x: 900, y: 0, text: 'stray' });
-    facBoard.doc.getArray('records').push([frame, pick, outside].map((val) => ({ key: val.id, val })));
+    // A template prompt note inside the frame: part of the layout, not anyone's idea. Only the
+    // facilitator may write a layout record.
+    const prompt = noteRecord({
+      id: layoutShapeId('problem-clinic-4', 'prompt-propose'),
+      parentId: frame.id,
+      x: 20,
+      y: 300,
+      text: 'Propose',
+    });
+    facBoard.doc.getArray('records').push([frame, pick, outside, prompt].map((val) => ({ key: val.id, val })));
     await until(
       async () => (await server.sync.withDoc(formatDocName({ kind: 'board', meetingId }), recordsOf)).has(outside.id),
       'the notes on the server',
@@ -348,6 +361,10 @@ describe('secrecy on the wire', () => {
       (await sendCommand(server, meetingId, tokens.ben, { type: 'castVote', voteId: 'vote-1', shapeId: outside.id }))
         .status,
     ).toBe(409);
+    expect(
+      (await sendCommand(server, meetingId, tokens.ben, { type: 'castVote', voteId: 'vote-1', shapeId: prompt.id }))
+        .status,
+    ).toBe(409);
 
     const mine = async (token: string) =>
       (await server.api(`/api/meetings/${meetingId}/ballots/mine`, { token })).body as MyBallotsResponse;
@@ -357,11 +374,14 @@ describe('secrecy on the wire', () => {
 
     await new Promise((r) => setTimeout(r, 200));
     expect(received(benSession, pick.id)).toBe(false);
+    // While open, the vote shows how many have voted — a count, never who or for what.
     expect(sessionOf(benSession)?.votes[0]).toEqual({
       id: 'vote-1',
       frameShapeId: frame.id,
       votesPerPerson: 2,
       status: 'open',
+      votedSoFar: 2,
+      step: expect.stringMatching(/^check-in-round-\d+\/silent-prep$/) as unknown as string,
     });
 
     await ok(meetingId, tokens.fac, { type: 'closeVote', voteId: 'vote-1' });
@@ -374,11 +394,81 @@ describe('secrecy on the wire', () => {
       status: 'closed',
       results: { [pick.id]: 3 },
       voterCount: 2,
+      step: expect.stringMatching(/^check-in-round-\d+\/silent-prep$/) as unknown as string,
     });
     expect(JSON.stringify(closed)).not.toContain(ids.anna);
     expect(received(benSession, pick.id)).toBe(true);
     expect(await mine(tokens.anna)).toEqual({ votes: {} });
     expect(await server.storage.loadBallots(meetingId)).toEqual({});
+  });
+});
+
+describe('cursors in private moments', () => {
+  /**
+   * A tldraw-like presence whose cursor and selection carry a marker that must not leave the server;
+   * the camera (which is relayed) tells which state arrived.
+   */
+  const presence = (marker: number) => ({
+    currentPageId: 'page:page',
+    cursor: { x: marker, y: 1, rotation: 0, type: 'default' },
+    selectedShapeIds: [`shape:selected-${marker}`],
+    camera: { x: 0, y: 0, z: marker / 1000 },
+    brush: null,
+    scribbles: [],
+    chatMessage: '',
+  });
+  const stateSeenBy = (watcher: Client, author: Client) =>
+    watcher.provider.awareness.getStates().get(author.doc.clientID) as
+      | {
+          user?: { name?: string };
+          presence?: { cursor: { x: number } | null; selectedShapeIds: string[]; camera: { z: number } };
+        }
+      | undefined;
+
+  it('relays nobody’s cursor or selection during a silent step or an open vote, but keeps the names', async () => {
+    const meetingId = await setup();
+    const { anna, ben, fac } = await everyoneOnBoard(meetingId, ['fac', 'anna', 'ben']);
+    await ok(meetingId, tokens.fac, { type: 'addAgendaItem', methodId: 'check-in-round' });
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(101.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor?.x === 101.5, 'a cursor before the meeting starts');
+
+    // The check-in opens with a silent step: the cursor already shown is taken away from everyone.
+    await ok(meetingId, tokens.fac, { type: 'startMeeting' });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor === null, 'the shown cursor to be hidden');
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(202.5) });
+    await until(() => stateSeenBy(fac!, anna!)?.presence?.camera.z === 0.2025, 'the next state at the facilitator');
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.camera.z === 0.2025, 'the next state at Ben');
+    for (const watcher of [ben!, fac!]) {
+      expect(stateSeenBy(watcher, anna!)).toMatchObject({ user: { name: 'Anna' }, presence: { cursor: null } });
+      expect(received(watcher, '202.5')).toBe(false);
+      expect(received(watcher, 'shape:selected-202')).toBe(false);
+    }
+
+    // The round that follows is spoken: cursors are back.
+    await ok(meetingId, tokens.fac, { type: 'nextStep' });
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(303.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor?.x === 303.5, 'the cursor in a spoken step');
+
+    // An open vote hides them again, until it closes.
+    await ok(meetingId, tokens.fac, { type: 'startVote', frameShapeId: 'shape:frame', votesPerPerson: 3 });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor === null, 'the cursor hidden for the vote');
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(404.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.camera.z === 0.4045, 'a state during the vote');
+    await ok(meetingId, tokens.fac, { type: 'closeVote', voteId: 'vote-1' });
+    anna!.provider.awareness.setLocalState({ user: { name: 'Anna' }, presence: presence(505.5) });
+    await until(() => stateSeenBy(ben!, anna!)?.presence?.cursor?.x === 505.5, 'the cursor after the vote');
+    expect(received(ben!, '404.5')).toBe(false);
+  });
+
+  it('shows a person under the name and role the server knows, whatever their state claims', async () => {
+    const meetingId = await setup();
+    const { anna, ben } = await everyoneOnBoard(meetingId, ['anna', 'ben']);
+    anna!.provider.awareness.setLocalState({
+      user: { id: ids.fac, name: 'Kaisa', role: 'facilitator', color: '#112233' },
+      presence: presence(1),
+    });
+    await until(() => stateSeenBy(ben!, anna!)?.user !== undefined, 'Anna’s presence');
+    expect(stateSeenBy(ben!, anna!)?.user).toEqual({ id: ids.anna, name: 'Anna', role: 'member', color: '#112233' });
   });
 });
 

@@ -15,8 +15,12 @@ function parentOf(records: ReadonlyMap<string, unknown>, id: string): string | n
   return typeof parentId === 'string' ? parentId : null;
 }
 
-/** Whether `shapeId` is a note on the board whose parent chain includes the frame. */
+/**
+ * Whether `shapeId` is a participant's note on the board whose parent chain includes the frame.
+ * Template prompt notes (layout ids) are not: they ask for ideas, they are not ideas to vote on.
+ */
 export function isNoteInFrame(records: ReadonlyMap<string, unknown>, frameShapeId: string, shapeId: string): boolean {
+  if (isLayoutShapeId(shapeId)) return false;
   const shape = records.get(shapeId);
   if (typeof shape !== 'object' || shape === null) return false;
   const { typeName, type } = shape as { typeName?: unknown; type?: unknown };

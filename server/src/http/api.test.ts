@@ -70,6 +70,11 @@ describe('meetings', () => {
       token: g.tokens.facilitator,
     });
     expect(byLink.status).toBe(201);
+    const firstId = (byLink.body as { meetingId: string }).meetingId;
+    await server.api(`/api/groups/${g.groupId}/meetings/${firstId}/end`, {
+      method: 'POST',
+      token: g.tokens.facilitator,
+    });
     const byPerson = await server.api(`/api/groups/${g.groupId}/meetings`, {
       method: 'POST',
       token: g.participantToken,
@@ -97,7 +102,27 @@ describe('meetings', () => {
     expect(group.meetings).toHaveLength(2);
     expect(group.role).toBe('member');
     expect(group.links).toBeUndefined();
-    expect(group.meetings[0]!.id).toBe((byLink.body as { meetingId: string }).meetingId);
+    expect(group.meetings[0]!.id).toBe(firstId);
+  });
+
+  it('refuses a second meeting while one runs, and names the running one', async () => {
+    const g = await createGroup();
+    const start = () =>
+      server.api(`/api/groups/${g.groupId}/meetings`, { method: 'POST', token: g.tokens.facilitator });
+    const first = await start();
+    const meetingId = (first.body as { meetingId: string }).meetingId;
+    const second = await start();
+    expect(second.status).toBe(409);
+    const read = async () =>
+      ((await server.api(`/api/groups/${g.groupId}`, { token: g.tokens.member })).body as GroupResponse)
+        .runningMeetingId;
+    expect(await read()).toBe(meetingId);
+    await server.api(`/api/groups/${g.groupId}/meetings/${meetingId}/end`, {
+      method: 'POST',
+      token: g.tokens.facilitator,
+    });
+    expect(await read()).toBeNull();
+    expect((await start()).status).toBe(201);
   });
 
   it('shows a group only to its own tokens', async () => {

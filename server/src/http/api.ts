@@ -130,6 +130,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
       name: group.name,
       role: caller.role,
       meetings: meetings.map((m) => ({ id: m.id, createdAt: m.createdAt })),
+      runningMeetingId: meetings.findLast((m) => m.endedAt === null)?.id ?? null,
     };
     if (can(caller, 'group.viewLinks')) {
       const tokens = auth.linkTokens(groupId, group.linkGeneration);
@@ -147,12 +148,14 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     const { groupId, participantId } = await access.group(req, 'meeting.create');
     const meetingId = randomId() as MeetingId;
     // Who facilitated is known only from a personal token; a shared facilitator link leaves it open.
-    await storage.createMeeting({
+    const running = await storage.startMeeting({
       id: meetingId,
       groupId,
       createdAt: new Date().toISOString(),
       facilitatedBy: participantId,
     });
+    // One meeting at a time: a second "start" (another tab, a co-facilitator) joins the running one instead.
+    if (running !== null) throw new HttpError(409, 'a meeting of this group is already running', 'meetingId');
     await facilitation.createSession(meetingId);
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);

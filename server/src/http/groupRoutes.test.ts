@@ -219,7 +219,7 @@ describe('settings', () => {
     expect((await settings(en)).body).toEqual({
       locale: 'en',
       groundRules: ['Everyone is heard and nobody dominates.', 'What is said in the group stays in the group.'],
-      nextMeeting: { date: null, theme: null },
+      nextMeeting: { date: null, time: null, place: null, theme: null },
       deleteBoardsAfterDays: null,
     });
     expect((await settings(fi)).body).toMatchObject({
@@ -249,8 +249,25 @@ describe('settings', () => {
       body: { field: 'rules' },
     });
 
-    const next = await put('/next-meeting', f.group.tokens.member, { date: '2026-03-14', theme: 'Funding rounds' });
-    expect((next.body as GroupSettingsResponse).nextMeeting).toEqual({ date: '2026-03-14', theme: 'Funding rounds' });
+    const next = await put('/next-meeting', f.group.tokens.member, {
+      date: '2026-03-14',
+      time: '17:30',
+      place: 'Room 4, Kirjasto',
+      theme: 'Funding rounds',
+    });
+    expect((next.body as GroupSettingsResponse).nextMeeting).toEqual({
+      date: '2026-03-14',
+      time: '17:30',
+      place: 'Room 4, Kirjasto',
+      theme: 'Funding rounds',
+    });
+    expect(await put('/next-meeting', f.facilitator, { date: null, time: '25:00', theme: null })).toMatchObject({
+      status: 400,
+      body: { field: 'time' },
+    });
+    // A browser from before the time and place still saves the date and theme.
+    const old = await put('/next-meeting', f.facilitator, { date: '2026-03-15', theme: 'Funding' });
+    expect((old.body as GroupSettingsResponse).nextMeeting).toMatchObject({ date: '2026-03-15', time: null });
     expect(await put('/next-meeting', f.facilitator, { date: '2026-02-30', theme: null })).toMatchObject({
       status: 400,
       body: { field: 'date' },

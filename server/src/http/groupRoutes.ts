@@ -19,6 +19,7 @@ import {
 } from '@vermeboard/shared';
 import { hashToken } from '../auth/tokens.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
+import { nextMeetingOf } from '../storage/nextMeeting.js';
 import type { Storage } from '../storage/Storage.js';
 import type { RouteDeps } from './deps.js';
 import { commandOutcome, HttpError } from './errors.js';
@@ -146,7 +147,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
   router.put('/groups/:groupId/next-meeting', jsonBody, async (req, res) => {
     const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = nextMeetingBody.parse(req.body);
-    await storage.setNextMeeting(groupId, body.date, body.theme);
+    await storage.setNextMeeting(groupId, body);
     res.json(await settingsOf(storage, groupId));
   });
 
@@ -166,7 +167,7 @@ async function settingsOf(storage: Storage, groupId: GroupId): Promise<GroupSett
   return {
     locale: s.locale,
     groundRules: s.groundRules,
-    nextMeeting: { date: s.nextMeetingDate, theme: s.nextMeetingTheme },
+    nextMeeting: nextMeetingOf(s),
     deleteBoardsAfterDays: s.deleteBoardsAfterDays,
   };
 }

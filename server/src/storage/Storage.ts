@@ -11,6 +11,7 @@ import type {
   GroupLocale,
   MeetingId,
   MeetingSummary,
+  NextMeeting,
   ParticipantId,
   ProgressNoteId,
   Role,
@@ -91,10 +92,12 @@ export interface DocStore {
   /** Number of rows in the document's log (compaction decides by it). */
   countUpdates(docName: string): Promise<number>;
   /**
-   * Atomically replace the rows the log holds now with `merge(rows)`: read, merge, insert the merged
-   * update and delete the rows it covers, in one transaction. Rows appended concurrently survive.
+   * Replace the rows the log holds now with `merge(rows)`: read them, merge (possibly elsewhere, so
+   * `merge` may be asynchronous), then insert the merged update and delete the rows it covers in one
+   * transaction. Rows appended meanwhile survive; if the rows were deleted meanwhile (`deleteDoc`),
+   * nothing is inserted.
    */
-  compact(docName: string, merge: (updates: Uint8Array[]) => Uint8Array): Promise<void>;
+  compact(docName: string, merge: (updates: Uint8Array[]) => Uint8Array | Promise<Uint8Array>): Promise<void>;
   /** Remove a document's log entirely (rows and compacted state). */
   deleteDoc(docName: string): Promise<void>;
 }
@@ -103,6 +106,12 @@ export interface GroupStore {
   createGroup(group: GroupRecord, linkTokenHashes: Record<Role, string>, defaults?: GroupDefaults): Promise<void>;
   getGroup(id: GroupId): Promise<GroupRecord | null>;
   createMeeting(meeting: NewMeeting): Promise<void>;
+  /**
+   * Creates the meeting unless the group already has one that has not ended, atomically, so two
+   * clicks (or two facilitators) cannot start two meetings at once. Returns null when it created
+   * the meeting, or the id of the meeting that is still running.
+   */
+  startMeeting(meeting: NewMeeting): Promise<MeetingId | null>;
   getMeeting(id: MeetingId): Promise<MeetingRecord | null>;
   /** Meetings of a group, oldest first. */
   listMeetings(groupId: GroupId): Promise<MeetingRecord[]>;
@@ -122,6 +131,8 @@ export interface GroupSettingsRecord {
   locale: GroupLocale;
   groundRules: string[];
   nextMeetingDate: string | null;
+  nextMeetingTime: string | null;
+  nextMeetingPlace: string | null;
   nextMeetingTheme: string | null;
   deleteBoardsAfterDays: number | null;
 }
@@ -203,7 +214,7 @@ export interface ProcessStore {
 
   getGroupSettings(groupId: GroupId): Promise<GroupSettingsRecord | null>;
   setGroundRules(groupId: GroupId, rules: string[]): Promise<void>;
-  setNextMeeting(groupId: GroupId, date: string | null, theme: string | null): Promise<void>;
+  setNextMeeting(groupId: GroupId, next: NextMeeting): Promise<void>;
   setRetention(groupId: GroupId, deleteBoardsAfterDays: number | null): Promise<void>;
 
   /** Sets `endedAt` once and returns it; ending again keeps the first time. Null for an unknown meeting. */

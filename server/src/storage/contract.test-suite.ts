@@ -29,6 +29,21 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
     const meetingId = 'meeting-0001' as MeetingId;
     const hashes = { facilitator: 'hash-f', member: 'hash-m', observer: 'hash-o' };
 
+    it('starts a meeting only while none of the group is running', async () => {
+      await storage.createGroup(
+        { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+        hashes,
+      );
+      const first = { id: meetingId, groupId, createdAt: '2026-01-02T00:00:00.000Z' };
+      const second = { id: 'meeting-0002' as MeetingId, groupId, createdAt: '2026-01-03T00:00:00.000Z' };
+      expect(await storage.startMeeting(first)).toBeNull();
+      expect(await storage.startMeeting(second)).toBe(meetingId);
+      expect((await storage.listMeetings(groupId)).map((m) => m.id)).toEqual([meetingId]);
+      await storage.endMeeting(meetingId, '2026-01-02T02:00:00.000Z');
+      expect(await storage.startMeeting(second)).toBeNull();
+      expect((await storage.listMeetings(groupId)).map((m) => m.id)).toEqual([meetingId, second.id]);
+    });
+
     it('stores groups, meetings and participants', async () => {
       await storage.createGroup(
         { id: groupId, name: 'Mentors', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
@@ -202,15 +217,24 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
           locale: 'fi',
           groundRules: ['Rule one', 'Rule two'],
           nextMeetingDate: null,
+          nextMeetingTime: null,
+          nextMeetingPlace: null,
           nextMeetingTheme: null,
           deleteBoardsAfterDays: null,
         });
         await storage.setGroundRules(groupId, ['Only this']);
-        await storage.setNextMeeting(groupId, '2026-03-14', 'Funding');
+        await storage.setNextMeeting(groupId, {
+          date: '2026-03-14',
+          time: '17:30',
+          place: 'https://meet.example/verme',
+          theme: 'Funding',
+        });
         await storage.setRetention(groupId, 30);
         expect(await storage.getGroupSettings(groupId)).toMatchObject({
           groundRules: ['Only this'],
           nextMeetingDate: '2026-03-14',
+          nextMeetingTime: '17:30',
+          nextMeetingPlace: 'https://meet.example/verme',
           nextMeetingTheme: 'Funding',
           deleteBoardsAfterDays: 30,
         });

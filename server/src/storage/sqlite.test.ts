@@ -95,6 +95,8 @@ it('upgrades a database from the first schema version without losing data', asyn
     locale: 'en',
     groundRules: [],
     nextMeetingDate: null,
+    nextMeetingTime: null,
+    nextMeetingPlace: null,
     nextMeetingTheme: null,
     deleteBoardsAfterDays: null,
   });

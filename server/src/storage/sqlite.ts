@@ -190,6 +190,12 @@ const migrations: Migration[] = [
   );
   ALTER TABLE groups ADD COLUMN assessment_min_respondents INTEGER;
   `,
+  // The next meeting as one record: a time of day and a place (room, address or video link)
+  // beside the date and theme.
+  `
+  ALTER TABLE groups ADD COLUMN next_meeting_time TEXT;
+  ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
+  `,
   // Before secure_delete was on for every connection, compaction, ballot rewrites and removals left
   // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
   // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
@@ -222,6 +228,9 @@ export function openSqliteStorage(file: string): Storage {
     insertArea: db.prepare('INSERT INTO competence_areas (id, group_id, name, position) VALUES (?, ?, ?, ?)'),
     insertMeeting: db.prepare('INSERT INTO meetings (id, group_id, created_at, facilitated_by) VALUES (?, ?, ?, ?)'),
     getMeeting: db.prepare('SELECT * FROM meetings WHERE id = ?'),
+    runningMeeting: db.prepare(
+      'SELECT id FROM meetings WHERE group_id = ? AND ended_at IS NULL ORDER BY created_at DESC, rowid DESC LIMIT 1',
+    ),
     listMeetings: db.prepare('SELECT * FROM meetings WHERE group_id = ? ORDER BY created_at, rowid'),
     insertParticipant: db.prepare(
       'INSERT INTO participants (id, group_id, display_name, role, created_at) VALUES (?, ?, ?, ?, ?)',
@@ -233,6 +242,7 @@ export function openSqliteStorage(file: string): Storage {
     loadUpdates: db.prepare('SELECT seq, data FROM doc_updates WHERE doc = ? ORDER BY seq'),
     appendUpdate: db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)'),
     countUpdates: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ?'),
+    countUpTo: db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteUpTo: db.prepare('DELETE FROM doc_updates WHERE doc = ? AND seq <= ?'),
     deleteDoc: db.prepare('DELETE FROM doc_updates WHERE doc = ?'),
     insertAsset: db.prepare('INSERT INTO assets (id, meeting_id, mime_type, data, created_at) VALUES (?, ?, ?, ?, ?)'),
@@ -263,11 +273,12 @@ export function openSqliteStorage(file: string): Storage {
     if (doc && typeof purgedAt(doc.meetingId) === 'string') throw new DocumentGoneError(docName);
     for (const update of updates) q.appendUpdate.run(docName, toBuffer(update));
   });
-  const compact = db.transaction((docName: string, merge: (updates: Uint8Array[]) => Uint8Array) => {
-    const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
-    if (rows.length <= 1) return;
-    const merged = merge(rows.map((r) => toBytes(r.data)));
-    q.deleteUpTo.run(docName, rows[rows.length - 1]!.seq);
+  // The merge runs outside the transaction (it may run on a worker thread, see sync/mergeWorker.ts);
+  // the rows it covers are then replaced in one. Rows appended meanwhile have higher seqs and stay.
+  const replaceCompacted = db.transaction((docName: string, lastSeq: number, rowCount: number, merged: Uint8Array) => {
+    // A document deleted (purged) while the merge ran must not come back as its merged row.
+    if ((q.countUpTo.get(docName, lastSeq) as { n: number }).n !== rowCount) return;
+    q.deleteUpTo.run(docName, lastSeq);
     q.appendUpdate.run(docName, toBuffer(merged));
   });
 
@@ -292,6 +303,14 @@ export function openSqliteStorage(file: string): Storage {
     },
     async createMeeting(m) {
       q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
+    },
+    async startMeeting(m) {
+      return db.transaction(() => {
+        const running = q.runningMeeting.get(m.groupId) as { id: MeetingId } | undefined;
+        if (running) return running.id;
+        q.insertMeeting.run(m.id, m.groupId, m.createdAt, m.facilitatedBy ?? null);
+        return null;
+      })();
     },
     async getMeeting(id) {
       const row = q.getMeeting.get(id) as MeetingRow | undefined;
@@ -340,7 +359,10 @@ export function openSqliteStorage(file: string): Storage {
       return (q.countUpdates.get(docName) as { n: number }).n;
     },
     async compact(docName, merge) {
-      compact(docName, merge);
+      const rows = q.loadUpdates.all(docName) as { seq: number; data: Buffer }[];
+      if (rows.length <= 1) return;
+      const merged = await merge(rows.map((r) => toBytes(r.data)));
+      replaceCompacted(docName, rows[rows.length - 1]!.seq, rows.length, merged);
     },
     async deleteDoc(docName) {
       q.deleteDoc.run(docName);

@@ -51,11 +51,15 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     deleteParticipantTokens: db.prepare('DELETE FROM tokens WHERE participant_id = ?'),
 
     settings: db.prepare(
-      `SELECT locale, ground_rules, next_meeting_date, next_meeting_theme, delete_boards_after_days
+      `SELECT locale, ground_rules, next_meeting_date, next_meeting_time, next_meeting_place, next_meeting_theme,
+              delete_boards_after_days
        FROM groups WHERE id = ?`,
     ),
     setGroundRules: db.prepare('UPDATE groups SET ground_rules = ? WHERE id = ?'),
-    setNextMeeting: db.prepare('UPDATE groups SET next_meeting_date = ?, next_meeting_theme = ? WHERE id = ?'),
+    setNextMeeting: db.prepare(
+      `UPDATE groups SET next_meeting_date = ?, next_meeting_time = ?, next_meeting_place = ?, next_meeting_theme = ?
+       WHERE id = ?`,
+    ),
     setRetention: db.prepare('UPDATE groups SET delete_boards_after_days = ? WHERE id = ?'),
 
     endMeeting: db.prepare('UPDATE meetings SET ended_at = COALESCE(ended_at, ?) WHERE id = ?'),
@@ -225,6 +229,8 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
             locale: GroupLocale;
             ground_rules: string;
             next_meeting_date: string | null;
+            next_meeting_time: string | null;
+            next_meeting_place: string | null;
             next_meeting_theme: string | null;
             delete_boards_after_days: number | null;
           }
@@ -234,6 +240,8 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
         locale: row.locale,
         groundRules: toGroundRules(row.ground_rules),
         nextMeetingDate: row.next_meeting_date,
+        nextMeetingTime: row.next_meeting_time,
+        nextMeetingPlace: row.next_meeting_place,
         nextMeetingTheme: row.next_meeting_theme,
         deleteBoardsAfterDays: row.delete_boards_after_days,
       };
@@ -241,8 +249,8 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     async setGroundRules(groupId, rules) {
       q.setGroundRules.run(JSON.stringify(rules), groupId);
     },
-    async setNextMeeting(groupId, date, theme) {
-      q.setNextMeeting.run(date, theme, groupId);
+    async setNextMeeting(groupId, next) {
+      q.setNextMeeting.run(next.date, next.time, next.place, next.theme, groupId);
     },
     async setRetention(groupId, days) {
       q.setRetention.run(days, groupId);

@@ -6,7 +6,7 @@
 // record's meta: `authors` holds who created each record, `marks` the stars and action marks set by
 // commands.
 import type * as Y from 'yjs';
-import { BOARD_AUTHORS, richTextToPlain, type NoteMarks } from '@vermeboard/shared';
+import { BOARD_AUTHORS, isLayoutShapeId, richTextToPlain, type NoteMarks } from '@vermeboard/shared';
 import { readMarks } from '../board/noteMarks.js';
 import { readRecords } from '../facilitation/boardRecords.js';
 
@@ -139,5 +139,5 @@ export function frameName(shape: BoardShape | undefined): string | null {
 
 /** Shapes the template placed (frames, prompt notes, goal cards): `layoutShapeId` ids. */
 export function isLayoutShape(shape: BoardShape): boolean {
-  return shape.id.startsWith('shape:layout.');
+  return isLayoutShapeId(shape.id);
 }

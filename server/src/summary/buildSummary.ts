@@ -5,6 +5,7 @@ import {
   layoutShapeId,
   type MeetingSummary,
   type MethodLibrary,
+  type NextMeeting,
   type SessionState,
   type SummaryAgendaItem,
   type SummaryCase,
@@ -31,6 +32,8 @@ export interface SummaryInput {
   goals: readonly { goal: GoalRecord; notes: readonly ProgressNoteRecord[] }[];
   /** The action items agreed in this meeting. */
   actionItems: readonly ActionItemRecord[];
+  /** The group's next meeting as agreed when this one ended. */
+  nextMeeting?: NextMeeting | null;
   methods?: MethodLibrary;
 }
 
@@ -166,5 +169,11 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
       dueDate: a.dueDate,
     })),
     votes,
+    nextMeeting: hasNextMeeting(input.nextMeeting) ? input.nextMeeting : null,
   };
+}
+
+/** A next-meeting record with nothing in it is no agreement to write down. */
+function hasNextMeeting(next: NextMeeting | null | undefined): next is NextMeeting {
+  return next != null && Object.values(next).some((v) => v !== null);
 }

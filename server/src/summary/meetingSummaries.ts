@@ -12,6 +12,7 @@ import {
 import { randomId } from '../auth/tokens.js';
 import type { DocWriter } from '../facilitation/privateNotes.js';
 import { readSession } from '../facilitation/sessionDoc.js';
+import { nextMeetingOf } from '../storage/nextMeeting.js';
 import type { Storage } from '../storage/Storage.js';
 import { actionsFromBoard, progressFromBoard } from './boardHarvest.js';
 import { BoardShapes, readBoard } from './boardShapes.js';
@@ -68,8 +69,10 @@ export function createSummaryWriter(docs: DocWriter, storage: Storage, log: Logg
     const actionItems = (await storage.listActionItems(meeting.groupId, false)).filter(
       (a) => a.meetingId === meetingId,
     );
+    const settings = await storage.getGroupSettings(meeting.groupId);
     const summary = buildSummary({
       groupName: group.name,
+      nextMeeting: settings ? nextMeetingOf(settings) : null,
       meeting: { ...meeting, endedAt },
       session,
       shapes,

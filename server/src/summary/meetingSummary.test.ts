@@ -194,7 +194,7 @@ describe('meeting summary', () => {
       '**Facilitator:** Kaisa',
       '**Attended:** Kaisa (facilitator), Anna, Ben',
       '### Now what?\n\n- Ask Liisa about the call',
-      '- [ ] Book the next room — Anna, due 2026-04-01',
+      '- [ ] Book the next room — Anna, due April 1, 2026',
       '- Ben chaired well — 2 votes',
       '- **Anna:** Handed the budget to Ben',
     ]) {
@@ -229,7 +229,7 @@ describe('meeting summary', () => {
     const md = await server.api(g.path(`/meetings/${g.meetingId}/summary.md?tz=Europe/Helsinki`), {
       token: g.facilitator,
     });
-    expect(md.body).toContain('# Tapaamisen yhteenveto — Project leads');
+    expect(md.body).toContain('# Tapaamisen yhteenveto – Project leads');
     expect(md.body).toContain('## Toteutunut asialista');
     // Members cannot end a meeting; another group's token cannot read the summary.
     const member = await server.api(g.path(`/meetings/${g.meetingId}/end`), {

@@ -10,7 +10,7 @@ import type { AwarenessEntry } from './protocol.js';
 import { ProtocolError } from './protocol.js';
 
 export class AwarenessOwners<Peer> {
-  private readonly ownerOf = new Map<number, Peer>();
+  private readonly owners = new Map<number, Peer>();
   private readonly idsOf = new Map<Peer, Set<number>>();
 
   constructor(
@@ -30,7 +30,7 @@ export class AwarenessOwners<Peer> {
   filter(peer: Peer, entries: readonly AwarenessEntry[], knownClock: (clientId: number) => number | undefined) {
     const accepted: AwarenessEntry[] = [];
     for (const entry of entries) {
-      const owner = this.ownerOf.get(entry.clientId);
+      const owner = this.owners.get(entry.clientId);
       const known = knownClock(entry.clientId);
       const stale = known !== undefined && entry.clock <= known;
       if (owner === peer) {
@@ -53,10 +53,15 @@ export class AwarenessOwners<Peer> {
     return accepted;
   }
 
+  /** The connection that publishes for `clientId`, if any. */
+  ownerOf(clientId: number): Peer | undefined {
+    return this.owners.get(clientId);
+  }
+
   /** Forgets everything `peer` owned and returns those client ids. */
   release(peer: Peer): number[] {
     const ids = [...(this.idsOf.get(peer) ?? [])];
-    for (const id of ids) this.ownerOf.delete(id);
+    for (const id of ids) this.owners.delete(id);
     this.idsOf.delete(peer);
     return ids;
   }
@@ -71,11 +76,11 @@ export class AwarenessOwners<Peer> {
       throw new ProtocolError(`awareness for more than ${this.maxPerPeer} client ids`, CloseCode.forbidden);
     }
     ids.add(clientId);
-    this.ownerOf.set(clientId, peer);
+    this.owners.set(clientId, peer);
   }
 
   private forget(peer: Peer, clientId: number): void {
     this.idsOf.get(peer)?.delete(clientId);
-    this.ownerOf.delete(clientId);
+    this.owners.delete(clientId);
   }
 }

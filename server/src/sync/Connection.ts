@@ -6,6 +6,7 @@ import type { RawData } from 'ws';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { CloseCode, limits } from '@vermeboard/shared';
+import type { ConnectionBudget } from './connectionBudget.js';
 import type { DocLease } from './DocRegistry.js';
 import type { LiveDoc, Peer } from './LiveDoc.js';
 import { UpdateRefusedError } from '../board/updateGuard.js';
@@ -20,6 +21,8 @@ export interface ConnectionOptions {
   auth: SyncAuth;
   logger: Logger;
   maxBufferedBytes: number;
+  /** What this connection may send per second; spending past it closes it (CloseCode.rateLimited). */
+  budget: ConnectionBudget;
   lease: Promise<DocLease<Connection>>;
   /** Called once, when the connection stops taking part (closed by either side). */
   onEnd(connection: Connection): void;
@@ -31,6 +34,13 @@ const maxQueuedBytes = 4 * 1024 * 1024;
 /** How long a closing handshake may take before the socket is destroyed (a slow reader never reads it). */
 const closeGraceMs = 5_000;
 
+/** The close reason sent with each refusal (the log has the details; the client gets no more). */
+const refusalReasons = new Map<number, string>([
+  [CloseCode.forbidden, 'forbidden'],
+  [CloseCode.rateLimited, 'rate limited'],
+  [CloseCode.documentTooLarge, 'document too large'],
+]);
+
 export class Connection implements Peer {
   readonly docName: string;
   readonly access: 'read' | 'write';
@@ -38,6 +48,7 @@ export class Connection implements Peer {
   private readonly ws: WebSocket;
   private readonly log: Logger;
   private readonly maxBufferedBytes: number;
+  private readonly budget: ConnectionBudget;
   private readonly onEnd: (connection: Connection) => void;
   private lease: DocLease<Connection> | null = null;
   private readonly queue: Uint8Array[] = [];
@@ -54,6 +65,7 @@ export class Connection implements Peer {
     this.auth = opts.auth;
     this.log = opts.logger;
     this.maxBufferedBytes = opts.maxBufferedBytes;
+    this.budget = opts.budget;
     this.onEnd = opts.onEnd;
 
     this.ws.on('message', (data, isBinary) => this.receive(data, isBinary));
@@ -157,6 +169,7 @@ export class Connection implements Peer {
 
   private async handle(live: LiveDoc<Connection>, frame: Uint8Array): Promise<void> {
     const message = readMessage(frame, { awarenessStateBytes: limits.awarenessStateBytes });
+    this.budget.charge(message.type, frame.byteLength);
     switch (message.type) {
       case 'syncStep1':
         // Answer only with persisted state: what a client receives must survive a crash.
@@ -172,7 +185,7 @@ export class Connection implements Peer {
         live.applyUpdate(message.update, message.decoded, this);
         return;
       case 'awareness':
-        live.applyAwareness(this, message.entries);
+        if (live.applyAwareness(this, message.entries)) this.budget.chargeMessage();
         return;
       case 'queryAwareness':
         this.send(live.encodeAwareness());
@@ -195,7 +208,7 @@ export class Connection implements Peer {
       this.close(CloseCode.updateRefused, 'update refused');
     } else if (err instanceof ProtocolError) {
       this.log.warn({ reason: err.message }, 'refused a frame');
-      this.close(err.closeCode, err.closeCode === CloseCode.forbidden ? 'forbidden' : 'malformed message');
+      this.close(err.closeCode, refusalReasons.get(err.closeCode) ?? 'malformed message');
     } else {
       this.log.warn({ err }, 'a frame could not be applied');
       this.close(CloseCode.protocolError, 'malformed message');

@@ -6,7 +6,7 @@
 // the Y.Doc and disappears; whoever asks meanwhile waits for that and gets a freshly loaded document.
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/Storage.js';
-import type { Peer } from './LiveDoc.js';
+import type { LiveDocOptions, Peer } from './LiveDoc.js';
 import { LiveDoc } from './LiveDoc.js';
 
 export interface DocLease<P extends Peer> {
@@ -15,12 +15,12 @@ export interface DocLease<P extends Peer> {
   release(): void;
 }
 
-export interface DocRegistryOptions<P extends Peer> {
+export interface DocRegistryOptions<P extends Peer> extends Pick<
+  LiveDocOptions<P>,
+  'compactThreshold' | 'merge' | 'maxDocumentBytes' | 'awarenessClientsPerConnection' | 'samePerson' | 'stampPresence'
+> {
   store: DocStore;
   logger: Logger;
-  compactThreshold: number;
-  awarenessClientsPerConnection: number;
-  samePerson(a: P, b: P): boolean;
   /** A document could not persist an update; its connections must be closed so that they resync. */
   onPersistFailure(docName: string): void;
   /** Runs once per load, before anyone is given the document: install its guard, migrate it. */
@@ -69,6 +69,13 @@ export class DocRegistry<P extends Peer> {
     };
   }
 
+  /** Stamps the presence in a loaded document again (LiveDoc.restampPresence); a document not loaded has none. */
+  async restampPresence(name: string): Promise<void> {
+    const entry = this.entries.get(name);
+    if (!entry || entry.unloading || entry.failed) return;
+    (await entry.ready).restampPresence();
+  }
+
   /** Stops loading documents and resolves once every document has been flushed and unloaded. */
   close(): Promise<void> {
     this.closed = true;
@@ -88,8 +95,11 @@ export class DocRegistry<P extends Peer> {
           store: this.opts.store,
           logger: log,
           compactThreshold: this.opts.compactThreshold,
+          merge: this.opts.merge,
+          maxDocumentBytes: this.opts.maxDocumentBytes,
           awarenessClientsPerConnection: this.opts.awarenessClientsPerConnection,
           samePerson: this.opts.samePerson,
+          stampPresence: this.opts.stampPresence,
           onPersistFailure: (live, err) => this.persistFailed(entry, live, err, log),
         });
         try {
@@ -125,7 +135,9 @@ export class DocRegistry<P extends Peer> {
   private async unload(entry: Entry<P>, doc: LiveDoc<P>): Promise<void> {
     try {
       await doc.idle();
-      if (!doc.persistFailed) await doc.compact();
+      // Not while the server shuts down: the log is already durable, and compacting every open
+      // document then kept a supervisor's SIGTERM waiting for seconds. The next unload compacts it.
+      if (!doc.persistFailed && !this.closed) await doc.compact();
     } finally {
       doc.destroy();
       this.remove(entry);

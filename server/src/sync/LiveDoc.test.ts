@@ -16,6 +16,8 @@ function liveDoc() {
     store: openSqliteStorage(':memory:'),
     logger: pino({ level: 'silent' }),
     compactThreshold: 500,
+    merge: () => Promise.reject(new Error('no compaction in these tests')),
+    maxDocumentBytes: 1024 * 1024,
     awarenessClientsPerConnection: 4,
     samePerson: (a, b) => a === b,
     onPersistFailure: () => {},

@@ -3,15 +3,20 @@
 // Persist, then broadcast: every update that changes the document is appended to the store, and
 // only once that append has resolved is it sent to the other connections, so whatever a client has
 // seen is durable. Appends run one after another in the order Yjs produced the updates.
-// Awareness (presence) is not persisted and is relayed at once.
+// Awareness (presence) is not persisted and is relayed at once, after the server has stamped it
+// (presenceStamp.ts).
+//
+// Size: `maxDocumentBytes` caps the encoded state, which is what a new connection receives in one
+// message. The document keeps an upper bound of it (the bytes of every update since the last exact
+// measure) so that only an update near the cap pays for encoding the state to measure it exactly.
 import type { Logger } from 'pino';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { CloseCode } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { AwarenessOwners } from './AwarenessOwners.js';
-import { mergeUpdates } from './mergeUpdates.js';
-import type { AwarenessEntry, DecodedUpdate } from './protocol.js';
-import { writeAwareness, writeAwarenessUpdate, writeUpdate } from './protocol.js';
+import type { AwarenessEntry, AwarenessState, DecodedUpdate } from './protocol.js';
+import { ProtocolError, writeAwareness, writeAwarenessUpdate, writeUpdate } from './protocol.js';
 
 /**
  * Checks the updates of one document before they are applied (see server/src/board/). `check`
@@ -36,6 +41,12 @@ export interface LiveDocOptions<P extends Peer> {
   logger: Logger;
   /** Compact the log once it holds more rows than this. */
   compactThreshold: number;
+  /** Merges the log's rows into one update for compaction (off the main thread: mergeWorker.ts). */
+  merge(updates: Uint8Array[]): Promise<Uint8Array>;
+  /** Largest encoded state a peer's update may bring the document to. */
+  maxDocumentBytes: number;
+  /** What a peer's presence state becomes before it is stored and relayed; as sent when omitted. */
+  stampPresence?(peer: P, state: AwarenessState): AwarenessState;
   awarenessClientsPerConnection: number;
   /** Whether two connections belong to the same person (see AwarenessOwners). */
   samePerson(a: P, b: P): boolean;
@@ -62,6 +73,8 @@ export class LiveDoc<P extends Peer = Peer> {
   private compaction: Promise<void> | null = null;
   /** Rows in the store's log, counted here so that no COUNT query runs per update. */
   private rows: number;
+  /** At least the encoded state's size (see the top of the file). */
+  private sizeBound: number;
   private failed = false;
   private destroyed = false;
   /** Updates integrated but not yet stored (and so not yet broadcast), oldest first. */
@@ -80,6 +93,7 @@ export class LiveDoc<P extends Peer = Peer> {
       for (const update of stored) Y.applyUpdate(this.doc, update);
     });
     this.rows = stored.length;
+    this.sizeBound = stored.reduce((sum, u) => sum + u.byteLength, 0);
     this.owners = new AwarenessOwners<P>(opts.awarenessClientsPerConnection, opts.samePerson);
     this.awareness = new Awareness(this.doc);
     // The server itself has no presence.
@@ -109,11 +123,25 @@ export class LiveDoc<P extends Peer = Peer> {
   }
 
   /**
-   * Applies a parsed update from a peer that may write, after the document's guard accepted it;
-   * throws the guard's refusal, or if Yjs cannot integrate it.
+   * Applies a parsed update from a peer that may write: the document's guard checks it first, then
+   * the size cap. Throws the guard's refusal, a ProtocolError (documentTooLarge) when it would take
+   * the document past its cap, or if Yjs cannot integrate it; a refusal applies nothing. Near the
+   * cap only what the update adds counts: a reconnecting client's sync step 2 repeats much that the
+   * server has, and one that only deletes must pass even on a full document.
    */
   applyUpdate(update: Uint8Array, decoded: DecodedUpdate, from: P): void {
     const after = this.guard?.check(decoded, from) ?? null;
+    const cap = this.opts.maxDocumentBytes;
+    if (this.sizeBound + update.byteLength > cap) {
+      this.sizeBound = Y.encodeStateAsUpdate(this.doc).byteLength;
+      const added = Y.diffUpdate(update, Y.encodeStateVector(this.doc));
+      if (this.sizeBound + added.byteLength > cap && Y.decodeUpdate(added).structs.length > 0) {
+        throw new ProtocolError(
+          `an update adding ${added.byteLength} bytes would take the document of ${this.sizeBound} bytes past its cap`,
+          CloseCode.documentTooLarge,
+        );
+      }
+    }
     Y.applyUpdate(this.doc, update, from);
     after?.(this);
   }
@@ -128,10 +156,17 @@ export class LiveDoc<P extends Peer = Peer> {
     return result as T;
   }
 
-  /** Throws a ProtocolError (forbidden) when the peer publishes for a client id it does not own. */
-  applyAwareness(peer: P, entries: readonly AwarenessEntry[]): void {
-    const accepted = this.owners.filter(peer, entries, (id) => this.awareness.meta.get(id)?.clock);
-    if (accepted.length === 0) return;
+  /**
+   * Throws a ProtocolError (forbidden) when the peer publishes for a client id it does not own.
+   * Returns whether anything was taken (false for a client's echo of other clients' states).
+   */
+  applyAwareness(peer: P, entries: readonly AwarenessEntry[]): boolean {
+    const filtered = this.owners.filter(peer, entries, (id) => this.awareness.meta.get(id)?.clock);
+    if (filtered.length === 0) return false;
+    const stamp = this.opts.stampPresence;
+    const accepted = stamp
+      ? filtered.map(({ clientId, clock, state }) => ({ clientId, clock, state: state && stamp(peer, state) }))
+      : filtered;
     const update = writeAwarenessUpdate(accepted);
     // The broadcast in onAwarenessUpdate (called synchronously from here) relays these bytes
     // instead of encoding the states again: cursor updates are the most frequent message.
@@ -141,6 +176,26 @@ export class LiveDoc<P extends Peer = Peer> {
     } finally {
       this.relayedAwareness = null;
     }
+    return true;
+  }
+
+  /**
+   * Stamps every stored presence state again (after the rules changed, e.g. a silent step began) and
+   * tells everyone, the owners too, what changed. A changed state gets the next clock: that is what
+   * makes clients take it, and the owner's client then continues from that clock.
+   */
+  restampPresence(): void {
+    const stamp = this.opts.stampPresence;
+    if (!stamp) return;
+    const changed: AwarenessEntry[] = [];
+    for (const [clientId, state] of this.awareness.getStates()) {
+      const owner = this.owners.ownerOf(clientId);
+      if (owner === undefined) continue;
+      const stamped = stamp(owner, state as AwarenessState);
+      if (JSON.stringify(stamped) === JSON.stringify(state)) continue;
+      changed.push({ clientId, clock: (this.awareness.meta.get(clientId)?.clock ?? 0) + 1, state: stamped });
+    }
+    if (changed.length > 0) applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(changed), serverOrigin);
   }
 
   /** An awareness message with every current state. */
@@ -169,7 +224,7 @@ export class LiveDoc<P extends Peer = Peer> {
     const run = async (): Promise<void> => {
       const before = this.rows;
       try {
-        await this.opts.store.compact(this.name, mergeUpdates);
+        await this.opts.store.compact(this.name, (updates) => this.opts.merge(updates));
         this.rows = await this.opts.store.countUpdates(this.name);
         this.opts.logger.debug({ before, after: this.rows }, 'compacted the update log');
       } catch (err) {
@@ -196,6 +251,7 @@ export class LiveDoc<P extends Peer = Peer> {
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.failed) return;
     const from = this.peers.has(origin as P) ? (origin as P) : null;
+    this.sizeBound += update.byteLength;
     this.unsaved.push({ update, from });
     // Updates produced in the same turn of the event loop, from any connection, are stored in one
     // transaction: one commit per turn instead of one per update is most of the cost of persisting

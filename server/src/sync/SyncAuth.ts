@@ -6,6 +6,8 @@ export interface SyncAuth {
   role: Role;
   /** null for someone connected with a shared link token rather than a personal participant token. */
   participantId: ParticipantId | null;
+  /** The participant's stored display name (null with participantId), stamped into their presence. */
+  displayName: string | null;
   /** Hash of the token the connection presented, to close its connections when it is revoked. */
   tokenHash: string;
 }

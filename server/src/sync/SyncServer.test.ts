@@ -16,7 +16,8 @@ import { CloseCode, docAccess, parseDocName } from '@vermeboard/shared';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
 import type { DocStore, Storage } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
-import { mergeUpdates } from './mergeUpdates.js';
+import { syncBudgetDefaults } from './connectionBudget.js';
+import { createMergeWorker } from './mergeWorker.js';
 import { readMessage, writeAwareness, writeAwarenessUpdate, writeSyncStep1, writeUpdate } from './protocol.js';
 import type { AuthorizeResult, SyncCredential, SyncServer, SyncServerOptions } from './SyncServer.js';
 import { createSyncServer } from './SyncServer.js';
@@ -41,12 +42,25 @@ const tokens = {
   observer: 'observer-token-00000004',
   otherGroup: 'other-group-token-000005',
 };
-const identities = new Map<string, { groupId: GroupId; role: Role; participantId: ParticipantId | null }>([
-  [tokens.facilitator, { groupId: g1, role: 'facilitator', participantId: 'participant-f1' as ParticipantId }],
-  [tokens.member, { groupId: g1, role: 'member', participantId: 'participant-m1' as ParticipantId }],
-  [tokens.member2, { groupId: g1, role: 'member', participantId: null }],
-  [tokens.observer, { groupId: g1, role: 'observer', participantId: null }],
-  [tokens.otherGroup, { groupId: g2, role: 'member', participantId: null }],
+type Identity = { groupId: GroupId; role: Role; participantId: ParticipantId | null; displayName: string | null };
+const participant = (groupId: GroupId, role: Role, id: string, displayName: string): Identity => ({
+  groupId,
+  role,
+  participantId: id as ParticipantId,
+  displayName,
+});
+const linkHolder = (groupId: GroupId, role: Role): Identity => ({
+  groupId,
+  role,
+  participantId: null,
+  displayName: null,
+});
+const identities = new Map<string, Identity>([
+  [tokens.facilitator, participant(g1, 'facilitator', 'participant-f1', 'Fiona')],
+  [tokens.member, participant(g1, 'member', 'participant-m1', 'Aino')],
+  [tokens.member2, linkHolder(g1, 'member')],
+  [tokens.observer, linkHolder(g1, 'observer')],
+  [tokens.otherGroup, linkHolder(g2, 'member')],
 ]);
 
 /** The harness's tickets are its tokens; the real server redeems them (auth/syncTickets.ts). */
@@ -113,6 +127,7 @@ async function start(
     logger,
     maxPayloadBytes: 2 * 1024 * 1024,
     maxBufferedBytes: 16 * 1024 * 1024,
+    maxDocumentBytes: 4 * 1024 * 1024,
     compactThreshold: 500,
     connectionsPerMinutePerAddress: 1000,
     ...overrides,
@@ -324,7 +339,8 @@ describe('sync', () => {
     text.delete(0, 10);
     const expected = text.toString();
     await stored(h, boardA, expected);
-    expect(await h.store.countUpdates(boardA)).toBeLessThan(31);
+    // Compaction merges on a worker thread, after the writes that triggered it.
+    await expect.poll(() => h.store.countUpdates(boardA), { timeout: 5_000 }).toBeLessThan(31);
 
     a.provider.destroy();
     await waitFor(() => h.sync.stats().docs === 0, 'unload');
@@ -332,14 +348,16 @@ describe('sync', () => {
     expect(await storedText(h.store, boardA)).toBe(expected);
   });
 
-  it('lets compaction drop deleted content', () => {
+  it('lets compaction drop deleted content', async () => {
+    const worker = createMergeWorker();
+    cleanups.push(() => worker.close());
     const doc = new Y.Doc();
     const updates: Uint8Array[] = [];
     doc.on('update', (u: Uint8Array) => updates.push(u));
     doc.getText('t').insert(0, 'x'.repeat(10_000));
     doc.getText('t').delete(0, 10_000);
     doc.getText('t').insert(0, 'kept');
-    const merged = mergeUpdates(updates);
+    const merged = await worker.merge(updates);
     expect(merged.byteLength).toBeLessThan(200);
     const copy = new Y.Doc();
     Y.applyUpdate(copy, merged);
@@ -450,6 +468,31 @@ describe('sync', () => {
   });
 });
 
+describe('shutdown', () => {
+  it('stores every write but leaves compaction to the next load, so that it stops promptly', async () => {
+    const h = await start();
+    const a = await synced(connect(h, boardA, tokens.member));
+    for (let i = 0; i < 10; i++) a.doc.getText('t').insert(0, `${i}`);
+    await stored(h, boardA, '9876543210');
+    const rows = await h.store.countUpdates(boardA);
+    await h.sync.close();
+    expect(await storedText(h.store, boardA)).toBe('9876543210');
+    expect(await h.store.countUpdates(boardA)).toBe(rows);
+  });
+
+  it('cuts a socket that never answers the close frame instead of waiting for it', async () => {
+    const h = await start();
+    const silent = await raw(h, boardA, tokens.member);
+    await waitFor(() => h.sync.stats().docs === 1, 'the document to load');
+    // A client that stops reading never sees the close frame, so it never answers it.
+    silent.ws.pause();
+    await h.sync.close();
+    // The server is done although this client has not even read the close frame yet.
+    expect(silent.ws.readyState).toBe(WebSocket.OPEN);
+    expect(h.sync.stats()).toEqual({ docs: 0, connections: 0 });
+  });
+});
+
 describe('roles', () => {
   it('drops and logs writes from a read-only connection, which stays open and keeps receiving', async () => {
     const h = await start();
@@ -526,6 +569,12 @@ describe('malformed input', () => {
     ['an unknown sync message type', new Uint8Array([0, 7, 0])],
     ['an update that does not decode', writeUpdate(new Uint8Array([5, 200, 1, 3, 7]))],
     ['an awareness update that does not parse', writeAwareness(new Uint8Array([1, 1, 1, 3, 0x7b, 0x7b, 0x7b]))],
+    [
+      'an awareness update that repeats a client id',
+      writeAwareness(
+        writeAwarenessUpdate([1, 2, 3].map((clock) => ({ clientId: 31337, clock, state: { pad: 'x'.repeat(1000) } }))),
+      ),
+    ],
     ['a text frame', 'hello'],
   ];
 
@@ -558,9 +607,9 @@ describe('awareness', () => {
   it('relays presence between honest clients without closing anyone', async () => {
     const h = await start();
     const a = await synced(connect(h, boardA, tokens.member));
-    const b = await synced(connect(h, boardA, tokens.observer));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
     a.provider.awareness.setLocalStateField('user', { name: 'Aino' });
-    b.provider.awareness.setLocalStateField('user', { name: 'Eero' });
+    b.provider.awareness.setLocalStateField('user', { name: 'Fiona' });
     await waitFor(() => a.provider.awareness.getStates().get(b.doc.clientID)?.user !== undefined, 'a to see b');
     await waitFor(() => b.provider.awareness.getStates().get(a.doc.clientID)?.user !== undefined, 'b to see a');
     a.provider.awareness.setLocalStateField('cursor', { x: 1, y: 2 });
@@ -601,7 +650,9 @@ describe('awareness', () => {
       ),
     );
     expect((await spoofer.closed).code).toBe(CloseCode.forbidden);
-    expect(watcher.provider.awareness.getStates().get(victim.doc.clientID)).toEqual({ user: { name: 'Aino' } });
+    expect(watcher.provider.awareness.getStates().get(victim.doc.clientID)).toEqual({
+      user: { id: 'participant-m1', name: 'Aino', role: 'member' },
+    });
   });
 
   it('refuses more client ids than a connection may own', async () => {
@@ -635,7 +686,9 @@ describe('awareness', () => {
 
 describe('limits', () => {
   it('closes a slow reader once its backlog passes the cap', async () => {
-    const h = await start({ maxBufferedBytes: 64 * 1024 });
+    // Budgets high enough that the reader is dropped for reading slowly, not for asking too often.
+    const budgets = { ...syncBudgetDefaults, syncStep1PerMinute: 1000 };
+    const h = await start({ maxBufferedBytes: 64 * 1024, maxDocumentBytes: 32 * 1024, budgets });
     await h.sync.withDoc(boardA, (doc) => doc.getText('t').insert(0, 'y'.repeat(1024 * 1024)));
     const other = await synced(connect(h, boardA, tokens.member));
     const slow = await raw(h, boardA, tokens.observer);
@@ -682,5 +735,169 @@ describe('limits', () => {
     // The provider reconnects to a freshly loaded document and sends what it lacks.
     await stored(h, boardA, 'saved unsaved');
     expect(h.logs.filter((l) => l.msg === 'loaded document')).toHaveLength(2);
+  });
+});
+
+/** An update that inserts `text` at the start of text 't' of a fresh document (client id `clientId`). */
+function textUpdate(text: string, clientId = 999_001): Uint8Array {
+  const doc = new Y.Doc();
+  doc.clientID = clientId;
+  doc.getText('t').insert(0, text);
+  return Y.encodeStateAsUpdate(doc);
+}
+
+describe('bounds', () => {
+  it('refuses an update that would take a document past its size cap, and nothing else changes', async () => {
+    const h = await start({ maxDocumentBytes: 64 * 1024 });
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    a.doc.getText('t').insert(0, 'small');
+    await waitFor(() => b.text() === 'small', 'b to see a');
+    const big = await raw(h, boardA, tokens.member2);
+    big.send(writeUpdate(textUpdate('x'.repeat(100 * 1024))));
+    expect((await big.closed).code).toBe(CloseCode.documentTooLarge);
+    a.doc.getText('t').insert(5, ' and fine');
+    await waitFor(() => b.text() === 'small and fine', 'the others to keep syncing');
+    await stored(h, boardA, 'small and fine');
+    expect(a.provider.wsconnected && b.provider.wsconnected).toBe(true);
+  });
+
+  it('lets a full document take updates that add nothing, such as a reconnecting client’s', async () => {
+    const h = await start({ maxDocumentBytes: 32 * 1024 });
+    const a = await synced(connect(h, boardA, tokens.member));
+    a.doc.getText('t').insert(0, 'y'.repeat(30 * 1024));
+    await stored(h, boardA, 'y'.repeat(30 * 1024));
+    // A second client with the same content sends all of it again in its sync step 2.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, Y.encodeStateAsUpdate(a.doc));
+    const b = await synced(connect(h, boardA, tokens.facilitator, copy));
+    a.doc.getText('t').delete(0, 10);
+    await waitFor(() => b.text().length === 30 * 1024 - 10, 'a delete on the full document');
+    expect([...a.closes, ...b.closes]).toEqual([]);
+  });
+
+  it('closes a connection that sends more messages per second than its budget, and only it', async () => {
+    const h = await start({ budgets: { ...syncBudgetDefaults, messagesPerSecond: 20 } });
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const flood = await raw(h, boardA, tokens.member2);
+    for (let clock = 1; clock <= 100; clock++) {
+      flood.send(writeAwareness(writeAwarenessUpdate([{ clientId: 5150, clock, state: { n: clock } }])));
+    }
+    expect((await flood.closed).code).toBe(CloseCode.rateLimited);
+    a.doc.getText('t').insert(0, 'unharmed');
+    await waitFor(() => b.text() === 'unharmed', 'the others to keep syncing');
+    // They echoed the flood's presence back (y-websocket does), which costs them no messages.
+    expect([...a.closes, ...b.closes]).toEqual([]);
+  });
+
+  it('closes a connection that sends more update bytes per second than its budget', async () => {
+    const h = await start({
+      maxPayloadBytes: 64 * 1024,
+      budgets: { ...syncBudgetDefaults, bytesPerSecond: 4 * 1024 },
+    });
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const flood = await raw(h, boardA, tokens.member);
+    for (let i = 0; i < 10; i++) flood.send(writeUpdate(textUpdate('z'.repeat(10 * 1024), 1000 + i)));
+    expect((await flood.closed).code).toBe(CloseCode.rateLimited);
+    // The budget's burst (one largest frame, 64 KiB) went through; the rest was never applied.
+    await stored(h, boardA, 'z'.repeat(60 * 1024));
+    expect(b.provider.wsconnected).toBe(true);
+  });
+
+  it.each([
+    ['sync step 1 with an empty state vector', () => writeSyncStep1(new Uint8Array([0])), 'syncStep1PerMinute'],
+    ['query-awareness', () => new Uint8Array([3]), 'queryAwarenessPerMinute'],
+  ] as const)('budgets %s per connection', async (_name, frame, budget) => {
+    const h = await start({ budgets: { ...syncBudgetDefaults, [budget]: 5 } });
+    await h.sync.withDoc(boardA, (doc) => doc.getText('t').insert(0, 'the whole board'));
+    const r = await raw(h, boardA, tokens.observer);
+    for (let i = 0; i < 20; i++) r.send(frame());
+    expect((await r.closed).code).toBe(CloseCode.rateLimited);
+    const answers = r.received.map((f) => readMessage(f, limits).type);
+    const asked = budget === 'syncStep1PerMinute' ? 'syncStep2' : 'awareness';
+    expect(answers.filter((t) => t === asked).length).toBeLessThanOrEqual(5 + 1);
+  });
+
+  it('merges a large document for compaction while other rooms keep syncing', async () => {
+    let merging = false;
+    let merged = false;
+    const h = await start({
+      compactThreshold: 20,
+      wrapStore: (store) => ({
+        ...store,
+        // Keeps the merge synchronous when it is (as it was before compaction moved to a worker).
+        compact: (name, merge) =>
+          store.compact(name, (rows) => {
+            merging = true;
+            const result = merge(rows);
+            if (!(result instanceof Promise)) merged = true;
+            return result instanceof Promise ? result.finally(() => (merged = true)) : result;
+          }),
+      }),
+    });
+    // Many small records: merging them is real work.
+    await h.sync.withDoc(boardA, (doc) => {
+      const map = doc.getMap('m');
+      for (let i = 0; i < 100_000; i++) map.set(`k${i}`, i);
+    });
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b1 = await synced(connect(h, boardB, tokens.member));
+    const b2 = await synced(connect(h, boardB, tokens.facilitator));
+    for (let i = 0; i < 25; i++) a.doc.getMap('m').set('k0', -i);
+    await waitFor(() => merging, 'the compaction to start');
+    b1.doc.getText('t').insert(0, 'meanwhile');
+    await waitFor(() => b2.text() === 'meanwhile', 'the other room to sync');
+    expect(merged).toBe(false);
+    await waitFor(() => merged, 'the merge to finish', 20_000);
+  }, 30_000);
+
+  it('never bothers an honest client dragging 30 shapes with the defaults', async () => {
+    const h = await start();
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const record = (shape: number, frame: number) =>
+      JSON.stringify({ id: `shape:${shape}`, x: frame, y: shape, props: { text: 'n'.repeat(320) } });
+    const map = a.doc.getMap('records');
+    // What the real client sent in Chromium (see connectionBudget.ts), at a full 60 frames a second
+    // for three seconds: every dragged shape's record per animation frame, the cursor every 50 ms,
+    // while b's cursor moves too (a echoes it).
+    for (let frame = 0; frame < 180; frame++) {
+      a.doc.transact(() => {
+        for (let shape = 0; shape < 30; shape++) map.set(`shape:${shape}`, record(shape, frame));
+      });
+      if (frame % 3 === 0) {
+        a.provider.awareness.setLocalStateField('presence', { cursor: { x: frame, y: frame } });
+        b.provider.awareness.setLocalStateField('presence', { cursor: { x: -frame, y: frame } });
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000 / 60));
+    }
+    await waitFor(() => b.doc.getMap('records').get('shape:29') === record(29, 179), 'b to see the last frame');
+    expect([...a.closes, ...b.closes]).toEqual([]);
+  });
+});
+
+describe('presence identity', () => {
+  it('stamps the connection’s participant into its presence, whatever the state claims', async () => {
+    const h = await start();
+    const watcher = await synced(connect(h, boardA, tokens.member));
+    const liar = await raw(h, boardA, tokens.facilitator);
+    const claimed = { id: 'participant-m1', name: 'Aino', role: 'member', color: '#aa0000' };
+    liar.send(writeAwareness(writeAwarenessUpdate([{ clientId: 777, clock: 1, state: { user: claimed, n: 1 } }])));
+    await waitFor(() => watcher.provider.awareness.getStates().has(777), 'the state');
+    expect(watcher.provider.awareness.getStates().get(777)).toEqual({
+      user: { id: 'participant-f1', name: 'Fiona', role: 'facilitator', color: '#aa0000' },
+      n: 1,
+    });
+  });
+
+  it('takes the identity out of a link-token connection’s presence, which belongs to nobody', async () => {
+    const h = await start();
+    const watcher = await synced(connect(h, boardA, tokens.member));
+    const link = await raw(h, boardA, tokens.observer);
+    const claimed = { id: 'participant-m1', name: 'Aino', role: 'member' };
+    link.send(writeAwareness(writeAwarenessUpdate([{ clientId: 778, clock: 1, state: { user: claimed, n: 2 } }])));
+    await waitFor(() => watcher.provider.awareness.getStates().has(778), 'the state');
+    expect(watcher.provider.awareness.getStates().get(778)).toEqual({ n: 2 });
   });
 });

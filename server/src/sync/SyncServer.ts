@@ -10,13 +10,17 @@ import type * as Y from 'yjs';
 import { CloseCode, limits, parseDocName } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { Connection } from './Connection.js';
+import { ConnectionBudget, syncBudgetDefaults, type SyncBudgets } from './connectionBudget.js';
 import { DocRegistry } from './DocRegistry.js';
 import type { LiveDoc } from './LiveDoc.js';
+import { createMergeWorker } from './mergeWorker.js';
+import { stampPresence } from './presenceStamp.js';
 import { createRateLimiter } from './rateLimit.js';
 import type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
 
 export type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
 export type { Connection } from './Connection.js';
+export type { SyncBudgets } from './connectionBudget.js';
 
 export interface SyncServerOptions {
   store: DocStore;
@@ -30,6 +34,15 @@ export interface SyncServerOptions {
    * largest document state, which a new connection receives in one message.
    */
   maxBufferedBytes: number;
+  /**
+   * Largest encoded state a client's update may bring a document to; an update that could pass it
+   * closes its connection (CloseCode.documentTooLarge) and changes nothing. At most half of
+   * `maxBufferedBytes`, so that a full document and what is relayed while it is sent fit a new
+   * connection's send buffer.
+   */
+  maxDocumentBytes: number;
+  /** What one connection may send per second (connectionBudget.ts); past it, CloseCode.rateLimited. */
+  budgets?: SyncBudgets;
   /** Compact a document's log when it holds more rows than this. */
   compactThreshold: number;
   /** Upgrade attempts per remote address and minute; more are refused with HTTP 429. */
@@ -51,6 +64,12 @@ export interface SyncServerOptions {
    * place to install the document's update guard and migrate what it holds. A throw fails the load.
    */
   onDocLoaded?(doc: LiveDoc<Connection>): void;
+  /**
+   * Whether cursors and selections are hidden from the document's relayed presence right now
+   * (presenceStamp.ts). Asked for every presence update, so it must answer from memory; after its
+   * answer changes, call `restampPresence`.
+   */
+  hidesCursors?(docName: string): boolean;
 }
 
 export interface ConnectionChange {
@@ -63,6 +82,7 @@ export interface ConnectionChange {
 export const syncServerDefaults = {
   maxPayloadBytes: 2 * 1024 * 1024,
   maxBufferedBytes: 16 * 1024 * 1024,
+  maxDocumentBytes: 4 * 1024 * 1024,
   compactThreshold: 500,
   connectionsPerMinutePerAddress: 120,
   pingIntervalMs: 30_000,
@@ -83,15 +103,27 @@ export interface SyncServer {
   withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
   /** Closes every connection matching the predicate (token revoked, participant removed); returns how many. */
   closeConnections(pred: (auth: SyncAuth, docName: string) => boolean, code: number, reason: string): number;
-  /** Stops accepting, closes every socket with 1001, flushes pending writes and compacts and unloads every document. */
+  /** Stamps a loaded document's presence states again and relays what changed (see `hidesCursors`). */
+  restampPresence(docName: string): Promise<void>;
+  /**
+   * Stops accepting, closes every socket with 1001, flushes pending writes and unloads every document
+   * (without compacting: the next load does), cutting sockets that do not answer within 0.5 s.
+   */
   close(): Promise<void>;
   stats(): { docs: number; connections: number };
 }
 
 const pathPrefix = '/sync/';
+/** How long shutdown waits for clients to answer the close frame before cutting their sockets. */
+const shutdownGraceMs = 500;
 
 export function createSyncServer(opts: SyncServerOptions): SyncServer {
   const log = opts.logger;
+  if (opts.maxDocumentBytes * 2 > opts.maxBufferedBytes) {
+    throw new Error('maxDocumentBytes must be at most half of maxBufferedBytes (see SyncServerOptions)');
+  }
+  const budgets = opts.budgets ?? syncBudgetDefaults;
+  const merger = createMergeWorker();
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: opts.maxPayloadBytes,
@@ -103,8 +135,15 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     store: opts.store,
     logger: log,
     compactThreshold: opts.compactThreshold,
+    merge: (updates) => merger.merge(updates),
+    maxDocumentBytes: opts.maxDocumentBytes,
     awarenessClientsPerConnection: limits.awarenessClientsPerConnection,
     samePerson: (a, b) => a.auth.tokenHash === b.auth.tokenHash,
+    stampPresence: (connection, state) => {
+      const { participantId, displayName, role } = connection.auth;
+      const identity = participantId === null ? null : { id: participantId, name: displayName ?? '', role };
+      return stampPresence(state, identity, opts.hidesCursors?.(connection.docName) ?? false);
+    },
     onPersistFailure: (docName) =>
       closeConnections((_, name) => name === docName, CloseCode.internalError, 'storage failure'),
     ...(opts.onDocLoaded ? { onLoad: opts.onDocLoaded } : {}),
@@ -164,6 +203,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
       auth,
       logger,
       maxBufferedBytes: opts.maxBufferedBytes,
+      budget: new ConnectionBudget(budgets, opts.maxPayloadBytes),
       lease: registry.acquire(docName),
       onEnd: (c) => {
         connections.delete(c);
@@ -212,10 +252,15 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
       closing = true;
       clearInterval(keepalive);
       closeConnections(() => true, CloseCode.goingAway, 'server shutting down');
-      // Closing the connections released their documents; this waits for their writes and compaction.
+      // Closing the connections released their documents; this waits for their writes (not for
+      // compaction, which the next load does: DocRegistry.unload).
       await registry.close();
-      await socketsClosed(wss);
+      // A client that does not answer the close frame (busy, or gone without a FIN) must not keep a
+      // supervisor's SIGTERM waiting: what it had is stored, so its socket is cut after a short grace.
+      await Promise.race([socketsClosed(wss), new Promise((resolve) => setTimeout(resolve, shutdownGraceMs).unref())]);
+      for (const ws of wss.clients) ws.terminate();
       await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await merger.close();
       log.info('sync server closed');
     })();
     return closed;
@@ -225,6 +270,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     handleUpgrade,
     withDoc,
     closeConnections,
+    restampPresence: (docName) => registry.restampPresence(docName),
     close,
     stats: () => ({ docs: registry.size, connections: connections.size }),
   };

@@ -107,8 +107,12 @@ export function readAwarenessUpdate(update: Uint8Array, limits: ReadLimits): Awa
   const decoder = decoding.createDecoder(update);
   const count = read(decoder, decoding.readVarUint);
   const entries: AwarenessEntry[] = [];
+  const seen = new Set<number>();
   for (let i = 0; i < count; i++) {
     const clientId = read(decoder, decoding.readVarUint);
+    // A client's own encoder lists each client once; repeats would relay one sender's 16 KiB many times.
+    if (seen.has(clientId)) throw new ProtocolError(`client ${clientId} repeated in one awareness update`);
+    seen.add(clientId);
     const clock = read(decoder, decoding.readVarUint);
     const json = read(decoder, decoding.readVarUint8Array);
     if (json.byteLength > limits.awarenessStateBytes) {

@@ -2,6 +2,7 @@
 // refills them evenly over `windowMs`. A bucket that has refilled completely says nothing an absent
 // one would not, so it is dropped; memory is bounded by `maxAddresses` as well.
 import { isIPv6 } from 'node:net';
+import { TokenBucket } from './tokenBucket.js';
 
 export interface RateLimiterOptions {
   /** Attempts allowed in a burst, refilled evenly over the window. */
@@ -19,30 +20,17 @@ export interface RateLimiter {
   size(): number;
 }
 
-interface Bucket {
-  tokens: number;
-  updatedAt: number;
-}
-
 export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
   const { limit, windowMs } = opts;
   const maxAddresses = opts.maxAddresses ?? 100_000;
   const now = opts.now ?? Date.now;
   const ratePerMs = limit / windowMs;
-  const buckets = new Map<string, Bucket>();
+  const buckets = new Map<string, TokenBucket>();
   let lastSweep = now();
-
-  const refill = (bucket: Bucket, t: number): void => {
-    bucket.tokens = Math.min(limit, bucket.tokens + (t - bucket.updatedAt) * ratePerMs);
-    bucket.updatedAt = t;
-  };
 
   const sweep = (t: number): void => {
     lastSweep = t;
-    for (const [key, bucket] of buckets) {
-      refill(bucket, t);
-      if (bucket.tokens >= limit) buckets.delete(key);
-    }
+    for (const [key, bucket] of buckets) if (bucket.full) buckets.delete(key);
   };
 
   return {
@@ -50,8 +38,7 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
       const t = now();
       if (t - lastSweep >= windowMs) sweep(t);
       const key = addressKey(address);
-      const bucket = buckets.get(key) ?? { tokens: limit, updatedAt: t };
-      refill(bucket, t);
+      const bucket = buckets.get(key) ?? new TokenBucket(limit, ratePerMs, now);
       // Re-inserting keeps the map in least-recently-seen order for eviction.
       buckets.delete(key);
       buckets.set(key, bucket);
@@ -59,9 +46,7 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
         const oldest = buckets.keys().next().value;
         if (oldest !== undefined) buckets.delete(oldest);
       }
-      if (bucket.tokens < 1) return false;
-      bucket.tokens -= 1;
-      return true;
+      return bucket.take();
     },
     size: () => buckets.size,
   };

@@ -44,6 +44,10 @@ export const revealTargetSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('participant'), participantId: participantIdSchema }),
 ]);
 
+export const timerKinds = ['step', 'turn'] as const;
+export const timerKindSchema = z.enum(timerKinds);
+export type TimerKind = z.infer<typeof timerKindSchema>;
+
 const clientCommands = [
   // Agenda
   z.strictObject({ type: z.literal('addAgendaItem'), methodId: slugSchema, index: index.optional() }),
@@ -56,10 +60,11 @@ const clientCommands = [
   z.strictObject({ type: z.literal('previousStep'), ...expectedPosition }),
   z.strictObject({ type: z.literal('gotoStep'), agendaIndex: index, stepIndex }),
   z.strictObject({ type: z.literal('endMeeting') }),
-  // Step timer (pause and resume also hold the per-turn timer)
-  z.strictObject({ type: z.literal('startTimer') }),
-  z.strictObject({ type: z.literal('pauseTimer') }),
-  z.strictObject({ type: z.literal('resumeTimer') }),
+  // Timers. `timer` names the step timer or a round-robin turn's; without it, start means the step
+  // timer and pause/resume hold both (what older browsers send).
+  z.strictObject({ type: z.literal('startTimer'), timer: timerKindSchema.optional() }),
+  z.strictObject({ type: z.literal('pauseTimer'), timer: timerKindSchema.optional() }),
+  z.strictObject({ type: z.literal('resumeTimer'), timer: timerKindSchema.optional() }),
   z.strictObject({
     type: z.literal('adjustTimer'),
     minutes: z
@@ -69,12 +74,26 @@ const clientCommands = [
       .max(facilitationLimits.maxAdjustMinutes)
       .refine((m) => m !== 0, 'must not be zero'),
   }),
+  z.strictObject({ type: z.literal('setAutoStartTimers'), on: z.boolean() }),
+  /** The planned duration of one step of the agenda, before or during the meeting. */
+  z.strictObject({
+    type: z.literal('setStepDuration'),
+    instanceId: instanceIdSchema,
+    stepId: slugSchema,
+    minutes: z
+      .number()
+      .int()
+      .min(0)
+      .max(facilitationLimits.maxDurationMs / 60_000),
+  }),
   // Round-robin
   z.strictObject({ type: z.literal('setTurnOrder'), order: turnOrderSchema }),
   z.strictObject({ type: z.literal('nextTurn'), ...expectedSpeaker }),
   z.strictObject({ type: z.literal('passTurn'), ...expectedSpeaker }),
   z.strictObject({ type: z.literal('previousTurn'), ...expectedSpeaker }),
   z.strictObject({ type: z.literal('giveTurn'), participantId: participantIdSchema }),
+  /** The speaker shows their private notes of this agenda item; passing instead keeps them private. */
+  z.strictObject({ type: z.literal('shareNotes'), ...expectedSpeaker }),
   // Roles
   z.strictObject({ type: z.literal('chooseCaseOwner'), participantId: participantIdSchema.nullable() }),
   z.strictObject({ type: z.literal('handOverFacilitation'), participantId: participantIdSchema }),

@@ -12,5 +12,6 @@ export * from './roundRobin.js';
 export * from './timer.js';
 export * from './sessionReducer.js';
 export * from './speakingMode.js';
+export * from './presencePrivacy.js';
 export * from './wire.js';
 export * from './roster.js';

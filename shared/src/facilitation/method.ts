@@ -2,6 +2,7 @@
 // layout each step places. The schema is the contract for the built-in library and for any method
 // a trainer defines later, so every text must exist in every UI language.
 import { z } from 'zod';
+import { LAYOUT_ID_PREFIX } from '../boardDoc.js';
 import { versioned, type Migration } from '../persisted/versioned.js';
 import { facilitationLimits } from './limits.js';
 
@@ -109,7 +110,11 @@ export const stepSchema = z
     /** Per-turn timebox of a round-robin step; the step timer becomes turnSeconds × speakers. */
     turnSeconds: seconds.min(5).optional(),
     speakingMode: speakingModeSchema,
-    /** Round-robin: a speaker's private notes are revealed as their turn starts (the check-in round). */
+    /**
+     * Round-robin: the speaker may share their private notes on their turn (the check-in round).
+     * Nothing is revealed when the turn is given: only the speaker's own "share" (or the
+     * facilitator's on their behalf) reveals, so passing keeps the notes private.
+     */
     revealOnTurn: z.boolean().optional(),
     /** Every member's private notes are revealed when the step starts (after a silent "alone" step). */
     revealOnStart: z.boolean().optional(),
@@ -125,6 +130,12 @@ export const stepSchema = z
      */
     needsGroupRules: z.boolean().optional(),
     layout: boardLayoutSchema.optional(),
+    /**
+     * The frames people work in during this step, when they are not simply the step's own layout
+     * frames: the case owner stars ideas in the consultation's frame before writing a first step.
+     * Any frame of the method may be named; the view goes there when the step starts.
+     */
+    focusFrames: z.array(slugSchema).min(1).max(facilitationLimits.layoutItems).optional(),
   })
   .refine((s) => s.turnSeconds === undefined || s.speakingMode === 'round-robin', {
     message: 'turnSeconds only applies to round-robin steps',
@@ -151,6 +162,8 @@ export const methodSchema = z
     id: slugSchema,
     name: localizedLabelSchema,
     description: localizedTextSchema,
+    /** False: this method's step timers wait for the facilitator instead of starting with the step. */
+    autoStartTimer: z.boolean().optional(),
     steps: z.array(stepSchema).min(1).max(facilitationLimits.stepsPerMethod),
   })
   .superRefine((m, ctx) => {
@@ -172,6 +185,12 @@ export const methodSchema = z
           ctx.addIssue({ code: 'custom', message: `layout id ${item.id} differs between steps` });
         }
         items.set(item.id, json);
+      }
+    }
+    const frameIds = new Set(m.steps.flatMap((s) => (s.layout?.frames ?? []).map((f) => f.id)));
+    for (const step of m.steps) {
+      for (const id of step.focusFrames ?? []) {
+        if (!frameIds.has(id)) ctx.addIssue({ code: 'custom', message: `${step.id} focuses on unknown frame ${id}` });
       }
     }
   });
@@ -196,12 +215,19 @@ export function defineMethod(method: Omit<MethodInput, 'version'>): Method {
  * layout twice writes the same records (idempotent) and the session can lock them by id.
  */
 export function layoutShapeId(instanceId: string, itemId: string): string {
-  return `shape:layout.${instanceId}.${itemId}`;
+  return `${LAYOUT_ID_PREFIX}${instanceId}.${itemId}`;
 }
 
-/** The duration a step's timer starts with, given how many speakers a round-robin step has. */
-export function stepDurationMs(step: Step, speakers: number): number {
+/**
+ * The duration a step's timer starts with, given how many speakers a round-robin step has; a
+ * duration the facilitator set for this step (`plannedSeconds`) wins over the method's.
+ */
+export function stepDurationMs(step: Step, speakers: number, plannedSeconds?: number): number {
   const ms =
-    step.turnSeconds !== undefined && speakers > 0 ? step.turnSeconds * 1000 * speakers : step.timeboxSeconds * 1000;
+    plannedSeconds !== undefined
+      ? plannedSeconds * 1000
+      : step.turnSeconds !== undefined && speakers > 0
+        ? step.turnSeconds * 1000 * speakers
+        : step.timeboxSeconds * 1000;
   return Math.min(ms, facilitationLimits.maxDurationMs);
 }

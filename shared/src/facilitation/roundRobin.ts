@@ -3,7 +3,7 @@
 import type { ParticipantId } from '../ids.js';
 import type { Step } from './method.js';
 import type { Participant, SessionState, Turns } from './session.js';
-import { idleTimer } from './timer.js';
+import { idleTimer, runningTimer } from './timer.js';
 
 /** Who holds the round-robin turn now, if anyone. */
 export function currentSpeaker(state: SessionState): ParticipantId | null {
@@ -68,10 +68,7 @@ export function closeTurn(state: SessionState, now: number): SessionState {
 /** Gives the turn to `order[index]` (after `closeTurn`), starting the per-turn countdown when the step has one. */
 export function openTurn(state: SessionState, index: number, step: Step, now: number): SessionState {
   const speaker = state.turns.order[index];
-  const timer =
-    step.turnSeconds !== undefined
-      ? { state: 'running' as const, durationMs: step.turnSeconds * 1000, startedAt: now, remainingMs: null }
-      : idleTimer(0);
+  const timer = step.turnSeconds !== undefined ? runningTimer(step.turnSeconds * 1000, now) : idleTimer(0);
   return {
     ...state,
     turns: {

@@ -62,6 +62,12 @@ export const turnsSchema = z.strictObject({
   turnStartedAt: epochMs.nullable(),
   /** Talk time in this step's round. */
   talkMs: talkTime,
+  /**
+   * Who shared their private notes in this round, by their own "share" (or the facilitator's on
+   * their behalf). A speaker who passes is not here and their notes stay private. Optional so that
+   * sessions stored before it existed still parse.
+   */
+  shared: participantIds.optional(),
 });
 export type Turns = z.infer<typeof turnsSchema>;
 
@@ -97,6 +103,13 @@ export const voteSchema = z.strictObject({
   results: z.record(shapeIdSchema, count).optional(),
   /** How many people voted; set when the vote closes. */
   voterCount: count.optional(),
+  /**
+   * While the vote is open: how many people have at least one dot down. A count of voters only,
+   * never of choices, so "3 of 4 have voted" can show live without telling who chose what.
+   */
+  votedSoFar: count.optional(),
+  /** The `stepKey` of the step it was started in: its results show in that step, not in every later one. */
+  step: z.string().max(120).optional(),
 });
 export type Vote = z.infer<typeof voteSchema>;
 
@@ -112,6 +125,21 @@ export const stepVisitSchema = z.strictObject({
   leftAt: epochMs.nullable(),
 });
 export type StepVisit = z.infer<typeof stepVisitSchema>;
+
+/** Planned step durations the facilitator changed, per `stepKey`, in seconds. */
+const stepDurations = z
+  .record(
+    z.string().max(120),
+    z
+      .number()
+      .int()
+      .min(0)
+      .max(facilitationLimits.maxDurationMs / 1000),
+  )
+  .refine(
+    (d) => Object.keys(d).length <= facilitationLimits.agendaItems * facilitationLimits.stepsPerMethod,
+    'too many step durations',
+  );
 
 /** How a stored session from an older server becomes today's, oldest first (see persisted/versioned.ts). */
 const sessionMigrations: readonly Migration[] = [
@@ -151,6 +179,14 @@ export const sessionStateSchema = z.strictObject({
   votes: z.array(voteSchema).max(facilitationLimits.votes),
   /** Step visits, oldest first; the oldest fall off past `facilitationLimits.stepVisits`. */
   stepLog: z.array(stepVisitSchema).max(facilitationLimits.stepVisits),
+  /**
+   * Whether a step's timer starts by itself when the step is entered (absent: yes). A method can
+   * also opt out for all its steps (`Method.autoStartTimer`). Optional, like every field added
+   * after the first stored sessions.
+   */
+  autoStartTimers: z.boolean().optional(),
+  /** Step durations changed from the method's timebox, while building the agenda or during the meeting. */
+  stepDurations: stepDurations.optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 
@@ -177,6 +213,7 @@ export function emptyTurns(): Turns {
     timer: idleTimer(0),
     turnStartedAt: null,
     talkMs: {},
+    shared: [],
   };
 }
 
@@ -201,5 +238,7 @@ export function createSession(): SessionState {
     placedLayouts: [],
     votes: [],
     stepLog: [],
+    autoStartTimers: true,
+    stepDurations: {},
   };
 }

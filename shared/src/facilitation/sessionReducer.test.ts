@@ -15,7 +15,7 @@ import type { SessionState } from './session.js';
 import { createSession, sessionFormat, sessionStateSchema } from './session.js';
 import type { Effect, ReduceContext } from './sessionReducer.js';
 import { reduce } from './sessionReducer.js';
-import { remainingMs } from './timer.js';
+import { formatOvertime, overtimeMs, remainingMs } from './timer.js';
 
 // --- Fixtures -------------------------------------------------------------------------------------
 
@@ -168,7 +168,11 @@ const table: Record<
   previousStep: { allowed: 'facilitator', command: () => ({ type: 'previousStep' }) },
   gotoStep: { allowed: 'facilitator', command: () => goto(3, 2) },
   endMeeting: { allowed: 'facilitator', command: () => ({ type: 'endMeeting' }) },
-  startTimer: { allowed: 'facilitator', command: () => ({ type: 'startTimer' }) },
+  startTimer: {
+    allowed: 'facilitator',
+    setup: (w) => steps(w, [{ type: 'setAutoStartTimers', on: false }], [clinicChoose]),
+    command: () => ({ type: 'startTimer' }),
+  },
   pauseTimer: { allowed: 'facilitator', command: () => ({ type: 'pauseTimer' }) },
   resumeTimer: {
     allowed: 'facilitator',
@@ -176,6 +180,11 @@ const table: Record<
     command: () => ({ type: 'resumeTimer' }),
   },
   adjustTimer: { allowed: 'facilitator', command: () => ({ type: 'adjustTimer', minutes: 1 }) },
+  setAutoStartTimers: { allowed: 'facilitator', command: () => ({ type: 'setAutoStartTimers', on: false }) },
+  setStepDuration: {
+    allowed: 'facilitator',
+    command: (w) => ({ type: 'setStepDuration', instanceId: agendaId(w, 3), stepId: 'choose-case', minutes: 7 }),
+  },
   setTurnOrder: {
     allowed: 'facilitator',
     command: () => ({ type: 'setTurnOrder', order: { kind: 'fixed', participantIds: [B, A, F] } }),
@@ -188,6 +197,7 @@ const table: Record<
     command: () => ({ type: 'previousTurn' }),
   },
   giveTurn: { allowed: 'facilitator', command: () => ({ type: 'giveTurn', participantId: A }) },
+  shareNotes: { allowed: 'speaker', command: () => ({ type: 'shareNotes' }) },
   chooseCaseOwner: { allowed: 'facilitator', command: () => ({ type: 'chooseCaseOwner', participantId: A }) },
   handOverFacilitation: { allowed: 'facilitator', command: () => ({ type: 'handOverFacilitation', participantId: A }) },
   claimFacilitation: { allowed: 'claim', command: () => ({ type: 'claimFacilitation' }) },
@@ -421,12 +431,12 @@ describe('step navigation', () => {
   it('resets per-step state on entering a step', () => {
     let w = step(meeting(), checkInPrep);
     w = step(w, { type: 'markDone' }, anna);
-    w = step(w, { type: 'startTimer' });
+    w = step(w, { type: 'pauseTimer' });
     w = step(w, { type: 'spotlightFrame', shapeId: 'shape:x' });
     w = step(w, { type: 'raiseHand' }, bert);
     w = step(w, { type: 'nextStep' });
     expect(w.state.done).toEqual([]);
-    expect(w.state.timer).toEqual({ state: 'idle', durationMs: 3 * 120_000, startedAt: null, remainingMs: null });
+    expect(w.state.timer).toEqual({ state: 'running', durationMs: 3 * 120_000, startedAt: w.now, remainingMs: null });
     expect(w.state.turns.order).toEqual([F, A, B]);
     expect(w.state.turns.currentIndex).toBeNull();
     expect(w.state.focus.target).toBeNull();
@@ -530,7 +540,70 @@ describe('board layouts', () => {
 });
 
 describe('timer', () => {
-  const clinicClock = () => step(meeting(), clinicChoose); // a five-minute open step
+  // A five-minute open step, with timers that wait for the facilitator.
+  const clinicClock = () => steps(meeting(), [{ type: 'setAutoStartTimers', on: false }], [clinicChoose]);
+
+  it('starts the step timer when the step starts, so nobody has to press start', () => {
+    const w = step(meeting(), clinicChoose, fac, 0);
+    expect(w.state.timer).toEqual({ state: 'running', durationMs: 300_000, startedAt: w.now, remainingMs: null });
+    // The first step too, when the meeting starts.
+    const first = step(step(draftWithPeople(), { type: 'applyPreset', presetId: 'meeting-frame' }), {
+      type: 'startMeeting',
+    });
+    expect(first.state.timer.state).toBe('running');
+  });
+
+  it('leaves the timer idle when the meeting or the method turns the automatic start off', () => {
+    const off = steps(meeting(), [{ type: 'setAutoStartTimers', on: false }], [clinicChoose]);
+    expect(off.state.timer).toMatchObject({ state: 'idle', durationMs: 300_000 });
+    const clinic = builtInMethods['problem-clinic']!;
+    const methods = { ...builtInMethods, [clinic.id]: { ...clinic, autoStartTimer: false } };
+    const manual = step(meeting(), clinicChoose, fac, 1000, { methods });
+    expect(manual.state.timer.state).toBe('idle');
+    // Another method's steps still start by themselves.
+    expect(step(manual, checkInPrep, fac, 1000, { methods }).state.timer.state).toBe('running');
+  });
+
+  it('keeps counting past zero, so the overrun can be shown', () => {
+    const w = step(meeting(), clinicChoose, fac, 0);
+    expect(overtimeMs(w.state.timer, w.now + 300_000 + 80_000)).toBe(80_000);
+    expect(formatOvertime(80_000)).toBe('+01:20');
+    expect(overtimeMs(w.state.timer, w.now + 10_000)).toBe(0);
+  });
+
+  it('plans step durations before and during the meeting; the current step’s timer follows', () => {
+    let w = step(draftWithPeople(), { type: 'applyPreset', presetId: 'meeting-frame' });
+    const clinic = agendaId(w, 3);
+    w = step(w, { type: 'setStepDuration', instanceId: clinic, stepId: 'choose-case', minutes: 8 });
+    expect(w.state.stepDurations).toEqual({ [`${clinic}/choose-case`]: 480 });
+    w = steps(w, [{ type: 'startMeeting' }], [clinicChoose]);
+    expect(w.state.timer).toMatchObject({ state: 'running', durationMs: 480_000 });
+    w = step(w, { type: 'setStepDuration', instanceId: clinic, stepId: 'choose-case', minutes: 10 }, fac, 60_000);
+    expect(remainingMs(w.state.timer, w.now)).toBe(540_000);
+    expect(
+      run(w, { type: 'setStepDuration', instanceId: clinic, stepId: 'no-such-step', minutes: 3 }, fac),
+    ).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('drives the step timer and the turn timer with one control each', () => {
+    let w = step(meeting(), checkInRound, fac, 0);
+    w = step(w, { type: 'nextTurn' }, fac, 0);
+    w = step(w, { type: 'pauseTimer', timer: 'turn' }, fac, 10_000);
+    expect(w.state.turns.timer.state).toBe('paused');
+    expect(w.state.timer.state).toBe('running');
+    w = step(w, { type: 'pauseTimer', timer: 'step' }, fac, 0);
+    expect(w.state.timer.state).toBe('paused');
+    w = step(w, { type: 'resumeTimer', timer: 'step' }, fac, 0);
+    expect(w.state.timer.state).toBe('running');
+    expect(w.state.turns.timer.state).toBe('paused');
+    w = step(w, { type: 'resumeTimer', timer: 'turn' }, fac, 0);
+    expect(remainingMs(w.state.turns.timer, w.now)).toBe(110_000);
+    // In a round-robin step the step timer can be started on its own.
+    let manual = steps(meeting(), [{ type: 'setAutoStartTimers', on: false }], [checkInRound], [{ type: 'nextTurn' }]);
+    manual = step(manual, { type: 'startTimer', timer: 'step' }, fac, 0);
+    expect(manual.state.timer).toMatchObject({ state: 'running', durationMs: 3 * 120_000 });
+    expect(manual.state.turns.timer.state).toBe('running');
+  });
 
   it('starts, pauses, resumes and adjusts with injected time', () => {
     let w = step(clinicClock(), { type: 'startTimer' }, fac, 0);
@@ -570,8 +643,7 @@ describe('timer', () => {
   });
 
   it('pauses and resumes the per-turn countdown with the step timer', () => {
-    let w = step(base(), { type: 'startTimer' }, fac, 0);
-    w = step(w, { type: 'pauseTimer' }, fac, 30_000);
+    let w = step(base(), { type: 'pauseTimer' }, fac, 30_000);
     expect(w.state.timer.state).toBe('paused');
     expect(w.state.turns.timer).toMatchObject({ state: 'paused', remainingMs: 90_000 });
     w = step(w, { type: 'resumeTimer' }, fac, 5_000);
@@ -660,19 +732,33 @@ describe('round-robin', () => {
     expect(w.state.turns.timer).toMatchObject({ state: 'running', durationMs: 120_000, startedAt: w.now });
   });
 
-  it('reveals each speaker’s private notes as their turn starts in the check-in round', () => {
-    let w = step(meeting(), checkInRound);
-    w = step(w, { type: 'nextTurn' });
+  it('reveals a speaker’s check-in note at their own share, not when the turn is given', () => {
+    let w = steps(meeting(), [checkInRound], [{ type: 'nextTurn' }], [{ type: 'nextTurn' }]);
+    expect(w.effects).toEqual([]);
     const ref = { instanceId: w.state.agenda[1]!.instanceId, methodId: 'check-in-round', stepId: 'round' };
-    expect(w.effects).toEqual([{ kind: 'revealPrivateNotes', participantIds: [F], step: ref }]);
-    w = step(w, { type: 'nextTurn' });
+    w = step(w, { type: 'shareNotes', speakerId: A }, anna);
     expect(w.effects).toEqual([{ kind: 'revealPrivateNotes', participantIds: [A], step: ref }]);
+    expect(w.state.turns.shared).toEqual([A]);
+    // Someone else cannot share Anna's notes, nor their own out of turn.
+    expect(run(w, { type: 'shareNotes' }, bert)).toMatchObject({ ok: false, code: 'forbidden' });
   });
 
-  it('does not reveal notes on turns in a round without revealOnTurn', () => {
+  it('keeps the notes of a speaker who passes private', () => {
+    let w = steps(meeting(), [checkInRound], [{ type: 'nextTurn' }], [{ type: 'nextTurn' }]);
+    w = step(w, { type: 'passTurn' }, anna);
+    expect(w.effects).toEqual([]);
+    w = step(w, { type: 'nextTurn' }, bert);
+    expect(w.effects).toEqual([]);
+    expect(w.state.turns.shared ?? []).toEqual([]);
+    // A share that crossed the pass is refused rather than revealing the next speaker's notes.
+    expect(run(w, { type: 'shareNotes', speakerId: A }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('offers no sharing in a round without revealOnTurn', () => {
     let w = step(meeting(), goto(2, 1)); // goal recap progress round
     w = step(w, { type: 'nextTurn' });
     expect(w.effects).toEqual([]);
+    expect(run(w, { type: 'shareNotes' }, fac)).toMatchObject({ ok: false, code: 'invalid' });
   });
 
   it('sets a fixed order, appending whoever was left out, and keeps the current speaker', () => {
@@ -814,6 +900,18 @@ describe('dot voting', () => {
     expect(w.effects).toEqual([{ kind: 'publishVoteResults', voteId: 'vote-1' }]);
     // Once counted, who voted for what is forgotten.
     expect(w.ballots).toEqual({});
+  });
+
+  it('shows how many have voted while the vote is open, and nothing about choices', () => {
+    let w = steps(voting(), [cast('shape:n1'), anna], [cast('shape:n2'), anna]);
+    expect(w.state.votes[0]!.votedSoFar).toBe(1);
+    w = step(w, cast('shape:n1'), bert);
+    expect(w.state.votes[0]!.votedSoFar).toBe(2);
+    expect(JSON.stringify(w.state)).not.toContain('shape:n1');
+    w = step(w, { type: 'withdrawVote', voteId: 'vote-1', shapeId: 'shape:n1' }, bert);
+    expect(w.state.votes[0]!.votedSoFar).toBe(1);
+    w = step(w, { type: 'closeVote', voteId: 'vote-1' });
+    expect(w.state.votes[0]).not.toHaveProperty('votedSoFar');
   });
 
   it('allows N votes per person and no more, and lets people withdraw', () => {

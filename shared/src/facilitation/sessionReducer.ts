@@ -7,7 +7,7 @@ import { currentStep, nextPosition, previousPosition, samePosition, stepAt } fro
 import type { ResolvedStep } from './agenda.js';
 import type { BallotBox } from './ballots.js';
 import { castBallot, discardBallots, tallyVotes, withdrawBallot } from './ballots.js';
-import type { CommandOf, CommandType, Reaction, SessionCommand } from './commands.js';
+import type { CommandOf, CommandType, Reaction, SessionCommand, TimerKind } from './commands.js';
 import { facilitationLimits } from './limits.js';
 import { layoutShapeId, stepDurationMs } from './method.js';
 import type { MethodLibrary } from './methods/index.js';
@@ -26,7 +26,7 @@ import { makeRoomFor } from './roster.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
 import type { Outcome, Timer } from './timer.js';
-import { adjustTimer, idleTimer, pauseTimer, resumeTimer, startTimer } from './timer.js';
+import { adjustTimer, idleTimer, pauseTimer, resumeTimer, runningTimer, startTimer } from './timer.js';
 
 /** What the server does outside the session document after applying a command. */
 export type Effect =
@@ -90,6 +90,7 @@ const needsRunning = new Set<CommandType>([
   'resumeTimer',
   'adjustTimer',
   'setTurnOrder',
+  'shareNotes',
   'nextTurn',
   'passTurn',
   'previousTurn',
@@ -147,9 +148,20 @@ function isPresentSpeaker(state: SessionState, id: ParticipantId): boolean {
 // --- Steps ----------------------------------------------------------------------------------------
 
 /**
+ * The timer a step starts with: its planned duration (the facilitator's, else the method's),
+ * already running unless the meeting or the method turned that off — one click less per step,
+ * and the room sees the time from the moment the step begins.
+ */
+function stepTimer(state: SessionState, target: ResolvedStep, speakers: number, now: number): Timer {
+  const ms = stepDurationMs(target.step, speakers, state.stepDurations?.[stepKey(target.ref)]);
+  const auto = state.autoStartTimers !== false && target.method.autoStartTimer !== false;
+  return auto && ms > 0 ? runningTimer(ms, now) : idleTimer(ms);
+}
+
+/**
  * Moves to a step and resets everything that belongs to one step: the round-robin order (present
- * members in join order), the done set, the focus target and the timer (idle at the step's
- * timebox). The layout is placed the first time a step of an agenda item is entered.
+ * members in join order), the done set, the focus target and the timer (see `stepTimer`). The
+ * layout is placed the first time a step of an agenda item is entered.
  */
 function enterStep(state: SessionState, position: Position, env: Env): Applied {
   const target = stepAt(state, position, env.methods);
@@ -161,7 +173,7 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
     ...left,
     stepLog: logVisit(left.stepLog, ref, env.now),
     position,
-    timer: idleTimer(stepDurationMs(step, order.length)),
+    timer: stepTimer(left, target, order.length, env.now),
     turns: { ...emptyTurns(), order },
     done: [],
     focus: { target: null, seq: left.focus.seq + (left.focus.target === null ? 0 : 1) },
@@ -224,15 +236,12 @@ function roundRobinStep(state: SessionState, env: Env): ResolvedStep | null {
   return step?.step.speakingMode === 'round-robin' ? step : null;
 }
 
-/** Gives the turn to `order[index]`, revealing their private notes where the step asks for it. */
+/**
+ * Gives the turn to `order[index]`. It reveals nothing: the speaker's notes appear at their own
+ * "share" (`shareNotes`), so a speaker who passes keeps them private.
+ */
 function giveTurnAt(state: SessionState, index: number, target: ResolvedStep, env: Env): Applied {
-  const next = openTurn(closeTurn(state, env.now), index, target.step, env.now);
-  const speaker = next.turns.order[index];
-  const effects: Effect[] =
-    target.step.revealOnTurn && speaker !== undefined
-      ? [{ kind: 'revealPrivateNotes', participantIds: [speaker], step: target.ref }]
-      : [];
-  return { state: next, effects };
+  return { state: openTurn(closeTurn(state, env.now), index, target.step, env.now) };
 }
 
 function checkSpeaker(state: SessionState, expected: ParticipantId | null | undefined): string | null {
@@ -273,15 +282,19 @@ function turnOrder(state: SessionState, command: CommandOf<'setTurnOrder'>, env:
 
 // --- Timers ---------------------------------------------------------------------------------------
 
-/** Applies `op` to the step timer and the per-turn timer where `applies`; fails when neither applies. */
-function bothTimers(
+/**
+ * Applies `op` to the timer `which` names, or (without it) to the step timer and the per-turn
+ * timer where `applies`; fails when none applies.
+ */
+function chosenTimers(
   state: SessionState,
+  which: TimerKind | undefined,
   applies: (t: Timer) => boolean,
   op: (t: Timer) => Outcome<Timer>,
   reason: string,
 ): Applied {
-  const step = applies(state.timer) ? op(state.timer) : null;
-  const turn = applies(state.turns.timer) ? op(state.turns.timer) : null;
+  const step = which !== 'turn' && applies(state.timer) ? op(state.timer) : null;
+  const turn = which !== 'step' && applies(state.turns.timer) ? op(state.turns.timer) : null;
   if (step === null && turn === null) return invalid(reason);
   if (step?.ok === false) return invalid(step.reason);
   if (turn?.ok === false) return invalid(turn.reason);
@@ -292,6 +305,14 @@ function bothTimers(
       turns: { ...state.turns, timer: turn?.value ?? state.turns.timer },
     },
   };
+}
+
+// --- Votes ----------------------------------------------------------------------------------------
+
+/** The open vote's live turnout after a ballot changed: how many have voted, never for what. */
+function withTurnout(state: SessionState, voteId: string, ballots: BallotBox): SessionState {
+  const { voterCount } = tallyVotes(ballots, voteId);
+  return { ...state, votes: state.votes.map((v) => (v.id === voteId ? { ...v, votedSoFar: voterCount } : v)) };
 }
 
 // --- Handlers -------------------------------------------------------------------------------------
@@ -380,23 +401,32 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     };
   },
 
-  startTimer(state, _command, env) {
+  startTimer(state, command, env) {
+    if (command.timer === 'turn') {
+      if (currentSpeaker(state) === null) return invalid('nobody has the turn');
+      const restarted = startTimer(state.turns.timer, env.now);
+      return restarted.ok
+        ? { state: { ...state, turns: { ...state.turns, timer: restarted.value } } }
+        : invalid(restarted.reason);
+    }
     const started = startTimer(state.timer, env.now);
     return started.ok ? { state: { ...state, timer: started.value } } : invalid(started.reason);
   },
 
-  pauseTimer(state, _command, env) {
-    return bothTimers(
+  pauseTimer(state, command, env) {
+    return chosenTimers(
       state,
+      command.timer,
       (t) => t.state === 'running',
       (t) => pauseTimer(t, env.now),
       'no timer is running',
     );
   },
 
-  resumeTimer(state, _command, env) {
-    return bothTimers(
+  resumeTimer(state, command, env) {
+    return chosenTimers(
       state,
+      command.timer,
       (t) => t.state === 'paused',
       (t) => resumeTimer(t, env.now),
       'no timer is paused',
@@ -406,6 +436,24 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   adjustTimer(state, command, env) {
     const adjusted = adjustTimer(state.timer, command.minutes * 60_000, env.now);
     return adjusted.ok ? { state: { ...state, timer: adjusted.value } } : invalid(adjusted.reason);
+  },
+
+  setAutoStartTimers(state, command) {
+    return { state: { ...state, autoStartTimers: command.on } };
+  },
+
+  setStepDuration(state, command, env) {
+    const index = state.agenda.findIndex((i) => i.instanceId === command.instanceId);
+    const method = env.methods[state.agenda[index]?.methodId ?? ''];
+    if (index === -1 || method === undefined) return invalid('there is no such agenda item');
+    if (!method.steps.some((s) => s.id === command.stepId)) return invalid('there is no such step');
+    const key = stepKey(command);
+    const next: SessionState = { ...state, stepDurations: { ...state.stepDurations, [key]: command.minutes * 60 } };
+    // The current step's timer follows its new plan; the time already used stays used.
+    const current = currentStep(state, env.methods);
+    if (current === null || stepKey(current.ref) !== key) return { state: next };
+    const adjusted = adjustTimer(state.timer, command.minutes * 60_000 - state.timer.durationMs, env.now);
+    return { state: adjusted.ok ? { ...next, timer: adjusted.value } : next };
   },
 
   setTurnOrder(state, command, env) {
@@ -448,6 +496,20 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     const index = state.turns.order.indexOf(command.participantId);
     if (index === -1 || !isPresentSpeaker(state, command.participantId)) return invalid('they are not in the round');
     return giveTurnAt(state, index, target, env);
+  },
+
+  shareNotes(state, command, env) {
+    const stale = checkSpeaker(state, command.speakerId);
+    if (stale !== null) return invalid(stale);
+    const target = roundRobinStep(state, env);
+    if (target === null || !target.step.revealOnTurn) return invalid('this step does not share notes');
+    const speaker = currentSpeaker(state);
+    if (speaker === null) return invalid('nobody has the turn');
+    const shared = [...new Set([...(state.turns.shared ?? []), speaker])];
+    return {
+      state: { ...state, turns: { ...state.turns, shared } },
+      effects: [{ kind: 'revealPrivateNotes', participantIds: [speaker], step: target.ref }],
+    };
   },
 
   chooseCaseOwner(state, command, env) {
@@ -532,14 +594,16 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     return { state: { ...state, done: state.done.filter((id) => id !== me) } };
   },
 
-  startVote(state, command) {
+  startVote(state, command, env) {
     if (state.votes.some((v) => v.status === 'open')) return invalid('close the open vote first');
     if (state.votes.length >= facilitationLimits.votes) return invalid('too many votes in this meeting');
+    const current = currentStep(state, env.methods);
     const vote = {
       id: `vote-${state.votes.length + 1}`,
       frameShapeId: command.frameShapeId,
       votesPerPerson: command.votesPerPerson,
       status: 'open' as const,
+      ...(current === null ? {} : { step: stepKey(current.ref) }),
     };
     return { state: { ...state, votes: [...state.votes, vote] } };
   },
@@ -550,7 +614,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     if (vote === undefined || me === null) return invalid('there is no such vote');
     if (!env.isVoteTarget(vote.frameShapeId, command.shapeId)) return invalid('that note is not part of the vote');
     const cast = castBallot(env.ballots, vote, me, command.shapeId);
-    return cast.ok ? { state, ballots: cast.value } : invalid(cast.reason);
+    return cast.ok ? { state: withTurnout(state, vote.id, cast.value), ballots: cast.value } : invalid(cast.reason);
   },
 
   withdrawVote(state, command, env) {
@@ -558,7 +622,9 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     const me = self(env);
     if (vote === undefined || me === null) return invalid('there is no such vote');
     const withdrawn = withdrawBallot(env.ballots, vote, me, command.shapeId);
-    return withdrawn.ok ? { state, ballots: withdrawn.value } : invalid(withdrawn.reason);
+    return withdrawn.ok
+      ? { state: withTurnout(state, vote.id, withdrawn.value), ballots: withdrawn.value }
+      : invalid(withdrawn.reason);
   },
 
   closeVote(state, command, env) {
@@ -566,7 +632,8 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     if (vote === undefined) return invalid('there is no such vote');
     if (vote.status !== 'open') return invalid('the vote is already closed');
     const { results, voterCount } = tallyVotes(env.ballots, vote.id);
-    const closed = { ...vote, status: 'closed' as const, results, voterCount };
+    const { votedSoFar: _live, ...rest } = vote;
+    const closed = { ...rest, status: 'closed' as const, results, voterCount };
     return {
       state: { ...state, votes: state.votes.map((v) => (v.id === vote.id ? closed : v)) },
       ballots: discardBallots(env.ballots, vote.id),

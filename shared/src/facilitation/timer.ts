@@ -55,6 +55,20 @@ export function remainingMs(timer: Timer, now: number): number {
 }
 
 /**
+ * How far a running timer is past zero at `now`: time is up, but the clock keeps counting so the
+ * room sees the overrun ("+01:20") instead of a frozen 00:00.
+ */
+export function overtimeMs(timer: Timer, now: number): number {
+  if (timer.state !== 'running' || timer.startedAt === null) return 0;
+  return Math.max(0, now - timer.startedAt - timer.durationMs);
+}
+
+/** A running timer at `now`, started with the full `durationMs`. */
+export function runningTimer(durationMs: number, now: number): Timer {
+  return { state: 'running', durationMs, startedAt: now, remainingMs: null };
+}
+
+/**
  * What the timer shows at `now`. A running timer that reached zero reads as finished although the
  * stored state still says running: reaching zero is a signal to people, not an event that changes
  * the session (the facilitator moves on, the timer never does).
@@ -67,7 +81,7 @@ export function timerPhase(timer: Timer, now: number): TimerPhase {
 export function startTimer(timer: Timer, now: number): Outcome<Timer> {
   if (timer.state === 'running' || timer.state === 'paused') return refuse('the timer is already started');
   if (timer.durationMs === 0) return refuse('the timer has no time to count down');
-  return done({ state: 'running', durationMs: timer.durationMs, startedAt: now, remainingMs: null });
+  return done(runningTimer(timer.durationMs, now));
 }
 
 export function pauseTimer(timer: Timer, now: number): Outcome<Timer> {
@@ -118,12 +132,19 @@ function clamp(n: number, lo: number, hi: number): number {
   return Math.min(hi, Math.max(lo, n));
 }
 
+/** `+mm:ss` of overtime, rounding down so the first second over reads +00:00 → +00:01 as it passes. */
+export function formatOvertime(ms: number): string {
+  return `+${mmss(Number.isFinite(ms) && ms > 0 ? Math.floor(ms / 1000) : 0)}`;
+}
+
 /** `mm:ss`, rounding up so the display reads 00:00 only when time is really out; minutes do not wrap. */
 export function formatClock(ms: number): string {
-  const total = Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0;
-  const minutes = Math.floor(total / 60);
-  const seconds = total % 60;
-  return `${String(minutes).padStart(2, '0')}:${String(seconds).padStart(2, '0')}`;
+  return mmss(Number.isFinite(ms) && ms > 0 ? Math.ceil(ms / 1000) : 0);
+}
+
+function mmss(totalSeconds: number): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  return `${String(minutes).padStart(2, '0')}:${String(totalSeconds % 60).padStart(2, '0')}`;
 }
 
 // --- Clock offset -------------------------------------------------------------------------------

@@ -33,6 +33,10 @@
 // - Presence: the server issues `join` when a participant's first connection to the meeting's board
 //   or session document opens and `leave` when their last one closes; link-token connections are
 //   not people in the session.
+// - Presence (board awareness): the server writes `user.id`, `user.name` and `user.role` of every
+//   state it relays from the connection's participant (a link-token connection's state has no
+//   `user`), and while `hidesCursors(state)` (presencePrivacy.ts) it empties the cursor, selection,
+//   brush, scribbles and chat of every state, so a browser draws no cursor then.
 import { z } from 'zod';
 import { participantIdSchema } from '../ids.js';
 import { clientCommandSchema, reactionSchema } from './commands.js';

@@ -46,7 +46,15 @@ export type MeetingsResponse = z.infer<typeof meetingsResponseSchema>;
 export const endMeetingResponseSchema = z.object({ meetingId: meetingIdSchema, endedAt: z.string() });
 export type EndMeetingResponse = z.infer<typeof endMeetingResponseSchema>;
 
-export const nextMeetingSchema = z.object({ date: z.string().nullable(), theme: z.string().nullable() });
+/** One record of the next meeting, agreed in the meeting's last step or on the group home. */
+export const nextMeetingSchema = z.object({
+  date: z.string().nullable(),
+  /** Local time of day, `HH:MM`; a server from before the time and place sends none. */
+  time: z.string().nullable().catch(null),
+  /** A room, an address or a video link. */
+  place: z.string().nullable().catch(null),
+  theme: z.string().nullable(),
+});
 export type NextMeeting = z.infer<typeof nextMeetingSchema>;
 
 export const groupSettingsResponseSchema = z.object({
@@ -65,11 +73,17 @@ export const groundRulesBody = z.object({
 });
 export type GroundRulesBody = z.infer<typeof groundRulesBody>;
 
+export const timeOfDaySchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 17:30');
+
 export const nextMeetingBody = z.object({
   date: isoDateSchema.nullable(),
+  // Optional so that a browser from before the time and place still saves date and theme (kept as null).
+  time: timeOfDaySchema.nullable().default(null),
+  place: boundedText(processLimits.nextMeetingPlace).nullable().default(null),
   theme: boundedText(processLimits.nextMeetingTheme).nullable(),
 });
-export type NextMeetingBody = z.infer<typeof nextMeetingBody>;
+/** What a client sends; the server's parse fills in what an older client leaves out. */
+export type NextMeetingBody = z.input<typeof nextMeetingBody>;
 
 export const retentionBody = z.object({
   deleteBoardsAfterDays: z

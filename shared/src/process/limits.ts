@@ -8,6 +8,8 @@ export const processLimits = {
   groundRule: 300,
   groundRules: 20,
   nextMeetingTheme: 200,
+  /** A room, an address or a video link. */
+  nextMeetingPlace: 500,
   actionText: 500,
   /** tldraw shape ids look like `shape:<nanoid>`; this is far above that. */
   shapeId: 100,

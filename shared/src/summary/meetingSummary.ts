@@ -85,6 +85,15 @@ export type SummaryVote = z.infer<typeof summaryVoteSchema>;
 /** How a summary written by an older server becomes today's, oldest first (none yet). */
 const summaryMigrations: readonly Migration[] = [];
 
+export const summaryNextMeetingSchema = z.strictObject({
+  date: z.string().nullable(),
+  time: z.string().nullable(),
+  place: z.string().nullable(),
+  theme: z.string().nullable(),
+});
+
+export type SummaryNextMeeting = z.infer<typeof summaryNextMeetingSchema>;
+
 export const meetingSummarySchema = z.strictObject({
   version: z.literal(summaryMigrations.length + 1),
   meetingId: meetingIdSchema,
@@ -99,6 +108,8 @@ export const meetingSummarySchema = z.strictObject({
   reflections: z.array(summaryReflectionSchema),
   actionItems: z.array(summaryActionItemSchema),
   votes: z.array(summaryVoteSchema),
+  /** The next meeting as agreed by the end; absent in summaries written before it was recorded. */
+  nextMeeting: summaryNextMeetingSchema.nullable().optional(),
 });
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 

@@ -28,7 +28,18 @@ export interface SummaryLabels {
   votes: string;
   voters: (n: number) => string;
   votesFor: (n: number) => string;
+  /** Between an item and its details: a spaced em dash in English, a spaced en dash in Finnish. */
+  dash: string;
+  nextMeeting: string;
+  when: string;
+  place: string;
+  theme: string;
   roles: Record<'facilitator' | 'member' | 'observer', string>;
+}
+
+/** The singular or the plural, as the language's own rules (`Intl.PluralRules`) say for `n`. */
+function plural(locale: Locale, n: number, one: string, other: string): string {
+  return new Intl.PluralRules(locale).select(n) === 'one' ? one : other;
 }
 
 export const summaryLabels: Record<Locale, SummaryLabels> = {
@@ -56,12 +67,17 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     actionItems: 'Action items',
     due: (d) => `due ${d}`,
     votes: 'Vote results',
-    voters: (n) => (n === 1 ? '1 voter' : `${n} voters`),
-    votesFor: (n) => (n === 1 ? '1 vote' : `${n} votes`),
+    voters: (n) => plural('en', n, `${n} voter`, `${n} voters`),
+    votesFor: (n) => plural('en', n, `${n} vote`, `${n} votes`),
+    dash: ' — ',
+    nextMeeting: 'Next meeting',
+    when: 'When',
+    place: 'Where',
+    theme: 'Theme',
     roles: { facilitator: 'facilitator', member: 'member', observer: 'observer' },
   },
   fi: {
-    title: (group) => `Tapaamisen yhteenveto — ${group}`,
+    title: (group) => `Tapaamisen yhteenveto – ${group}`,
     held: 'Pidetty',
     facilitator: 'Fasilitaattori',
     attendees: 'Paikalla',
@@ -73,7 +89,7 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     goals: 'Tavoitteet ja edistyminen',
     noProgress: 'Ei edistymismerkintöjä tällä kertaa.',
     cases: 'Tapaukset',
-    caseOwner: 'Tapauksen omistaja',
+    caseOwner: 'Tapauksen tuoja',
     keyQuestion: 'Avainkysymys',
     starredIdeas: 'Tähdellä merkityt ideat',
     none: 'ei yhtään',
@@ -84,8 +100,13 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     actionItems: 'Sovitut tehtävät',
     due: (d) => `määräpäivä ${d}`,
     votes: 'Äänestysten tulokset',
-    voters: (n) => (n === 1 ? '1 äänestäjä' : `${n} äänestäjää`),
-    votesFor: (n) => (n === 1 ? '1 ääni' : `${n} ääntä`),
+    voters: (n) => plural('fi', n, `${n} äänestäjä`, `${n} äänestäjää`),
+    votesFor: (n) => plural('fi', n, `${n} ääni`, `${n} ääntä`),
+    dash: ' – ',
+    nextMeeting: 'Seuraava tapaaminen',
+    when: 'Aika',
+    place: 'Paikka',
+    theme: 'Teema',
     roles: { facilitator: 'fasilitaattori', member: 'jäsen', observer: 'tarkkailija' },
   },
 };

@@ -55,7 +55,18 @@ const sampleSummary: MeetingSummary = {
       results: [{ shapeId: 'shape:a', text: 'Pilot', count: 4 }],
     },
   ],
+  nextMeeting: { date: '2026-05-20', time: '17:30', place: 'https://meet.example/verme', theme: 'Funding' },
 };
+
+function caseOf(): MeetingSummary['cases'][number] {
+  return {
+    instanceId: 'problem-clinic-4',
+    methodName: { en: 'Problem clinic', fi: 'Ongelmaklinikka' },
+    owner: anna,
+    keyQuestion: ['How can I say no?'],
+    starredIdeas: ['Ask for a week'],
+  };
+}
 
 describe('summaryToMarkdown', () => {
   it('is a valid summary fixture', () => {
@@ -72,18 +83,40 @@ describe('summaryToMarkdown', () => {
     expect(md).toContain('- **Anna:** Drafted');
     expect(md).toContain('### Now what?\n\n- Call Liisa');
     expect(md).toContain('- \\# not a heading');
-    expect(md).toContain('- [ ] Call Liisa — Anna, due 2026-04-01');
+    expect(md).toContain('- [ ] Call Liisa — Anna, due April 1, 2026');
     expect(md).toContain('### Ideas (3 voters)\n\n- Pilot — 4 votes');
   });
 
   it('writes Finnish, with UTC times when no zone is given', () => {
     const md = summaryToMarkdown(sampleSummary, { locale: 'fi' });
-    expect(md).toContain('# Tapaamisen yhteenveto — Project leads ÄÖ');
+    expect(md).toContain('# Tapaamisen yhteenveto – Project leads ÄÖ');
     expect(md).toContain('(UTC)');
     expect(md).toContain('### Mitä nyt?');
-    expect(md).toContain('määräpäivä 2026-04-01');
+    // Dates in the group's language, and the en dash of Finnish typography.
+    expect(md).toContain('Call Liisa – Anna, määräpäivä 1. huhtikuuta 2026');
     expect(md).toContain('4 ääntä');
-    expect(md).toContain('Loppusanat — ei ehditty');
+    expect(md).toContain('Loppusanat – ei ehditty');
+    expect(md).not.toContain(' — ');
+    expect(md).toContain('## Seuraava tapaaminen\n\n- **Aika:** 20. toukokuuta 2026 17:30');
+    expect(md).toContain('- **Paikka:** https://meet.example/verme');
+  });
+
+  it('puts the case, the decisions and the action items first and the step timing last', () => {
+    const md = summaryToMarkdown({ ...sampleSummary, cases: [caseOf()] }, { locale: 'en' });
+    const at = (heading: string) => md.indexOf(`## ${heading}`);
+    expect(at('Cases')).toBeGreaterThan(0);
+    expect(at('Cases')).toBeLessThan(at('Vote results'));
+    expect(at('Vote results')).toBeLessThan(at('Action items'));
+    expect(at('Action items')).toBeLessThan(at('Next meeting'));
+    expect(at('Next meeting')).toBeLessThan(at('Goals and progress'));
+    expect(at('Reflection')).toBeLessThan(at('Agenda as run'));
+    expect(md.trimEnd().endsWith('(planned 5 min)')).toBe(true);
+  });
+
+  it('leaves the next meeting out when nothing was agreed (summaries from before it too)', () => {
+    const { nextMeeting: _omitted, ...older } = sampleSummary;
+    expect(meetingSummarySchema.parse(older)).toEqual(older);
+    expect(summaryToMarkdown(older, { locale: 'en' })).not.toContain('Next meeting');
   });
 
   it('escapes Markdown structure in people’s text', () => {

@@ -35,6 +35,9 @@ export function summaryToMarkdown(summary: MeetingSummary, opts: MarkdownOptions
   const timeZone = validZone(opts.timeZone);
   const dateTime = new Intl.DateTimeFormat(opts.locale, { dateStyle: 'long', timeStyle: 'short', timeZone });
   const time = new Intl.DateTimeFormat(opts.locale, { timeStyle: 'short', timeZone });
+  // Calendar dates (due dates, the next meeting) are days, not instants: formatted at noon UTC so
+  // no zone moves them to another day.
+  const day = new Intl.DateTimeFormat(opts.locale, { dateStyle: 'long', timeZone: 'UTC' });
   const zoneNote = timeZone === 'UTC' ? ' (UTC)' : '';
   const out: string[] = [];
   const list = (items: readonly string[]) => {
@@ -52,31 +55,8 @@ export function summaryToMarkdown(summary: MeetingSummary, opts: MarkdownOptions
   );
   out.push(`**${l.attendees}:** ${attendees.length > 0 ? attendees.join(', ') : l.nobody}`, '');
 
-  if (summary.agenda.length > 0) {
-    out.push(`## ${l.agenda}`, '');
-    for (const item of summary.agenda) {
-      out.push(`### ${markdownText(item.name[opts.locale])}`, '');
-      for (const step of item.steps) {
-        const when =
-          step.enteredAt === null
-            ? l.skipped
-            : `${time.format(new Date(step.enteredAt))}–${step.leftAt ? time.format(new Date(step.leftAt)) : ''}, ${l.actual(minutes(step.durationMs))}`;
-        out.push(`- ${markdownText(step.title[opts.locale])} — ${when} (${l.planned(step.plannedMinutes)})`);
-      }
-      out.push('');
-    }
-  }
-
-  if (summary.goals.length > 0) {
-    out.push(`## ${l.goals}`, '');
-    for (const goal of summary.goals) {
-      out.push(`### ${markdownText(goal.text)}`, '');
-      if (goal.progress.length === 0) out.push(`*${l.noProgress}*`);
-      for (const p of goal.progress) out.push(`- **${markdownText(p.authorName)}:** ${markdownText(p.text)}`);
-      out.push('');
-    }
-  }
-
+  // What the group decided comes first: the case, the votes and the action items, then the next
+  // meeting, goals and reflection; the step-timing log is last.
   if (summary.cases.length > 0) {
     out.push(`## ${l.cases}`, '');
     for (const c of summary.cases) {
@@ -86,6 +66,44 @@ export function summaryToMarkdown(summary: MeetingSummary, opts: MarkdownOptions
       list(c.keyQuestion);
       out.push('', `**${l.starredIdeas}:**`, '');
       list(c.starredIdeas);
+      out.push('');
+    }
+  }
+
+  if (summary.votes.length > 0) {
+    out.push(`## ${l.votes}`, '');
+    for (const v of summary.votes) {
+      out.push(`### ${markdownText(v.frameName ?? v.voteId)} (${l.voters(v.voterCount)})`, '');
+      for (const r of v.results) out.push(`- ${markdownText(r.text || '—')}${l.dash}${l.votesFor(r.count)}`);
+      out.push('');
+    }
+  }
+  if (summary.actionItems.length > 0) {
+    out.push(`## ${l.actionItems}`, '');
+    for (const a of summary.actionItems) {
+      const due = a.dueDate && l.due(day.format(new Date(`${a.dueDate}T12:00:00Z`)));
+      const details = [a.ownerName && markdownText(a.ownerName), due].filter(Boolean);
+      out.push(`- [ ] ${markdownText(a.text)}${details.length > 0 ? `${l.dash}${details.join(', ')}` : ''}`);
+    }
+    out.push('');
+  }
+
+  if (summary.nextMeeting) {
+    const n = summary.nextMeeting;
+    out.push(`## ${l.nextMeeting}`, '');
+    const when = [n.date && day.format(new Date(`${n.date}T12:00:00Z`)), n.time].filter(Boolean).join(' ');
+    if (when) out.push(`- **${l.when}:** ${when}`);
+    if (n.place) out.push(`- **${l.place}:** ${markdownText(n.place)}`);
+    if (n.theme) out.push(`- **${l.theme}:** ${markdownText(n.theme)}`);
+    out.push('');
+  }
+
+  if (summary.goals.length > 0) {
+    out.push(`## ${l.goals}`, '');
+    for (const goal of summary.goals) {
+      out.push(`### ${markdownText(goal.text)}`, '');
+      if (goal.progress.length === 0) out.push(`*${l.noProgress}*`);
+      for (const p of goal.progress) out.push(`- **${markdownText(p.authorName)}:** ${markdownText(p.text)}`);
       out.push('');
     }
   }
@@ -103,23 +121,21 @@ export function summaryToMarkdown(summary: MeetingSummary, opts: MarkdownOptions
     }
   }
 
-  if (summary.actionItems.length > 0) {
-    out.push(`## ${l.actionItems}`, '');
-    for (const a of summary.actionItems) {
-      const details = [a.ownerName && markdownText(a.ownerName), a.dueDate && l.due(a.dueDate)].filter(Boolean);
-      out.push(`- [ ] ${markdownText(a.text)}${details.length > 0 ? ` — ${details.join(', ')}` : ''}`);
-    }
-    out.push('');
-  }
-
-  if (summary.votes.length > 0) {
-    out.push(`## ${l.votes}`, '');
-    for (const v of summary.votes) {
-      out.push(`### ${markdownText(v.frameName ?? v.voteId)} (${l.voters(v.voterCount)})`, '');
-      for (const r of v.results) out.push(`- ${markdownText(r.text || '—')} — ${l.votesFor(r.count)}`);
+  if (summary.agenda.length > 0) {
+    out.push(`## ${l.agenda}`, '');
+    for (const item of summary.agenda) {
+      out.push(`### ${markdownText(item.name[opts.locale])}`, '');
+      for (const step of item.steps) {
+        const when =
+          step.enteredAt === null
+            ? l.skipped
+            : `${time.format(new Date(step.enteredAt))}–${step.leftAt ? time.format(new Date(step.leftAt)) : ''}, ${l.actual(minutes(step.durationMs))}`;
+        out.push(`- ${markdownText(step.title[opts.locale])}${l.dash}${when} (${l.planned(step.plannedMinutes)})`);
+      }
       out.push('');
     }
   }
+
   return `${out.join('\n').trimEnd()}\n`;
 }
 

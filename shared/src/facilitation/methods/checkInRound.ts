@@ -23,8 +23,8 @@ export const checkInRound = defineMethod({
       id: 'silent-prep',
       title: { en: 'Silent prep', fi: 'Hiljainen valmistautuminen' },
       instructions: {
-        en: 'Write a private note in the Check-in frame: your mood in a word or an emoji, and one headline since last time. Nobody sees it before your turn.',
-        fi: 'Kirjoita yksityinen lappu Kuulumiset-kehykseen: mielialasi sanalla tai emojilla sekä yksi otsikko siitä, mitä edellisen tapaamisen jälkeen on tapahtunut. Kukaan ei näe sitä ennen vuoroasi.',
+        en: 'Write a private note in the Check-in frame: your mood in a word or an emoji, and one headline since last time. Nobody sees it unless you share it on your turn.',
+        fi: 'Kirjoita yksityinen lappu Kuulumiset-kehykseen: mielialasi sanalla tai emojilla sekä yksi otsikko siitä, mitä edellisen tapaamisen jälkeen on tapahtunut. Kukaan ei näe sitä, ellet jaa sitä vuorollasi.',
       },
       facilitatorNotes: {
         en: 'Watch the done count. Decide whether the round goes in joining order or shuffled.',
@@ -38,8 +38,8 @@ export const checkInRound = defineMethod({
       id: 'round',
       title: { en: 'Check-in round', fi: 'Kuulumiskierros' },
       instructions: {
-        en: 'When it is your turn, your note appears on the board: tell the group how you are. The others listen without commenting. You may pass.',
-        fi: 'Kun on vuorosi, lappusi tulee näkyviin taululle: kerro ryhmälle kuulumisesi. Muut kuuntelevat kommentoimatta. Voit myös ohittaa vuorosi.',
+        en: 'When it is your turn, press “Share my note” to show it on the board and tell the group how you are. The others listen without commenting. You may pass: your note then stays private.',
+        fi: 'Kun on vuorosi, näytä lappusi taululla painamalla ”Jaa lappuni” ja kerro ryhmälle kuulumisesi. Muut kuuntelevat kommentoimatta. Voit myös ohittaa vuorosi, jolloin lappusi pysyy yksityisenä.',
       },
       facilitatorNotes: {
         en: 'Keep to about two minutes each and hold back follow-up questions until the round is over. Note the topics that come up.',
@@ -64,6 +64,8 @@ export const checkInRound = defineMethod({
       },
       timeboxSeconds: 3 * 60,
       speakingMode: 'open',
+      // The themes are made here; the check-in notes come over from the frame beside it.
+      focusFrames: ['themes'],
       layout: {
         frames: [
           checkInFrame,

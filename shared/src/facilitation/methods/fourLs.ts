@@ -23,7 +23,7 @@ export const fourLs = defineMethod({
   name: { en: '4Ls: Liked, Learned, Lacked, Longed for', fi: '4L: Pidin, Opin, Puuttui, Kaipasin' },
   description: {
     en: 'Look back on the process in four lanes, share, cluster, vote and agree on actions. About an hour; fits the last meeting of a process.',
-    fi: 'Katsotaan koko prosessia taaksepäin neljän kaistan avulla, jaetaan, ryhmitellään, äänestetään ja sovitaan toimenpiteistä. Noin tunti; sopii prosessin viimeiseen tapaamiseen.',
+    fi: 'Katsotaan koko prosessia taaksepäin neljän kaistan avulla, jaetaan, ryhmitellään, äänestetään ja sovitaan tehtävistä. Noin tunti; sopii prosessin viimeiseen tapaamiseen.',
   },
   steps: [
     {
@@ -89,10 +89,10 @@ export const fourLs = defineMethod({
     },
     {
       id: 'actions',
-      title: { en: 'Actions', fi: 'Toimenpiteet' },
+      title: { en: 'Actions', fi: 'Sovitut tehtävät' },
       instructions: {
         en: 'Turn the most voted notes into actions, each with an owner and a date.',
-        fi: 'Muuttakaa eniten ääniä saaneet laput toimenpiteiksi ja merkitkää kullekin tekijä ja päivämäärä.',
+        fi: 'Muuttakaa eniten ääniä saaneet laput tehtäviksi ja merkitkää kullekin tekijä ja päivämäärä.',
       },
       facilitatorNotes: {
         en: 'Start from the top of the vote results.',
@@ -101,7 +101,7 @@ export const fourLs = defineMethod({
       timeboxSeconds: 15 * 60,
       speakingMode: 'open',
       layout: {
-        frames: [{ id: 'actions', label: { en: 'Actions', fi: 'Toimenpiteet' }, x: 0, y: 1200, w: 3100, h: 600 }],
+        frames: [{ id: 'actions', label: { en: 'Actions', fi: 'Sovitut tehtävät' }, x: 0, y: 1200, w: 3100, h: 600 }],
         notes: [],
       },
     },

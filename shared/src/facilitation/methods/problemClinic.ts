@@ -161,6 +161,8 @@ export const problemClinic = defineMethod({
       },
       timeboxSeconds: 5 * 60,
       speakingMode: 'presenter',
+      // The owner stars ideas first, then writes the first step beside them.
+      focusFrames: ['ideas', 'first-step'],
       layout: {
         frames: [
           {

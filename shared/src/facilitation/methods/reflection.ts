@@ -11,9 +11,9 @@ const column = (id: string, en: string, fi: string, x: number): LayoutFrame => (
 });
 // Every column step lists all three columns, so whichever step comes first places them side by side.
 const columns = [
-  column('what', 'What? — facts', 'Mitä? — tosiasiat', 0),
-  column('so-what', 'So what? — meaning', 'Entä sitten? — merkitys', 900),
-  column('now-what', 'Now what? — actions', 'Mitä nyt? — teot', 1800),
+  column('what', 'What? — facts', 'Mitä? – tosiasiat', 0),
+  column('so-what', 'So what? — meaning', 'Entä sitten? – merkitys', 900),
+  column('now-what', 'Now what? — actions', 'Mitä nyt? – teot', 1800),
 ];
 const columnLayout = { frames: columns, notes: [] };
 
@@ -28,7 +28,7 @@ function questionSteps(
   return [
     {
       id: `${id}-alone`,
-      title: { en: `${title.en} — on your own`, fi: `${title.fi} — ensin yksin` },
+      title: { en: `${title.en} — on your own`, fi: `${title.fi} – ensin yksin` },
       instructions: alone,
       facilitatorNotes: {
         en: 'Silence for a minute. Private notes appear on the board when the group part starts.',
@@ -37,16 +37,19 @@ function questionSteps(
       timeboxSeconds: 60,
       speakingMode: 'silent',
       layout: columnLayout,
+      // The view goes to this question's column, at a readable zoom, not to all three at once.
+      focusFrames: [id],
     },
     {
       id: `${id}-together`,
-      title: { en: `${title.en} — together`, fi: `${title.fi} — yhdessä` },
+      title: { en: `${title.en} — together`, fi: `${title.fi} – yhdessä` },
       instructions: together,
       facilitatorNotes: notes,
       timeboxSeconds: 3 * 60,
       speakingMode: 'open',
       revealOnStart: true,
       layout: columnLayout,
+      focusFrames: [id],
     },
   ];
 }

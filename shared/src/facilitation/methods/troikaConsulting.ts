@@ -3,7 +3,7 @@ import { defineMethod } from '../method.js';
 /** Troika consulting: a quick peer consultation in threes, about ten minutes per client. */
 export const troikaConsulting = defineMethod({
   id: 'troika-consulting',
-  name: { en: 'Troika consulting', fi: 'Troikakonsultaatio' },
+  name: { en: 'Troika consulting', fi: 'Troikka-konsultaatio' },
   description: {
     en: 'In groups of three, one member is the client and two are consultants. About ten minutes per client; repeat so that everyone gets a turn.',
     fi: 'Kolmen hengen ryhmissä yksi on asiakas ja kaksi konsultteja. Noin kymmenen minuuttia asiakasta kohden; toistakaa, kunnes jokainen on ollut vuorollaan asiakas.',

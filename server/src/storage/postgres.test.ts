@@ -4,7 +4,9 @@ import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { storageContract } from './contract.test-suite.js';
 import { openPostgresStorage } from './postgres.js';
+import { createDb } from './postgresDb.js';
 import { compactionLockKey } from './postgresDocs.js';
+import { migrate, migrations } from './postgresSchema.js';
 import { DocumentGoneError } from './Storage.js';
 import { createTestDatabase, type TestDatabase } from './postgresTestDb.testkit.js';
 
@@ -135,23 +137,39 @@ it('says which server it could not reach, without the password', async () => {
 
 it('upgrades a database of the first schema version without losing data', async () => {
   const { url } = await freshDatabase();
-  await (await openPostgresStorage(url)).close();
-  // Take the database back to version 1, as a server of that version left it, with a group in it.
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query(`
-    DROP TABLE assessment_releases;
-    ALTER TABLE groups DROP COLUMN assessment_min_respondents;
-    DELETE FROM schema_migrations WHERE version > 1;
-    INSERT INTO groups (id, name, created_at, link_generation) VALUES ('group-000001', 'Old group', '2025-01-01T00:00:00.000Z', 2);
-  `);
-  await client.end();
+  // A database as a server of the first version left it, with a group in it.
+  const old = createDb(url);
+  await migrate(old, migrations.slice(0, 1));
+  await old.pool.query(
+    `INSERT INTO groups (id, name, created_at, link_generation) VALUES ('group-000001', 'Old group', '2025-01-01T00:00:00.000Z', 2)`,
+  );
+  await old.pool.end();
   const storage = await openPostgresStorage(url);
   try {
-    expect(await storage.getGroup('group-000001' as GroupId)).toMatchObject({ name: 'Old group', linkGeneration: 2 });
-    expect(await storage.assessmentThreshold('group-000001' as GroupId)).toBe(3);
-    expect(await storage.listAssessmentReleases('group-000001' as GroupId)).toEqual([]);
+    const groupId = 'group-000001' as GroupId;
+    expect(await storage.getGroup(groupId)).toMatchObject({ name: 'Old group', linkGeneration: 2 });
+    expect(await storage.assessmentThreshold(groupId)).toBe(3);
+    expect(await storage.listAssessmentReleases(groupId)).toEqual([]);
+    expect(await storage.getGroupSettings(groupId)).toMatchObject({ nextMeetingTime: null, nextMeetingPlace: null });
   } finally {
+    await storage.close();
+  }
+});
+
+it('does not bring back a document deleted while its compaction merged', async () => {
+  const { url } = await freshDatabase();
+  const storage = await openPostgresStorage(url);
+  const other = await openPostgresStorage(url);
+  try {
+    await storage.appendUpdates('meeting/x/board', edits(5));
+    // The merge runs elsewhere (a worker thread); meanwhile another instance deletes the document.
+    await storage.compact('meeting/x/board', async (rows) => {
+      await other.deleteDoc('meeting/x/board');
+      return mergeAll(rows);
+    });
+    expect(await storage.loadUpdates('meeting/x/board')).toEqual([]);
+  } finally {
+    await other.close();
     await storage.close();
   }
 });

@@ -2,7 +2,7 @@
 // interface and contract suite as the embedded SQLite store (sqlite.ts); this module holds groups,
 // meetings, participants, tokens and assets, and puts the other parts together.
 import type { MeetingId, Role } from '@vermeboard/shared';
-import { createDb, toBuffer, toBytes, type PoolOptions } from './postgresDb.js';
+import { createDb, toBuffer, toBytes, type PoolOptions, type Queryable } from './postgresDb.js';
 import { createPostgresBallotStore } from './postgresBallots.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
@@ -18,7 +18,15 @@ import {
   type ParticipantRow,
   type TokenRow,
 } from './rows.js';
-import type { Storage } from './Storage.js';
+import type { NewMeeting, Storage } from './Storage.js';
+
+const insertMeeting = (q: Queryable, m: NewMeeting) =>
+  q.query('INSERT INTO meetings (id, group_id, created_at, facilitated_by) VALUES ($1, $2, $3, $4)', [
+    m.id,
+    m.groupId,
+    m.createdAt,
+    m.facilitatedBy ?? null,
+  ]);
 
 const meetingColumns = 'id, group_id, created_at, facilitated_by, ended_at, board_deleted_at';
 const participantColumns = 'id, group_id, display_name, role, created_at, removed_at';
@@ -86,12 +94,22 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
       return rows[0] ? toGroup(rows[0]) : null;
     },
     async createMeeting(m) {
-      await pool.query('INSERT INTO meetings (id, group_id, created_at, facilitated_by) VALUES ($1, $2, $3, $4)', [
-        m.id,
-        m.groupId,
-        m.createdAt,
-        m.facilitatedBy ?? null,
-      ]);
+      await insertMeeting(pool, m);
+    },
+    async startMeeting(m) {
+      return db.transaction(async (c) => {
+        // The group row's lock makes two starts (two clicks, two facilitators, two instances) take
+        // turns: the second sees the meeting the first created.
+        await c.query('SELECT 1 FROM groups WHERE id = $1 FOR UPDATE', [m.groupId]);
+        const { rows } = await c.query<{ id: MeetingId }>(
+          `SELECT id FROM meetings WHERE group_id = $1 AND ended_at IS NULL
+           ORDER BY created_at DESC, seq DESC LIMIT 1`,
+          [m.groupId],
+        );
+        if (rows[0]) return rows[0].id;
+        await insertMeeting(c, m);
+        return null;
+      });
     },
     async getMeeting(id) {
       const { rows } = await pool.query<MeetingRow>(`SELECT ${meetingColumns} FROM meetings WHERE id = $1`, [id]);

@@ -74,14 +74,20 @@ export function createPostgresDocStore(db: Db): DocStore {
           [docName],
         );
         if (rows.length <= 1) return;
-        const merged = merge(rows.map((r) => toBytes(r.data)));
-        // Delete exactly the rows that were merged, by number: under READ COMMITTED a range
+        // The merge may run on a worker thread; the transaction (and with it the lock) stays open
+        // meanwhile, holding no row locks, so appends go on.
+        const merged = await merge(rows.map((r) => toBytes(r.data)));
+        // Lock exactly the rows that were merged, by number: under READ COMMITTED a range
         // (`seq <= last`) could also catch a row that another transaction committed after the SELECT
-        // with a lower number, and its update would be lost.
-        await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [
-          docName,
-          rows.map((r) => r.seq),
-        ]);
+        // with a lower number, and its update would be lost. Rows deleted meanwhile (deleteDoc, a
+        // purge) are missing here; then the merged row must not bring them back.
+        const seqs = rows.map((r) => r.seq);
+        const locked = await client.query(
+          'SELECT seq FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[]) FOR UPDATE',
+          [docName, seqs],
+        );
+        if (locked.rowCount !== rows.length) return;
+        await client.query('DELETE FROM doc_updates WHERE doc = $1 AND seq = ANY($2::bigint[])', [docName, seqs]);
         await client.query('INSERT INTO doc_updates (doc, data) VALUES ($1, $2) ON CONFLICT (doc, digest) DO NOTHING', [
           docName,
           toBuffer(merged),

@@ -90,10 +90,13 @@ export function createPostgresProcessStore(db: Db): ProcessStore {
         locale: GroupLocale;
         ground_rules: string;
         next_meeting_date: string | null;
+        next_meeting_time: string | null;
+        next_meeting_place: string | null;
         next_meeting_theme: string | null;
         delete_boards_after_days: number | null;
       }>(
-        `SELECT locale, ground_rules, next_meeting_date, next_meeting_theme, delete_boards_after_days
+        `SELECT locale, ground_rules, next_meeting_date, next_meeting_time, next_meeting_place, next_meeting_theme,
+                delete_boards_after_days
          FROM groups WHERE id = $1`,
         [groupId],
       );
@@ -103,6 +106,8 @@ export function createPostgresProcessStore(db: Db): ProcessStore {
         locale: row.locale,
         groundRules: toGroundRules(row.ground_rules),
         nextMeetingDate: row.next_meeting_date,
+        nextMeetingTime: row.next_meeting_time,
+        nextMeetingPlace: row.next_meeting_place,
         nextMeetingTheme: row.next_meeting_theme,
         deleteBoardsAfterDays: row.delete_boards_after_days,
       };
@@ -110,12 +115,12 @@ export function createPostgresProcessStore(db: Db): ProcessStore {
     async setGroundRules(groupId, rules) {
       await pool.query('UPDATE groups SET ground_rules = $1 WHERE id = $2', [JSON.stringify(rules), groupId]);
     },
-    async setNextMeeting(groupId, date, theme) {
-      await pool.query('UPDATE groups SET next_meeting_date = $1, next_meeting_theme = $2 WHERE id = $3', [
-        date,
-        theme,
-        groupId,
-      ]);
+    async setNextMeeting(groupId, next) {
+      await pool.query(
+        `UPDATE groups SET next_meeting_date = $1, next_meeting_time = $2, next_meeting_place = $3, next_meeting_theme = $4
+         WHERE id = $5`,
+        [next.date, next.time, next.place, next.theme, groupId],
+      );
     },
     async setRetention(groupId, days) {
       await pool.query('UPDATE groups SET delete_boards_after_days = $1 WHERE id = $2', [days, groupId]);

@@ -9,7 +9,7 @@
 //   `created_at` by rowid (insertion order), and PostgreSQL has no rowid.
 import type { Db } from './postgresDb.js';
 
-const migrations: string[] = [
+export const migrations: readonly string[] = [
   `
   CREATE TABLE groups (
     id TEXT PRIMARY KEY,
@@ -176,13 +176,22 @@ const migrations: string[] = [
   );
   ALTER TABLE groups ADD COLUMN assessment_min_respondents INTEGER;
   `,
+  // The next meeting as one record: a time of day and a place (room, address or video link)
+  // beside the date and theme.
+  `
+  ALTER TABLE groups ADD COLUMN next_meeting_time TEXT;
+  ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
+  `,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */
 const migrationLockKey = 0x7662_6d67; // "vbmg"
 
-/** Brings the database to the newest schema; refuses a database written by a newer server. */
-export async function migrate(db: Db): Promise<void> {
+/**
+ * Brings the database to the newest schema (or, for tests of an upgrade, to the end of `steps`);
+ * refuses a database written by a newer server.
+ */
+export async function migrate(db: Db, steps: readonly string[] = migrations): Promise<void> {
   const client = await db.pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1)', [migrationLockKey]);
@@ -195,15 +204,15 @@ export async function migrate(db: Db): Promise<void> {
       );
       const { rows } = await client.query<{ v: number | null }>('SELECT max(version) AS v FROM schema_migrations');
       const version = rows[0]?.v ?? 0;
-      if (version > migrations.length) {
+      if (version > steps.length) {
         throw new Error(
-          `The database schema version ${version} is newer than this server knows (${migrations.length}); upgrade the server.`,
+          `The database schema version ${version} is newer than this server knows (${steps.length}); upgrade the server.`,
         );
       }
-      for (let v = version; v < migrations.length; v++) {
+      for (let v = version; v < steps.length; v++) {
         await client.query('BEGIN');
         try {
-          await client.query(migrations[v]!);
+          await client.query(steps[v]!);
           await client.query('INSERT INTO schema_migrations (version) VALUES ($1)', [v + 1]);
           await client.query('COMMIT');
         } catch (err) {

@@ -18,7 +18,7 @@ import { createFacilitation } from './facilitation/Facilitation.js';
 import { createSummaryWriter } from './summary/meetingSummaries.js';
 import { createLogger } from './logger.js';
 import { startRetentionSweeper } from './storage/retention.js';
-import { openSqliteStorage } from './storage/sqlite.js';
+import { openStorage } from './storage/openStorage.js';
 import type { Storage } from './storage/Storage.js';
 import { createSyncServer } from './sync/SyncServer.js';
 import { createBoardDocHook } from './board/boardDocs.js';
@@ -52,7 +52,7 @@ export async function startServer(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<RunningServer> {
-  const storage = openSqliteStorage(join(config.dataDir, 'vermeboard.sqlite'));
+  const storage = await openStorage(config, logger.child({ component: 'storage' }));
   const auth = createAuth(storage, loadOrCreateSecret(config.dataDir, config.secret));
 
   // What the board checks know of each meeting: filled from the session document before a board

@@ -10,6 +10,12 @@ const envSchema = z.object({
   PORT: int(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** `sqlite`: one file under DATA_DIR (no service needed). `postgres`: the database at DATABASE_URL. */
+  STORAGE: z.enum(['sqlite', 'postgres']).default('sqlite'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
@@ -40,10 +46,14 @@ const envSchema = z.object({
     .transform((v) => v === 'true' || v === '1'),
 });
 
+/** Where the relational data and the document logs live. */
+export type StorageConfig = { kind: 'sqlite' } | { kind: 'postgres'; url: string };
+
 export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  storage: StorageConfig;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   tldrawLicenseKey: string | null;
   secret: string | null;
@@ -82,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    storage: storageConfig(e),
     logLevel: e.LOG_LEVEL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     secret: e.VERMEBOARD_SECRET ?? null,
@@ -104,4 +115,22 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     trustProxy: e.TRUST_PROXY,
     clientDir,
   };
+}
+
+function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {
+  if (e.STORAGE === 'postgres') {
+    if (!e.DATABASE_URL) {
+      throw new Error(
+        'Invalid configuration: STORAGE=postgres needs DATABASE_URL (e.g. postgres://vermeboard@127.0.0.1:5432/vermeboard)',
+      );
+    }
+    return { kind: 'postgres', url: e.DATABASE_URL };
+  }
+  // A URL that is set but not used would leave someone believing their data is in PostgreSQL.
+  if (e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration: DATABASE_URL is set but STORAGE is sqlite; set STORAGE=postgres or unset it',
+    );
+  }
+  return { kind: 'sqlite' };
 }

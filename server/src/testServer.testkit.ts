@@ -1,10 +1,12 @@
-// Starts a real server on a free port with a fresh data directory, for integration tests.
+// Starts a real server on a free port with a fresh data directory (and, on request, a fresh
+// PostgreSQL database), for integration tests.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { startServer, type RunningServer } from './app.js';
 import { loadConfig, type Config } from './config.js';
+import { createTestDatabase, type TestDatabase } from './storage/postgresTestDb.testkit.js';
 
 export interface TestServer extends RunningServer {
   config: Config;
@@ -16,18 +18,29 @@ export interface TestServer extends RunningServer {
   ): Promise<{ status: number; body: unknown; headers: Headers }>;
 }
 
+/**
+ * With TEST_STORAGE=postgres (and no STORAGE of the test's own), each new server gets a database of
+ * its own, dropped when it closes; a restart keeps it. CI runs these tests on the SQLite default.
+ */
 export async function startTestServer(env: Record<string, string> = {}, dataDir?: string): Promise<TestServer> {
-  const config = loadConfig(
-    { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir ?? mkdtempSync(join(tmpdir(), 'vb-server-')), ...env },
-    null,
-  );
+  const database = process.env.TEST_STORAGE === 'postgres' && !env.STORAGE ? await createTestDatabase() : null;
+  const storageEnv: Record<string, string> = database ? { STORAGE: 'postgres', DATABASE_URL: database.url } : {};
+  return start({ ...storageEnv, ...env }, dataDir ?? mkdtempSync(join(tmpdir(), 'vb-server-')), database);
+}
+
+async function start(env: Record<string, string>, dataDir: string, database: TestDatabase | null): Promise<TestServer> {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ...env }, null);
   const server = await startServer(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   const self: TestServer = {
     ...server,
     config,
+    async close() {
+      await server.close();
+      await database?.drop();
+    },
     async restart() {
       await server.close();
-      return startTestServer({ ...env, PORT: String(server.port) }, config.dataDir);
+      return start({ ...env, PORT: String(server.port) }, config.dataDir, database);
     },
     async api(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };

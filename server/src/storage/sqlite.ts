@@ -2,7 +2,17 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { parseDocName, type GroupId, type MeetingId, type ParticipantId, type Role } from '@vermeboard/shared';
+import { parseDocName, type MeetingId, type Role } from '@vermeboard/shared';
+import {
+  toGroup,
+  toMeeting,
+  toParticipant,
+  toToken,
+  type GroupRow,
+  type MeetingRow,
+  type ParticipantRow,
+  type TokenRow,
+} from './rows.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
@@ -11,11 +21,8 @@ import {
   type AssetRecord,
   type GroupDefaults,
   type GroupRecord,
-  type MeetingRecord,
   type NewParticipant,
-  type ParticipantRecord,
   type Storage,
-  type TokenRecord,
 } from './Storage.js';
 
 /**
@@ -283,29 +290,6 @@ export function openSqliteStorage(file: string): Storage {
     return 'stored' as const;
   });
 
-  const toGroup = (r: { id: string; name: string; created_at: string; link_generation: number }): GroupRecord => ({
-    id: r.id as GroupId,
-    name: r.name,
-    createdAt: r.created_at,
-    linkGeneration: r.link_generation,
-  });
-  type ParticipantRow = {
-    id: string;
-    group_id: string;
-    display_name: string;
-    role: Role;
-    created_at: string;
-    removed_at: string | null;
-  };
-  const toParticipant = (r: ParticipantRow): ParticipantRecord => ({
-    id: r.id as ParticipantId,
-    groupId: r.group_id as GroupId,
-    displayName: r.display_name,
-    role: r.role,
-    createdAt: r.created_at,
-    removedAt: r.removed_at,
-  });
-
   return {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
@@ -314,7 +298,7 @@ export function openSqliteStorage(file: string): Storage {
       createGroup(group, hashes, defaults);
     },
     async getGroup(id) {
-      const row = q.getGroup.get(id) as Parameters<typeof toGroup>[0] | undefined;
+      const row = q.getGroup.get(id) as GroupRow | undefined;
       return row ? toGroup(row) : null;
     },
     async createMeeting(m) {
@@ -345,13 +329,9 @@ export function openSqliteStorage(file: string): Storage {
     async listParticipants(groupId) {
       return (q.listParticipants.all(groupId) as ParticipantRow[]).map(toParticipant);
     },
-    async findToken(hash): Promise<TokenRecord | null> {
-      const row = q.findToken.get(hash) as { group_id: string; role: Role; participant_id: string | null } | undefined;
-      if (!row) return null;
-      const groupId = row.group_id as GroupId;
-      return row.participant_id === null
-        ? { kind: 'link', groupId, role: row.role }
-        : { kind: 'participant', groupId, role: row.role, participantId: row.participant_id as ParticipantId };
+    async findToken(hash) {
+      const row = q.findToken.get(hash) as TokenRow | undefined;
+      return row ? toToken(row) : null;
     },
     async putAsset(a, maxMeetingBytes) {
       return putAsset(a, maxMeetingBytes);
@@ -416,24 +396,6 @@ function migrate(db: Database.Database): void {
     }
   }
 }
-
-interface MeetingRow {
-  id: string;
-  group_id: string;
-  created_at: string;
-  facilitated_by: string | null;
-  ended_at: string | null;
-  board_deleted_at: string | null;
-}
-
-const toMeeting = (r: MeetingRow): MeetingRecord => ({
-  id: r.id as MeetingId,
-  groupId: r.group_id as GroupId,
-  createdAt: r.created_at,
-  facilitatedBy: r.facilitated_by as ParticipantId | null,
-  endedAt: r.ended_at,
-  boardDeletedAt: r.board_deleted_at,
-});
 
 const toBuffer = (u: Uint8Array) => Buffer.from(u.buffer, u.byteOffset, u.byteLength);
 const toBytes = (b: Buffer) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);

@@ -1,8 +1,7 @@
 // The SQLite side of a group's process across meetings: link rotation, member removal, settings,
 // goals and progress notes, action items, competence areas, self-assessments and retention.
 import type Database from 'better-sqlite3';
-import { z } from 'zod';
-import { competenceAreaIdSchema, processLimits } from '@vermeboard/shared';
+import { processLimits } from '@vermeboard/shared';
 import type {
   ActionItemId,
   AssessmentPhase,
@@ -17,7 +16,6 @@ import type {
 } from '@vermeboard/shared';
 import type {
   ActionItemPatch,
-  ActionItemRecord,
   AssessmentAggregate,
   AssessmentRecord,
   CompetenceAreaRecord,
@@ -25,56 +23,17 @@ import type {
   ProcessStore,
   ProgressNoteRecord,
 } from './Storage.js';
-
-interface GoalRow {
-  id: string;
-  group_id: string;
-  text: string;
-  position: number;
-  created_at: string;
-  archived_at: string | null;
-}
-interface ActionItemRow {
-  id: string;
-  group_id: string;
-  meeting_id: string;
-  text: string;
-  owner_participant_id: string | null;
-  owner_name: string | null;
-  due_date: string | null;
-  done_at: string | null;
-  source_shape_id: string | null;
-  created_at: string;
-}
-
-const toGoal = (r: GoalRow): GoalRecord => ({
-  id: r.id as GoalId,
-  groupId: r.group_id as GroupId,
-  text: r.text,
-  position: r.position,
-  createdAt: r.created_at,
-  archivedAt: r.archived_at,
-});
-
-const toActionItem = (r: ActionItemRow): ActionItemRecord => ({
-  id: r.id as ActionItemId,
-  groupId: r.group_id as GroupId,
-  meetingId: r.meeting_id as MeetingId,
-  text: r.text,
-  ownerParticipantId: r.owner_participant_id as ParticipantId | null,
-  ownerName: r.owner_name,
-  dueDate: r.due_date,
-  doneAt: r.done_at,
-  sourceShapeId: r.source_shape_id,
-  createdAt: r.created_at,
-});
-
-/** Document names of a meeting all start with `meeting/<id>/`. */
-function meetingDocRange(id: MeetingId): [string, string] {
-  // A range instead of LIKE: ids may contain `_`, a LIKE wildcard, and a range uses the index.
-  // '0' is the character right after '/', so the range holds exactly the names under the prefix.
-  return [`meeting/${id}/`, `meeting/${id}0`];
-}
+import { meetingDocRange } from './meetingDocRange.js';
+import {
+  phaseOrder,
+  toActionItem,
+  toGoal,
+  toGroundRules,
+  toReleases,
+  type ActionItemRow,
+  type GoalRow,
+  type ReleaseRow,
+} from './rows.js';
 
 const actionItemSelect = `
   SELECT a.*, p.display_name AS owner_name FROM action_items a
@@ -277,10 +236,9 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
           }
         | undefined;
       if (!row) return null;
-      const rules: unknown = JSON.parse(row.ground_rules);
       return {
         locale: row.locale,
-        groundRules: Array.isArray(rules) ? rules.filter((r): r is string => typeof r === 'string') : [],
+        groundRules: toGroundRules(row.ground_rules),
         nextMeetingDate: row.next_meeting_date,
         nextMeetingTime: row.next_meeting_time,
         nextMeetingPlace: row.next_meeting_place,
@@ -427,15 +385,7 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       return q.insertRelease.run(groupId, r.phase, r.releasedAt, r.answered, JSON.stringify(r.areas)).changes === 1;
     },
     async listAssessmentReleases(groupId) {
-      const rows = q.listReleases.all(groupId) as ReleaseRow[];
-      return rows
-        .map((r) => ({
-          phase: r.phase,
-          releasedAt: r.released_at,
-          answered: r.answered,
-          areas: releasedAreas.parse(JSON.parse(r.areas)),
-        }))
-        .sort((a, b) => phaseOrder[a.phase] - phaseOrder[b.phase]);
+      return toReleases(q.listReleases.all(groupId) as ReleaseRow[]);
     },
     async assessmentThreshold(groupId) {
       const row = q.threshold.get(groupId) as { n: number | null } | undefined;
@@ -446,22 +396,3 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     },
   };
 }
-
-interface ReleaseRow {
-  phase: AssessmentPhase;
-  released_at: string;
-  answered: number;
-  areas: string;
-}
-
-/** The stored figures are parsed on the way out like any other input. */
-const releasedAreas = z.array(
-  z.object({
-    areaId: competenceAreaIdSchema,
-    name: z.string(),
-    average: z.number().nullable(),
-    count: z.number().int().min(0),
-  }),
-);
-
-const phaseOrder: Record<AssessmentPhase, number> = { start: 0, mid: 1, end: 2 };

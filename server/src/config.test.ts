@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { loadConfig } from './config.js';
+
+it('stores in SQLite unless told otherwise', () => {
+  expect(loadConfig({}, null).storage).toEqual({ kind: 'sqlite' });
+});
+
+it('stores in PostgreSQL at DATABASE_URL with STORAGE=postgres', () => {
+  const url = 'postgres://vb@db.example:5432/vermeboard';
+  expect(loadConfig({ STORAGE: 'postgres', DATABASE_URL: url }, null).storage).toEqual({ kind: 'postgres', url });
+});
+
+it('refuses to start on PostgreSQL without a DATABASE_URL', () => {
+  expect(() => loadConfig({ STORAGE: 'postgres' }, null)).toThrow(/STORAGE=postgres needs DATABASE_URL/);
+});
+
+it('refuses a DATABASE_URL that STORAGE does not use, an unknown STORAGE, and a URL of another kind', () => {
+  expect(() => loadConfig({ DATABASE_URL: 'postgres://127.0.0.1/vb' }, null)).toThrow(/STORAGE is sqlite/);
+  expect(() => loadConfig({ STORAGE: 'mysql' }, null)).toThrow(/Invalid configuration: STORAGE/);
+  expect(() => loadConfig({ STORAGE: 'postgres', DATABASE_URL: 'mysql://127.0.0.1/vb' }, null)).toThrow(
+    /DATABASE_URL: must be a postgres/,
+  );
+});

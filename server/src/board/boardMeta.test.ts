@@ -11,6 +11,7 @@ import {
   BOARD_SCHEMA_VERSION,
   META_SCHEMA_VERSION,
   META_TLDRAW_SCHEMA,
+  type SerializedSchemaSequences,
 } from '@vermeboard/shared';
 import { readRecords, setRecords } from '../facilitation/boardRecords.js';
 import type { TLRecord } from '@tldraw/tlschema';
@@ -84,10 +85,8 @@ describe('prepareBoardMeta', () => {
 
   it('migrates records written by an older tldraw', () => {
     const current = shapeRecord('shape:old', 0, 0, { from: 1, seq: 1, sentAt: 0 }) as unknown as TLRecord;
-    const older = {
-      ...serializedTldrawSchema,
-      sequences: { ...serializedTldrawSchema.sequences, 'com.tldraw.shape.geo': 10 },
-    };
+    const ours = serializedTldrawSchema as SerializedSchemaSequences;
+    const older = { ...ours, sequences: { ...ours.sequences, 'com.tldraw.shape.geo': 10 } };
     const down = tldrawSchema.migratePersistedRecord(current, older, 'down');
     if (down.type !== 'success') throw new Error(`cannot build an old record: ${down.reason}`);
     expect(down.value).not.toEqual(current);

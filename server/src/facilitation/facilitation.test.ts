@@ -311,7 +311,7 @@ describe('secrecy on the wire', () => {
     for (const c of [benBoard, benSession, facBoard]) expect(received(c, secret)).toBe(false);
     await ok(meetingId, tokens.anna, { type: 'shareNotes', speakerId: ids.anna });
     await until(() => recordsOf(benBoard.doc).has(note.id), 'the revealed note');
-    const onBoard = recordsOf(benBoard.doc).get(note.id) as typeof note;
+    const onBoard = recordsOf(benBoard.doc).get(note.id) as { props: object; meta: object };
     expect(JSON.stringify(onBoard.props)).toContain(secret);
     // The recording works: the same bytes do arrive once revealed.
     expect(received(benBoard, secret)).toBe(true);

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import type { MeetingId, MeetingsResponse } from '@vermeboard/shared';
+import { CloseCode, type MeetingId, type MeetingsResponse } from '@vermeboard/shared';
 import { bearerHeader, bearerWebSocket } from '../bearerSocket.testkit.js';
 import { createGroupFixture } from '../http/groupFixture.testkit.js';
 import { putNote, recordText } from '../board/boardClient.testkit.js';
@@ -71,20 +71,30 @@ describe('board retention on a real server', () => {
       disableBc: true,
     });
     await until(() => provider.synced, 'sync');
-    doc.getMap('board').set('before', 'written before the purge');
-    await until(async () => (await server.storage.loadUpdates(name)).length > 0, 'the first update to be stored');
+    putNote(doc, 'shape:before', 'written before the purge');
+    const stored = async () => {
+      const copy = new Y.Doc();
+      for (const u of await server.storage.loadUpdates(name)) Y.applyUpdate(copy, u);
+      return copy;
+    };
+    await until(async () => recordText(await stored(), 'shape:before') !== null, 'the first note to be stored');
     await server.storage.endMeeting(f.meetingId, new Date(Date.now() - 30 * 86_400_000).toISOString());
     await server.storage.setRetention(f.group.groupId, 7);
     expect(await server.storage.purgeExpiredMeetings(new Date())).toEqual([f.meetingId]);
 
     // The connection is still open (nothing closed it): what the browser sends now must go nowhere.
-    let closed = false;
-    provider.once('connection-close', () => (closed = true));
-    doc.getMap('board').set('after', 'LATE-UPDATE-5e2a');
+    let closedWith: number | null = null;
+    provider.once('connection-close', (event) => (closedWith = event?.code ?? 0));
+    putNote(doc, 'shape:after', 'LATE-UPDATE-5e2a');
     // The server refuses to store it and drops the document (closing the connection); a server
     // without the tombstone would store it instead.
-    await until(async () => closed || (await server.storage.loadUpdates(name)).length > 0, 'the late update');
+    await until(
+      async () => closedWith !== null || (await server.storage.loadUpdates(name)).length > 0,
+      'the late update',
+    );
     expect(await server.storage.loadUpdates(name)).toEqual([]);
+    // Refused by the tombstone when it was stored, not by the board checks (the note is valid).
+    expect(closedWith).toBe(CloseCode.internalError);
     provider.destroy();
     await until(() => server.sync.stats().docs === 0, 'the board to unload');
     expect(await server.storage.loadUpdates(name)).toEqual([]);

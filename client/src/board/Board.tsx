@@ -33,6 +33,7 @@ import { openBoardSession, type BoardSession } from './boardSession.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
 import type { Person } from './presence.js';
+import { FoldedStylePanel } from './StylePanel.js';
 import { tldrawTranslationOverrides } from './tldrawTranslations.js';
 import { createBoardTransport, type BoardStatus, type RefusalKind } from './transport.js';
 
@@ -155,7 +156,11 @@ export function Board({
   }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate, generation, readOnlyNow]);
 
   const components = useMemo<TLComponents>(
-    () => ({ SharePanel: BoardPanel, ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}) }),
+    () => ({
+      SharePanel: BoardPanel,
+      StylePanel: FoldedStylePanel,
+      ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}),
+    }),
     [canvasOverlay],
   );
 

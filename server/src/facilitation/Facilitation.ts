@@ -32,7 +32,7 @@ import type { ConnectionChange } from '../sync/SyncServer.js';
 import { PresenceCounter, type PresenceChange } from './presence.js';
 import { revealPrivateNotes, type DocWriter } from './privateNotes.js';
 import { SerialQueues } from './serialQueues.js';
-import { placeLayout, type LayoutStorage } from './layoutPlacement.js';
+import { nameFirstPage, placeLayout, type LayoutStorage } from './layoutPlacement.js';
 import { appendReactions, quarantinedSession, readSession, writeFreshSession, writeSession } from './sessionDoc.js';
 import { boardRecords, isNoteInFrame, isParticipantNote } from './voteTargets.js';
 import { applyMark } from '../board/noteMarks.js';
@@ -245,13 +245,14 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
 
   return {
     async createSession(meetingId) {
-      await queues.run(meetingId, () =>
-        docs.withDoc(sessionName(meetingId), (doc) => {
+      await queues.run(meetingId, async () => {
+        await docs.withDoc(sessionName(meetingId), (doc) => {
           writeFreshSession(doc);
           const read = readSession(doc);
           if (read.ok) opts.onSessionWritten?.(meetingId, read.value);
-        }),
-      );
+        });
+        await nameFirstPage(docs, storage, meetingId);
+      });
     },
 
     endMeeting(meetingId, subject) {

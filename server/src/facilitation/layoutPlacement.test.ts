@@ -36,6 +36,8 @@ describe('layouts placed by the server', () => {
     const text = (r: unknown) => richTextToPlain((r as { props: { richText: never } }).props.richText);
     const welcome = (id: string) => layoutShapeId('welcome-1', id);
     const records = await board();
+    // The first page is named in the group's language, not tldraw's "Page 1".
+    expect(records.get('page:page')).toMatchObject({ typeName: 'page', name: 'Sivu 1' });
     expect((records.get(welcome('ground-rules')) as { props: { name: string } }).props.name).toBe('Pelisäännöt');
     expect([text(records.get(welcome('rule-1'))), text(records.get(welcome('rule-2')))]).toEqual([
       'Kamerat päällä',

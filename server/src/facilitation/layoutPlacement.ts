@@ -5,6 +5,7 @@
 // (a step entered again, a frame shared by two steps) are left as they are.
 import {
   builtInMethods,
+  firstPageName,
   formatDocName,
   planLayout,
   type MeetingId,
@@ -14,6 +15,7 @@ import {
 } from '@vermeboard/shared';
 import type { IndexKey } from '@tldraw/utils';
 import { defaultPageId, layoutRecords } from '../board/layoutRecords.js';
+import { validateBoardRecord } from '../board/tldrawSchema.js';
 import type { Storage } from '../storage/Storage.js';
 import { readRecords, setRecords } from './boardRecords.js';
 import type { DocWriter } from './privateNotes.js';
@@ -50,6 +52,28 @@ export async function placeLayout(
     const records = layoutRecords(missing, pageId, topIndex(existing, pageId));
     setRecords(doc, new Map(records.map((r) => [r.id, r])));
     return records.length;
+  });
+}
+
+/**
+ * Writes the board's first page, named in the group's language, unless the board has a page
+ * already. Uses tldraw's own id for it, so a browser that makes its default page finds this one.
+ */
+export async function nameFirstPage(docs: DocWriter, storage: LayoutStorage, meetingId: MeetingId): Promise<void> {
+  const meeting = await storage.getMeeting(meetingId);
+  if (!meeting) return;
+  const locale = (await storage.getGroupSettings(meeting.groupId))?.locale ?? 'en';
+  await docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) => {
+    const records = readRecords(doc);
+    if ([...records.values()].some((r) => (r as { typeName?: unknown }).typeName === 'page')) return;
+    const page = validateBoardRecord({
+      id: defaultPageId,
+      typeName: 'page',
+      name: firstPageName[locale],
+      index: 'a1',
+      meta: {},
+    });
+    setRecords(doc, new Map([[page.id, page]]));
   });
 }
 

@@ -1,10 +1,11 @@
-// Creates what the load needs on a Vermeboard server through its public HTTP API: one group, and
-// one meeting per room. Clients then join each meeting's board with the group's member link token.
+// Creates what the load needs on a Vermeboard server through its public HTTP API: one group per
+// room (a group runs one meeting at a time), each with its meeting. Clients then join each
+// meeting's board with its group's member link token.
 import { dig } from './stamp.js';
 
-export interface Provisioned {
+export interface ProvisionedRoom {
+  meetingId: string;
   memberToken: string;
-  meetingIds: string[];
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
@@ -23,21 +24,21 @@ function requireString(value: unknown, what: string): string {
   return value;
 }
 
-export async function provision(baseUrl: string, rooms: number): Promise<Provisioned> {
-  const group = await postJson(`${baseUrl}/api/groups`, { name: 'Benchmark', facilitatorName: 'Bench' });
-  const groupId = requireString(dig(group, 'groupId'), 'groupId');
-  const facilitator = requireString(dig(group, 'tokens', 'facilitator'), 'tokens.facilitator');
-  const memberToken = requireString(dig(group, 'tokens', 'member'), 'tokens.member');
-  const meetingIds: string[] = [];
+export async function provision(baseUrl: string, rooms: number): Promise<ProvisionedRoom[]> {
+  const provisioned: ProvisionedRoom[] = [];
   for (let i = 0; i < rooms; i++) {
+    const group = await postJson(`${baseUrl}/api/groups`, { name: `Benchmark ${i + 1}`, facilitatorName: 'Bench' });
+    const groupId = requireString(dig(group, 'groupId'), 'groupId');
+    const facilitator = requireString(dig(group, 'tokens', 'facilitator'), 'tokens.facilitator');
+    const memberToken = requireString(dig(group, 'tokens', 'member'), 'tokens.member');
     const meeting = await postJson(
       `${baseUrl}/api/groups/${encodeURIComponent(groupId)}/meetings`,
       {},
       { authorization: `Bearer ${facilitator}` },
     );
-    meetingIds.push(requireString(dig(meeting, 'meetingId'), 'meetingId'));
+    provisioned.push({ meetingId: requireString(dig(meeting, 'meetingId'), 'meetingId'), memberToken });
   }
-  return { memberToken, meetingIds };
+  return provisioned;
 }
 
 /**

@@ -63,12 +63,12 @@ export async function startServerTarget(rooms: number): Promise<Target> {
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.race([waitForReady(baseUrl, 30_000), child.exitedEarly()]);
-    const { memberToken, meetingIds } = await provision(baseUrl, rooms);
+    const provisioned = await provision(baseUrl, rooms);
     // Start-up notices (e.g. "client build not found") say nothing about the load.
     const startupLines = child.lines;
     return {
       kind: 'vermeboard',
-      roomUrls: meetingIds.map((id) => boardUrl(baseUrl, id, memberToken)),
+      roomUrls: provisioned.map((room) => boardUrl(baseUrl, room.meetingId, room.memberToken)),
       pid: child.pid,
       storesDocuments: true,
       output: () => child.outputSince(startupLines),
@@ -83,10 +83,10 @@ export async function startServerTarget(rooms: number): Promise<Target> {
 /** Uses a server someone else started; `pid` (if given) is measured. */
 export async function urlTarget(baseUrl: string, rooms: number, pid: number | null): Promise<Target> {
   await waitForReady(baseUrl, 10_000);
-  const { memberToken, meetingIds } = await provision(baseUrl, rooms);
+  const provisioned = await provision(baseUrl, rooms);
   return {
     kind: 'vermeboard',
-    roomUrls: meetingIds.map((id) => boardUrl(baseUrl, id, memberToken)),
+    roomUrls: provisioned.map((room) => boardUrl(baseUrl, room.meetingId, room.memberToken)),
     pid,
     storesDocuments: true,
     output: () => ({ lines: 0, tail: [] }),

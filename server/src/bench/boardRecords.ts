@@ -77,7 +77,7 @@ export function recordsArray(doc: Y.Doc): Y.Array<RecordEntry> {
  * YKeyValue.set does. Each bench client writes only its own keys, so no two clients ever set the
  * same key concurrently and YKeyValue's duplicate clean-up is not needed.
  */
-export function setRecord(records: Y.Array<RecordEntry>, entry: RecordEntry): void {
+export function setRecord<E extends { key: string }>(records: Y.Array<E>, entry: E): void {
   let index = 0;
   for (const existing of records) {
     if (existing.key === entry.key) {

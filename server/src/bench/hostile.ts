@@ -8,6 +8,10 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { BOARD_RECORDS } from '@vermeboard/shared';
+import { noteRecord } from '../board/shapeRecords.js';
+import { setRecord } from './boardRecords.js';
+import { socketTarget } from './provision.js';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MessageType } from './wire.js';
 
 export const hostileLoad = {
@@ -39,7 +43,8 @@ function runHostile({ url }: HostileInput): void {
   let stopping = false;
 
   const open = (slot: number, doc: Y.Doc): void => {
-    const ws = new WebSocket(url);
+    const target = socketTarget(url);
+    const ws = new WebSocket(target.url, { headers: target.headers });
     sockets[slot] = ws;
     ws.on('error', () => {});
     ws.on('close', (code) => {
@@ -59,20 +64,24 @@ function runHostile({ url }: HostileInput): void {
 
   for (let slot = 0; slot < hostileLoad.connections; slot++) {
     const doc = new Y.Doc();
-    const map = doc.getMap<string>('records');
+    const records = doc.getArray<{ key: string; val: unknown }>(BOARD_RECORDS);
     const pending: Uint8Array[] = [];
     doc.on('update', (update: Uint8Array) => pending.push(update));
     open(slot, doc);
     let seq = 0;
-    const padding = 'h'.repeat(hostileLoad.updateBytes - 64);
+    // The note's JSON around its text is about 600 bytes.
+    const padding = 'h'.repeat(hostileLoad.updateBytes - 600);
     const perTick = (hostileLoad.updatesPerSecond * tickMs) / 1000;
     let owed = 0;
     timers.push(
       setInterval(() => {
         owed += perTick;
         for (; owed >= 1; owed--) {
+          // Valid notes, so that the board checks pass them and the budgets are what stops the flood.
           // Overwriting a few keys keeps the document small (garbage collected) while the log grows.
-          map.set(`k${seq % 8}`, `${seq++}:${padding}`);
+          const id = `shape:flood-${slot}-${seq % 8}`;
+          const note = noteRecord({ id, parentId: 'page:page', x: seq % 500, y: 0, text: `${seq++}:${padding}` });
+          setRecord(records, { key: id, val: note as unknown });
           const update = pending.shift();
           if (update) send(sockets[slot], encodeUpdate(update));
         }

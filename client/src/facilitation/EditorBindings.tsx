@@ -10,6 +10,7 @@ import { focusBounds, offersWayBack, stepCamera, type Bounds } from './follow.js
 import { stampAuthor } from './authorship.js';
 import { makeNewNotesPrivate, privateStepKey } from './privateNotes.js';
 import { workFrameIds } from './workFrames.js';
+import { cameraMove } from '../board/motion.js';
 import { guardLockedShapes } from './shapeLocks.js';
 
 export function EditorBindings() {
@@ -85,7 +86,7 @@ function StepFocus({ editor, state }: { editor: Editor; state: SessionState }) {
     // zoom never goes below what keeps a note's text readable.
     const screen = editor.getViewportScreenBounds();
     const inset = Math.min(128, screen.w / 8);
-    editor.setCamera(stepCamera(bounds, screen, inset), { animation: { duration: 300 } });
+    editor.setCamera(stepCamera(bounds, screen, inset), cameraMove(300));
   }, [editor, position, bounds]);
   return null;
 }
@@ -112,7 +113,7 @@ function FollowFocus({
     }
     const bounds = focusBounds(target, frameBounds);
     setFollowed(bounds);
-    if (bounds) editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h), { animation: { duration: 300 } });
+    if (bounds) editor.zoomToBounds(new Box(bounds.x, bounds.y, bounds.w, bounds.h), cameraMove(300));
     // eslint-disable-next-line react-hooks/exhaustive-deps -- seq identifies a request; target rides along.
   }, [editor, seq, isFacilitator]);
 
@@ -126,9 +127,7 @@ function FollowFocus({
     <button
       type="button"
       className="vb-fac-button vb-back-to-focus"
-      onClick={() =>
-        editor.zoomToBounds(new Box(followed.x, followed.y, followed.w, followed.h), { animation: { duration: 300 } })
-      }
+      onClick={() => editor.zoomToBounds(new Box(followed.x, followed.y, followed.w, followed.h), cameraMove(300))}
     >
       {t('facilitation.follow.back')}
     </button>

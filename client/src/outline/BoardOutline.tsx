@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { toRichText, useValue, type TLShapeId } from 'tldraw';
 import { isLayoutShapeId, PRIVATE_META, type ClientCommand } from '@vermeboard/shared';
+import { cameraMove } from '../board/motion.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { workFrameIds } from '../facilitation/workFrames.js';
 import { dotsOn, isNoteInFrame, myDots, openVote, shownResults } from '../facilitation/votes.js';
@@ -112,7 +113,7 @@ function OutlinePanel() {
   const showOnCanvas = (id: string | null) => {
     if (!editor || id === null) return;
     editor.select(id as TLShapeId);
-    editor.zoomToSelection({ animation: { duration: 200 } });
+    editor.zoomToSelection(cameraMove(200));
   };
   const dot = (note: OutlineNote, type: 'castVote' | 'withdrawVote') => {
     if (!vote || actor.role === 'observer' || !isNoteInFrame(byId, vote.frameShapeId, note.id)) return;

@@ -50,7 +50,7 @@ export const noGroupContent: GroupLayoutContent = { goals: [], groundRules: [] }
  * The name of a board's first page, in the group's language. tldraw names a new page "Page 1" in
  * every language, so the server writes the page itself when the meeting is created.
  */
-export const firstPageName: Record<Locale, string> = { en: 'Page 1', fi: 'Sivu 1' };
+export const firstPageName: Record<Locale, string> = { en: 'Page 1', fi: 'Sivu 1', sv: 'Sida 1' };
 
 /** The items of one step's layout for one agenda item; frames come first so notes find their parent. */
 export function planLayout(

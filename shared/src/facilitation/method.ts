@@ -3,10 +3,11 @@
 // a trainer defines later, so every text must exist in every UI language.
 import { z } from 'zod';
 import { LAYOUT_ID_PREFIX } from '../boardDoc.js';
+import { addSwedishFromEnglish } from '../persisted/addSwedish.js';
 import { versioned, type Migration } from '../persisted/versioned.js';
 import { facilitationLimits } from './limits.js';
 
-export const locales = ['en', 'fi'] as const;
+export const locales = ['en', 'fi', 'sv'] as const;
 export const localeSchema = z.enum(locales);
 export type Locale = z.infer<typeof localeSchema>;
 
@@ -18,7 +19,7 @@ const nonBlank = (max: number) =>
 
 /** A text in every UI language; a missing or blank translation is a schema error, not a fallback. */
 export const localizedText = (max: number = facilitationLimits.methodText) =>
-  z.strictObject({ en: nonBlank(max), fi: nonBlank(max) });
+  z.strictObject({ en: nonBlank(max), fi: nonBlank(max), sv: nonBlank(max) });
 export const localizedTextSchema = localizedText();
 export const localizedLabelSchema = localizedText(facilitationLimits.methodLabel);
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
@@ -152,8 +153,8 @@ export const stepSchema = z
 export type Step = z.infer<typeof stepSchema>;
 export type StepInput = z.input<typeof stepSchema>;
 
-/** How a method definition written for an older format becomes today's, oldest first (none yet). */
-const methodMigrations: readonly Migration[] = [];
+/** How a method definition written for an older format becomes today's, oldest first. */
+const methodMigrations: readonly Migration[] = [addSwedishFromEnglish];
 
 export const methodSchema = z
   .strictObject({

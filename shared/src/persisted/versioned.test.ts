@@ -2,10 +2,10 @@
 // read through the type's own format (migrations, then today's validator).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { methodFormat } from '../facilitation/method.js';
+import { methodFormat, type Method } from '../facilitation/method.js';
 import { checkInRound } from '../facilitation/methods/index.js';
 import { sessionFormat, sessionVersion } from '../facilitation/session.js';
-import { meetingSummaryFormat } from '../summary/meetingSummary.js';
+import { meetingSummaryFormat, type MeetingSummary } from '../summary/meetingSummary.js';
 import { versioned } from './versioned.js';
 
 import method1 from './fixtures/method.v1.json' with { type: 'json' };
@@ -51,19 +51,59 @@ describe('stored sessions', () => {
 });
 
 describe('stored summaries and methods', () => {
-  it('reads a version 1 meeting summary', () => {
-    const stored = fixture('meetingSummary.v1');
-    expect(readOrThrow(meetingSummaryFormat, stored)).toEqual(stored);
+  it('reads a version 1 meeting summary, its names given Swedish copied from the English', () => {
+    const stored = fixture('meetingSummary.v1') as MeetingSummary;
+    const read = readOrThrow(meetingSummaryFormat, stored);
+    expect(read).toEqual(withSwedishFromEnglish(stored, meetingSummaryFormat.version));
+    expect(read.agenda[0]!.name).toEqual({ en: 'Problem clinic', fi: 'Ongelmaklinikka', sv: 'Problem clinic' });
+    expect(read.cases[0]!.methodName.sv).toBe(read.cases[0]!.methodName.en);
+    // Today's version reads unchanged: the Swedish is not overwritten once it is there.
+    const swedish = {
+      ...read,
+      agenda: [{ ...read.agenda[0]!, name: { ...read.agenda[0]!.name, sv: 'Problemklinik' } }],
+    };
+    expect(meetingSummaryFormat.read(swedish)).toEqual({ ok: true, value: swedish, migratedFrom: null });
   });
 
   it('reads a version 1 method definition, and the built-ins are written in today’s', () => {
     // A method as version 1 stored it (the check-in round of that time): read as it was written,
-    // whatever the built-in method says today.
-    const stored = fixture('method.v1');
+    // whatever the built-in method says today, with English standing in for the Swedish it lacked.
+    const stored = fixture('method.v1') as Method;
     const read = readOrThrow(methodFormat, stored);
-    expect(read).toEqual(stored);
+    expect(read).toEqual(withSwedishFromEnglish(stored, methodFormat.version));
+    expect(read.name).toEqual({ ...stored.name, sv: stored.name.en });
+    expect(read.steps[0]!.layout!.frames[0]!.label.sv).toBe(stored.steps[0]!.layout!.frames[0]!.label.en);
     expect(read.id).toBe(checkInRound.id);
     expect(checkInRound.version).toBe(methodFormat.version);
+    expect(checkInRound.name.sv).toBe('Incheckningsrunda');
+  });
+
+  it('refuses a version 2 text without its Swedish: the copy is for old data only', () => {
+    const stored = fixture('method.v1') as Method;
+    const read = methodFormat.read({ ...stored, version: 2 });
+    expect(read.ok).toBe(false);
+    expect(read.ok ? '' : read.reason).toMatch(/name\.sv/);
+  });
+});
+
+/**
+ * What the Swedish migration should make of a stored value, written out independently of it: every
+ * `{ en, fi }` text anywhere gains `sv` equal to `en`, and nothing else changes.
+ */
+function withSwedishFromEnglish<T>(stored: T, version: number): T {
+  const json = JSON.stringify(stored, (_key, value: unknown) =>
+    value !== null && typeof value === 'object' && !Array.isArray(value) && 'en' in value && 'fi' in value
+      ? { ...value, sv: (value as { en: string }).en }
+      : value,
+  );
+  return { ...(JSON.parse(json) as T), version };
+}
+
+describe('the format versions', () => {
+  it('are 2 for methods and summaries since Swedish, and a session holds no localized text', () => {
+    expect(methodFormat.version).toBe(2);
+    expect(meetingSummaryFormat.version).toBe(2);
+    expect(JSON.stringify(fixture('session.v1'))).not.toMatch(/"fi":/);
   });
 });
 

@@ -2,7 +2,7 @@
 // are then the group's own data (editable), not UI strings.
 import { z } from 'zod';
 
-export const groupLocales = ['en', 'fi'] as const;
+export const groupLocales = ['en', 'fi', 'sv'] as const;
 export const groupLocaleSchema = z.enum(groupLocales);
 export type GroupLocale = z.infer<typeof groupLocaleSchema>;
 
@@ -10,6 +10,7 @@ export type GroupLocale = z.infer<typeof groupLocaleSchema>;
 export const defaultGroundRules: Record<GroupLocale, string[]> = {
   en: ['Everyone is heard and nobody dominates.', 'What is said in the group stays in the group.'],
   fi: ['Jokainen tulee kuulluksi, eikä kukaan dominoi.', 'Ryhmässä puhuttu jää ryhmään.'],
+  sv: ['Alla blir hörda och ingen dominerar.', 'Det som sägs i gruppen stannar i gruppen.'],
 };
 
 /** A starting set for groups of project workers; the facilitator edits it to fit the group. */
@@ -27,5 +28,12 @@ export const defaultCompetenceAreas: Record<GroupLocale, string[]> = {
     'Yhteistyö kumppaneiden ja verkostojen kanssa',
     'Ihmisten johtaminen',
     'Oman työhyvinvoinnin johtaminen',
+  ],
+  sv: [
+    'Planering och ledning av projekt',
+    'Beredning av finansieringsansökningar',
+    'Samarbete med partner och nätverk',
+    'Personalledarskap',
+    'Hantering av det egna arbetsvälbefinnandet',
   ],
 };

@@ -4,12 +4,13 @@
 // so the summary reads the same whatever becomes of the method library.
 import { z } from 'zod';
 import { meetingIdSchema, participantIdSchema } from '../ids.js';
+import { addSwedishFromEnglish } from '../persisted/addSwedish.js';
 import { versioned, type Migration } from '../persisted/versioned.js';
 import { actionItemIdSchema, goalIdSchema } from '../process/ids.js';
 import { isoDateSchema } from '../process/text.js';
 import { roleSchema } from '../roles.js';
 
-const localized = z.strictObject({ en: z.string(), fi: z.string() });
+const localized = z.strictObject({ en: z.string(), fi: z.string(), sv: z.string() });
 const isoTime = z.string().max(40);
 const texts = z.array(z.string());
 
@@ -82,8 +83,8 @@ export const summaryVoteSchema = z.strictObject({
 });
 export type SummaryVote = z.infer<typeof summaryVoteSchema>;
 
-/** How a summary written by an older server becomes today's, oldest first (none yet). */
-const summaryMigrations: readonly Migration[] = [];
+/** How a summary written by an older server becomes today's, oldest first. */
+const summaryMigrations: readonly Migration[] = [addSwedishFromEnglish];
 
 export const summaryNextMeetingSchema = z.strictObject({
   date: z.string().nullable(),

@@ -28,7 +28,7 @@ export interface SummaryLabels {
   votes: string;
   voters: (n: number) => string;
   votesFor: (n: number) => string;
-  /** Between an item and its details: a spaced em dash in English, a spaced en dash in Finnish. */
+  /** Between an item and its details: a spaced em dash in English, a spaced en dash in Finnish and Swedish. */
   dash: string;
   nextMeeting: string;
   when: string;
@@ -108,5 +108,38 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     place: 'Paikka',
     theme: 'Teema',
     roles: { facilitator: 'fasilitaattori', member: 'jäsen', observer: 'tarkkailija' },
+  },
+  sv: {
+    title: (group) => `Sammanfattning av träffen – ${group}`,
+    held: 'Hölls',
+    facilitator: 'Facilitator',
+    attendees: 'Närvarande',
+    nobody: 'ingen antecknad',
+    agenda: 'Dagordningen som den genomfördes',
+    planned: (m) => `planerat ${m} min`,
+    actual: (m) => `${m} min`,
+    skipped: 'hanns inte med',
+    goals: 'Mål och framsteg',
+    noProgress: 'Inga anteckningar om framsteg den här gången.',
+    cases: 'Fall',
+    caseOwner: 'Fallägare',
+    keyQuestion: 'Nyckelfråga',
+    starredIdeas: 'Stjärnmärkta idéer',
+    none: 'inga',
+    reflection: 'Reflektion',
+    what: 'Vad?',
+    soWhat: 'Så vad?',
+    nowWhat: 'Vad nu?',
+    actionItems: 'Överenskomna uppgifter',
+    due: (d) => `senast ${d}`,
+    votes: 'Röstningsresultat',
+    voters: (n) => plural('sv', n, `${n} röstande`, `${n} röstande`),
+    votesFor: (n) => plural('sv', n, `${n} röst`, `${n} röster`),
+    dash: ' – ',
+    nextMeeting: 'Nästa träff',
+    when: 'Tid',
+    place: 'Plats',
+    theme: 'Tema',
+    roles: { facilitator: 'facilitator', member: 'medlem', observer: 'observatör' },
   },
 };

@@ -8,7 +8,7 @@ const anna = { id: 'p-anna-0001' as ParticipantId, name: 'Anna' };
 const kaisa = { id: 'p-kaisa-001' as ParticipantId, name: 'Kaisa' };
 
 const sampleSummary: MeetingSummary = {
-  version: 1,
+  version: 2,
   meetingId: 'meeting-0001' as MeetingId,
   groupName: 'Project leads ÄÖ',
   startedAt: '2026-03-14T15:00:00.000Z',
@@ -22,11 +22,11 @@ const sampleSummary: MeetingSummary = {
     {
       instanceId: 'reflection-1',
       methodId: 'reflection',
-      name: { en: 'Reflection', fi: 'Reflektio' },
+      name: { en: 'Reflection', fi: 'Reflektio', sv: 'Reflektion' },
       steps: [
         {
           stepId: 'what-alone',
-          title: { en: 'What happened?', fi: 'Mitä tapahtui?' },
+          title: { en: 'What happened?', fi: 'Mitä tapahtui?', sv: 'Vad hände?' },
           plannedMinutes: 1,
           enteredAt: '2026-03-14T16:00:00.000Z',
           leftAt: '2026-03-14T16:02:00.000Z',
@@ -34,7 +34,7 @@ const sampleSummary: MeetingSummary = {
         },
         {
           stepId: 'closing-words',
-          title: { en: 'Closing words', fi: 'Loppusanat' },
+          title: { en: 'Closing words', fi: 'Loppusanat', sv: 'Avslutande ord' },
           plannedMinutes: 5,
           enteredAt: null,
           leftAt: null,
@@ -61,7 +61,7 @@ const sampleSummary: MeetingSummary = {
 function caseOf(): MeetingSummary['cases'][number] {
   return {
     instanceId: 'problem-clinic-4',
-    methodName: { en: 'Problem clinic', fi: 'Ongelmaklinikka' },
+    methodName: { en: 'Problem clinic', fi: 'Ongelmaklinikka', sv: 'Problemklinik' },
     owner: anna,
     keyQuestion: ['How can I say no?'],
     starredIdeas: ['Ask for a week'],
@@ -99,6 +99,22 @@ describe('summaryToMarkdown', () => {
     expect(md).not.toContain(' — ');
     expect(md).toContain('## Seuraava tapaaminen\n\n- **Aika:** 20. toukokuuta 2026 17:30');
     expect(md).toContain('- **Paikka:** https://meet.example/verme');
+  });
+
+  it('writes Swedish, with the en dash and Swedish dates and plurals', () => {
+    const md = summaryToMarkdown(
+      { ...sampleSummary, cases: [caseOf()], votes: [{ ...sampleSummary.votes[0]!, voterCount: 1 }] },
+      { locale: 'sv', timeZone: 'Europe/Helsinki' },
+    );
+    expect(md).toContain('# Sammanfattning av träffen – Project leads ÄÖ');
+    expect(md).toContain('**Facilitator:** Kaisa');
+    expect(md).toContain('### Vad nu?');
+    expect(md).toContain('Call Liisa – Anna, senast 1 april 2026');
+    expect(md).toContain('### Ideas (1 röstande)\n\n- Pilot – 4 röster');
+    expect(md).toContain('Avslutande ord – hanns inte med');
+    expect(md).toContain('## Fall');
+    expect(md).toContain('## Nästa träff');
+    expect(md).not.toContain(' — ');
   });
 
   it('puts the case, the decisions and the action items first and the step timing last', () => {

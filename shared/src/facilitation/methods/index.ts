@@ -47,7 +47,7 @@ export type AgendaPreset = z.infer<typeof agendaPresetSchema>;
 /** The same frame every time: practitioners recommend a fixed structure for online groups. */
 export const meetingFrame: AgendaPreset = agendaPresetSchema.parse({
   id: 'meeting-frame',
-  name: { en: 'Meeting frame', fi: 'Tapaamisen runko' },
+  name: { en: 'Meeting frame', fi: 'Tapaamisen runko', sv: 'Träffens stomme' },
   methodIds: [welcome.id, checkInRound.id, goalRecap.id, problemClinic.id, reflection.id, nextMeeting.id],
 });
 

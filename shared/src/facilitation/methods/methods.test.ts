@@ -9,7 +9,7 @@ const methods = Object.values(builtInMethods);
 function texts(value: unknown, path = ''): [string, LocalizedText][] {
   if (value === null || typeof value !== 'object') return [];
   const keys = Object.keys(value);
-  if (keys.length === 2 && keys.includes('en') && keys.includes('fi')) return [[path, value as LocalizedText]];
+  if (keys.length === locales.length && locales.every((l) => keys.includes(l))) return [[path, value as LocalizedText]];
   return Object.entries(value).flatMap(([k, v]) => texts(v, `${path}/${k}`));
 }
 
@@ -18,14 +18,19 @@ describe.each(methods.map((m) => [m.id, m] as const))('method %s', (_id, method:
     expect(methodSchema.safeParse(method).success).toBe(true);
   });
 
-  it('has non-empty text in every locale, and Finnish that is not just the English', () => {
+  it('has non-empty text in every locale, and Finnish and Swedish that are not just the English', () => {
     const all = texts(method);
     expect(all.length).toBeGreaterThan(3);
     for (const [path, text] of all) {
       for (const locale of locales) expect(text[locale].trim(), `${path}.${locale}`).not.toBe('');
     }
     // Short labels such as "1-2-4-All" may coincide; instructions must be translated.
-    for (const step of method.steps) expect(step.instructions.fi).not.toBe(step.instructions.en);
+    for (const step of method.steps) {
+      expect(step.instructions.fi).not.toBe(step.instructions.en);
+      expect(step.instructions.sv).not.toBe(step.instructions.en);
+      expect(step.facilitatorNotes.sv).not.toBe(step.facilitatorNotes.en);
+    }
+    expect(method.description.sv).not.toBe(method.description.en);
   });
 
   it('has unique step ids and unique layout ids per step', () => {

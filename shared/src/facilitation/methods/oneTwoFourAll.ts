@@ -3,43 +3,62 @@ import { defineMethod } from '../method.js';
 /** 1-2-4-All: ideas grow from one person to pairs, fours and the whole group. */
 export const oneTwoFourAll = defineMethod({
   id: 'one-two-four-all',
-  name: { en: '1-2-4-All', fi: '1-2-4-kaikki' },
+  name: { en: '1-2-4-All', fi: '1-2-4-kaikki', sv: '1-2-4-alla' },
   description: {
     en: 'Everyone thinks alone, then in pairs, then in fours, and finally the whole group shares the best insights. About twelve minutes.',
     fi: 'Jokainen pohtii ensin yksin, sitten pareittain, sitten neljän hengen ryhmissä, ja lopuksi koko ryhmä jakaa parhaat oivallukset. Noin kaksitoista minuuttia.',
+    sv: 'Var och en tänker först ensam, sedan i par, sedan i grupper om fyra, och till sist delar hela gruppen de bästa insikterna. Cirka tolv minuter.',
   },
   steps: [
     {
       id: 'alone',
-      title: { en: 'On your own', fi: 'Yksin' },
+      title: { en: 'On your own', fi: 'Yksin', sv: 'På egen hand' },
       instructions: {
         en: 'Think about the question on your own and write your ideas on private notes.',
         fi: 'Pohdi kysymystä yksin ja kirjoita ajatuksesi yksityisille lapuille.',
+        sv: 'Fundera på frågan på egen hand och skriv dina idéer på privata lappar.',
       },
       facilitatorNotes: {
         en: 'Write the question in its frame before starting.',
         fi: 'Kirjoita kysymys sille varattuun kehykseen ennen aloitusta.',
+        sv: 'Skriv frågan i dess ram innan ni börjar.',
       },
       timeboxSeconds: 60,
       speakingMode: 'silent',
       layout: {
         frames: [
-          { id: 'question', label: { en: 'Our question', fi: 'Kysymyksemme' }, x: 0, y: 0, w: 1600, h: 300 },
-          { id: 'insights', label: { en: 'Insights', fi: 'Oivallukset' }, x: 0, y: 400, w: 1600, h: 800 },
+          {
+            id: 'question',
+            label: { en: 'Our question', fi: 'Kysymyksemme', sv: 'Vår fråga' },
+            x: 0,
+            y: 0,
+            w: 1600,
+            h: 300,
+          },
+          {
+            id: 'insights',
+            label: { en: 'Insights', fi: 'Oivallukset', sv: 'Insikter' },
+            x: 0,
+            y: 400,
+            w: 1600,
+            h: 800,
+          },
         ],
         notes: [],
       },
     },
     {
       id: 'pairs',
-      title: { en: 'In pairs', fi: 'Pareittain' },
+      title: { en: 'In pairs', fi: 'Pareittain', sv: 'I par' },
       instructions: {
         en: 'Share your ideas with a partner and build on each other’s.',
         fi: 'Jaa ajatuksesi parisi kanssa ja jatkakaa toistenne ideoista.',
+        sv: 'Dela dina idéer med en partner och bygg vidare på varandras.',
       },
       facilitatorNotes: {
         en: 'Form the pairs aloud. In a small online group, pairs can use separate calls and come back on time.',
         fi: 'Muodosta parit ääneen. Pienessä verkkoryhmässä parit voivat käyttää omia puheluitaan ja palata ajallaan.',
+        sv: 'Bilda paren högt. I en liten grupp på nätet kan paren använda separata samtal och komma tillbaka i tid.',
       },
       timeboxSeconds: 2 * 60,
       speakingMode: 'open',
@@ -47,28 +66,32 @@ export const oneTwoFourAll = defineMethod({
     },
     {
       id: 'fours',
-      title: { en: 'In fours', fi: 'Neljän hengen ryhmissä' },
+      title: { en: 'In fours', fi: 'Neljän hengen ryhmissä', sv: 'I grupper om fyra' },
       instructions: {
         en: 'Two pairs together: notice similarities and differences and choose the most important idea.',
         fi: 'Kaksi paria yhdessä: huomatkaa yhtäläisyydet ja erot ja valitkaa tärkein ajatus.',
+        sv: 'Två par tillsammans: lägg märke till likheter och skillnader och välj den viktigaste idén.',
       },
       facilitatorNotes: {
         en: 'With fewer than eight people, the whole group can talk together.',
         fi: 'Jos teitä on alle kahdeksan, koko ryhmä voi keskustella yhdessä.',
+        sv: 'Är ni färre än åtta kan hela gruppen prata tillsammans.',
       },
       timeboxSeconds: 4 * 60,
       speakingMode: 'open',
     },
     {
       id: 'all',
-      title: { en: 'Whole group', fi: 'Koko ryhmä' },
+      title: { en: 'Whole group', fi: 'Koko ryhmä', sv: 'Hela gruppen' },
       instructions: {
         en: 'Each group shares one insight that stood out. Add it to the Insights frame.',
         fi: 'Kukin ryhmä kertoo yhden esiin nousseen oivalluksen. Lisätkää se Oivallukset-kehykseen.',
+        sv: 'Varje grupp delar en insikt som stack ut. Lägg till den i ramen Insikter.',
       },
       facilitatorNotes: {
         en: 'Ask “What is one idea that stood out in your conversation?” and avoid repeating what was already said.',
         fi: 'Kysy: ”Mikä yksi ajatus nousi keskustelussanne esiin?” ja vältä jo sanotun toistamista.',
+        sv: 'Fråga ”Vilken idé stack ut i ert samtal?” och undvik att upprepa det som redan har sagts.',
       },
       timeboxSeconds: 5 * 60,
       speakingMode: 'open',

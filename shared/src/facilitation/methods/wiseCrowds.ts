@@ -3,22 +3,25 @@ import { defineMethod } from '../method.js';
 /** Wise crowds: the whole group consults one client at a time, about fifteen minutes each. */
 export const wiseCrowds = defineMethod({
   id: 'wise-crowds',
-  name: { en: 'Wise crowds', fi: 'Viisaat joukot' },
+  name: { en: 'Wise crowds', fi: 'Viisaat joukot', sv: 'Gruppens klokskap' },
   description: {
     en: 'For 4–7 people: one client at a time asks the whole group for help, about fifteen minutes per client.',
     fi: '4–7 hengelle: yksi asiakas kerrallaan pyytää koko ryhmältä apua, noin viisitoista minuuttia asiakasta kohden.',
+    sv: 'För 4–7 personer: en klient i taget ber hela gruppen om hjälp, cirka femton minuter per klient.',
   },
   steps: [
     {
       id: 'present',
-      title: { en: 'The client presents', fi: 'Asiakas esittelee haasteensa' },
+      title: { en: 'The client presents', fi: 'Asiakas esittelee haasteensa', sv: 'Klienten presenterar' },
       instructions: {
         en: 'The client describes their challenge and asks for help. The others listen.',
         fi: 'Asiakas kuvaa haasteensa ja pyytää apua. Muut kuuntelevat.',
+        sv: 'Klienten beskriver sin utmaning och ber om hjälp. De andra lyssnar.',
       },
       facilitatorNotes: {
         en: 'Choose the client in the panel first.',
         fi: 'Valitse ensin asiakas paneelista.',
+        sv: 'Välj klient i panelen först.',
       },
       timeboxSeconds: 2 * 60,
       speakingMode: 'presenter',
@@ -26,14 +29,16 @@ export const wiseCrowds = defineMethod({
     },
     {
       id: 'clarify',
-      title: { en: 'Clarifying questions', fi: 'Tarkentavat kysymykset' },
+      title: { en: 'Clarifying questions', fi: 'Tarkentavat kysymykset', sv: 'Klargörande frågor' },
       instructions: {
         en: 'The group asks clarifying questions; the client answers briefly.',
         fi: 'Ryhmä esittää tarkentavia kysymyksiä, ja asiakas vastaa lyhyesti.',
+        sv: 'Gruppen ställer klargörande frågor; klienten svarar kort.',
       },
       facilitatorNotes: {
         en: 'Questions that open up the situation, not advice.',
         fi: 'Tilannetta avaavia kysymyksiä, ei neuvoja.',
+        sv: 'Frågor som öppnar upp situationen, inte råd.',
       },
       timeboxSeconds: 3 * 60,
       speakingMode: 'consultants',
@@ -41,32 +46,36 @@ export const wiseCrowds = defineMethod({
     },
     {
       id: 'consult',
-      title: { en: 'The crowd consults', fi: 'Joukko konsultoi' },
+      title: { en: 'The crowd consults', fi: 'Joukko konsultoi', sv: 'Gruppen konsulterar' },
       instructions: {
         en: 'The client turns their camera off and listens. The group shares ideas, questions and advice with each other.',
         fi: 'Asiakas sulkee kameransa ja kuuntelee. Ryhmä jakaa ideoita, kysymyksiä ja neuvoja keskenään.',
+        sv: 'Klienten stänger av sin kamera och lyssnar. Gruppen delar idéer, frågor och råd med varandra.',
       },
       facilitatorNotes: {
         en: 'Ask someone to write the ideas on notes for the client.',
         fi: 'Pyydä jotakuta kirjaamaan ideat lapuille asiakasta varten.',
+        sv: 'Be någon skriva idéerna på lappar åt klienten.',
       },
       timeboxSeconds: 8 * 60,
       speakingMode: 'consultants',
       layout: {
-        frames: [{ id: 'ideas', label: { en: 'Ideas', fi: 'Ideat' }, x: 0, y: 0, w: 1200, h: 800 }],
+        frames: [{ id: 'ideas', label: { en: 'Ideas', fi: 'Ideat', sv: 'Idéer' }, x: 0, y: 0, w: 1200, h: 800 }],
         notes: [],
       },
     },
     {
       id: 'feedback',
-      title: { en: 'The client’s feedback', fi: 'Asiakkaan palaute' },
+      title: { en: 'The client’s feedback', fi: 'Asiakkaan palaute', sv: 'Klientens återkoppling' },
       instructions: {
         en: 'The client tells what was most useful and what they will try.',
         fi: 'Asiakas kertoo, mikä oli hyödyllisintä ja mitä hän aikoo kokeilla.',
+        sv: 'Klienten berättar vad som var mest till nytta och vad hen ska pröva.',
       },
       facilitatorNotes: {
         en: 'Thank the client, then choose the next one.',
         fi: 'Kiitä asiakasta ja valitse sitten seuraava.',
+        sv: 'Tacka klienten och välj sedan nästa.',
       },
       timeboxSeconds: 2 * 60,
       speakingMode: 'presenter',

@@ -1,5 +1,5 @@
 // All user-visible strings, per feature. Each feature folder owns a `messages.ts` with an English
-// object and a Finnish object typed against it, so a missing Finnish string is a compile error.
+// object and a Finnish and a Swedish object typed against it, so a missing string is a compile error.
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
@@ -7,11 +7,11 @@ import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 
-export const locales = ['en', 'fi'] as const;
+export const locales = ['en', 'fi', 'sv'] as const;
 export type Locale = (typeof locales)[number];
 
 /** Each language named in itself, as a language switcher shows it to someone who can't read the other. */
-export const localeNames: Record<Locale, string> = { en: 'English', fi: 'Suomi' };
+export const localeNames: Record<Locale, string> = { en: 'English', fi: 'Suomi', sv: 'Svenska' };
 
 export const messages = {
   en: {
@@ -29,6 +29,14 @@ export const messages = {
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,
+  },
+  sv: {
+    ...appMessages.sv,
+    ...boardMessages.sv,
+    ...groupMessages.sv,
+    ...facilitationMessages.sv,
+    ...summaryMessages.sv,
+    ...outlineMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -11,7 +11,7 @@ import { SummaryView } from './SummaryView.js';
 
 const kaisa = { id: 'p-kaisa-001' as ParticipantId, name: 'Kaisa' };
 const summary: MeetingSummary = {
-  version: 1,
+  version: 2,
   meetingId: 'meeting-0001' as MeetingId,
   groupName: 'Project leads',
   startedAt: '2026-03-14T15:00:00.000Z',
@@ -25,11 +25,11 @@ const summary: MeetingSummary = {
     {
       instanceId: 'goal-recap-1',
       methodId: 'goal-recap',
-      name: { en: 'Goal recap', fi: 'Tavoitteiden kertaus' },
+      name: { en: 'Goal recap', fi: 'Tavoitteiden kertaus', sv: 'Genomgång av målen' },
       steps: [
         {
           stepId: 'show-goals',
-          title: { en: 'Our goals', fi: 'Ryhmän tavoitteet' },
+          title: { en: 'Our goals', fi: 'Ryhmän tavoitteet', sv: 'Gruppens mål' },
           plannedMinutes: 1,
           enteredAt: '2026-03-14T15:00:00.000Z',
           leftAt: '2026-03-14T15:03:00.000Z',
@@ -37,7 +37,7 @@ const summary: MeetingSummary = {
         },
         {
           stepId: 'adjust',
-          title: { en: 'Adjust the goals', fi: 'Tavoitteiden tarkistus' },
+          title: { en: 'Adjust the goals', fi: 'Tavoitteiden tarkistus', sv: 'Justera målen' },
           plannedMinutes: 3,
           enteredAt: null,
           leftAt: null,

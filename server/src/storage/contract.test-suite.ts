@@ -414,7 +414,7 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
 
       it('keeps one summary per meeting, replaced when written again', async () => {
         const summary: MeetingSummary = {
-          version: 1,
+          version: 2,
           meetingId,
           groupName: 'Mentors',
           startedAt: day(2),

@@ -3,6 +3,8 @@
 import {
   builtInMethods,
   layoutShapeId,
+  locales,
+  meetingSummaryFormat,
   type MeetingSummary,
   type MethodLibrary,
   type NextMeeting,
@@ -93,7 +95,7 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
     const prompts = new Set(
       method.steps
         .flatMap((s) => s.layout?.notes ?? [])
-        .flatMap((n) => [n.text.en, n.text.fi].map((t) => `${layoutShapeId(item.instanceId, n.id)}\n${t}`)),
+        .flatMap((n) => locales.map((l) => n.text[l]).map((t) => `${layoutShapeId(item.instanceId, n.id)}\n${t}`)),
     );
     const keyQuestion = frames.has('key-question')
       ? shapes
@@ -147,7 +149,7 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
 
   const firstEntered = log.length > 0 ? Math.min(...log.map((v) => v.enteredAt)) : null;
   return {
-    version: 1,
+    version: meetingSummaryFormat.version,
     meetingId: meeting.id,
     groupName: input.groupName,
     startedAt: firstEntered === null ? meeting.createdAt : iso(firstEntered),

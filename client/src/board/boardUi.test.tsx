@@ -8,6 +8,7 @@ import { I18nProvider } from '../i18n/I18nProvider.js';
 import { messages } from '../i18n/messages.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PeopleList } from './PeopleList.js';
+import tldrawSwedish from '@tldraw/assets/translations/sv.json' with { type: 'json' };
 import { tldrawTranslationOverrides } from './tldrawTranslations.js';
 
 function render(node: ReactNode, locale: 'en' | 'fi' = 'en'): string {
@@ -61,10 +62,11 @@ describe('PeopleList', () => {
 });
 
 describe('board messages', () => {
-  it('has every English key in Finnish too, none left empty', () => {
+  it('has every English key in Finnish and Swedish too, none left empty', () => {
     const boardKeys = Object.keys(messages.en).filter((key) => key.startsWith('board.'));
     for (const key of boardKeys) {
       expect(messages.fi[key as keyof typeof messages.fi]?.trim(), key).toBeTruthy();
+      expect(messages.sv[key as keyof typeof messages.sv]?.trim(), key).toBeTruthy();
     }
   });
 
@@ -80,5 +82,22 @@ describe('board messages', () => {
     expect(overrides.fi?.['action.open-cursor-chat']).toBe('Kohdistinviesti');
     expect(overrides.fi?.['context-menu.edit']).toBe('Muokkaa');
     expect(overrides.fi?.['context-menu.export-all-as']).toBe('Vie kaikki muodossa');
+    expect(overrides.fi?.['tool.highlight']).toBe('Korostuskynä');
+  });
+
+  it('mends tldraw’s Swedish where it is wrong, in the glossary’s words', () => {
+    const overrides = tldrawTranslationOverrides();
+    expect(overrides.sv?.['tool.note']).toBe('Lapp');
+    expect(overrides.sv?.['tool.highlight']).toBe('Överstrykningspenna');
+    expect(overrides.sv?.['tool.rich-text-bold']).toBe('Fetstil');
+    expect(overrides.sv?.['a11y.skip-to-main-content']).toBe('Flytta fokus till tavlan');
+    expect(overrides.sv?.['assets.files.size-too-big']).toBe('Filen är för stor');
+    // English keeps tldraw's own words.
+    expect(overrides.en?.['tool.note']).toBe('Note');
+  });
+
+  it('overrides only keys tldraw knows, so a renamed key cannot silently stop mending', () => {
+    const overrides = tldrawTranslationOverrides();
+    for (const key of Object.keys(overrides.sv ?? {})) expect(tldrawSwedish, key).toHaveProperty([key]);
   });
 });

@@ -18,6 +18,20 @@ export function tldrawTranslationOverrides(): NonNullable<TLUiOverrides['transla
         'action.open-cursor-chat': translate(locale, 'board.tldraw.cursorChat'),
         'context-menu.edit': translate(locale, 'board.tldraw.edit'),
         'context-menu.export-all-as': translate(locale, 'board.tldraw.exportAllAs'),
+        // tldraw's Swedish (and some of its Finnish) has these wrong: a sticky note is a "remark"
+        // (Anmärkning), the highlighter "select" (Markera), bold "daring" (Djärv). The note tool
+        // says the glossary's word for a note.
+        'tool.note': translate(locale, 'board.tldraw.note'),
+        'tool.highlight': translate(locale, 'board.tldraw.highlight'),
+        'tool.rich-text-bold': translate(locale, 'board.tldraw.bold'),
+        'tool.rich-text-code': translate(locale, 'board.tldraw.code'),
+        'tool.rich-text-highlight': translate(locale, 'board.tldraw.textHighlight'),
+        'tool.check-box': translate(locale, 'board.tldraw.checkBox'),
+        'tool.x-box': translate(locale, 'board.tldraw.xBox'),
+        'a11y.skip-to-main-content': translate(locale, 'board.tldraw.skipToCanvas'),
+        'a11y.shrink-shape': translate(locale, 'board.tldraw.shrinkShape'),
+        'a11y.pan-camera': translate(locale, 'board.tldraw.panCamera'),
+        'style-panel.arrowhead-end': translate(locale, 'board.tldraw.arrowheadEnd'),
       },
     ]),
   );

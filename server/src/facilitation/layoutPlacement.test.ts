@@ -55,4 +55,23 @@ describe('layouts placed by the server', () => {
     await ok({ type: 'nextStep' });
     expect((await board()).size).toBe(count);
   });
+
+  it('writes a Swedish group’s first page, frames and default ground rules in Swedish', async () => {
+    const g = await createGroupFixture(server, { locale: 'sv' });
+    const ok = async (command: ClientCommand) =>
+      expect((await sendCommand(server, g.meetingId, g.facilitator, command)).status).toBe(200);
+    await ok({ type: 'addAgendaItem', methodId: 'welcome' });
+    await ok({ type: 'startMeeting' });
+    const board = () => server.sync.withDoc(formatDocName({ kind: 'board', meetingId: g.meetingId }), recordsOf);
+    const text = (r: unknown) => richTextToPlain((r as { props: { richText: never } }).props.richText);
+    const welcome = (id: string) => layoutShapeId('welcome-1', id);
+    await until(async () => (await board()).has(welcome('ground-rules')), 'the welcome frame');
+    const records = await board();
+    expect(records.get('page:page')).toMatchObject({ typeName: 'page', name: 'Sida 1' });
+    expect((records.get(welcome('ground-rules')) as { props: { name: string } }).props.name).toBe('Spelregler');
+    expect([text(records.get(welcome('rule-1'))), text(records.get(welcome('rule-2')))]).toEqual([
+      'Alla blir hörda och ingen dominerar.',
+      'Det som sägs i gruppen stannar i gruppen.',
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import {
   createMeetingResponseSchema,
   joinResponseSchema,
   type CreateGroupResponse,
+  type GroupLocale,
   type JoinResponse,
   type MeetingId,
 } from '@vermeboard/shared';
@@ -23,7 +24,7 @@ export interface GroupFixture {
 
 export async function createGroupFixture(
   server: TestServer,
-  opts: { members?: string[]; locale?: 'en' | 'fi' } = {},
+  opts: { members?: string[]; locale?: GroupLocale } = {},
 ): Promise<GroupFixture> {
   const created = await server.api('/api/groups', {
     body: { name: 'Project leads', facilitatorName: 'Kaisa', ...(opts.locale ? { locale: opts.locale } : {}) },

@@ -226,7 +226,14 @@ describe('settings', () => {
       locale: 'fi',
       groundRules: ['Jokainen tulee kuulluksi, eikä kukaan dominoi.', 'Ryhmässä puhuttu jää ryhmään.'],
     });
-    const bad = await server.api('/api/groups', { body: { name: 'x', facilitatorName: 'y', locale: 'sv' } });
+    const sv = await createGroupFixture(server, { locale: 'sv' });
+    expect((await settings(sv)).body).toMatchObject({
+      locale: 'sv',
+      groundRules: ['Alla blir hörda och ingen dominerar.', 'Det som sägs i gruppen stannar i gruppen.'],
+    });
+    const areas = await server.api(sv.path('/competence-areas'), { token: sv.group.tokens.observer });
+    expect(JSON.stringify(areas.body)).toContain('Planering och ledning av projekt');
+    const bad = await server.api('/api/groups', { body: { name: 'x', facilitatorName: 'y', locale: 'de' } });
     expect(bad).toMatchObject({ status: 400, body: { field: 'locale' } });
   });
 

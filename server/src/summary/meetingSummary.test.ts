@@ -267,4 +267,51 @@ describe('meeting summary', () => {
       db.close();
     }
   });
+
+  it('writes a Swedish group’s summary and Markdown in Swedish, with the methods’ Swedish names', async () => {
+    g = await createGroupFixture(server, { locale: 'sv' });
+    await ok(g.meetingId, g.facilitator, { type: 'addAgendaItem', methodId: 'reflection' });
+    await ok(g.meetingId, g.facilitator, { type: 'startMeeting' });
+    await ok(g.meetingId, g.facilitator, { type: 'endMeeting' });
+    const summary = (await server.api(g.path(`/meetings/${g.meetingId}/summary`), { token: g.facilitator }))
+      .body as MeetingSummaryResponse;
+    expect(summary.summary.agenda[0]!.name.sv).toBe('Reflektion: Vad? Så vad? Vad nu?');
+    const md = await server.api(g.path(`/meetings/${g.meetingId}/summary.md?tz=Europe/Helsinki`), {
+      token: g.facilitator,
+    });
+    expect(md.body).toContain('# Sammanfattning av träffen – Project leads');
+    expect(md.body).toContain('## Dagordningen som den genomfördes');
+    expect(md.body).toContain('- Vad hände? – på egen hand');
+  });
+
+  it('reads a summary stored before Swedish, giving its names the English as Swedish', async () => {
+    g = await createGroupFixture(server, { locale: 'sv' });
+    await ok(g.meetingId, g.facilitator, { type: 'addAgendaItem', methodId: 'reflection' });
+    await ok(g.meetingId, g.facilitator, { type: 'startMeeting' });
+    await ok(g.meetingId, g.facilitator, { type: 'endMeeting' });
+    const db = new Database(join(server.config.dataDir, 'vermeboard.sqlite'));
+    try {
+      const row = db.prepare('SELECT summary FROM meeting_summaries WHERE meeting_id = ?').get(g.meetingId) as {
+        summary: string;
+      };
+      // The summary as a server before Swedish wrote it: version 1, texts in English and Finnish only.
+      const old = JSON.stringify(JSON.parse(row.summary), (key, value: unknown) =>
+        key === 'sv' ? undefined : key === 'version' ? 1 : value,
+      );
+      expect(old).not.toContain('"sv"');
+      db.prepare('UPDATE meeting_summaries SET summary = ? WHERE meeting_id = ?').run(old, g.meetingId);
+    } finally {
+      db.close();
+    }
+    const res = await server.api(g.path(`/meetings/${g.meetingId}/summary`), { token: g.facilitator });
+    expect(res.status).toBe(200);
+    const item = (res.body as MeetingSummaryResponse).summary.agenda[0]!;
+    expect(item.name).toEqual({
+      en: 'Reflection: What? So what? Now what?',
+      fi: 'Reflektio: Mitä? Entä sitten? Mitä nyt?',
+      sv: 'Reflection: What? So what? Now what?',
+    });
+    const md = await server.api(g.path(`/meetings/${g.meetingId}/summary.md`), { token: g.facilitator });
+    expect(md.body).toContain('# Sammanfattning av träffen – Project leads');
+  });
 });

@@ -67,6 +67,7 @@ test('a Swedish browser gets a Swedish group and meeting, on a desktop and on a 
   await expect(kaisa.getByText('Det som sägs i gruppen stannar i gruppen.').first()).toBeVisible();
   await expect(kaisa.getByText('Planering och ledning av projekt').first()).toBeVisible();
   const memberLink = await kaisa.getByRole('textbox', { name: 'Medlemslänk' }).inputValue();
+  await kaisa.screenshot({ path: testInfo.outputPath('sv-group-home.png'), fullPage: true });
   await kaisa.getByRole('button', { name: 'Starta en träff' }).click();
   await waitForBoard(kaisa);
 
@@ -81,6 +82,7 @@ test('a Swedish browser gets a Swedish group and meeting, on a desktop and on a 
   await anna.getByLabel('Ditt namn').fill('Anna');
   await anna.getByRole('button', { name: 'Gå med' }).click();
   await expect(anna.getByRole('heading', { name: 'Välkommen till Kamratmentorer' })).toBeVisible();
+  await anna.screenshot({ path: testInfo.outputPath('sv-phone-welcome.png'), fullPage: true });
   await anna.getByRole('button', { name: 'Fortsätt till träffen' }).click();
   await waitForBoard(anna);
 

@@ -458,7 +458,7 @@ export const groupMessages = defineMessages(
     'group.actions.ownerInvalid': 'Välj en nuvarande medlem i gruppen.',
     'group.actions.dateInvalid': 'Ange ett giltigt datum, eller lämna fältet tomt.',
     'group.actions.needsMeeting':
-      'Uppgifterna kommer man överens om på träffarna. Du kan lägga till dem när den första träffen har börjat.',
+      'Uppgifterna bestäms på träffarna. Du kan lägga till dem när den första träffen har börjat.',
     'group.actions.reopen': 'Öppna ”{text}” igen',
 
     'group.meetings.ended': 'Avslutades {time}',

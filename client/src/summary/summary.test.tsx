@@ -5,6 +5,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import type { ReactNode } from 'react';
 import type { ActionItemId, GoalId, GroupId, MeetingId, MeetingSummary, ParticipantId } from '@vermeboard/shared';
 import { I18nProvider } from '../i18n/I18nProvider.js';
+import type { Locale } from '../i18n/messages.js';
 import { markdownFile } from './markdownFile.js';
 import { SummaryActions } from './SummaryActions.js';
 import { SummaryView } from './SummaryView.js';
@@ -55,7 +56,7 @@ const summary: MeetingSummary = {
   ],
 };
 
-function render(node: ReactNode, locale: 'en' | 'fi' = 'en'): string {
+function render(node: ReactNode, locale: Locale = 'en'): string {
   vi.stubGlobal('localStorage', { getItem: () => locale, setItem: () => {} });
   return renderToStaticMarkup(<I18nProvider>{node}</I18nProvider>);
 }
@@ -86,6 +87,17 @@ describe('SummaryView', () => {
     expect(html).toContain('Fasilitaattori: Kaisa');
     expect(html).toContain('<h3>Mitä nyt?</h3>');
     expect(html).toContain('4 ääntä');
+  });
+
+  it('speaks Swedish, method names included, with the en dash', () => {
+    const html = render(<SummaryView summary={summary} level={2} />, 'sv');
+    expect(html).toContain('<h2>Dagordningen som den genomfördes</h2>');
+    expect(html).toContain('<h3>Genomgång av målen</h3>');
+    expect(html).toContain('Facilitator: Kaisa');
+    expect(html).toContain('Närvarande: Kaisa (facilitator), Anna');
+    expect(html).toContain('<h3>Vad nu?</h3>');
+    expect(html).toContain('Pilot <span class="muted"> – 4 röster</span>');
+    expect(html).not.toContain(' — ');
   });
 });
 

@@ -138,8 +138,13 @@ export async function startServer(
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await storage.ping();
-      res.json({ ok: true });
+      // A database that does not answer at all (a network cut) must not hang the probe.
+      await Promise.race([
+        storage.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref()),
+      ]);
+      // Redis away does not stop this instance: it serves its own clients and resyncs when it is back.
+      res.json(cluster ? { ok: true, redis: cluster.connected() } : { ok: true });
     } catch (err) {
       logger.error({ err }, 'readiness check failed');
       sendError(res, 503, 'storage is not answering');

@@ -22,7 +22,7 @@ export interface GroupFixture {
 }
 
 export async function createGroupFixture(
-  server: TestServer,
+  server: Pick<TestServer, 'api'>,
   opts: { members?: string[]; locale?: 'en' | 'fi' } = {},
 ): Promise<GroupFixture> {
   const created = await server.api('/api/groups', {

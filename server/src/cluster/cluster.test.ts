@@ -74,8 +74,8 @@ afterAll(async () => {
 
 async function deployment(count: number, databasePort?: number): Promise<{ nodes: Instance[]; group: GroupFixture }> {
   cluster = await TestCluster.create(redis, databasePort);
-  const nodes: Instance[] = [];
-  for (let i = 0; i < count; i++) nodes.push(await cluster.start());
+  const started = cluster;
+  const nodes = await Promise.all(Array.from({ length: count }, () => started.start()));
   const group = await createGroupFixture(nodes[0]!, { members: ['Anna', 'Ben', 'Cleo'] });
   return { nodes, group };
 }

@@ -79,8 +79,11 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
   let reading = false;
   let wake: (() => void) | null = null;
 
+  /** Rejects the XREAD in flight when its connection drops (ioredis would leave it pending for good). */
+  let dropRead: ((err: Error) => void) | null = null;
   reader.on('close', () => {
     readerId = null;
+    dropRead?.(new Error('the connection to Redis dropped'));
   });
 
   const ready = () => command.status === 'ready';
@@ -116,9 +119,21 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         const names = [...held.keys()];
         const ids = names.map((n) => held.get(n)!.lastId);
         reading = true;
-        const result = await reader
-          .xreadBuffer('COUNT', readCount, 'BLOCK', readBlockMs, 'STREAMS', ...names.map(keys.stream), ...ids)
-          .finally(() => (reading = false));
+        const dropped = new Promise<never>((_, reject) => (dropRead = reject));
+        const read = reader.xreadBuffer(
+          'COUNT',
+          readCount,
+          'BLOCK',
+          readBlockMs,
+          'STREAMS',
+          ...names.map(keys.stream),
+          ...ids,
+        );
+        read.catch(() => undefined);
+        const result = await Promise.race([read, dropped]).finally(() => {
+          reading = false;
+          dropRead = null;
+        });
         for (const [key, entries] of result ?? []) {
           const name = keys.docOfStream(key.toString());
           const entry = name === null ? undefined : held.get(name);

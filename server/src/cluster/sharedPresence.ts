@@ -8,7 +8,12 @@ import type { ClusterKeys } from './keys.js';
 
 // KEYS: presence hash, instances zset. ARGV: instance id, 1 (holds) or 0 (no longer), now (ms).
 const record = `
-if ARGV[2] == '1' then redis.call('HSET', KEYS[1], ARGV[1], '1') elseif ARGV[2] == '0' then redis.call('HDEL', KEYS[1], ARGV[1]) end
+if ARGV[2] == '1' then
+  redis.call('HSET', KEYS[1], ARGV[1], '1')
+  redis.call('PEXPIRE', KEYS[1], 86400000)
+elseif ARGV[2] == '0' then
+  redis.call('HDEL', KEYS[1], ARGV[1])
+end
 local live = 0
 for _, id in ipairs(redis.call('HKEYS', KEYS[1])) do
   local expires = redis.call('ZSCORE', KEYS[2], id)

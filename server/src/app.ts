@@ -25,7 +25,8 @@ import { createBoardDocHook } from './board/boardDocs.js';
 import { MeetingRulesCache } from './board/meetingRules.js';
 import { readSession } from './facilitation/sessionDoc.js';
 import { startCluster, type Cluster } from './cluster/cluster.js';
-import { withClusterHooks } from './cluster/appHooks.js';
+import { encodeCloseMessage, parseCloseMessage, withClusterHooks } from './cluster/appHooks.js';
+import { selects, type CloseSelector } from './http/deps.js';
 import { localLimiters } from './sync/rateLimit.js';
 
 /** The client's address: the socket peer, or behind a trusted proxy the address it forwarded. */
@@ -58,8 +59,22 @@ export async function startServer(
   const storage = await openStorage(config, logger.child({ component: 'storage' }));
   const auth = createAuth(storage, loadOrCreateSecret(config.dataDir, config.secret));
   const cluster: Cluster | null = config.cluster
-    ? await startCluster(config.cluster, logger.child({ component: 'cluster' }), (name) => storage.loadUpdates(name))
+    ? await startCluster(
+        config.cluster,
+        logger.child({ component: 'cluster' }),
+        (name) => storage.loadUpdates(name),
+        (text) => {
+          const message = parseCloseMessage(text);
+          if (message) sync.closeConnections(selects(message.selector), message.code, message.reason);
+          else logger.warn('ignored a malformed message from another instance');
+        },
+      )
     : null;
+  /** Closes connections here and, with other instances, there too. */
+  const closeSelected = (selector: CloseSelector, code: number, reason: string) => {
+    sync.closeConnections(selects(selector), code, reason);
+    cluster?.docs.publish(encodeCloseMessage({ selector, code, reason }));
+  };
   const limiters = cluster?.limiters ?? localLimiters;
 
   // What the board checks know of each meeting: filled from the session document before a board
@@ -118,9 +133,8 @@ export async function startServer(
       : {}),
     onMeetingEnded: async (meetingId) => {
       // Writers reconnect and get read-only access; what they sent before is in the summary.
-      const prefix = `meeting/${meetingId}/`;
-      sync.closeConnections(
-        (_, name) => name.startsWith(prefix) && !name.endsWith('/session'),
+      closeSelected(
+        { docPrefixes: [`meeting/${meetingId}/`], exceptSession: true },
         CloseCode.accessChanged,
         'meeting ended',
       );
@@ -164,15 +178,14 @@ export async function startServer(
       storage,
       auth,
       config,
-      connections: sync,
+      connections: { closeSelected },
       facilitation,
       logger: logger.child({ component: 'api' }),
       limiters,
     }),
   );
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
-    const prefixes = ids.map((id) => `meeting/${id}/`);
-    sync.closeConnections((_, name) => prefixes.some((p) => name.startsWith(p)), CloseCode.gone, 'meeting deleted');
+    closeSelected({ docPrefixes: ids.map((id) => `meeting/${id}/`) }, CloseCode.gone, 'meeting deleted');
   });
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {

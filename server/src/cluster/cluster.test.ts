@@ -5,7 +5,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
-import { SESSION_MAP, SESSION_REACTIONS_KEY, type SessionState } from '@vermeboard/shared';
+import { CloseCode, SESSION_MAP, SESSION_REACTIONS_KEY, type SessionState } from '@vermeboard/shared';
 import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import { putNote, readRecords } from '../board/boardClient.testkit.js';
 import { sendCommand, sessionOf } from '../facilitation/sessionClients.testkit.js';
@@ -165,6 +165,24 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
 
     close(tabOnB);
     await waitFor(async () => !presentIn(sessionOf(watcher), anna.participantId), 'Anna to leave');
+  });
+
+  it('closes a removed participant’s connections on every instance', async () => {
+    const { nodes, group } = await deployment(2);
+    const [a, b] = nodes as [Instance, Instance];
+    const ben = group.members[1]!;
+    const onB = connect(b, group.meetingId, 'board', ben.participantToken);
+    await synced(onB);
+    const closes: number[] = [];
+    onB.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+    const removed = await a.api(group.path(`/participants/${ben.participantId}`), {
+      method: 'DELETE',
+      token: group.facilitator,
+    });
+    expect(removed.status).toBe(200);
+    await waitFor(async () => closes.includes(CloseCode.tokenRevoked), 'B to close the revoked connection');
   });
 });
 

@@ -40,6 +40,7 @@ export async function startCluster(
   config: ClusterConfig,
   logger: Logger,
   loadStored: (docName: string) => Promise<Uint8Array[]>,
+  onControl: (message: string) => void,
 ): Promise<Cluster> {
   const instanceId = `${hostname()}-${process.pid}-${randomBytes(4).toString('hex')}`;
   const log = logger.child({ instance: instanceId });
@@ -71,6 +72,7 @@ export async function startCluster(
     streamMaxLen: 1000,
     heartbeatTtlMs,
     loadStored,
+    onControl,
   });
   let lost = false;
   command.on('close', () => {

@@ -46,6 +46,8 @@ export interface DocClusterOptions {
   heartbeatTtlMs: number;
   /** Stored updates of a document, for a resync after Redis came back. */
   loadStored(docName: string): Promise<Uint8Array[]>;
+  /** A message another instance published to all (`publish`), as it was published. */
+  onControl(message: string): void;
 }
 
 interface Held<P extends Peer> {
@@ -63,6 +65,8 @@ export interface ClusterDocs<P extends Peer> extends DocCluster<P> {
   heartbeat(): Promise<void>;
   /** After Redis came back: reload, ask again, publish presence again. */
   resync(): Promise<void>;
+  /** Sends a message to every other instance (their `onControl`). */
+  publish(message: string): void;
   close(): void;
 }
 
@@ -76,8 +80,9 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
   const held = new Map<string, Held<P>>();
   let closed = false;
   let readerId: number | null = null;
+  /** Control messages are read from those written after this instance started. */
+  let controlId = `${Date.now()}-0`;
   let reading = false;
-  let wake: (() => void) | null = null;
 
   /** Rejects the XREAD in flight when its connection drops (ioredis would leave it pending for good). */
   let dropRead: ((err: Error) => void) | null = null;
@@ -101,7 +106,6 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
 
   /** Interrupts a blocked XREAD so that the next one includes a newly loaded document. */
   function interruptRead(): void {
-    wake?.();
     if (reading && readerId !== null) {
       command.client('UNBLOCK', readerId).catch(() => undefined);
     }
@@ -109,32 +113,29 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
 
   async function readLoop(): Promise<void> {
     while (!closed) {
-      if (held.size === 0) {
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = null;
-        continue;
-      }
       try {
         readerId ??= Number(await reader.client('ID'));
         const names = [...held.keys()];
-        const ids = names.map((n) => held.get(n)!.lastId);
+        const streams = [keys.control, ...names.map(keys.stream)];
+        const ids = [controlId, ...names.map((n) => held.get(n)!.lastId)];
         reading = true;
         const dropped = new Promise<never>((_, reject) => (dropRead = reject));
-        const read = reader.xreadBuffer(
-          'COUNT',
-          readCount,
-          'BLOCK',
-          readBlockMs,
-          'STREAMS',
-          ...names.map(keys.stream),
-          ...ids,
-        );
+        const read = reader.xreadBuffer('COUNT', readCount, 'BLOCK', readBlockMs, 'STREAMS', ...streams, ...ids);
         read.catch(() => undefined);
         const result = await Promise.race([read, dropped]).finally(() => {
           reading = false;
           dropRead = null;
         });
         for (const [key, entries] of result ?? []) {
+          if (key.toString() === keys.control) {
+            for (const [id, fields] of entries) {
+              controlId = id.toString();
+              const f = fieldsOf(fields);
+              const message = f.get('d')?.toString();
+              if (message !== undefined && f.get('o')?.toString() !== self) opts.onControl(message);
+            }
+            continue;
+          }
           const name = keys.docOfStream(key.toString());
           const entry = name === null ? undefined : held.get(name);
           if (!entry || name === null) continue;
@@ -296,9 +297,19 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       }
     },
 
+    publish(message) {
+      if (!ready()) return;
+      command
+        .multi()
+        .xadd(keys.control, 'MAXLEN', '~', opts.streamMaxLen, '*', 'o', self, 'd', message)
+        .pexpire(keys.control, streamTtlMs)
+        .exec()
+        .catch((err: unknown) => log.warn({ err }, 'could not tell the other instances'));
+    },
+
     close() {
       closed = true;
-      wake?.();
+      interruptRead();
     },
   };
 }

@@ -3,6 +3,8 @@ export interface ClusterKeys {
   /** Sorted set: instance id → when its heartbeat expires (ms). */
   readonly instances: string;
   stream(docName: string): string;
+  /** Stream of messages to every instance (connections to close). */
+  readonly control: string;
   /** The document name of a stream key, or null for another key. */
   docOfStream(key: string): string | null;
   /** Sorted set: instances that hold the document loaded → when their claim expires. */
@@ -20,6 +22,7 @@ export function clusterKeys(prefix: string): ClusterKeys {
   return {
     instances: `${prefix}instances`,
     stream: (docName) => `${streamPrefix}${docName}`,
+    control: `${prefix}control`,
     docOfStream: (key) => (key.startsWith(streamPrefix) ? key.slice(streamPrefix.length) : null),
     holders: (docName) => `${prefix}holders:${docName}`,
     meetingLock: (meetingId) => `${prefix}lock:meeting:${meetingId}`,

@@ -64,7 +64,7 @@ export class SessionClients {
   }
 }
 
-export function sessionOf(client: Client): SessionState | undefined {
+export function sessionOf(client: Pick<Client, 'doc'>): SessionState | undefined {
   return client.doc.getMap(SESSION_MAP).get(SESSION_STATE_KEY) as SessionState | undefined;
 }
 

@@ -68,9 +68,21 @@ afterEach(async () => {
   cluster = null;
 }, 20_000);
 
+/** Three instances that the tests which kill nothing share, each test in a meeting of its own. */
+let shared: { cluster: TestCluster; nodes: Instance[] } | null = null;
+
 afterAll(async () => {
   await redis.stop();
 });
+
+async function sharedDeployment(): Promise<{ nodes: Instance[]; group: GroupFixture }> {
+  if (!shared) {
+    const created = await TestCluster.create(redis);
+    shared = { cluster: created, nodes: await Promise.all([created.start(), created.start(), created.start()]) };
+  }
+  const group = await createGroupFixture(shared.nodes[0]!, { members: ['Anna', 'Ben', 'Cleo'] });
+  return { nodes: shared.nodes, group };
+}
 
 async function deployment(count: number, databasePort?: number): Promise<{ nodes: Instance[]; group: GroupFixture }> {
   cluster = await TestCluster.create(redis, databasePort);
@@ -80,10 +92,15 @@ async function deployment(count: number, databasePort?: number): Promise<{ nodes
   return { nodes, group };
 }
 
-describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
+describe('instances sharing PostgreSQL and Redis', { timeout: 120_000 }, () => {
+  afterAll(async () => {
+    await shared?.cluster.close();
+    shared = null;
+  }, 20_000);
+
   it('shows edits and cursors made on one instance to clients on the others, late joiners too', async () => {
-    const { nodes, group } = await deployment(2);
-    const [a, b] = nodes as [Instance, Instance];
+    const { nodes, group } = await sharedDeployment();
+    const [a, b, c] = nodes as [Instance, Instance, Instance];
     const [anna, ben] = group.members;
     const onA = connect(a, group.meetingId, 'board', anna!.participantToken);
     const onB = connect(b, group.meetingId, 'board', ben!.participantToken);
@@ -106,7 +123,6 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
     expect(stamped.user?.id).toBe(anna!.participantId);
 
     // A third instance loads the board after the edits: from the store and from its peers.
-    const c = await cluster!.start();
     const onC = connect(c, group.meetingId, 'board', group.facilitator);
     await synced(onC);
     expect(hasNote(onC, 'shape:fromA') && hasNote(onC, 'shape:fromB')).toBe(true);
@@ -117,7 +133,7 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
   });
 
   it('keeps one facilitation session: commands sent to three instances at once all apply, in order', async () => {
-    const { nodes, group } = await deployment(3);
+    const { nodes, group } = await sharedDeployment();
     const watchers = nodes.map((node) => connect(node, group.meetingId, 'session', group.facilitator));
     await Promise.all(watchers.map(synced));
 
@@ -143,7 +159,7 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
   });
 
   it('counts a person present while they have a tab on any instance', async () => {
-    const { nodes, group } = await deployment(2);
+    const { nodes, group } = await sharedDeployment();
     const [a, b] = nodes as [Instance, Instance];
     const anna = group.members[0]!;
     const watcher = connect(a, group.meetingId, 'session', group.facilitator);
@@ -168,7 +184,7 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
   });
 
   it('closes a removed participant’s connections on every instance', async () => {
-    const { nodes, group } = await deployment(2);
+    const { nodes, group } = await sharedDeployment();
     const [a, b] = nodes as [Instance, Instance];
     const ben = group.members[1]!;
     const onB = connect(b, group.meetingId, 'board', ben.participantToken);
@@ -186,7 +202,20 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 60_000 }, () => {
   });
 });
 
-describe('failures', { timeout: 90_000 }, () => {
+describe('limits shared by the instances', { timeout: 60_000 }, () => {
+  it('counts an address’s API requests over every instance', async () => {
+    cluster = await TestCluster.create(redis);
+    const started = cluster;
+    const env = { RATE_LIMIT_API_PER_MINUTE: '6' };
+    const [a, b] = await Promise.all([started.start(env), started.start(env)]);
+    const statuses: number[] = [];
+    for (let i = 0; i < 8; i++) statuses.push((await (i % 2 === 0 ? a! : b!).api('/api/config')).status);
+    // Six in all, not six per instance.
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429, 429]);
+  });
+});
+
+describe('failures', { timeout: 120_000 }, () => {
   it('loses nothing any client received when an instance is killed under load', async () => {
     const { nodes, group } = await deployment(3);
     const [a, b, c] = nodes as [Instance, Instance, Instance];

@@ -248,10 +248,15 @@ export class TestCluster {
     const url = `http://127.0.0.1:${port}`;
     let gone = false;
     void exited.then(() => (gone = true));
-    await waitFor(async () => {
-      if (gone) throw new Error(`instance exited:\n${output.join('')}`);
-      return (await fetch(`${url}/readyz`)).status === 200;
-    }, `instance on port ${port}`).catch((err: unknown) => {
+    await waitFor(
+      async () => {
+        if (gone) throw new Error(`instance exited:\n${output.join('')}`);
+        return (await fetch(`${url}/readyz`)).status === 200;
+        // Generous: three instances starting at once on a busy 2-core machine took over 20 s.
+      },
+      `instance on port ${port}`,
+      60_000,
+    ).catch((err: unknown) => {
       throw new Error(`${String(err)}\n${output.join('')}`);
     });
     const instance: Instance = {

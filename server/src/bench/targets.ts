@@ -31,7 +31,8 @@ const SERVER_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const RELAY_MAIN = fileURLToPath(new URL('./relayProcess.js', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);

@@ -10,7 +10,14 @@ import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import { putNote, readRecords } from '../board/boardClient.testkit.js';
 import { sendCommand, sessionOf } from '../facilitation/sessionClients.testkit.js';
 import { createGroupFixture, type GroupFixture } from '../http/groupFixture.testkit.js';
-import { PausableProxy, PrivateRedis, TestCluster, waitFor, type Instance } from './clusterProcesses.testkit.js';
+import {
+  buildServer,
+  PausableProxy,
+  PrivateRedis,
+  TestCluster,
+  waitFor,
+  type Instance,
+} from './clusterProcesses.testkit.js';
 
 interface Client {
   doc: Y.Doc;
@@ -59,8 +66,9 @@ let redis: PrivateRedis;
 let cluster: TestCluster | null = null;
 
 beforeAll(async () => {
-  redis = await PrivateRedis.start();
-}, 20_000);
+  // The build is incremental: a no-op after `npm run build`, most of a minute on a busy machine otherwise.
+  [redis] = await Promise.all([PrivateRedis.start(), buildServer()]);
+}, 180_000);
 
 afterEach(async () => {
   for (const c of open.splice(0)) close(c);
@@ -76,10 +84,7 @@ afterAll(async () => {
 });
 
 async function sharedDeployment(): Promise<{ nodes: Instance[]; group: GroupFixture }> {
-  if (!shared) {
-    const created = await TestCluster.create(redis);
-    shared = { cluster: created, nodes: await Promise.all([created.start(), created.start(), created.start()]) };
-  }
+  if (!shared) throw new Error('the shared deployment did not start');
   const group = await createGroupFixture(shared.nodes[0]!, { members: ['Anna', 'Ben', 'Cleo'] });
   return { nodes: shared.nodes, group };
 }
@@ -93,6 +98,12 @@ async function deployment(count: number, databasePort?: number): Promise<{ nodes
 }
 
 describe('instances sharing PostgreSQL and Redis', { timeout: 120_000 }, () => {
+  beforeAll(async () => {
+    const created = await TestCluster.create(redis);
+    shared = { cluster: created, nodes: [] };
+    shared.nodes = await Promise.all([created.start(), created.start(), created.start()]);
+  }, 120_000);
+
   afterAll(async () => {
     await shared?.cluster.close();
     shared = null;
@@ -244,7 +255,12 @@ describe('failures', { timeout: 120_000 }, () => {
     const everything = new Set(writers.flatMap((w) => [...notes(w)]));
     const late = connect(a, group.meetingId, 'board', group.facilitator);
     await synced(late);
-    await waitFor(async () => [...everything].every((id) => hasNote(late, id)), 'every note in a fresh client', 10_000);
+    const missing = () => [...everything].filter((id) => !hasNote(late, id));
+    await waitFor(
+      async () => missing().length === 0,
+      () => `every note in a fresh client (${missing().length} of ${everything.size} missing)`,
+      30_000,
+    );
   });
 
   it('reconnects to a restarted Redis and resynchronizes without restarting', async () => {

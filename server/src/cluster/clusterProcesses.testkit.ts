@@ -13,13 +13,14 @@ import { fileURLToPath } from 'node:url';
 import { afterAll } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../storage/postgresTestDb.testkit.js';
 import { apiCaller, type ApiCall } from '../testServer.testkit.js';
+import { freePort } from '../bench/targets.js';
 
 const SERVER_MAIN = fileURLToPath(new URL('../../dist/main.js', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 let built: Promise<void> | null = null;
 /** Builds the server (and shared) unless the build is current; once per test file. */
-function buildServer(): Promise<void> {
+export function buildServer(): Promise<void> {
   built ??= new Promise((resolve, reject) => {
     const tsc = spawn(process.execPath, [join(REPO_ROOT, 'node_modules/typescript/bin/tsc'), '-b', 'server'], {
       cwd: REPO_ROOT,
@@ -37,18 +38,6 @@ afterAll(() => {
   for (const child of children) child.kill('SIGKILL');
 });
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
 function track(child: ChildProcess): Promise<void> {
   children.add(child);
   return new Promise((resolve) =>
@@ -59,11 +48,15 @@ function track(child: ChildProcess): Promise<void> {
   );
 }
 
-export async function waitFor(check: () => Promise<boolean>, what: string, ms = 20_000): Promise<void> {
+export async function waitFor(
+  check: () => Promise<boolean>,
+  what: string | (() => string),
+  ms = 20_000,
+): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     if (await check().catch(() => false)) return;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }

@@ -39,6 +39,7 @@ for (const tool of ['nginx', 'openssl', 'redis-server']) {
 }
 
 const children = [];
+const outputs = [];
 const work = mkdtempSync(join(tmpdir(), 'vb-nginx-'));
 let database = null;
 const adminUrl = process.env.CHECK_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -74,10 +75,11 @@ function start(command, args, env = {}) {
   const output = [];
   for (const stream of [child.stdout, child.stderr]) stream.on('data', (d) => output.push(d.toString()));
   children.push(child);
+  outputs.push(output);
   return { child, output };
 }
 
-async function until(check, what, ms = 20_000) {
+async function until(check, what, ms = 60_000) {
   const deadline = Date.now() + ms;
   for (;;) {
     try {
@@ -276,6 +278,9 @@ http {
   check(backends.size === 2, `nginx sent WebSockets to ${backends.size} instances`);
 } catch (err) {
   check(false, err instanceof Error ? err.message : String(err));
+  for (const { output } of children.map((child, i) => ({ output: outputs[i] }))) {
+    if (output.length > 0) console.error(output.join('').split('\n').slice(-10).join('\n'));
+  }
 } finally {
   await cleanup();
 }

@@ -258,7 +258,14 @@ describe('failures', { timeout: 120_000 }, () => {
     const missing = () => [...everything].filter((id) => !hasNote(late, id));
     await waitFor(
       async () => missing().length === 0,
-      () => `every note in a fresh client (${missing().length} of ${everything.size} missing)`,
+      () => {
+        const gone = missing();
+        const byWriter = writers.map(
+          (w, i) =>
+            `writer ${i}: ${gone.filter((id) => id.startsWith(`shape:w${i}`)).length} written, ${gone.filter((id) => hasNote(w, id)).length} held`,
+        );
+        return `every note in a fresh client (${gone.length} of ${everything.size} missing; ${byWriter.join('; ')}; e.g. ${gone.slice(0, 5).join(' ')})`;
+      },
       30_000,
     );
   });

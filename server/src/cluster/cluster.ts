@@ -69,7 +69,7 @@ export async function startCluster(
     reader,
     logger: log,
     syncWaitMs: 500,
-    streamMaxLen: 1000,
+    streamMaxLen: 2000,
     heartbeatTtlMs,
     loadStored,
     onControl,

@@ -3,7 +3,9 @@
 // Why streams and not pub/sub: a stream entry stays readable after it was written, so an instance
 // whose connection to Redis dropped for a moment reads on from the last id it saw and misses
 // nothing; a pub/sub message published while a subscriber reconnects is gone. Each stream is capped
-// (XADD MAXLEN ~) and expires when nobody writes to it for an hour.
+// (XADD MAXLEN ~) and expires when nobody writes to it for an hour. A reader that fell behind by
+// more than the cap would miss entries silently, so each instance numbers the updates it relays per
+// document; a reader that sees a number skipped reloads the document from the store.
 //
 // What goes through a document's stream, every entry tagged with the instance that wrote it (an
 // instance skips its own):
@@ -58,6 +60,10 @@ interface Held<P extends Peer> {
   remoteClients: Map<number, string>;
   /** Instances whose s2 a load is waiting for. */
   awaiting: Map<string, () => void> | null;
+  /** The last update number read from each instance (see `relay.updates`). */
+  seqs: Map<string, number>;
+  /** A reload from the store under way after a gap. */
+  reloading: Promise<void> | null;
 }
 
 export interface ClusterDocs<P extends Peer> extends DocCluster<P> {
@@ -78,6 +84,8 @@ const awarenessLimits = { awarenessStateBytes: limits.awarenessStateBytes };
 export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): ClusterDocs<P> {
   const { instanceId: self, keys, command, reader, logger: log } = opts;
   const held = new Map<string, Held<P>>();
+  /** The number of the last update this instance relayed, per document (never reset while it runs). */
+  const sent = new Map<string, number>();
   let closed = false;
   let readerId: number | null = null;
   /** Control messages are read from those written after this instance started. */
@@ -163,9 +171,19 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     if (!origin || origin === self || !data) return;
     const doc = entry.doc;
     switch (type) {
-      case 'u':
+      case 'u': {
         doc.applyRemoteUpdate(data);
+        const n = Number(f.get('n')?.toString());
+        const last = entry.seqs.get(origin);
+        entry.seqs.set(origin, n);
+        // A stream is capped: a reader that fell further behind than the cap lost entries, and
+        // only the numbers tell. Everything relayed was stored first, so the store has them.
+        if (last !== undefined && n > last + 1) {
+          log.warn({ doc: name, origin, missed: n - last - 1 }, 'missed relayed updates; reloading the document');
+          reload(name, entry);
+        }
         return;
+      }
       case 'a': {
         for (const { clientId, state } of readAwarenessUpdate(data, awarenessLimits)) {
           if (state === null) entry.remoteClients.delete(clientId);
@@ -191,6 +209,16 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         entry.awaiting?.get(origin)?.();
         return;
     }
+  }
+
+  function reload(name: string, entry: Held<P>): void {
+    entry.reloading ??= opts
+      .loadStored(name)
+      .then((stored) => {
+        if (stored.length > 0) entry.doc.applyRemoteUpdate(Y.mergeUpdates(stored));
+      })
+      .catch((err: unknown) => log.warn({ err, doc: name }, 'could not reload a document'))
+      .finally(() => (entry.reloading = null));
   }
 
   function ask(name: string, doc: LiveDoc<P>, both: boolean): void {
@@ -226,7 +254,12 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
   return {
     relay: {
       updates(name, updates) {
-        for (const update of updates) add(name, ['t', 'u', 'd', Buffer.from(update)]);
+        // Numbered per document and instance, so that a reader can tell it missed some.
+        for (const update of updates) {
+          const n = (sent.get(name) ?? 0) + 1;
+          sent.set(name, n);
+          add(name, ['t', 'u', 'n', String(n), 'd', Buffer.from(update)]);
+        }
       },
       awareness(name, update) {
         add(name, ['t', 'a', 'd', Buffer.from(update)]);
@@ -239,7 +272,14 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         ? await within(command.xrevrange(keys.stream(name), '+', '-', 'COUNT', 1), opts.syncWaitMs, fallback)
         : fallback;
       const doc = await open();
-      const entry: Held<P> = { doc, lastId: last[0]?.[0] ?? '0-0', remoteClients: new Map(), awaiting: null };
+      const entry: Held<P> = {
+        doc,
+        lastId: last[0]?.[0] ?? '0-0',
+        remoteClients: new Map(),
+        awaiting: null,
+        seqs: new Map(),
+        reloading: null,
+      };
       held.set(name, entry);
       interruptRead();
       const peers = await otherHolders(name);
@@ -258,6 +298,7 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     unloaded(doc) {
       if (held.get(doc.name)?.doc !== doc) return;
       held.delete(doc.name);
+      sent.delete(doc.name);
       if (ready()) command.zrem(keys.holders(doc.name), self).catch(() => undefined);
     },
 
@@ -284,12 +325,8 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     async resync() {
       interruptRead();
       for (const [name, entry] of held) {
-        try {
-          const stored = await opts.loadStored(name);
-          if (stored.length > 0) entry.doc.applyRemoteUpdate(Y.mergeUpdates(stored));
-        } catch (err) {
-          log.warn({ err, doc: name }, 'could not reload a document after Redis came back');
-        }
+        reload(name, entry);
+        await entry.reloading;
         claim(name);
         ask(name, entry.doc, true);
         const own = entry.doc.ownedClientIds();

@@ -87,7 +87,7 @@ async function until(check, what, ms = 60_000) {
     } catch {
       // not yet
     }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${typeof what === 'function' ? what() : what}`);
     await new Promise((r) => setTimeout(r, 50));
   }
 }
@@ -131,6 +131,7 @@ try {
   const redisPort = await freePort();
   start('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no']);
   const secret = randomBytes(32).toString('hex');
+  const prefix = `vbnginx:${randomBytes(4).toString('hex')}:`;
   const ports = [await freePort(), await freePort()];
   const instances = ports.map((port, i) =>
     start(process.execPath, [join(repo, 'server/dist/main.js')], {
@@ -140,10 +141,10 @@ try {
       STORAGE: 'postgres',
       DATABASE_URL: dbUrl.toString(),
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
-      REDIS_PREFIX: `vbnginx:${randomBytes(4).toString('hex')}:`,
+      REDIS_PREFIX: prefix,
       VERMEBOARD_SECRET: secret,
       TRUST_PROXY: 'true',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     }),
   );
   for (const port of ports) {
@@ -245,7 +246,12 @@ http {
   const seenByAll = (id) => clients.every((c) => readRecords(c.doc).has(id));
   const t0 = performance.now();
   put(clients[0], 'shape:first', 'first');
-  await until(() => seenByAll('shape:first'), 'the first note everywhere');
+  await until(
+    () => seenByAll('shape:first'),
+    () =>
+      `the first note everywhere (held by ${clients.filter((c) => readRecords(c.doc).has('shape:first')).length} of ${clients.length}; ` +
+      `records ${clients.map((c) => readRecords(c.doc).size).join(', ')})`,
+  );
   const relayMs = performance.now() - t0;
   check(true, `an edit reaches every client in ${relayMs.toFixed(0)} ms`);
 

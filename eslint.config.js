@@ -15,6 +15,11 @@ export default tseslint.config(
     },
   },
   {
+    // Operations scripts run by hand with node (docs/nginx/check.mjs).
+    files: ['docs/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['client/src/offline/sw.js'],
     languageOptions: {
       // The two placeholders are replaced at build time (client/offlinePlugin.ts).

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { CloseCode, formatDocName } from '@vermeboard/shared';
+import { CloseCode, formatDocName, type MeetingId } from '@vermeboard/shared';
 import { createAuth, type Auth } from './auth/Auth.js';
 import { createSyncAuthorizer } from './auth/authorizeSync.js';
 import { loadOrCreateSecret } from './auth/secret.js';
@@ -24,6 +24,10 @@ import { createSyncServer } from './sync/SyncServer.js';
 import { createBoardDocHook } from './board/boardDocs.js';
 import { MeetingRulesCache } from './board/meetingRules.js';
 import { readSession } from './facilitation/sessionDoc.js';
+import { startCluster, type Cluster } from './cluster/cluster.js';
+import { encodeCloseMessage, parseCloseMessage, withClusterHooks } from './cluster/appHooks.js';
+import { selects, type CloseSelector } from './http/deps.js';
+import { localLimiters } from './sync/rateLimit.js';
 
 /** The client's address: the socket peer, or behind a trusted proxy the address it forwarded. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
@@ -54,6 +58,24 @@ export async function startServer(
 ): Promise<RunningServer> {
   const storage = await openStorage(config, logger.child({ component: 'storage' }));
   const auth = createAuth(storage, loadOrCreateSecret(config.dataDir, config.secret));
+  const cluster: Cluster | null = config.cluster
+    ? await startCluster(
+        config.cluster,
+        logger.child({ component: 'cluster' }),
+        (name) => storage.loadUpdates(name),
+        (text) => {
+          const message = parseCloseMessage(text);
+          if (message) sync.closeConnections(selects(message.selector), message.code, message.reason);
+          else logger.warn('ignored a malformed message from another instance');
+        },
+      )
+    : null;
+  /** Closes connections here and, with other instances, there too. */
+  const closeSelected = (selector: CloseSelector, code: number, reason: string) => {
+    sync.closeConnections(selects(selector), code, reason);
+    cluster?.docs.publish(encodeCloseMessage({ selector, code, reason }));
+  };
+  const limiters = cluster?.limiters ?? localLimiters;
 
   // What the board checks know of each meeting: filled from the session document before a board
   // connection opens, then kept current by the facilitation engine after every change it writes.
@@ -75,11 +97,20 @@ export async function startServer(
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),
     hidesCursors: (docName) => facilitation.hidesCursors(docName),
-    onDocLoaded: createBoardDocHook({
-      rules,
-      maxRecordBytes: config.maxRecordBytes,
-      logger: logger.child({ component: 'board' }),
-    }),
+    onDocLoaded: withClusterHooks(
+      cluster,
+      createBoardDocHook({
+        rules,
+        maxRecordBytes: config.maxRecordBytes,
+        logger: logger.child({ component: 'board' }),
+      }),
+      (meetingId, state) => {
+        rules.set(meetingId, state);
+        facilitation.observeSession(meetingId, state);
+      },
+    ),
+    ...(cluster ? { cluster: cluster.docs } : {}),
+    connectionLimiter: limiters('connections', { limit: config.connectionsPerMinutePerAddress, windowMs: 60_000 }),
     authorize: createSyncAuthorizer(auth, storage, (meetingId) => rules.load(meetingId)),
   });
 
@@ -89,11 +120,21 @@ export async function startServer(
     storage,
     logger: logger.child({ component: 'facilitation' }),
     onSessionWritten: (meetingId, state) => rules.set(meetingId, state),
+    ...(cluster
+      ? {
+          serialize: <T>(meetingId: MeetingId, task: () => Promise<T>) =>
+            cluster.withMeetingLock(meetingId, async () => {
+              // Another instance may have written the session since this one last heard of it.
+              await sync.reloadDoc(formatDocName({ kind: 'session', meetingId }));
+              return task();
+            }),
+          sharedPresence: cluster.presence,
+        }
+      : {}),
     onMeetingEnded: async (meetingId) => {
       // Writers reconnect and get read-only access; what they sent before is in the summary.
-      const prefix = `meeting/${meetingId}/`;
-      sync.closeConnections(
-        (_, name) => name.startsWith(prefix) && !name.endsWith('/session'),
+      closeSelected(
+        { docPrefixes: [`meeting/${meetingId}/`], exceptSession: true },
         CloseCode.accessChanged,
         'meeting ended',
       );
@@ -111,8 +152,13 @@ export async function startServer(
   });
   app.get('/readyz', async (_req, res) => {
     try {
-      await storage.ping();
-      res.json({ ok: true });
+      // A database that does not answer at all (a network cut) must not hang the probe.
+      await Promise.race([
+        storage.ping(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), 2000).unref()),
+      ]);
+      // Redis away does not stop this instance: it serves its own clients and resyncs when it is back.
+      res.json(cluster ? { ok: true, redis: cluster.connected() } : { ok: true });
     } catch (err) {
       logger.error({ err }, 'readiness check failed');
       sendError(res, 503, 'storage is not answering');
@@ -132,14 +178,14 @@ export async function startServer(
       storage,
       auth,
       config,
-      connections: sync,
+      connections: { closeSelected },
       facilitation,
       logger: logger.child({ component: 'api' }),
+      limiters,
     }),
   );
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
-    const prefixes = ids.map((id) => `meeting/${id}/`);
-    sync.closeConnections((_, name) => prefixes.some((p) => name.startsWith(p)), CloseCode.gone, 'meeting deleted');
+    closeSelected({ docPrefixes: ids.map((id) => `meeting/${id}/`) }, CloseCode.gone, 'meeting deleted');
   });
 
   if (config.clientDir && existsSync(join(config.clientDir, 'index.html'))) {
@@ -207,6 +253,7 @@ export async function startServer(
         // Commands already queued finish and are persisted before the documents are flushed.
         await facilitation.close();
         await sync.close();
+        await cluster?.close();
         http.closeAllConnections();
         await httpClosed;
         await storage.close();

@@ -10,6 +10,17 @@ it('stores in PostgreSQL at DATABASE_URL with STORAGE=postgres', () => {
   expect(loadConfig({ STORAGE: 'postgres', DATABASE_URL: url }, null).storage).toEqual({ kind: 'postgres', url });
 });
 
+it('shares documents through Redis only with REDIS_URL, and only on PostgreSQL', () => {
+  const postgres = { STORAGE: 'postgres', DATABASE_URL: 'postgres://127.0.0.1/vb' };
+  expect(loadConfig(postgres, null).cluster).toBeNull();
+  expect(loadConfig({ ...postgres, REDIS_URL: 'redis://127.0.0.1:6379' }, null).cluster).toEqual({
+    url: 'redis://127.0.0.1:6379',
+    prefix: 'vermeboard:',
+  });
+  expect(() => loadConfig({ REDIS_URL: 'redis://127.0.0.1:6379' }, null)).toThrow(/REDIS_URL needs STORAGE=postgres/);
+  expect(() => loadConfig({ ...postgres, REDIS_URL: 'http://127.0.0.1' }, null)).toThrow(/REDIS_URL/);
+});
+
 it('refuses to start on PostgreSQL without a DATABASE_URL', () => {
   expect(() => loadConfig({ STORAGE: 'postgres' }, null)).toThrow(/STORAGE=postgres needs DATABASE_URL/);
 });

@@ -16,6 +16,13 @@ const envSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
     .optional(),
+  /** Set to run several instances on one database: they share live documents through this Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  /** Prefix of every Redis key, so that several deployments can share one Redis. */
+  REDIS_PREFIX: z.string().min(1).max(100).default('vermeboard:'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
@@ -54,6 +61,8 @@ export interface Config {
   host: string;
   dataDir: string;
   storage: StorageConfig;
+  /** Other instances to share live documents with; null runs this process alone. */
+  cluster: { url: string; prefix: string } | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   tldrawLicenseKey: string | null;
   secret: string | null;
@@ -93,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
     storage: storageConfig(e),
+    cluster: clusterConfig(e),
     logLevel: e.LOG_LEVEL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     secret: e.VERMEBOARD_SECRET ?? null,
@@ -115,6 +125,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     trustProxy: e.TRUST_PROXY,
     clientDir,
   };
+}
+
+function clusterConfig(e: z.infer<typeof envSchema>): Config['cluster'] {
+  if (!e.REDIS_URL) return null;
+  // Instances that share documents must share the store those documents are in.
+  if (e.STORAGE !== 'postgres') {
+    throw new Error('Invalid configuration: REDIS_URL needs STORAGE=postgres (every instance must use one database)');
+  }
+  return { url: e.REDIS_URL, prefix: e.REDIS_PREFIX };
 }
 
 function storageConfig(e: z.infer<typeof envSchema>): StorageConfig {

@@ -8,14 +8,16 @@ import { startServer, type RunningServer } from './app.js';
 import { loadConfig, type Config } from './config.js';
 import { createTestDatabase, type TestDatabase } from './storage/postgresTestDb.testkit.js';
 
+export type ApiCall = (
+  path: string,
+  init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> },
+) => Promise<{ status: number; body: unknown; headers: Headers }>;
+
 export interface TestServer extends RunningServer {
   config: Config;
   /** Stops this server and starts a new one on the same data directory (and port). */
   restart(): Promise<TestServer>;
-  api(
-    path: string,
-    init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: unknown; headers: Headers }>;
+  api: ApiCall;
 }
 
 /**
@@ -42,29 +44,34 @@ async function start(env: Record<string, string>, dataDir: string, database: Tes
       await server.close();
       return start({ ...env, PORT: String(server.port) }, config.dataDir, database);
     },
-    async api(path, init = {}) {
-      const headers: Record<string, string> = { ...init.headers };
-      if (init.token) headers.authorization = `Bearer ${init.token}`;
-      let body: string | Uint8Array | undefined;
-      if (init.body instanceof Uint8Array) body = init.body;
-      else if (typeof init.body === 'string') body = init.body;
-      else if (init.body !== undefined) {
-        body = JSON.stringify(init.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const request = () => fetch(server.url + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
-      // After a restart on the same port, fetch may first reuse a pooled keep-alive socket that the
-      // old server closed; that one attempt fails at the socket level and is retried once.
-      const res = await request().catch(request);
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {
-        // not JSON; keep the text
-      }
-      return { status: res.status, body: parsed, headers: res.headers };
-    },
+    api: apiCaller(server.url),
   };
   return self;
+}
+
+/** Calls a server's HTTP API with an optional bearer token and a JSON (or raw) body. */
+export function apiCaller(baseUrl: string): ApiCall {
+  return async (path, init = {}) => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | Uint8Array | undefined;
+    if (init.body instanceof Uint8Array) body = init.body;
+    else if (typeof init.body === 'string') body = init.body;
+    else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const request = () => fetch(baseUrl + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
+    // After a restart on the same port, fetch may first reuse a pooled keep-alive socket that the
+    // old server closed; that one attempt fails at the socket level and is retried once.
+    const res = await request().catch(request);
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      // not JSON; keep the text
+    }
+    return { status: res.status, body: parsed, headers: res.headers };
+  };
 }

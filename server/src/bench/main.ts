@@ -6,11 +6,11 @@ import { parseArgs } from 'node:util';
 import { checksCostLines, measureChecksCost } from './checksCost.js';
 import { installChildCleanup } from './children.js';
 import { hostileLoad, startHostile, type HostileReport } from './hostile.js';
-import { hostileLine, markdownTable, ratioLines, warnings } from './report.js';
+import { clusterLines, hostileLine, markdownTable, ratioLines, warnings } from './report.js';
 import type { LoadParams, RunResult } from './scenario.js';
 import { runLoad } from './scenario.js';
 import type { Target, TargetKind } from './targets.js';
-import { startRelayTarget, startServerTarget, urlTarget } from './targets.js';
+import { startClusterTarget, startRelayTarget, startServerTarget, urlTarget } from './targets.js';
 
 const USAGE = `Usage: node server/dist/bench/main.js [options]
 
@@ -25,6 +25,10 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
   --warmup W                   seconds of load before measuring (default 5)
   --workers N                  threads that run the clients (default: cores, at most 4)
   --target both|vermeboard|relay   what to run against (default both)
+  --instances N                also run each scenario on PostgreSQL with 1 instance and with N
+                               instances sharing documents through Redis (REDIS_URL, default the
+                               local one; BENCH_DATABASE_URL names the PostgreSQL server), a room's
+                               clients spread over the instances, and report what that costs
   --url http://host:port       use a running server instead of starting one
   --pid N                      with --url: the server's pid, to report its CPU and memory
   --allow-remote               let --url point at a host other than this machine
@@ -44,6 +48,8 @@ interface Options {
   targets: TargetKind[];
   url: string | null;
   pid: number | null;
+  /** 0: no cluster runs; N: also PostgreSQL with 1 and with N instances. */
+  instances: number;
   json: string | null;
   checks: boolean;
 }
@@ -70,6 +76,7 @@ function parseOptions(argv: string[]): Options | null {
       warmup: { type: 'string' },
       workers: { type: 'string' },
       target: { type: 'string', default: 'both' },
+      instances: { type: 'string' },
       url: { type: 'string' },
       pid: { type: 'string' },
       'allow-remote': { type: 'boolean', default: false },
@@ -127,11 +134,15 @@ function parseOptions(argv: string[]): Options | null {
   }
   const pid = values.pid === undefined ? null : positive('pid', values.pid, 0, true);
   if (pid !== null && url === null) throw new Error('--pid only goes with --url');
-  return { scenarios, targets, url, pid, json: values.json ?? null, checks: values.checks };
+  const instances = positive('instances', values.instances, 0, true);
+  if (instances === 1) throw new Error('--instances needs at least 2 (the run on 1 instance comes with it)');
+  if (instances > 1 && url !== null) throw new Error('--instances starts its own servers; it does not go with --url');
+  return { scenarios, targets, url, pid, instances, json: values.json ?? null, checks: values.checks };
 }
 
-async function openTarget(kind: TargetKind, rooms: number, options: Options): Promise<Target> {
+async function openTarget(kind: TargetKind, rooms: number, options: Options, instances = 1): Promise<Target> {
   if (kind === 'relay') return startRelayTarget(rooms);
+  if (kind === 'cluster') return startClusterTarget(rooms, instances);
   return options.url ? urlTarget(options.url, rooms, options.pid) : startServerTarget(rooms);
 }
 
@@ -196,12 +207,16 @@ async function main(): Promise<void> {
       if (options.targets.includes('vermeboard')) neighbours.push(await runHostileNeighbour(params, options, runs));
       continue;
     }
-    for (const kind of options.targets) {
+    const runsOf: { kind: TargetKind; instances: number }[] = options.targets.map((kind) => ({ kind, instances: 1 }));
+    if (options.instances > 1)
+      runsOf.push({ kind: 'cluster', instances: 1 }, { kind: 'cluster', instances: options.instances });
+    for (const { kind, instances } of runsOf) {
+      const on = kind === 'cluster' ? `PostgreSQL × ${instances} instance${instances > 1 ? 's' : ''}` : kind;
       process.stderr.write(
-        `▶ ${name} against ${kind}: ${params.rooms} rooms × ${params.clients} clients, ` +
+        `▶ ${name} against ${on}: ${params.rooms} rooms × ${params.clients} clients, ` +
           `${params.updates} updates/s + ${params.cursors} cursors/s each, ${params.warmup} s warm-up + ${params.seconds} s measured\n`,
       );
-      const target = await openTarget(kind, params.rooms, options);
+      const target = await openTarget(kind, params.rooms, options, instances);
       try {
         const run = await runLoad(name, target, params);
         runs.push(run);
@@ -215,7 +230,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const output = [markdownTable(runs), '', ...ratioLines(runs), ...neighbours];
+  const output = [markdownTable(runs), '', ...ratioLines(runs), ...clusterLines(runs), ...neighbours];
   const notes = warnings(runs);
   if (notes.length > 0) output.push('', 'Warnings:', ...notes.map((line) => `- ${line}`));
   process.stdout.write(`${output.join('\n')}\n`);

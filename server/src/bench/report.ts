@@ -14,6 +14,12 @@ function describeLoad(run: RunResult): string {
   return `${run.scenario} (${rooms}×${clients}, ${updates}+${cursors}/s)`;
 }
 
+/** `cluster` runs are on PostgreSQL, with Redis between the instances when there are several. */
+function targetLabel(run: RunResult): string {
+  if (run.target !== 'cluster') return run.target;
+  return run.instances === 1 ? 'PostgreSQL, 1 instance' : `PostgreSQL + Redis, ${run.instances} instances`;
+}
+
 export function markdownTable(runs: readonly RunResult[]): string {
   const header = [
     '| scenario | target | update p50 / p95 / p99 ms | awareness p50 / p95 / p99 ms | delivery % (upd / aw) | converged | server CPU % | server RSS MB (peak / end) | bench CPU % |',
@@ -25,7 +31,7 @@ export function markdownTable(runs: readonly RunResult[]): string {
     const cpu = run.server ? run.server.cpuPercent.toFixed(0) : '–';
     const rss = run.server ? `${mb(run.server.peakRssBytes)} / ${mb(run.server.endRssBytes)}` : '–';
     return (
-      `| ${describeLoad(run)} | ${run.target} | ${latencies(run.updates)} | ${latencies(run.awareness)} | ` +
+      `| ${describeLoad(run)} | ${targetLabel(run)} | ${latencies(run.updates)} | ${latencies(run.awareness)} | ` +
       `${percent(run.updates.delivery)} / ${percent(run.awareness.delivery)} | ${converged} | ${cpu} | ${rss} | ` +
       `${run.bench.cpuPercent.toFixed(0)} |`
     );
@@ -43,6 +49,27 @@ export function ratioLines(runs: readonly RunResult[]): string[] {
     lines.push(
       `${server.scenario}: Vermeboard p99 / relay p99 = ${ratio(server.updates, relay.updates)}× (updates), ` +
         `${ratio(server.awareness, relay.awareness)}× (awareness)`,
+    );
+  }
+  return lines;
+}
+
+/**
+ * "small: 2 instances p99 / 1 instance p99 = 1.3× (updates), …": what relaying between instances
+ * costs, for each scenario run on the cluster target at one and at several instances.
+ */
+export function clusterLines(runs: readonly RunResult[]): string[] {
+  const lines: string[] = [];
+  const cluster = runs.filter((run) => run.target === 'cluster');
+  for (const spread of cluster.filter((run) => run.instances > 1)) {
+    const single = cluster.find((run) => run.instances === 1 && run.scenario === spread.scenario);
+    if (!single) continue;
+    const ratio = (a: KindResult, b: KindResult) => (a.latencyMs.p99 / b.latencyMs.p99).toFixed(2);
+    const extra = (a: KindResult, b: KindResult) => ms(a.latencyMs.p50 - b.latencyMs.p50);
+    lines.push(
+      `${spread.scenario}: ${spread.instances} instances p99 / 1 instance p99 = ${ratio(spread.updates, single.updates)}× ` +
+        `(updates), ${ratio(spread.awareness, single.awareness)}× (awareness); p50 +${extra(spread.updates, single.updates)} ms ` +
+        `(updates), +${extra(spread.awareness, single.awareness)} ms (awareness)`,
     );
   }
   return lines;

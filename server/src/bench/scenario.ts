@@ -50,6 +50,8 @@ export interface KindResult {
 export interface RunResult {
   scenario: string;
   target: TargetKind;
+  /** Server instances the rooms were spread over (1 but for the cluster target). */
+  instances: number;
   params: LoadParams;
   updates: KindResult;
   awareness: KindResult;
@@ -128,9 +130,12 @@ class LoadWorker {
 function assignClients(target: Target, params: LoadParams): ClientAssignment[][] {
   const perWorker: ClientAssignment[][] = Array.from({ length: params.workers }, () => []);
   let index = 0;
-  target.roomUrls.forEach((url, room) => {
+  const instances = target.instanceRoomUrls ?? [target.roomUrls];
+  target.roomUrls.forEach((_, room) => {
     for (let i = 0; i < params.clients; i++, index++) {
-      // Round robin, so every worker carries a share of every room's traffic.
+      // Round robin, so every worker carries a share of every room's traffic; with several
+      // instances, a room's clients are spread over them the same way.
+      const url = instances[i % instances.length]![room]!;
       perWorker[index % params.workers]?.push({ room, index, url });
     }
   });
@@ -212,6 +217,7 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
     return {
       scenario,
       target: target.kind,
+      instances: target.instances ?? 1,
       params,
       updates: kindResult(updates, params.updates, params),
       awareness: kindResult(awareness, params.cursors, params),

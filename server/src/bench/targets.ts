@@ -4,14 +4,20 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TargetOutput } from './children.js';
 import { makeTempDir, NodeChild, removeTempDir } from './children.js';
+import { randomBytes } from 'node:crypto';
+import { createBenchDatabase } from './benchDatabase.js';
 import { boardUrl, provision, waitForReady } from './provision.js';
 
-export type TargetKind = 'vermeboard' | 'relay';
+export type TargetKind = 'vermeboard' | 'relay' | 'cluster';
 
 export interface Target {
   kind: TargetKind;
   /** One WebSocket URL per room. */
   roomUrls: string[];
+  /** With several instances: each instance's room URLs (a room's clients are spread over them). */
+  instanceRoomUrls?: string[][];
+  /** How many server instances serve the rooms. */
+  instances?: number;
   /** The process to measure, when known. */
   pid: number | null;
   /** Whether a client that connects late gets the room's state from the target (the relay keeps none). */
@@ -25,7 +31,8 @@ const SERVER_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const RELAY_MAIN = fileURLToPath(new URL('./relayProcess.js', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
-function freePort(): Promise<number> {
+/** A port nothing listens on now (the OS picks it). */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -39,10 +46,15 @@ function freePort(): Promise<number> {
 
 /** Starts `node server/dist/main.js` on a free port with a throw-away data directory. */
 export async function startServerTarget(rooms: number): Promise<Target> {
+  const { child, port, cleanup } = await startServerChild('server', {});
+  return readyTarget(child, port, rooms, cleanup);
+}
+
+async function startServerChild(label: string, env: Record<string, string>) {
   const port = await freePort();
   const dataDir = makeTempDir('vermeboard-bench-');
   const child = new NodeChild(
-    'server',
+    label,
     SERVER_MAIN,
     {
       ...process.env,
@@ -53,6 +65,7 @@ export async function startServerTarget(rooms: number): Promise<Target> {
       LOG_LEVEL: 'warn',
       // The bench opens hundreds of connections from one address within seconds.
       RATE_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
+      ...env,
     },
     { cwd: REPO_ROOT },
   );
@@ -60,6 +73,56 @@ export async function startServerTarget(rooms: number): Promise<Target> {
     await child.stop();
     removeTempDir(dataDir);
   };
+  return { child, port, cleanup };
+}
+
+/**
+ * `instances` servers on one fresh PostgreSQL database (BENCH_DATABASE_URL names the server, by
+ * default the local one) and, with more than one, sharing documents through Redis (REDIS_URL, by
+ * default the local one) under a key prefix of their own. The first instance is the one measured.
+ */
+export async function startClusterTarget(rooms: number, instances: number): Promise<Target> {
+  const database = await createBenchDatabase();
+  const secret = randomBytes(32).toString('hex');
+  const env: Record<string, string> = {
+    STORAGE: 'postgres',
+    DATABASE_URL: database.url,
+    VERMEBOARD_SECRET: secret,
+    ...(instances > 1
+      ? {
+          REDIS_URL: process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+          REDIS_PREFIX: `vbbench:${randomBytes(4).toString('hex')}:`,
+        }
+      : {}),
+  };
+  const started: Awaited<ReturnType<typeof startServerChild>>[] = [];
+  const cleanup = async () => {
+    await Promise.all(started.map((s) => s.cleanup()));
+    await database.drop();
+  };
+  try {
+    for (let i = 0; i < instances; i++) started.push(await startServerChild(`server ${i + 1}`, env));
+    const first = started[0]!;
+    const target = await readyTarget(first.child, first.port, rooms, cleanup);
+    const urls = [target.roomUrls];
+    for (const other of started.slice(1)) {
+      const base = `http://127.0.0.1:${other.port}`;
+      await Promise.race([waitForReady(base, 30_000), other.child.exitedEarly()]);
+      urls.push(target.roomUrls.map((url) => url.replace(`:${first.port}/`, `:${other.port}/`)));
+    }
+    return { ...target, kind: 'cluster', instanceRoomUrls: urls, instances };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+async function readyTarget(
+  child: NodeChild,
+  port: number,
+  rooms: number,
+  cleanup: () => Promise<void>,
+): Promise<Target> {
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.race([waitForReady(baseUrl, 30_000), child.exitedEarly()]);

@@ -29,7 +29,7 @@ import {
 } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import type { ConnectionChange } from '../sync/SyncServer.js';
-import { PresenceCounter, type PresenceChange } from './presence.js';
+import { PresenceCounter, type PresenceChange, type SharedPresence } from './presence.js';
 import { revealPrivateNotes, type DocWriter } from './privateNotes.js';
 import { SerialQueues } from './serialQueues.js';
 import { nameFirstPage, placeLayout, type LayoutStorage } from './layoutPlacement.js';
@@ -59,6 +59,8 @@ export interface Facilitation {
   hidesCursors(docName: string): boolean;
   /** The sync server's connection hook: issues `join` and `leave`. */
   onConnectionChange(change: ConnectionChange): void;
+  /** A session state another instance wrote arrived (cluster/): keeps the presence rules current. */
+  observeSession(meetingId: MeetingId, state: SessionState): void;
   /** Stops taking presence changes and waits for the changes already queued. */
   close(): Promise<void>;
 }
@@ -72,6 +74,14 @@ export interface FacilitationOptions {
   onMeetingEnded?: (meetingId: MeetingId) => Promise<unknown>;
   /** Told every session state written, in order; the board checks keep their rules from it. */
   onSessionWritten?: (meetingId: MeetingId, state: SessionState) => void;
+  /**
+   * Runs a meeting's task so that no other instance runs one of that meeting at the same time, with
+   * the latest stored session loaded (cluster/meetingLock.ts). This process's own queue already
+   * orders its tasks; by default nothing more is needed.
+   */
+  serialize?: <T>(meetingId: MeetingId, task: () => Promise<T>) => Promise<T>;
+  /** Presence counted over every instance (cluster/); by default this process's connections only. */
+  sharedPresence?: SharedPresence;
 }
 
 export class FacilitationClosedError extends Error {
@@ -86,6 +96,11 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   const { docs, storage, logger: log } = opts;
   const now = opts.now ?? Date.now;
   const queues = new SerialQueues();
+  const serialize = opts.serialize;
+  /** One meeting's task: in this process's queue, then (with a cluster) under the meeting's lock. */
+  const run = <T>(meetingId: MeetingId, task: () => Promise<T>): Promise<T> =>
+    queues.run(meetingId, serialize ? () => serialize(meetingId, task) : task);
+  const shared = opts.sharedPresence;
   const presence = new PresenceCounter();
   /** Meetings whose stored presence was checked against the live connections since this process started. */
   const reconciled = new Set<MeetingId>();
@@ -208,13 +223,20 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   async function reconcile(meetingId: MeetingId): Promise<void> {
     if (reconciled.has(meetingId)) return;
     reconciled.add(meetingId);
+    const connectedElsewhere = new Set<ParticipantId>();
+    if (shared) {
+      const read = await docs.withDoc(sessionName(meetingId), (doc) => readSession(doc));
+      for (const p of read.ok ? read.value.participants : []) {
+        if (p.present && (await shared.isConnected(meetingId, p.id))) connectedElsewhere.add(p.id);
+      }
+    }
     await docs.withDoc(sessionName(meetingId), (doc) => {
       const stored = readSession(doc);
       if (!stored.ok) return;
       const state = stored.value;
       let next = state;
       for (const p of state.participants) {
-        if (!p.present || presence.isConnected(meetingId, p.id)) continue;
+        if (!p.present || presence.isConnected(meetingId, p.id) || connectedElsewhere.has(p.id)) continue;
         const left = reduce(next, { type: 'leave', participantId: p.id }, { actor: serverActor, now: now() });
         if (left.ok) next = left.state;
       }
@@ -245,7 +267,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
 
   return {
     async createSession(meetingId) {
-      await queues.run(meetingId, async () => {
+      await run(meetingId, async () => {
         await docs.withDoc(sessionName(meetingId), (doc) => {
           writeFreshSession(doc);
           const read = readSession(doc);
@@ -257,7 +279,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
 
     endMeeting(meetingId, subject) {
       if (closing) return Promise.reject(new FacilitationClosedError());
-      return queues.run(meetingId, async (): Promise<EndOutcome> => {
+      return run(meetingId, async (): Promise<EndOutcome> => {
         const ended = await apply(meetingId, subject, { type: 'endMeeting' });
         // The reducer asks who may before whether the meeting is still open, so `invalid` for an
         // allowed caller of an ended session means it ended before: finishing again is safe, and
@@ -272,11 +294,11 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
 
     command(meetingId, subject, command) {
       if (closing) return Promise.reject(new FacilitationClosedError());
-      return queues.run(meetingId, () => apply(meetingId, subject, command));
+      return run(meetingId, () => apply(meetingId, subject, command));
     },
 
     async ownBallots(meetingId, participantId) {
-      const box: BallotBox = await queues.run(meetingId, () => storage.loadBallots(meetingId));
+      const box: BallotBox = await run(meetingId, () => storage.loadBallots(meetingId));
       const votes: Record<string, string[]> = {};
       for (const voteId of Object.keys(box)) {
         const dots = ownBallot(box, voteId, participantId);
@@ -294,9 +316,15 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       const counted = presence.count(change);
       // While shutting down every connection closes; the next start reconciles presence instead.
       if (counted === null || closing) return;
-      queues
-        .run(counted.meetingId, () => presenceCommand(counted))
-        .catch((err: unknown) => log.error({ err, meetingId: counted.meetingId }, `could not apply ${counted.kind}`));
+      run(counted.meetingId, async () => {
+        // Across instances a person is present while any of them holds one of their connections.
+        const change = shared ? await shared.confirm(counted) : counted;
+        if (change) await presenceCommand(change);
+      }).catch((err: unknown) => log.error({ err, meetingId: counted.meetingId }, `could not apply ${counted.kind}`));
+    },
+
+    observeSession(meetingId, state) {
+      notePresenceRules(meetingId, state);
     },
 
     async close() {

@@ -10,6 +10,17 @@ export type PresenceChange =
   | { kind: 'join'; meetingId: MeetingId; participantId: ParticipantId; role: Role }
   | { kind: 'leave'; meetingId: MeetingId; participantId: ParticipantId };
 
+/** Presence over several instances: each counts its own connections, Redis knows who counts where. */
+export interface SharedPresence {
+  /**
+   * Records that this instance's connections of the person began or ended; answers the change
+   * when it changes whether the person is present anywhere, else null.
+   */
+  confirm(change: PresenceChange): Promise<PresenceChange | null>;
+  /** Whether a live instance holds a connection of the person to the meeting. */
+  isConnected(meetingId: MeetingId, participantId: ParticipantId): Promise<boolean>;
+}
+
 export class PresenceCounter {
   private readonly counts = new Map<string, number>();
 

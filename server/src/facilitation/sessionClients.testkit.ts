@@ -35,7 +35,7 @@ function recordingWebSocket(frames: Buffer[], token: string): typeof globalThis.
 export class SessionClients {
   private readonly clients: Client[] = [];
 
-  constructor(private readonly server: () => TestServer) {}
+  constructor(private readonly server: () => Pick<TestServer, 'port'>) {}
 
   connect(meetingId: string, kind: DocKind, token: string): Client {
     const frames: Buffer[] = [];
@@ -64,7 +64,7 @@ export class SessionClients {
   }
 }
 
-export function sessionOf(client: Client): SessionState | undefined {
+export function sessionOf(client: Pick<Client, 'doc'>): SessionState | undefined {
   return client.doc.getMap(SESSION_MAP).get(SESSION_STATE_KEY) as SessionState | undefined;
 }
 
@@ -89,6 +89,11 @@ export async function until(check: () => boolean | Promise<boolean>, what: strin
   }
 }
 
-export function sendCommand(server: TestServer, meetingId: string, token: string | undefined, command: ClientCommand) {
+export function sendCommand(
+  server: Pick<TestServer, 'api'>,
+  meetingId: string,
+  token: string | undefined,
+  command: ClientCommand,
+) {
   return server.api(`/api/meetings/${meetingId}/commands`, { body: { command }, ...(token ? { token } : {}) });
 }

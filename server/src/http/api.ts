@@ -29,7 +29,7 @@ import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
 import type { Storage } from '../storage/Storage.js';
-import { createRateLimiter } from '../sync/rateLimit.js';
+import { localLimiters, type LimiterFactory } from '../sync/rateLimit.js';
 import { allow, createAccess } from './access.js';
 import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
@@ -50,6 +50,8 @@ export interface ApiDeps {
   /** Meeting sessions: created with each meeting, changed by commands. */
   facilitation: Facilitation;
   logger: Logger;
+  /** Where rate limits count (shared by the instances with REDIS_URL); this process by default. */
+  limiters?: LimiterFactory;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
@@ -68,18 +70,20 @@ interface PendingUpload {
   mimeType: string;
 }
 
-export function createApiRouter({ storage, auth, config, connections, facilitation, logger }: ApiDeps): Router {
+export function createApiRouter(deps: ApiDeps): Router {
+  const { storage, auth, config, connections, facilitation, logger } = deps;
+  const limiters = deps.limiters ?? localLimiters;
   const router = express.Router();
-  const limiter = createRateLimiter({ limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
-  router.use((req, res, next) => {
-    if (limiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown')) return next();
+  const limiter = limiters('api', { limit: config.apiRequestsPerMinutePerAddress, windowMs: 60_000 });
+  router.use(async (req, res, next) => {
+    if (await limiter.take(req.ip ?? req.socket.remoteAddress ?? 'unknown')) return next();
     res.setHeader('Retry-After', '60');
     throw new HttpError(429, 'too many requests; try again in a minute');
   });
   const access = createAccess(auth);
   // Per link, not per address: a script behind many addresses must not mint people by the hundred
   // with one leaked member or observer link.
-  const joinsPerLink = createRateLimiter({ limit: config.joinsPerLinkPerHour, windowMs: 60 * 60_000 });
+  const joinsPerLink = limiters('joins', { limit: config.joinsPerLinkPerHour, windowMs: 60 * 60_000 });
 
   router.get('/config', (_req, res) => {
     const body: ClientConfigResponse = {
@@ -183,7 +187,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
     if (!caller) throw new HttpError(401, 'this link is unknown or no longer valid', 'token');
     // A personal token re-joining keeps its identity; a link token creates a new participant.
     if (caller.participantId) throw new HttpError(400, 'use an invite link to join', 'token');
-    if (!joinsPerLink.take(caller.tokenHash)) {
+    if (!(await joinsPerLink.take(caller.tokenHash))) {
       res.setHeader('Retry-After', String(Math.ceil(3600 / Math.max(config.joinsPerLinkPerHour, 1))));
       throw new HttpError(429, 'too many people joined with this link just now; try again in a few minutes');
     }
@@ -243,7 +247,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
-  router.use(facilitationRoutes({ storage, access, facilitation }));
+  router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

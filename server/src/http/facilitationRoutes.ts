@@ -11,7 +11,7 @@ import {
 } from '@vermeboard/shared';
 import type { Caller } from '../auth/Auth.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
-import { createRateLimiter } from '../sync/rateLimit.js';
+import type { LimiterFactory } from '../sync/rateLimit.js';
 import type { RouteDeps } from './deps.js';
 import { allow } from './access.js';
 import { commandOutcome, HttpError } from './errors.js';
@@ -19,14 +19,15 @@ import { jsonBody, pathParam } from './requests.js';
 
 export interface FacilitationRouteDeps extends Pick<RouteDeps, 'storage' | 'access'> {
   facilitation: Facilitation;
+  limiters: LimiterFactory;
 }
 
 /** Commands per token: a burst of this many, refilled over a second, so one client cannot flood a meeting. */
 const commandsPerSecond = 20;
 
-export function facilitationRoutes({ storage, access, facilitation }: FacilitationRouteDeps): Router {
+export function facilitationRoutes({ storage, access, facilitation, limiters }: FacilitationRouteDeps): Router {
   const router = express.Router();
-  const limiter = createRateLimiter({ limit: commandsPerSecond, windowMs: 1000 });
+  const limiter = limiters('commands', { limit: commandsPerSecond, windowMs: 1000 });
 
   /** The caller and a live meeting of their group; what they may do there is the policy's question. */
   async function meetingCaller(req: express.Request): Promise<Caller & { meetingId: MeetingId }> {
@@ -46,7 +47,7 @@ export function facilitationRoutes({ storage, access, facilitation }: Facilitati
   router.post('/meetings/:meetingId/commands', jsonBody, async (req, res) => {
     const caller = await meetingCaller(req);
     const { command } = commandRequestSchema.parse(req.body);
-    if (!limiter.take(caller.tokenHash)) {
+    if (!(await limiter.take(caller.tokenHash))) {
       res.setHeader('Retry-After', '1');
       throw new HttpError(429, 'too many commands; slow down');
     }

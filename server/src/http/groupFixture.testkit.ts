@@ -23,7 +23,7 @@ export interface GroupFixture {
 }
 
 export async function createGroupFixture(
-  server: TestServer,
+  server: Pick<TestServer, 'api'>,
   opts: { members?: string[]; locale?: GroupLocale } = {},
 ): Promise<GroupFixture> {
   const created = await server.api('/api/groups', {

@@ -47,8 +47,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
       observer: hashToken(tokens.observer),
     });
     if (!removed) return null;
-    const revoked = new Set(removed);
-    connections.closeConnections((a) => revoked.has(a.tokenHash), CloseCode.tokenRevoked, reason);
+    connections.closeSelected({ tokenHashes: removed }, CloseCode.tokenRevoked, reason);
     return { tokens, links: auth.links(tokens) };
   }
 
@@ -93,11 +92,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
     if (participantId === caller.participantId) throw new HttpError(400, 'you cannot remove yourself', 'participantId');
     // Removing twice is harmless: the second call finds nothing left to revoke and renews nothing.
     const removedNow = await storage.removeParticipant(participantId, new Date().toISOString());
-    connections.closeConnections(
-      (a) => a.participantId === participantId,
-      CloseCode.tokenRevoked,
-      'removed from the group',
-    );
+    connections.closeSelected({ participantId }, CloseCode.tokenRevoked, 'removed from the group');
     // The links are in the removed person's browser too: without new ones they could join again at
     // once under a fresh name. A concurrent rotation has renewed them already; then read those.
     const renewed =

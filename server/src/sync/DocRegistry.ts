@@ -6,7 +6,7 @@
 // the Y.Doc and disappears; whoever asks meanwhile waits for that and gets a freshly loaded document.
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/Storage.js';
-import type { LiveDocOptions, Peer } from './LiveDoc.js';
+import type { DocRelay, LiveDocOptions, Peer } from './LiveDoc.js';
 import { LiveDoc } from './LiveDoc.js';
 
 export interface DocLease<P extends Peer> {
@@ -25,6 +25,17 @@ export interface DocRegistryOptions<P extends Peer> extends Pick<
   onPersistFailure(docName: string): void;
   /** Runs once per load, before anyone is given the document: install its guard, migrate it. */
   onLoad?(doc: LiveDoc<P>): void;
+  /** Other instances serving the same documents (cluster/); absent on a single instance. */
+  cluster?: DocCluster<P>;
+}
+
+/** What the registry tells the instances' shared view of documents (see cluster/docCluster.ts). */
+export interface DocCluster<P extends Peer> {
+  readonly relay: DocRelay;
+  /** Wraps a load from the store: may catch up with what other instances hold before it resolves. */
+  load(name: string, open: () => Promise<LiveDoc<P>>): Promise<LiveDoc<P>>;
+  /** The document is no longer served here. */
+  unloaded(doc: LiveDoc<P>): void;
 }
 
 interface Entry<P extends Peer> {
@@ -90,26 +101,29 @@ export class DocRegistry<P extends Peer> {
       refs: 0,
       unloading: null,
       failed: false,
-      ready: this.opts.store.loadUpdates(name).then((stored) => {
-        const doc = new LiveDoc<P>(name, stored, {
-          store: this.opts.store,
-          logger: log,
-          compactThreshold: this.opts.compactThreshold,
-          merge: this.opts.merge,
-          maxDocumentBytes: this.opts.maxDocumentBytes,
-          awarenessClientsPerConnection: this.opts.awarenessClientsPerConnection,
-          samePerson: this.opts.samePerson,
-          stampPresence: this.opts.stampPresence,
-          onPersistFailure: (live, err) => this.persistFailed(entry, live, err, log),
-        });
-        try {
-          this.opts.onLoad?.(doc);
-        } catch (err) {
-          doc.destroy();
-          throw err;
-        }
-        return doc;
-      }),
+      ready: this.open(name, () =>
+        this.opts.store.loadUpdates(name).then((stored) => {
+          const doc = new LiveDoc<P>(name, stored, {
+            store: this.opts.store,
+            logger: log,
+            compactThreshold: this.opts.compactThreshold,
+            merge: this.opts.merge,
+            maxDocumentBytes: this.opts.maxDocumentBytes,
+            awarenessClientsPerConnection: this.opts.awarenessClientsPerConnection,
+            samePerson: this.opts.samePerson,
+            stampPresence: this.opts.stampPresence,
+            onPersistFailure: (live, err) => this.persistFailed(entry, live, err, log),
+            ...(this.opts.cluster ? { relay: this.opts.cluster.relay } : {}),
+          });
+          try {
+            this.opts.onLoad?.(doc);
+          } catch (err) {
+            doc.destroy();
+            throw err;
+          }
+          return doc;
+        }),
+      ),
     };
     entry.ready.then(
       () => log.debug('loaded document'),
@@ -120,6 +134,10 @@ export class DocRegistry<P extends Peer> {
     );
     this.entries.set(name, entry);
     return entry;
+  }
+
+  private open(name: string, load: () => Promise<LiveDoc<P>>): Promise<LiveDoc<P>> {
+    return this.opts.cluster ? this.opts.cluster.load(name, load) : load();
   }
 
   private release(entry: Entry<P>, doc: LiveDoc<P>): void {
@@ -139,6 +157,7 @@ export class DocRegistry<P extends Peer> {
       // document then kept a supervisor's SIGTERM waiting for seconds. The next unload compacts it.
       if (!doc.persistFailed && !this.closed) await doc.compact();
     } finally {
+      this.opts.cluster?.unloaded(doc);
       doc.destroy();
       this.remove(entry);
       this.opts.logger.debug({ doc: entry.name }, 'unloaded document');
@@ -148,6 +167,7 @@ export class DocRegistry<P extends Peer> {
   private persistFailed(entry: Entry<P>, doc: LiveDoc<P>, err: unknown, log: Logger): void {
     log.error({ err }, 'persisting an update failed; dropping the document so that clients resync');
     entry.failed = true;
+    this.opts.cluster?.unloaded(doc);
     this.remove(entry);
     if (entry.refs === 0 && !entry.unloading) doc.destroy();
     this.opts.onPersistFailure(entry.name);

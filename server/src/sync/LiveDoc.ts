@@ -52,6 +52,17 @@ export interface LiveDocOptions<P extends Peer> {
   samePerson(a: P, b: P): boolean;
   /** Called once when an update could not be persisted: the document must then be dropped. */
   onPersistFailure(doc: LiveDoc<P>, err: unknown): void;
+  /** Where what this instance's peers change goes besides them (other instances, see cluster/). */
+  relay?: DocRelay;
+}
+
+/**
+ * Told, after the local broadcast, of every update this instance stored and of every awareness change
+ * it made or took from its own peers; never of what `applyRemoteUpdate`/`applyRemoteAwareness` brought.
+ */
+export interface DocRelay {
+  updates(docName: string, updates: readonly Uint8Array[]): void;
+  awareness(docName: string, update: Uint8Array): void;
 }
 
 interface AwarenessChange {
@@ -61,6 +72,8 @@ interface AwarenessChange {
 }
 
 const serverOrigin = Symbol('server');
+/** Changes another instance made: already stored there, so only relayed to this instance's peers. */
+const remoteOrigin = Symbol('remote');
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -81,8 +94,12 @@ export class LiveDoc<P extends Peer = Peer> {
   private unsaved: { update: Uint8Array; from: P | null }[] = [];
   /** The frame being applied from a peer, while applyAwareness runs. */
   private relayedAwareness: Uint8Array | null = null;
+  /** The awareness update inside `relayedAwareness`. */
+  private relayedAwarenessUpdate: Uint8Array | null = null;
   /** Set once after loading, by the server's document hook; null for documents no check applies to. */
   guard: UpdateGuard<P> | null = null;
+  /** Set by the server's document hook: told after an update from another instance was applied. */
+  onRemoteUpdate: (() => void) | null = null;
 
   constructor(
     readonly name: string,
@@ -171,10 +188,12 @@ export class LiveDoc<P extends Peer = Peer> {
     // The broadcast in onAwarenessUpdate (called synchronously from here) relays these bytes
     // instead of encoding the states again: cursor updates are the most frequent message.
     this.relayedAwareness = writeAwareness(update);
+    this.relayedAwarenessUpdate = update;
     try {
       applyAwarenessUpdate(this.awareness, update, peer);
     } finally {
       this.relayedAwareness = null;
+      this.relayedAwarenessUpdate = null;
     }
     return true;
   }
@@ -196,6 +215,37 @@ export class LiveDoc<P extends Peer = Peer> {
       changed.push({ clientId, clock: (this.awareness.meta.get(clientId)?.clock ?? 0) + 1, state: stamped });
     }
     if (changed.length > 0) applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(changed), serverOrigin);
+  }
+
+  /**
+   * Integrates an update another instance stored (or this instance's store holds): it is relayed to
+   * every peer here, and neither stored again nor relayed back.
+   */
+  applyRemoteUpdate(update: Uint8Array): void {
+    if (this.destroyed) return;
+    Y.applyUpdate(this.doc, update, remoteOrigin);
+  }
+
+  /** Takes awareness states another instance relayed (its peers' presence, already stamped there). */
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (this.destroyed) return;
+    applyAwarenessUpdate(this.awareness, update, remoteOrigin);
+  }
+
+  /** Removes presence that another instance published (that instance stopped answering). */
+  removeRemoteAwareness(clientIds: number[]): void {
+    if (this.destroyed) return;
+    removeAwarenessStates(this.awareness, clientIds, remoteOrigin);
+  }
+
+  /** The encoded awareness states of the given client ids (for relaying them to another instance). */
+  encodeAwarenessStates(clientIds: number[]): Uint8Array {
+    return encodeAwarenessUpdate(this.awareness, clientIds);
+  }
+
+  /** Client ids whose presence a peer of this instance publishes. */
+  ownedClientIds(): number[] {
+    return [...this.awareness.getStates().keys()].filter((id) => this.owners.ownerOf(id) !== undefined);
   }
 
   /** An awareness message with every current state. */
@@ -250,6 +300,13 @@ export class LiveDoc<P extends Peer = Peer> {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.failed) return;
+    if (origin === remoteOrigin) {
+      this.sizeBound += update.byteLength;
+      const frame = writeUpdate(update);
+      for (const peer of this.peers) peer.send(frame);
+      this.onRemoteUpdate?.();
+      return;
+    }
     const from = this.peers.has(origin as P) ? (origin as P) : null;
     this.sizeBound += update.byteLength;
     this.unsaved.push({ update, from });
@@ -278,6 +335,10 @@ export class LiveDoc<P extends Peer = Peer> {
       const frame = writeUpdate(update);
       for (const peer of this.peers) if (peer !== from) peer.send(frame);
     }
+    this.opts.relay?.updates(
+      this.name,
+      batch.map((b) => b.update),
+    );
     if (this.rows > this.opts.compactThreshold) void this.compact();
   }
 
@@ -290,5 +351,12 @@ export class LiveDoc<P extends Peer = Peer> {
     // alone in a document only hears its own presence, so only then is it echoed back.
     const echo = this.awareness.getStates().size <= 1;
     for (const peer of this.peers) if (echo || peer !== origin) peer.send(frame);
+    // Each instance times out the states it holds by itself; a removal by timeout is not news to the others.
+    if (this.opts.relay && origin !== remoteOrigin && origin !== 'timeout') {
+      this.opts.relay.awareness(
+        this.name,
+        this.relayedAwarenessUpdate ?? encodeAwarenessUpdate(this.awareness, changed),
+      );
+    }
   };
 }

@@ -6,16 +6,16 @@ import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import type WebSocket from 'ws';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { CloseCode, limits, parseDocName } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { Connection } from './Connection.js';
 import { ConnectionBudget, syncBudgetDefaults, type SyncBudgets } from './connectionBudget.js';
-import { DocRegistry } from './DocRegistry.js';
+import { DocRegistry, type DocCluster } from './DocRegistry.js';
 import type { LiveDoc } from './LiveDoc.js';
 import { createMergeWorker } from './mergeWorker.js';
 import { stampPresence } from './presenceStamp.js';
-import { createRateLimiter } from './rateLimit.js';
+import { createRateLimiter, type KeyedLimiter } from './rateLimit.js';
 import type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
 
 export type { AuthorizeResult, SyncAuth } from './SyncAuth.js';
@@ -70,6 +70,10 @@ export interface SyncServerOptions {
    * answer changes, call `restampPresence`.
    */
   hidesCursors?(docName: string): boolean;
+  /** Other instances serving the same documents (cluster/, with REDIS_URL); none by default. */
+  cluster?: DocCluster<Connection>;
+  /** Counts upgrade attempts per address; default: in this process, `connectionsPerMinutePerAddress`. */
+  connectionLimiter?: KeyedLimiter;
 }
 
 export interface ConnectionChange {
@@ -103,6 +107,11 @@ export interface SyncServer {
   withDoc<T>(docName: string, fn: (doc: Y.Doc) => T): Promise<T>;
   /** Closes every connection matching the predicate (token revoked, participant removed); returns how many. */
   closeConnections(pred: (auth: SyncAuth, docName: string) => boolean, code: number, reason: string): number;
+  /**
+   * Loads the document if needed and integrates what the store holds for it that this instance has
+   * not seen (another instance wrote it), relaying that to the connections here.
+   */
+  reloadDoc(docName: string): Promise<void>;
   /** Stamps a loaded document's presence states again and relays what changed (see `hidesCursors`). */
   restampPresence(docName: string): Promise<void>;
   /**
@@ -147,8 +156,10 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     onPersistFailure: (docName) =>
       closeConnections((_, name) => name === docName, CloseCode.internalError, 'storage failure'),
     ...(opts.onDocLoaded ? { onLoad: opts.onDocLoaded } : {}),
+    ...(opts.cluster ? { cluster: opts.cluster } : {}),
   });
-  const limiter = createRateLimiter({ limit: opts.connectionsPerMinutePerAddress, windowMs: 60_000 });
+  const limiter =
+    opts.connectionLimiter ?? createRateLimiter({ limit: opts.connectionsPerMinutePerAddress, windowMs: 60_000 });
   const remoteAddress = opts.remoteAddress ?? ((req: IncomingMessage) => req.socket.remoteAddress ?? 'unknown');
   let closing = false;
   let connectionSeq = 0;
@@ -175,7 +186,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
       refuse(socket, status);
     };
     if (closing) return refuseWith(503);
-    if (!limiter.take(address)) return refuseWith(429);
+    if (!(await limiter.take(address))) return refuseWith(429);
     if (!url.pathname.startsWith(pathPrefix)) return refuseWith(404);
     const docName = url.pathname.slice(pathPrefix.length);
     if (parseDocName(docName) === null) return refuseWith(400);
@@ -246,6 +257,16 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     }
   }
 
+  async function reloadDoc(docName: string): Promise<void> {
+    const lease = await registry.acquire(docName);
+    try {
+      const stored = await opts.store.loadUpdates(docName);
+      if (stored.length > 0) lease.doc.applyRemoteUpdate(Y.mergeUpdates(stored));
+    } finally {
+      lease.release();
+    }
+  }
+
   let closed: Promise<void> | null = null;
   function close(): Promise<void> {
     closed ??= (async () => {
@@ -270,6 +291,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     handleUpgrade,
     withDoc,
     closeConnections,
+    reloadDoc,
     restampPresence: (docName) => registry.restampPresence(docName),
     close,
     stats: () => ({ docs: registry.size, connections: connections.size }),

@@ -13,7 +13,16 @@ export interface RateLimiterOptions {
   now?: () => number;
 }
 
-export interface RateLimiter {
+/** Anything that takes attempts by key: this process's limiter, or one shared by instances (cluster/). */
+export interface KeyedLimiter {
+  /** Takes one attempt for `key`; false when its budget is spent. */
+  take(key: string): boolean | Promise<boolean>;
+}
+
+/** Makes the limiter of one named limit (a shared store keys its buckets by the name). */
+export type LimiterFactory = (name: string, spec: { limit: number; windowMs: number }) => KeyedLimiter;
+
+export interface RateLimiter extends KeyedLimiter {
   /** Takes one attempt for `address`; false when its budget is spent. */
   take(address: string): boolean;
   /** Addresses currently tracked. */
@@ -51,6 +60,9 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
     size: () => buckets.size,
   };
 }
+
+/** Limiters of this process alone: the default, and the fallback when a shared store is away. */
+export const localLimiters: LimiterFactory = (_name, spec) => createRateLimiter(spec);
 
 /**
  * The key an address is limited under. One IPv6 host usually holds a whole /64, so limiting single

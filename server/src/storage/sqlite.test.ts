@@ -5,10 +5,16 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { GroupId, MeetingId } from '@vermeboard/shared';
+import { betweenContract } from './betweenContract.test-suite.js';
 import { storageContract } from './contract.test-suite.js';
 import { openSqliteStorage } from './sqlite.js';
 
 storageContract('sqlite', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
+  return { storage: openSqliteStorage(file), reopen: async () => openSqliteStorage(file) };
+});
+
+betweenContract('sqlite', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
   return { storage: openSqliteStorage(file), reopen: async () => openSqliteStorage(file) };
 });

@@ -14,6 +14,7 @@ import {
   type TokenRow,
 } from './rows.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
+import { createSqliteBetweenStore } from './sqliteBetween.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
@@ -200,6 +201,51 @@ const migrations: Migration[] = [
   // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
   // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
   { outsideTransaction: scrubFreePages },
+  // Between meetings: date polls (proposed times, one answer per person and time), the season plan
+  // of booked meetings, and the group's calendar (time zone, the feed link's generation and hash).
+  `
+  ALTER TABLE groups ADD COLUMN time_zone TEXT;
+  ALTER TABLE groups ADD COLUMN calendar_feed_generation INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE groups ADD COLUMN calendar_feed_hash TEXT;
+  CREATE UNIQUE INDEX groups_calendar_feed ON groups(calendar_feed_hash) WHERE calendar_feed_hash IS NOT NULL;
+  CREATE TABLE date_polls (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    title TEXT NOT NULL,
+    created_by TEXT REFERENCES participants(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL,
+    booked_slot_id TEXT
+  );
+  CREATE INDEX date_polls_group ON date_polls(group_id, created_at);
+  CREATE TABLE poll_slots (
+    id TEXT PRIMARY KEY,
+    poll_id TEXT NOT NULL REFERENCES date_polls(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    date TEXT NOT NULL,
+    start_time TEXT NOT NULL,
+    minutes INTEGER NOT NULL
+  );
+  CREATE INDEX poll_slots_poll ON poll_slots(poll_id, position);
+  -- One answer per person and slot; answering again replaces it.
+  CREATE TABLE poll_answers (
+    slot_id TEXT NOT NULL REFERENCES poll_slots(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    answer TEXT NOT NULL CHECK (answer IN ('yes', 'maybe', 'no')),
+    PRIMARY KEY (slot_id, participant_id)
+  );
+  CREATE TABLE planned_meetings (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    time TEXT NOT NULL,
+    minutes INTEGER NOT NULL,
+    theme TEXT,
+    place TEXT,
+    from_poll_id TEXT REFERENCES date_polls(id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX planned_meetings_group ON planned_meetings(group_id, date, time);
+  `,
 ];
 
 function scrubFreePages(db: Database.Database): void {
@@ -294,6 +340,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
     ...createSqliteSummaryStore(db),
+    ...createSqliteBetweenStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

@@ -30,9 +30,9 @@ import {
  * A schema step: SQL run in a transaction, or a function for work that cannot run inside one
  * (VACUUM). Either way `user_version` moves on only after the step succeeded.
  */
-type Migration = string | { outsideTransaction(db: Database.Database): void };
+export type Migration = string | { outsideTransaction(db: Database.Database): void };
 
-const migrations: Migration[] = [
+export const migrations: Migration[] = [
   `
   CREATE TABLE groups (
     id TEXT PRIMARY KEY,
@@ -423,15 +423,16 @@ export function openSqliteStorage(file: string): Storage {
   };
 }
 
-function migrate(db: Database.Database): void {
+/** Brings the file to the newest schema (or, for tests of an upgrade, to the end of `steps`). */
+export function migrate(db: Database.Database, steps: readonly Migration[] = migrations): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > migrations.length) {
+  if (version > steps.length) {
     throw new Error(
-      `The database schema version ${version} is newer than this server knows (${migrations.length}); upgrade the server.`,
+      `The database schema version ${version} is newer than this server knows (${steps.length}); upgrade the server.`,
     );
   }
-  for (let v = version; v < migrations.length; v++) {
-    const step = migrations[v]!;
+  for (let v = version; v < steps.length; v++) {
+    const step = steps[v]!;
     if (typeof step === 'string') {
       db.transaction(() => {
         db.exec(step);

@@ -33,6 +33,7 @@ import { createRateLimiter } from '../sync/rateLimit.js';
 import { allow, createAccess } from './access.js';
 import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
+import { betweenRoutes } from './betweenRoutes.js';
 import type { ConnectionCloser } from './deps.js';
 import { HttpError } from './errors.js';
 import { facilitationRoutes } from './facilitationRoutes.js';
@@ -243,6 +244,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
+  router.use(betweenRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation }));
 
   router.use((_req, _res) => {

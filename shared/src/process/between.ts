@@ -23,6 +23,9 @@ export const betweenLimits = {
   timeZone: 64,
 } as const;
 
+/** A peer-group meeting's usual length, when nobody said otherwise. */
+export const defaultMeetingMinutes = 120;
+
 export const pollAnswerSchema = z.enum(['yes', 'maybe', 'no']);
 export type PollAnswer = z.infer<typeof pollAnswerSchema>;
 
@@ -131,7 +134,7 @@ export type PlannedMeeting = z.infer<typeof plannedMeetingSchema>;
 export const plannedMeetingBody = z.object({
   date: isoDateSchema,
   time: timeOfDaySchema,
-  minutes: minutesSchema.default(120),
+  minutes: minutesSchema.default(defaultMeetingMinutes),
   theme: boundedText(betweenLimits.planTheme).nullable().default(null),
   place: boundedText(betweenLimits.planPlace).nullable().default(null),
 });

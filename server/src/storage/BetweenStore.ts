@@ -1,7 +1,15 @@
 // What the group keeps between meetings: date polls (proposed times and everyone's answers), the
-// season plan of booked meetings, and the calendar settings (time zone, feed link). Both adapters
+// season plan of booked meetings, the calendar settings (time zone, feed link) and the stream. Both adapters
 // implement it (sqliteBetween.ts, postgresBetween.ts) and pass the same contract suite.
-import type { DatePollId, GroupId, ParticipantId, PlannedMeetingId, PollAnswer, PollSlotId } from '@vermeboard/shared';
+import type {
+  DatePollId,
+  GroupId,
+  ParticipantId,
+  PlannedMeetingId,
+  PollAnswer,
+  PollSlotId,
+  StreamPostId,
+} from '@vermeboard/shared';
 
 export interface PollSlotRecord {
   id: PollSlotId;
@@ -48,7 +56,7 @@ export interface CalendarSettingsRecord {
   feedGeneration: number;
 }
 
-export interface BetweenStore {
+export interface BetweenStore extends StreamStore {
   /** Adds the poll with its slots unless the group has `maxOpen` unbooked polls already ('full'). Atomic. */
   createDatePoll(poll: Omit<DatePollRecord, 'bookedSlotId'>, maxOpen: number): Promise<'created' | 'full'>;
   getDatePoll(id: DatePollId): Promise<DatePollRecord | null>;
@@ -91,4 +99,40 @@ export interface BetweenStore {
   rotateCalendarFeed(groupId: GroupId, fromGeneration: number, tokenHash: string): Promise<boolean>;
   /** The group whose current feed token hashes to this; null for an unknown or renewed one. */
   findCalendarFeed(tokenHash: string): Promise<GroupId | null>;
+}
+
+export interface StreamPostRecord {
+  id: StreamPostId;
+  groupId: GroupId;
+  parentId: StreamPostId | null;
+  participantId: ParticipantId;
+  /** Filled from the participant on read. */
+  authorName: string;
+  text: string;
+  createdAt: string;
+  pinnedAt: string | null;
+}
+
+/** The between-meetings stream: short posts, replies, thanks, pins; within the group's retention. */
+export interface StreamStore {
+  /** Adds it unless the group keeps `max` posts already ('full'), or a reply's post is not the group's top-level post ('noParent'). */
+  addStreamPost(
+    post: Omit<StreamPostRecord, 'authorName' | 'pinnedAt'>,
+    max: number,
+  ): Promise<'added' | 'full' | 'noParent'>;
+  getStreamPost(id: StreamPostId): Promise<StreamPostRecord | null>;
+  /** Oldest first; with `since`, only posts created after it. */
+  listStreamPosts(groupId: GroupId, since?: string): Promise<StreamPostRecord[]>;
+  /** Deletes a post and its replies. */
+  deleteStreamPost(id: StreamPostId): Promise<void>;
+  pinStreamPost(id: StreamPostId, pinnedAt: string | null): Promise<void>;
+  /** One thanks per person and post; `on: false` takes it back. */
+  setStreamThanks(postId: StreamPostId, participantId: ParticipantId, on: boolean): Promise<void>;
+  /** Every thanks on the group's posts. */
+  listStreamThanks(groupId: GroupId): Promise<{ postId: StreamPostId; participantId: ParticipantId }[]>;
+  /**
+   * For groups with retention on: deletes posts created more than that many days before `now`
+   * (with their replies and thanks). Returns how many posts went.
+   */
+  purgeExpiredStreamPosts(now: Date): Promise<number>;
 }

@@ -1,7 +1,14 @@
 // The storage contract for what the group keeps between meetings (BetweenStore.ts): every adapter
 // runs it beside the main contract (contract.test-suite.ts).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DatePollId, GroupId, ParticipantId, PlannedMeetingId, PollSlotId } from '@vermeboard/shared';
+import type {
+  DatePollId,
+  GroupId,
+  ParticipantId,
+  PlannedMeetingId,
+  PollSlotId,
+  StreamPostId,
+} from '@vermeboard/shared';
 import type { PlannedMeetingRecord } from './BetweenStore.js';
 import type { Storage } from './Storage.js';
 
@@ -159,6 +166,94 @@ export function betweenContract(name: string, open: () => Promise<{ storage: Sto
         planned('plan-0003', { date: '2026-01-20', time: '17:00', minutes: 60, theme: 'Kick-off' }),
         planned('plan-0001', { time: '19:00', theme: 'Funding' }),
       ]);
+    });
+
+    it('keeps the stream: posts and replies oldest first, pins, one thanks per person, within the limit', async () => {
+      const post = (
+        id: string,
+        over: Partial<{
+          parentId: StreamPostId | null;
+          participantId: ParticipantId;
+          createdAt: string;
+          groupId: GroupId;
+        }> = {},
+      ) => ({
+        id: id as StreamPostId,
+        groupId,
+        parentId: null,
+        participantId: pid(2),
+        text: `Text of ${id}`,
+        createdAt: at(3),
+        ...over,
+      });
+      expect(await storage.addStreamPost(post('post-0001'), 3)).toBe('added');
+      expect(await storage.addStreamPost(post('post-0002', { createdAt: at(4), participantId: pid(3) }), 3)).toBe(
+        'added',
+      );
+      const reply = post('post-0003', {
+        parentId: 'post-0001' as StreamPostId,
+        createdAt: at(5),
+        participantId: pid(1),
+      });
+      expect(await storage.addStreamPost(reply, 3)).toBe('added');
+      expect(await storage.addStreamPost(post('post-0004', { createdAt: at(6) }), 3)).toBe('full');
+      // Replies go one level deep, and only to the group's own posts.
+      expect(await storage.addStreamPost(post('post-0005', { parentId: 'post-0003' as StreamPostId }), 9)).toBe(
+        'noParent',
+      );
+      expect(await storage.addStreamPost(post('post-0006', { parentId: 'post-unknown' as StreamPostId }), 9)).toBe(
+        'noParent',
+      );
+      const listed = await storage.listStreamPosts(groupId);
+      expect(listed.map((p) => [p.id, p.authorName, p.parentId])).toEqual([
+        ['post-0001', 'P2', null],
+        ['post-0002', 'P3', null],
+        ['post-0003', 'P1', 'post-0001'],
+      ]);
+      expect((await storage.listStreamPosts(groupId, at(4))).map((p) => p.id)).toEqual(['post-0003']);
+      await storage.pinStreamPost('post-0002' as StreamPostId, at(7));
+      expect(await storage.getStreamPost('post-0002' as StreamPostId)).toMatchObject({
+        pinnedAt: at(7),
+        text: 'Text of post-0002',
+      });
+      await storage.setStreamThanks('post-0001' as StreamPostId, pid(3), true);
+      await storage.setStreamThanks('post-0001' as StreamPostId, pid(3), true);
+      await storage.setStreamThanks('post-0001' as StreamPostId, pid(1), true);
+      await storage.setStreamThanks('post-0001' as StreamPostId, pid(1), false);
+      expect(await storage.listStreamThanks(groupId)).toEqual([{ postId: 'post-0001', participantId: pid(3) }]);
+      // Deleting a post takes its replies and thanks with it.
+      await storage.deleteStreamPost('post-0001' as StreamPostId);
+      expect((await storage.listStreamPosts(groupId)).map((p) => p.id)).toEqual(['post-0002']);
+      expect(await storage.listStreamThanks(groupId)).toEqual([]);
+    });
+
+    it('deletes stream posts past the group’s retention, and only there', async () => {
+      await storage.createParticipant(
+        { id: pid(9), groupId: otherGroup, displayName: 'Other', role: 'member', createdAt: at(1) },
+        'hash-p9',
+      );
+      const post = (id: string, group: GroupId, day: number, who: ParticipantId, parentId: string | null = null) =>
+        storage.addStreamPost(
+          {
+            id: id as StreamPostId,
+            groupId: group,
+            parentId: parentId as StreamPostId | null,
+            participantId: who,
+            text: id,
+            createdAt: at(day),
+          },
+          99,
+        );
+      await post('post-old1', groupId, 2, pid(2));
+      // A reply newer than the limit goes with its expired post.
+      await post('post-old2', groupId, 20, pid(3), 'post-old1');
+      await post('post-new1', groupId, 20, pid(2));
+      await post('post-kept', otherGroup, 2, pid(9));
+      await storage.setRetention(groupId, 10);
+      expect(await storage.purgeExpiredStreamPosts(new Date(Date.UTC(2026, 0, 25)))).toBeGreaterThanOrEqual(1);
+      expect((await storage.listStreamPosts(groupId)).map((p) => p.id)).toEqual(['post-new1']);
+      // The other group keeps everything (no retention).
+      expect((await storage.listStreamPosts(otherGroup)).map((p) => p.id)).toEqual(['post-kept']);
     });
 
     it('keeps the time zone and a renewable calendar feed that finds its group', async () => {

@@ -1,6 +1,20 @@
 // Rows of the between-meetings tables as both adapters read them, and their records.
-import type { DatePollId, GroupId, ParticipantId, PlannedMeetingId, PollAnswer, PollSlotId } from '@vermeboard/shared';
-import type { DatePollRecord, PlannedMeetingRecord, PollAnswerRecord, PollSlotRecord } from './BetweenStore.js';
+import type {
+  DatePollId,
+  GroupId,
+  ParticipantId,
+  PlannedMeetingId,
+  PollAnswer,
+  PollSlotId,
+  StreamPostId,
+} from '@vermeboard/shared';
+import type {
+  DatePollRecord,
+  PlannedMeetingRecord,
+  PollAnswerRecord,
+  PollSlotRecord,
+  StreamPostRecord,
+} from './BetweenStore.js';
 
 export interface PollRow {
   id: string;
@@ -81,3 +95,28 @@ export const answersSql = (param: string) => `
   JOIN poll_slots s ON s.id = a.slot_id
   JOIN participants p ON p.id = a.participant_id AND p.removed_at IS NULL
   WHERE s.poll_id = ${param} ORDER BY s.position, p.created_at, p.id`;
+
+export interface StreamRow {
+  id: string;
+  group_id: string;
+  parent_id: string | null;
+  participant_id: string;
+  author_name: string;
+  text: string;
+  created_at: string;
+  pinned_at: string | null;
+}
+
+export const toStreamPost = (r: StreamRow): StreamPostRecord => ({
+  id: r.id as StreamPostId,
+  groupId: r.group_id as GroupId,
+  parentId: r.parent_id as StreamPostId | null,
+  participantId: r.participant_id as ParticipantId,
+  authorName: r.author_name,
+  text: r.text,
+  createdAt: r.created_at,
+  pinnedAt: r.pinned_at,
+});
+
+export const streamSelect = `
+  SELECT s.*, p.display_name AS author_name FROM stream_posts s JOIN participants p ON p.id = s.participant_id`;

@@ -12,6 +12,7 @@ import {
   type PollRow,
   type SlotRow,
 } from './betweenRows.js';
+import { createPostgresStreamStore } from './postgresStream.js';
 import type { Db, Queryable } from './postgresDb.js';
 
 const insertPlanned = (c: Queryable, m: PlannedMeetingRecord) =>
@@ -28,6 +29,7 @@ const lockGroup = (c: Queryable, groupId: GroupId) =>
 export function createPostgresBetweenStore(db: Db): BetweenStore {
   const { pool } = db;
   return {
+    ...createPostgresStreamStore(db),
     async createDatePoll(poll, maxOpen) {
       return db.transaction(async (c) => {
         await lockGroup(c, poll.groupId);

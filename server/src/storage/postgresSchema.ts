@@ -183,7 +183,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
   `,
   // Between meetings: date polls (proposed times, one answer per person and time), the season plan
-  // of booked meetings, and the group's calendar (time zone, the feed link's generation and hash).
+  // of booked meetings, the group's calendar (time zone, the feed link's generation and hash) and
+  // the stream of posts between meetings.
   `
   ALTER TABLE groups ADD COLUMN time_zone TEXT;
   ALTER TABLE groups ADD COLUMN calendar_feed_generation INTEGER NOT NULL DEFAULT 0;
@@ -226,6 +227,23 @@ export const migrations: readonly string[] = [
     created_at TEXT NOT NULL
   );
   CREATE INDEX planned_meetings_group ON planned_meetings(group_id, date, time);
+  -- The between-meetings stream: a line, a reply to one (parent_id), pins and thanks.
+  CREATE TABLE stream_posts (
+    id TEXT PRIMARY KEY,
+    group_id TEXT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+    parent_id TEXT REFERENCES stream_posts(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    pinned_at TEXT
+  );
+  CREATE INDEX stream_posts_group ON stream_posts(group_id, created_at);
+  CREATE INDEX stream_posts_parent ON stream_posts(parent_id);
+  CREATE TABLE stream_thanks (
+    post_id TEXT NOT NULL REFERENCES stream_posts(id) ON DELETE CASCADE,
+    participant_id TEXT NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+    PRIMARY KEY (post_id, participant_id)
+  );
   `,
 ];
 

@@ -13,6 +13,7 @@ import {
   type PollRow,
   type SlotRow,
 } from './betweenRows.js';
+import { createSqliteStreamStore } from './sqliteStream.js';
 
 export function createSqliteBetweenStore(db: Database.Database): BetweenStore {
   const q = {
@@ -95,6 +96,7 @@ export function createSqliteBetweenStore(db: Database.Database): BetweenStore {
   });
 
   return {
+    ...createSqliteStreamStore(db),
     async createDatePoll(poll, maxOpen) {
       return createPoll(poll, maxOpen);
     },

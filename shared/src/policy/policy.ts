@@ -71,6 +71,10 @@ const rules = {
   /** See the calendar feed link (it reveals the plan to whoever holds it). */
   'calendar.subscribe': byRole(contributors, 'observers do not get the calendar feed'),
   'calendar.rotate': byRole(['facilitator'], 'only the facilitator can renew the calendar feed link'),
+  /** Post a line or a reply in the between-meetings stream, or say thanks to one, as oneself. */
+  'stream.post': byRole(contributors, 'observers can read the stream but not post in it', true),
+  /** Pin a post to the top of the stream, or remove anyone's post. */
+  'stream.moderate': byRole(['facilitator'], 'only the facilitator can pin or remove others’ posts'),
   /** The caller's own dots in a meeting's votes. */
   'ballots.readOwn': byRole(everyone, '', true),
 

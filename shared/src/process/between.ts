@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { participantIdSchema } from '../ids.js';
 import { timeOfDaySchema } from './group.js';
-import { datePollIdSchema, plannedMeetingIdSchema, pollSlotIdSchema } from './ids.js';
+import { datePollIdSchema, plannedMeetingIdSchema, pollSlotIdSchema, streamPostIdSchema } from './ids.js';
 import { boundedText, isoDateSchema } from './text.js';
 
 export const betweenLimits = {
@@ -171,3 +171,40 @@ export type SeasonPlanResponse = z.infer<typeof seasonPlanResponseSchema>;
 
 /** Path of a group's calendar feed for a feed token. */
 export const calendarFeedPath = (token: string) => `/api/calendar/${token}.ics`;
+
+// ---- The between-meetings stream ----
+
+export const streamLimits = {
+  /** A line: a question, a link, a progress note on a goal. */
+  postText: 500,
+  /** Posts a group keeps at once (retention and removal make room). */
+  posts: 1000,
+} as const;
+
+export const streamPostSchema = z.object({
+  id: streamPostIdSchema,
+  /** A reply's post; null for a post of the stream. */
+  parentId: streamPostIdSchema.nullable(),
+  authorId: participantIdSchema,
+  authorName: z.string(),
+  text: z.string(),
+  createdAt: z.string(),
+  pinnedAt: z.string().nullable(),
+  /** How many people said thanks, and whether the caller is one of them. */
+  thanks: z.number().int(),
+  thankedByMe: z.boolean(),
+});
+export type StreamPost = z.infer<typeof streamPostSchema>;
+
+/** Oldest first; the client nests replies under their posts and puts pinned posts on top. */
+export const streamResponseSchema = z.object({ posts: z.array(streamPostSchema) });
+export type StreamResponse = z.infer<typeof streamResponseSchema>;
+
+export const streamPostBody = z.object({
+  text: boundedText(streamLimits.postText, { multiline: true }),
+  parentId: streamPostIdSchema.nullable().default(null),
+});
+export type StreamPostBody = z.input<typeof streamPostBody>;
+
+export const streamPinBody = z.object({ pinned: z.boolean() });
+export const streamThanksBody = z.object({ thanks: z.boolean() });

@@ -26,3 +26,5 @@ export type PlannedMeetingId = Brand<string, 'PlannedMeetingId'>;
 export const datePollIdSchema = id<DatePollId>();
 export const pollSlotIdSchema = id<PollSlotId>();
 export const plannedMeetingIdSchema = id<PlannedMeetingId>();
+export type StreamPostId = Brand<string, 'StreamPostId'>;
+export const streamPostIdSchema = id<StreamPostId>();

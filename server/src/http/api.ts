@@ -40,6 +40,7 @@ import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
+import { streamRoutes } from './streamRoutes.js';
 import { summaryRoutes } from './summaryRoutes.js';
 
 export interface ApiDeps {
@@ -245,6 +246,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
   router.use(betweenRoutes(routeDeps));
+  router.use(streamRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation }));
 
   router.use((_req, _res) => {

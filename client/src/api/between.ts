@@ -4,6 +4,7 @@ import {
   datePollSchema,
   datePollsResponseSchema,
   seasonPlanResponseSchema,
+  streamResponseSchema,
   type CreateDatePollBody,
   type DatePollId,
   type GroupId,
@@ -11,6 +12,8 @@ import {
   type PlannedMeetingId,
   type PollAnswer,
   type PollSlotId,
+  type StreamPostBody,
+  type StreamPostId,
 } from '@vermeboard/shared';
 import { z } from 'zod';
 import { request } from './client.js';
@@ -34,6 +37,16 @@ export function betweenApi(groupId: GroupId, token: string) {
     book: (pollId: DatePollId, slotId: PollSlotId) =>
       call(`/date-polls/${id(pollId)}/book`, bookedSchema, 'POST', { slotId }),
     removePoll: (pollId: DatePollId) => call(`/date-polls/${id(pollId)}`, z.undefined(), 'DELETE'),
+
+    stream: () => call('/stream', streamResponseSchema).then((r) => r.posts),
+    streamSinceLastMeeting: () => call('/stream/since-last-meeting', streamResponseSchema).then((r) => r.posts),
+    post: (body: StreamPostBody) => call('/stream', streamResponseSchema, 'POST', body).then((r) => r.posts),
+    thank: (postId: StreamPostId, thanks: boolean) =>
+      call(`/stream/${id(postId)}/thanks`, streamResponseSchema, 'PUT', { thanks }).then((r) => r.posts),
+    pin: (postId: StreamPostId, pinned: boolean) =>
+      call(`/stream/${id(postId)}/pin`, streamResponseSchema, 'PUT', { pinned }).then((r) => r.posts),
+    removePost: (postId: StreamPostId) =>
+      call(`/stream/${id(postId)}`, streamResponseSchema, 'DELETE').then((r) => r.posts),
 
     plan: () => call('/plan', seasonPlanResponseSchema),
     addPlanned: (body: PlannedMeetingBody) => call('/plan', seasonPlanResponseSchema, 'POST', body),

@@ -1,5 +1,5 @@
-// The group home's between-meetings sections: finding a common time and the season plan. They
-// share the plan, which a booking changes, and tell the home when the next meeting may have moved.
+// The group home's between-meetings sections: the stream, finding a common time and the season
+// plan. The last two share the plan, which a booking changes, and tell the home when the next meeting may have moved.
 import { useCallback, useMemo } from 'react';
 import type { SeasonPlanResponse } from '@vermeboard/shared';
 import { betweenApi } from '../api/between.js';
@@ -7,6 +7,7 @@ import { DatePollSection } from './DatePollSection.js';
 import type { HomeContext } from './homeContext.js';
 import { SeasonPlanSection } from './SeasonPlanSection.js';
 import { SectionError } from './SectionError.js';
+import { StreamSection } from './StreamSection.js';
 import { useLoaded } from './useLoaded.js';
 import './between.css';
 
@@ -14,11 +15,14 @@ export function BetweenMeetings({
   ctx,
   groupId,
   token,
+  retentionDays,
   onNextMeetingChanged,
 }: {
   ctx: HomeContext;
   groupId: Parameters<typeof betweenApi>[0];
   token: string;
+  /** The group's retention, which the stream keeps to as well. */
+  retentionDays: number | null;
   /** A booking may have made a new next meeting. */
   onNextMeetingChanged(): void;
 }) {
@@ -35,6 +39,7 @@ export function BetweenMeetings({
   );
   return (
     <>
+      <StreamSection ctx={ctx} api={api} retentionDays={retentionDays} />
       <DatePollSection ctx={ctx} api={api} polls={polls} onBooked={onBooked} />
       {plan.state.status === 'error' && <SectionError error={plan.state.error} onRetry={plan.reload} />}
       {plan.state.status === 'ready' && (

@@ -67,7 +67,13 @@ export function GroupHome({ group, identity, intro }: Props) {
             {settings.state.status === 'ready' && (
               <NextMeetingSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
             )}
-            <BetweenMeetings ctx={ctx} groupId={group.groupId} token={token} onNextMeetingChanged={settings.reload} />
+            <BetweenMeetings
+              ctx={ctx}
+              groupId={group.groupId}
+              token={token}
+              retentionDays={settings.state.status === 'ready' ? settings.state.data.deleteBoardsAfterDays : null}
+              onNextMeetingChanged={settings.reload}
+            />
             <ActionItemsSection ctx={ctx} />
             <section className="card" aria-labelledby="meetings-title">
               <h2 id="meetings-title">{t('app.group.meetings.title')}</h2>

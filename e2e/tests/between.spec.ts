@@ -6,8 +6,9 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import ical, { type VEvent } from 'node-ical';
-import { createGroup } from '../flows.js';
-import { download } from '../process.js';
+import { press } from '../facilitation.js';
+import { createGroup, startMeeting } from '../flows.js';
+import { buildAgenda, download } from '../process.js';
 import { launchServer, type ServerProcess } from '../server.js';
 
 let server: ServerProcess;
@@ -148,4 +149,47 @@ test('three members find a common time, the facilitator books it, and it lands i
   expect(fed!.summary).toBe('Funding circle: meeting');
   // The screenshots were written; make sure they are real images.
   expect((await readFile(`${shots}fi-phone-season-plan.png`)).subarray(1, 4).toString()).toBe('PNG');
+});
+
+test('a line posted between meetings is recalled in the next meeting’s goal recap', async ({ browser, page }) => {
+  test.setTimeout(180_000);
+  const kaisa = page;
+  const links = await createGroup(kaisa, server.url, 'Mentor circle', 'Kaisa');
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await phone.addInitScript(() => localStorage.setItem('vermeboard.locale', 'fi'));
+  const anna = await phone.newPage();
+  await joinGroup(anna, links.member, 'Anna', 'fi');
+
+  // Anna posts on her phone, in Finnish; Kaisa thanks her and replies on her desktop.
+  const line = 'Lähetin hakemusluonnoksen säätiölle – kommentit tervetulleita!';
+  const annaStream = anna.getByRole('region', { name: 'Tapaamisten välillä' });
+  await annaStream.getByRole('textbox', { name: 'Rivisi ryhmälle' }).fill(line);
+  await annaStream.getByRole('button', { name: 'Lähetä' }).click();
+  await expect(annaStream.getByRole('list', { name: 'Viestit' })).toContainText(line);
+
+  await kaisa.reload();
+  const stream = kaisa.getByRole('region', { name: 'Between meetings' });
+  await expect(stream).toContainText(line);
+  await stream.getByRole('button', { name: 'Thank Anna (0 so far)' }).click();
+  await expect(stream.getByRole('button', { name: 'Take back your thanks to Anna (1 so far)' })).toBeVisible();
+  await stream.getByRole('button', { name: 'Reply to Anna' }).click();
+  const reply = stream.getByRole('form', { name: 'Your reply to Anna' });
+  await reply.getByRole('textbox', { name: 'Your reply to Anna' }).fill('Great, I will read it this week.');
+  await reply.getByRole('button', { name: 'Post' }).click();
+  await expect(stream.locator('.stream-replies')).toContainText('I will read it this week');
+  await stream.getByRole('button', { name: 'Pin' }).click();
+  await expect(stream.getByText('Pinned')).toBeVisible();
+  await stream.screenshot({ path: `${shots}en-desktop-stream.png` });
+  await anna.reload();
+  await expect(annaStream.locator('.stream-replies')).toContainText('I will read it this week');
+  await annaStream.screenshot({ path: `${shots}fi-phone-stream.png` });
+
+  // The next meeting opens with the goal recap; its column recalls the line.
+  await startMeeting(kaisa);
+  await buildAgenda(kaisa, ['Goal recap']);
+  await press(kaisa, 'Start the meeting');
+  const recap = kaisa.getByRole('region', { name: 'Since the last meeting' });
+  await expect(recap).toContainText(line);
+  await expect(recap).toContainText('Anna');
+  await expect(recap).toContainText('I will read it this week');
 });

@@ -9,6 +9,7 @@ import { useFacilitation } from './FacilitationProvider.js';
 import { NextMeetingStep } from './NextMeetingStep.js';
 import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
+import { StreamRecapStep } from './StreamRecapStep.js';
 import { TurnOrder } from './TurnOrder.js';
 import { VoteStatus } from './VoteStatus.js';
 import { BoardExport } from '../summary/BoardExport.js';
@@ -37,6 +38,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <ParticipantControls />
       <TurnOrder canGive={facilitating} />
       <VoteStatus />
+      <StreamRecapStep groupId={groupId} token={token} />
       <OpenActionItems groupId={groupId} token={token} />
       <NextMeetingStep groupId={groupId} token={token} />
       <NoteMarks />

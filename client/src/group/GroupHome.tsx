@@ -8,6 +8,7 @@ import { processApi } from '../api/process.js';
 import { InviteLinks } from '../app/InviteLinks.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { ActionItemsSection } from './ActionItemsSection.js';
+import { BetweenMeetings } from './BetweenMeetings.js';
 import { GoalsSection } from './GoalsSection.js';
 import { GroundRulesSection } from './GroundRulesSection.js';
 import type { HomeContext } from './homeContext.js';
@@ -66,6 +67,13 @@ export function GroupHome({ group, identity, intro }: Props) {
             {settings.state.status === 'ready' && (
               <NextMeetingSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
             )}
+            <BetweenMeetings
+              ctx={ctx}
+              groupId={group.groupId}
+              token={token}
+              retentionDays={settings.state.status === 'ready' ? settings.state.data.deleteBoardsAfterDays : null}
+              onNextMeetingChanged={settings.reload}
+            />
             <ActionItemsSection ctx={ctx} />
             <section className="card" aria-labelledby="meetings-title">
               <h2 id="meetings-title">{t('app.group.meetings.title')}</h2>

@@ -3,6 +3,7 @@
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
+import { betweenMessages } from '../group/betweenMessages.js';
 import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { summaryMessages } from '../summary/messages.js';
@@ -18,6 +19,7 @@ export const messages = {
     ...appMessages.en,
     ...boardMessages.en,
     ...groupMessages.en,
+    ...betweenMessages.en,
     ...facilitationMessages.en,
     ...summaryMessages.en,
     ...outlineMessages.en,
@@ -26,6 +28,7 @@ export const messages = {
     ...appMessages.fi,
     ...boardMessages.fi,
     ...groupMessages.fi,
+    ...betweenMessages.fi,
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,

@@ -4,7 +4,7 @@ import type { GroupId, ParticipantId, Role } from '@vermeboard/shared';
 import { joinPath, tokenSchema } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import { createSyncTickets, type SyncTicketOptions } from './syncTickets.js';
-import { deriveLinkToken, hashToken } from './tokens.js';
+import { deriveCalendarToken, deriveLinkToken, hashToken } from './tokens.js';
 
 export interface Caller {
   groupId: GroupId;
@@ -23,6 +23,8 @@ export interface Auth {
   redeemSyncTicket(ticket: string, docName: string): Promise<Caller | null>;
   linkTokens(groupId: GroupId, generation: number): Record<Role, string>;
   links(tokens: Record<Role, string>): Record<Role, string>;
+  /** The token in the group's calendar feed URL (a capability for reading the season plan only). */
+  calendarToken(groupId: GroupId, generation: number): string;
 }
 
 /** A minute is enough to open a socket right after asking; eight covers a page's documents twice. */
@@ -58,6 +60,7 @@ export function createAuth(storage: Storage, secret: Buffer, ticketOptions = syn
         observer: deriveLinkToken(secret, groupId, 'observer', generation),
       };
     },
+    calendarToken: (groupId, generation) => deriveCalendarToken(secret, groupId, generation),
     links(tokens) {
       return {
         facilitator: joinPath(tokens.facilitator),

@@ -32,6 +32,15 @@ export function deriveLinkToken(secret: Buffer, groupId: GroupId, role: Role, ge
     .toString('base64url');
 }
 
+/** The group's calendar feed token: derived like the link tokens, renewed by bumping its own generation. */
+export function deriveCalendarToken(secret: Buffer, groupId: GroupId, generation: number): string {
+  return createHmac('sha256', secret)
+    .update(`calendar\0${groupId}\0${generation}`, 'utf8')
+    .digest()
+    .subarray(0, TOKEN_BYTES)
+    .toString('base64url');
+}
+
 export function sameToken(a: string, b: string): boolean {
   const ab = Buffer.from(a);
   const bb = Buffer.from(b);

@@ -33,12 +33,14 @@ import { localLimiters, type LimiterFactory } from '../sync/rateLimit.js';
 import { allow, createAccess } from './access.js';
 import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
+import { betweenRoutes } from './betweenRoutes.js';
 import type { ConnectionCloser } from './deps.js';
 import { HttpError } from './errors.js';
 import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
+import { streamRoutes } from './streamRoutes.js';
 import { summaryRoutes } from './summaryRoutes.js';
 
 export interface ApiDeps {
@@ -247,6 +249,8 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
+  router.use(betweenRoutes(routeDeps));
+  router.use(streamRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
 
   router.use((_req, _res) => {

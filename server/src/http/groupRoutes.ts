@@ -18,6 +18,7 @@ import {
   type RotateLinksResponse,
 } from '@vermeboard/shared';
 import { hashToken } from '../auth/tokens.js';
+import { planNextMeeting } from '../between/seasonPlan.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
 import { nextMeetingOf } from '../storage/nextMeeting.js';
 import type { Storage } from '../storage/Storage.js';
@@ -143,6 +144,7 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
     const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = nextMeetingBody.parse(req.body);
     await storage.setNextMeeting(groupId, body);
+    await planNextMeeting(storage, groupId, body);
     res.json(await settingsOf(storage, groupId));
   });
 

@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { betweenContract } from './betweenContract.test-suite.js';
 import { storageContract } from './contract.test-suite.js';
 import { openPostgresStorage } from './postgres.js';
 import { createDb } from './postgresDb.js';
@@ -23,6 +24,11 @@ afterEach(async () => {
 });
 
 storageContract('postgres', async () => {
+  const { url } = await freshDatabase();
+  return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
+});
+
+betweenContract('postgres', async () => {
   const { url } = await freshDatabase();
   return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
 });

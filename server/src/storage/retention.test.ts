@@ -34,6 +34,7 @@ describe('startRetentionSweeper', () => {
         await new Promise<void>((r) => (release = r));
         return ['meeting-0001' as MeetingId];
       },
+      purgeExpiredStreamPosts: async () => 0,
     };
     const reported: MeetingId[][] = [];
     const sweeper = startRetentionSweeper(storage, silent, 60_000, (ids) => reported.push(ids));
@@ -48,7 +49,10 @@ describe('startRetentionSweeper', () => {
   });
 
   it('logs a failing purge and keeps going', async () => {
-    const storage = { purgeExpiredMeetings: async (): Promise<MeetingId[]> => Promise.reject(new Error('disk')) };
+    const storage = {
+      purgeExpiredMeetings: async (): Promise<MeetingId[]> => Promise.reject(new Error('disk')),
+      purgeExpiredStreamPosts: async () => 0,
+    };
     const sweeper = startRetentionSweeper(storage, silent, 60_000);
     await expect(sweeper.sweep()).resolves.toEqual([]);
     sweeper.stop();

@@ -1,5 +1,6 @@
 // The confidentiality sweep: a group may choose to have a meeting's board, session and private notes
-// deleted N days after the meeting ends. This timer runs the storage purge at start and then every
+// deleted N days after the meeting ends, and the between-meetings stream's posts N days after they
+// were posted. This timer runs the storage purges at start and then every
 // interval (hourly in the server); the purge itself is idempotent, so a missed or repeated sweep does
 // no harm.
 import type { Logger } from 'pino';
@@ -13,7 +14,7 @@ export interface RetentionSweeper {
 }
 
 export function startRetentionSweeper(
-  storage: Pick<Storage, 'purgeExpiredMeetings'>,
+  storage: Pick<Storage, 'purgeExpiredMeetings' | 'purgeExpiredStreamPosts'>,
   logger: Logger,
   intervalMs: number,
   /** Told which meetings were purged, e.g. to close connections still open on their documents. */
@@ -26,6 +27,9 @@ export function startRetentionSweeper(
     running ??= (async () => {
       try {
         const purged = await storage.purgeExpiredMeetings(now);
+        // The between-meetings stream keeps to the same number of days, counted from each post.
+        const posts = await storage.purgeExpiredStreamPosts(now);
+        if (posts > 0) logger.info({ posts }, 'deleted stream posts past their retention');
         if (purged.length > 0) {
           logger.info({ meetings: purged.length }, 'deleted the boards of meetings past their retention');
           onPurged(purged);

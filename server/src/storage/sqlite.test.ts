@@ -5,10 +5,16 @@ import Database from 'better-sqlite3';
 import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { GroupId, MeetingId } from '@vermeboard/shared';
+import { betweenContract } from './betweenContract.test-suite.js';
 import { storageContract } from './contract.test-suite.js';
-import { openSqliteStorage } from './sqlite.js';
+import { migrate, migrations, openSqliteStorage } from './sqlite.js';
 
 storageContract('sqlite', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
+  return { storage: openSqliteStorage(file), reopen: async () => openSqliteStorage(file) };
+});
+
+betweenContract('sqlite', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
   return { storage: openSqliteStorage(file), reopen: async () => openSqliteStorage(file) };
 });
@@ -134,16 +140,21 @@ it('overwrites what any delete frees, not only what a purge does', async () => {
 
 it('scrubs the free pages an older database left behind, once, when it upgrades', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'old.sqlite');
-  const storage = openSqliteStorage(file);
-  await storage.appendUpdates('doc-a', [new TextEncoder().encode('DELETED-LONG-AGO-88ab'.repeat(300))]);
-  await storage.appendUpdates('doc-b', [new TextEncoder().encode('still here')]);
-  await storage.close();
-  // What an older server did: delete without secure_delete, at the schema version before the scrub
-  // (the scrub is the newest step; a later migration must move this back to before the scrub).
+  // What an older server did: the schema up to just before the scrub, deletes without secure_delete.
   const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  migrate(
+    db,
+    migrations.slice(
+      0,
+      migrations.findIndex((m) => typeof m !== 'string'),
+    ),
+  );
   db.pragma('secure_delete = OFF');
+  const insert = db.prepare('INSERT INTO doc_updates (doc, data) VALUES (?, ?)');
+  insert.run('doc-a', Buffer.from('DELETED-LONG-AGO-88ab'.repeat(300)));
+  insert.run('doc-b', Buffer.from('still here'));
   db.prepare('DELETE FROM doc_updates WHERE doc = ?').run('doc-a');
-  db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
   db.close();
   expect(fileText(file)).toContain('DELETED-LONG-AGO-88ab');
 

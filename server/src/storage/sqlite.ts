@@ -14,6 +14,8 @@ import {
   type TokenRow,
 } from './rows.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
+import { betweenMigration } from './betweenSchema.js';
+import { createSqliteBetweenStore } from './sqliteBetween.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
@@ -29,9 +31,9 @@ import {
  * A schema step: SQL run in a transaction, or a function for work that cannot run inside one
  * (VACUUM). Either way `user_version` moves on only after the step succeeded.
  */
-type Migration = string | { outsideTransaction(db: Database.Database): void };
+export type Migration = string | { outsideTransaction(db: Database.Database): void };
 
-const migrations: Migration[] = [
+export const migrations: Migration[] = [
   `
   CREATE TABLE groups (
     id TEXT PRIMARY KEY,
@@ -200,6 +202,10 @@ const migrations: Migration[] = [
   // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
   // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
   { outsideTransaction: scrubFreePages },
+  // Between meetings: date polls (proposed times, one answer per person and time), the season plan
+  // of booked meetings, the group's calendar (time zone, the feed link's generation and hash) and
+  // the stream of posts between meetings.
+  betweenMigration,
 ];
 
 function scrubFreePages(db: Database.Database): void {
@@ -294,6 +300,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
     ...createSqliteSummaryStore(db),
+    ...createSqliteBetweenStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },
@@ -376,15 +383,16 @@ export function openSqliteStorage(file: string): Storage {
   };
 }
 
-function migrate(db: Database.Database): void {
+/** Brings the file to the newest schema (or, for tests of an upgrade, to the end of `steps`). */
+export function migrate(db: Database.Database, steps: readonly Migration[] = migrations): void {
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > migrations.length) {
+  if (version > steps.length) {
     throw new Error(
-      `The database schema version ${version} is newer than this server knows (${migrations.length}); upgrade the server.`,
+      `The database schema version ${version} is newer than this server knows (${steps.length}); upgrade the server.`,
     );
   }
-  for (let v = version; v < migrations.length; v++) {
-    const step = migrations[v]!;
+  for (let v = version; v < steps.length; v++) {
+    const step = steps[v]!;
     if (typeof step === 'string') {
       db.transaction(() => {
         db.exec(step);

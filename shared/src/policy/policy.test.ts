@@ -87,3 +87,20 @@ describe('session.command', () => {
     expect(can(fac, 'session.command', { session, command: { type: 'nextStep' } })).toBe(true);
   });
 });
+
+describe('between meetings', () => {
+  const observer: Subject = { role: 'observer', participantId: 'p-olli-00001' as ParticipantId };
+  it('lets contributors propose times and answer as themselves, and only the facilitator book', () => {
+    expect(can(anna, 'datePoll.create')).toBe(true);
+    expect(can(observer, 'datePoll.create')).toBe(false);
+    expect(can(anna, 'datePoll.answer')).toBe(true);
+    expect(can({ role: 'member', participantId: null }, 'datePoll.answer')).toBe(false);
+    expect(can(observer, 'datePoll.answer')).toBe(false);
+    expect(can(fac, 'plan.edit')).toBe(true);
+    expect(can(anna, 'plan.edit')).toBe(false);
+    expect(can(anna, 'calendar.subscribe')).toBe(true);
+    expect(can(observer, 'calendar.subscribe')).toBe(false);
+    expect(can(link, 'calendar.rotate')).toBe(true);
+    expect(can(anna, 'calendar.rotate')).toBe(false);
+  });
+});

@@ -62,6 +62,19 @@ const rules = {
   'groupProcess.edit': byRole(contributors, 'observers can read but not change the group'),
   'progressNote.add': byRole(contributors, 'observers can read but not add progress notes', true),
   'assessment.answer': byRole(contributors, 'observers do not take part in the self-assessment', true),
+  /** Propose times for the next meeting(s) in a date poll. */
+  'datePoll.create': byRole(contributors, 'observers cannot propose meeting times'),
+  /** Mark one's own yes / if need be / no on a poll's times. */
+  'datePoll.answer': byRole(contributors, 'observers do not answer date polls', true),
+  /** Book a time, keep the season plan, set the group's time zone, remove a poll. */
+  'plan.edit': byRole(['facilitator'], 'only the facilitator can book meetings and change the season plan'),
+  /** See the calendar feed link (it reveals the plan to whoever holds it). */
+  'calendar.subscribe': byRole(contributors, 'observers do not get the calendar feed'),
+  'calendar.rotate': byRole(['facilitator'], 'only the facilitator can renew the calendar feed link'),
+  /** Post a line or a reply in the between-meetings stream, or say thanks to one, as oneself. */
+  'stream.post': byRole(contributors, 'observers can read the stream but not post in it', true),
+  /** Pin a post to the top of the stream, or remove anyone's post. */
+  'stream.moderate': byRole(['facilitator'], 'only the facilitator can pin or remove others’ posts'),
   /** The caller's own dots in a meeting's votes. */
   'ballots.readOwn': byRole(everyone, '', true),
 

@@ -18,3 +18,13 @@ export const goalIdSchema = id<GoalId>();
 export const progressNoteIdSchema = id<ProgressNoteId>();
 export const actionItemIdSchema = id<ActionItemId>();
 export const competenceAreaIdSchema = id<CompetenceAreaId>();
+
+export type DatePollId = Brand<string, 'DatePollId'>;
+export type PollSlotId = Brand<string, 'PollSlotId'>;
+export type PlannedMeetingId = Brand<string, 'PlannedMeetingId'>;
+
+export const datePollIdSchema = id<DatePollId>();
+export const pollSlotIdSchema = id<PollSlotId>();
+export const plannedMeetingIdSchema = id<PlannedMeetingId>();
+export type StreamPostId = Brand<string, 'StreamPostId'>;
+export const streamPostIdSchema = id<StreamPostId>();

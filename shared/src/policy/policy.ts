@@ -10,6 +10,7 @@ import type { SessionState } from '../facilitation/session.js';
 import type { Role } from '../roles.js';
 import { commandRefusal, needsPersonalToken, starRefusal, type CommandResource } from './commandRules.js';
 import { meetingRole, type CommandActor, type MeetingFacts, type Subject } from './subject.js';
+import { debriefRules } from './debrief.js';
 
 /** A meeting-scoped resource: the meeting's facts (from its session). */
 export interface MeetingResource {
@@ -93,6 +94,9 @@ const rules = {
 
   // ---- Session commands (the reducer) ----
   'session.command': commandRefusal,
+
+  // ---- Debrief, coaches and coaching notes (debrief.ts) ----
+  ...debriefRules,
 } satisfies Record<string, (subject: never, resource: never) => string | null>;
 
 export type Action = keyof typeof rules;

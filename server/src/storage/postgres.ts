@@ -4,6 +4,7 @@
 import type { MeetingId, Role } from '@vermeboard/shared';
 import { createDb, toBuffer, toBytes, type PoolOptions, type Queryable } from './postgresDb.js';
 import { createPostgresBallotStore } from './postgresBallots.js';
+import { createPostgresDebriefStore } from './postgresDebrief.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
 import { migrate } from './postgresSchema.js';
@@ -54,6 +55,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresProcessStore(db),
     ...createPostgresBallotStore(db),
     ...createPostgresSummaryStore(db),
+    ...createPostgresDebriefStore(db),
 
     async createGroup(group, hashes, defaults) {
       await db.transaction(async (c) => {

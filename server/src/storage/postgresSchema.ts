@@ -7,6 +7,7 @@
 // - JSON is kept as TEXT, as in SQLite, and read by the same code (rows.ts, the ballot parser).
 // - Tables listed "oldest first" get a `seq` identity column: SQLite breaks ties of equal
 //   `created_at` by rowid (insertion order), and PostgreSQL has no rowid.
+import { postgresDebriefMigration } from './debriefSchema.js';
 import type { Db } from './postgresDb.js';
 
 export const migrations: readonly string[] = [
@@ -182,6 +183,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE groups ADD COLUMN next_meeting_time TEXT;
   ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
   `,
+  // The debrief: the meeting event log, the group's coaches and their coaching notes (debriefSchema.ts).
+  postgresDebriefMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

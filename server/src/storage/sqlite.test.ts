@@ -138,12 +138,14 @@ it('scrubs the free pages an older database left behind, once, when it upgrades'
   await storage.appendUpdates('doc-a', [new TextEncoder().encode('DELETED-LONG-AGO-88ab'.repeat(300))]);
   await storage.appendUpdates('doc-b', [new TextEncoder().encode('still here')]);
   await storage.close();
-  // What an older server did: delete without secure_delete, at the schema version before the scrub
-  // (the scrub is the newest step; a later migration must move this back to before the scrub).
+  // What an older server did: delete without secure_delete, at the schema version before the scrub.
+  // The steps after the scrub are undone first (the debrief's tables), so that they run again.
   const db = new Database(file);
   db.pragma('secure_delete = OFF');
   db.prepare('DELETE FROM doc_updates WHERE doc = ?').run('doc-a');
-  db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+  db.exec(`DROP TABLE coaching_notes; DROP TABLE coaches; DROP TABLE meeting_events;
+    ALTER TABLE groups DROP COLUMN coach_may_shadow;`);
+  db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 2}`);
   db.close();
   expect(fileText(file)).toContain('DELETED-LONG-AGO-88ab');
 

@@ -13,7 +13,9 @@ import {
   type ParticipantRow,
   type TokenRow,
 } from './rows.js';
+import { sqliteDebriefMigration } from './debriefSchema.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
+import { createSqliteDebriefStore } from './sqliteDebrief.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
@@ -200,6 +202,8 @@ const migrations: Migration[] = [
   // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
   // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
   { outsideTransaction: scrubFreePages },
+  // The debrief: the meeting event log, the group's coaches and their coaching notes (debriefSchema.ts).
+  sqliteDebriefMigration,
 ];
 
 function scrubFreePages(db: Database.Database): void {
@@ -294,6 +298,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
     ...createSqliteSummaryStore(db),
+    ...createSqliteDebriefStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

@@ -35,6 +35,7 @@ import { actionItemRoutes } from './actionItemRoutes.js';
 import { assessmentRoutes } from './assessmentRoutes.js';
 import type { ConnectionCloser } from './deps.js';
 import { HttpError } from './errors.js';
+import { debriefRoutes } from './debriefRoutes.js';
 import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
@@ -244,6 +245,7 @@ export function createApiRouter({ storage, auth, config, connections, facilitati
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation }));
+  router.use(debriefRoutes({ storage, auth, access, logger }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

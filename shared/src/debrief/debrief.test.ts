@@ -79,9 +79,12 @@ describe('deriveEvents and buildDebrief', () => {
         waitedMs: 51_000,
       },
     ]);
-    expect(d.startedAt).toBe(m.events[0]!.at);
+    expect(d.startedAt).toBe(T0 + 1000);
     expect(d.actualMs).toBe(d.endedAt! - d.startedAt!);
     expect(m.events.filter((e) => e.type === 'meetingEnded')).toHaveLength(1);
+    expect(m.events.filter((e) => e.type === 'facilitatorChanged')).toEqual([
+      { type: 'facilitatorChanged', at: T0, participantId: F },
+    ]);
   });
 
   it('counts added time into the plan and logs pauses', () => {

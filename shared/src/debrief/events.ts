@@ -24,6 +24,8 @@ const stepFields = { instanceId: instanceIdSchema, methodId: slugSchema, stepId:
 export const meetingEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('meetingStarted'), at: epochMs }),
   z.strictObject({ type: z.literal('meetingEnded'), at: epochMs }),
+  /** Someone took the facilitator's seat (the first holder of the role joining, a hand-over, a claim). */
+  z.strictObject({ type: z.literal('facilitatorChanged'), at: epochMs, participantId: participantIdSchema }),
   z.strictObject({
     type: z.literal('stepEntered'),
     at: epochMs,
@@ -97,6 +99,10 @@ const fieldsOf = (s: StepFields): StepFields => ({ instanceId: s.instanceId, met
 export function deriveEvents(prev: SessionState, next: SessionState, at: number): MeetingEvent[] {
   const events: MeetingEvent[] = [];
   if (prev.status !== 'running' && next.status === 'running') events.push({ type: 'meetingStarted', at });
+
+  if (next.facilitatorId !== null && next.facilitatorId !== prev.facilitatorId) {
+    events.push({ type: 'facilitatorChanged', at, participantId: next.facilitatorId });
+  }
 
   const before = stepHere(prev);
   const after = stepHere(next);

@@ -2,6 +2,7 @@
 // object and a Finnish object typed against it, so a missing Finnish string is a compile error.
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
+import { debriefMessages } from '../debrief/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
 import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
@@ -21,6 +22,7 @@ export const messages = {
     ...facilitationMessages.en,
     ...summaryMessages.en,
     ...outlineMessages.en,
+    ...debriefMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -29,6 +31,7 @@ export const messages = {
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,
+    ...debriefMessages.fi,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

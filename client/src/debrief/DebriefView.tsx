@@ -71,11 +71,10 @@ export function DebriefView({ meetingId, token }: { meetingId: MeetingId | strin
   );
 }
 
-/** Time of day of a server time, in the viewer's zone. */
-function useTimeOfDay() {
-  const { locale } = useI18n();
-  const format = new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit' });
-  return (at: number) => format.format(new Date(at));
+/** A server time as the time since the meeting started, as the timeline's axis counts it. */
+function sinceStart(d: Debrief) {
+  const start = timelineGeometry(d).start;
+  return (at: number) => clock(at - start);
 }
 
 const rowHeight = 34;
@@ -102,11 +101,14 @@ function Timeline({ d, notes }: { d: Debrief; notes: readonly CoachingNote[] }) 
           preserveAspectRatio="none"
         >
           {ticks(g).map((tick) => (
+            // The last label would run off the right edge; its line stays.
             <g key={tick} className="debrief-tick">
               <line x1={g.x(g.start + tick)} x2={g.x(g.start + tick)} y1={16} y2={height - 8} />
-              <text x={g.x(g.start + tick) + 3} y={12}>
-                {clock(tick)}
-              </text>
+              {g.x(g.start + tick) < timelineWidth - 30 && (
+                <text x={g.x(g.start + tick) + 3} y={12}>
+                  {clock(tick)}
+                </text>
+              )}
             </g>
           ))}
           {d.steps.map((s, i) => {
@@ -204,7 +206,7 @@ function Timeline({ d, notes }: { d: Debrief; notes: readonly CoachingNote[] }) 
 
 function StepsTable({ d }: { d: Debrief }) {
   const { t, locale } = useI18n();
-  const time = useTimeOfDay();
+  const time = sinceStart(d);
   return (
     <section className="debrief-section" aria-labelledby="debrief-steps">
       <h2 id="debrief-steps">{t('debrief.steps')}</h2>
@@ -267,7 +269,7 @@ function Overruns({ d }: { d: Debrief }) {
 
 function Turns({ d }: { d: Debrief }) {
   const { t, locale } = useI18n();
-  const time = useTimeOfDay();
+  const time = sinceStart(d);
   const stepOf = (instanceId: string, stepId: string) =>
     d.steps.find((s) => s.instanceId === instanceId && s.stepId === stepId);
   return (
@@ -339,7 +341,7 @@ function TalkChart({ d }: { d: Debrief }) {
 
 function Hands({ d }: { d: Debrief }) {
   const { t } = useI18n();
-  const time = useTimeOfDay();
+  const time = sinceStart(d);
   return (
     <section className="debrief-section" aria-labelledby="debrief-hands">
       <h2 id="debrief-hands">{t('debrief.hands')}</h2>
@@ -384,7 +386,7 @@ interface NotesProps {
 
 function Notes({ d, notes, mayAdd, meetingId, token, onAdded }: NotesProps) {
   const { t, locale } = useI18n();
-  const time = useTimeOfDay();
+  const time = sinceStart(d);
   const id = useId();
   const points = timelinePoints(d, locale, (kind, params) =>
     t(kind === 'step' ? 'debrief.pointStep' : kind === 'turn' ? 'debrief.pointTurn' : 'debrief.pointHand', params),

@@ -3,7 +3,7 @@
 // round-robin turns, the talk-time balance as a bar chart with its numbers, raised hands, and the
 // coaching notes (a coach adds them here; the facilitator reads them).
 import type { CoachingNote, Debrief, DebriefResponse, MeetingId } from '@vermeboard/shared';
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
 import { HttpError } from '../api/errors.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { debriefApi } from './api.js';
@@ -204,66 +204,101 @@ function Timeline({ d, notes }: { d: Debrief; notes: readonly CoachingNote[] }) 
   );
 }
 
+/** A titled card of the debrief; `empty` stands in for its content when there is nothing to show. */
+function Section({ title, empty, children }: { title: string; empty?: string | null; children?: ReactNode }) {
+  const id = useId();
+  return (
+    <section className="debrief-section" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {empty ? <p>{empty}</p> : children}
+    </section>
+  );
+}
+
+interface Row {
+  key: string;
+  /** The row's header cell: what the row is about. */
+  header: string;
+  cells: string[];
+  className?: string;
+}
+
+/** One of the debrief's tables: column headers, then a header cell and data cells per row. */
+function Table({ columns, rows }: { columns: string[]; rows: Row[] }) {
+  return (
+    <div className="debrief-table-box">
+      <table className="debrief-table">
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} className={r.className}>
+              <th scope="row">{r.header}</th>
+              {r.cells.map((c, i) => (
+                <td key={i}>{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 function StepsTable({ d }: { d: Debrief }) {
   const { t, locale } = useI18n();
   const time = sinceStart(d);
   return (
-    <section className="debrief-section" aria-labelledby="debrief-steps">
-      <h2 id="debrief-steps">{t('debrief.steps')}</h2>
-      <div className="debrief-table-box">
-        <table className="debrief-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('debrief.step')}</th>
-              <th scope="col">{t('debrief.start')}</th>
-              <th scope="col">{t('debrief.planned')}</th>
-              <th scope="col">{t('debrief.actual')}</th>
-              <th scope="col">{t('debrief.overrun')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {d.steps.map((s) => (
-              <tr
-                key={`${s.instanceId}/${s.stepId}/${s.enteredAt}`}
-                className={s.overrunMs > 0 ? 'debrief-row-over' : undefined}
-              >
-                <th scope="row">{stepName(s, locale)}</th>
-                <td>{time(s.enteredAt)}</td>
-                <td>{clock(s.plannedMs)}</td>
-                <td>{clock(s.actualMs)}</td>
-                <td>{s.overrunMs > 0 ? `+${clock(s.overrunMs)}` : t('debrief.onTime')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
+    <Section title={t('debrief.steps')}>
+      <Table
+        columns={[
+          t('debrief.step'),
+          t('debrief.start'),
+          t('debrief.planned'),
+          t('debrief.actual'),
+          t('debrief.overrun'),
+        ]}
+        rows={d.steps.map((s) => ({
+          key: `${s.instanceId}/${s.stepId}/${s.enteredAt}`,
+          header: stepName(s, locale),
+          cells: [
+            time(s.enteredAt),
+            clock(s.plannedMs),
+            clock(s.actualMs),
+            s.overrunMs > 0 ? `+${clock(s.overrunMs)}` : t('debrief.onTime'),
+          ],
+          ...(s.overrunMs > 0 && { className: 'debrief-row-over' }),
+        }))}
+      />
+    </Section>
   );
 }
 
 function Overruns({ d }: { d: Debrief }) {
   const { t, locale } = useI18n();
   return (
-    <section className="debrief-section" aria-labelledby="debrief-overruns">
-      <h2 id="debrief-overruns">{t('debrief.overruns')}</h2>
-      {d.overruns.length === 0 ? (
-        <p>{t('debrief.noOverruns')}</p>
-      ) : (
-        <ul className="debrief-overrun-list">
-          {d.overruns.map((i) => {
-            const s = d.steps[i]!;
-            return (
-              <li key={i}>
-                <span className="debrief-over-badge" aria-hidden="true">
-                  !
-                </span>{' '}
-                {stepName(s, locale)}: {t('debrief.ranOver', { time: clock(s.overrunMs) })}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
+    <Section title={t('debrief.overruns')} empty={d.overruns.length === 0 ? t('debrief.noOverruns') : null}>
+      <ul className="debrief-overrun-list">
+        {d.overruns.map((i) => {
+          const s = d.steps[i]!;
+          return (
+            <li key={i}>
+              <span className="debrief-over-badge" aria-hidden="true">
+                !
+              </span>{' '}
+              {stepName(s, locale)}: {t('debrief.ranOver', { time: clock(s.overrunMs) })}
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
   );
 }
 
@@ -273,40 +308,23 @@ function Turns({ d }: { d: Debrief }) {
   const stepOf = (instanceId: string, stepId: string) =>
     d.steps.find((s) => s.instanceId === instanceId && s.stepId === stepId);
   return (
-    <section className="debrief-section" aria-labelledby="debrief-turns">
-      <h2 id="debrief-turns">{t('debrief.turns')}</h2>
-      {d.turns.length === 0 ? (
-        <p>{t('debrief.noTurns')}</p>
-      ) : (
-        <div className="debrief-table-box">
-          <table className="debrief-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('debrief.speaker')}</th>
-                <th scope="col">{t('debrief.step')}</th>
-                <th scope="col">{t('debrief.start')}</th>
-                <th scope="col">{t('debrief.length')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.turns.map((tn) => {
-                const s = stepOf(tn.instanceId, tn.stepId);
-                return (
-                  <tr key={`${tn.participantId}/${tn.startedAt}`}>
-                    <th scope="row">{tn.name}</th>
-                    <td>{s ? stepName(s, locale) : tn.stepId}</td>
-                    <td>{time(tn.startedAt)}</td>
-                    <td>
-                      {clock(tn.ms)} {tn.passed ? `(${t('debrief.passed')})` : ''}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Section title={t('debrief.turns')} empty={d.turns.length === 0 ? t('debrief.noTurns') : null}>
+      <Table
+        columns={[t('debrief.speaker'), t('debrief.step'), t('debrief.start'), t('debrief.length')]}
+        rows={d.turns.map((tn) => {
+          const s = stepOf(tn.instanceId, tn.stepId);
+          return {
+            key: `${tn.participantId}/${tn.startedAt}`,
+            header: tn.name,
+            cells: [
+              s ? stepName(s, locale) : tn.stepId,
+              time(tn.startedAt),
+              tn.passed ? `${clock(tn.ms)} (${t('debrief.passed')})` : clock(tn.ms),
+            ],
+          };
+        })}
+      />
+    </Section>
   );
 }
 
@@ -315,8 +333,7 @@ function TalkChart({ d }: { d: Debrief }) {
   if (d.talk.length === 0) return null;
   const most = Math.max(...d.talk.map((r) => r.ms), 1);
   return (
-    <section className="debrief-section" aria-labelledby="debrief-talk">
-      <h2 id="debrief-talk">{t('debrief.talk')}</h2>
+    <Section title={t('debrief.talk')}>
       <p className="muted">{t('debrief.talkDesc')}</p>
       <ul className="debrief-bars">
         {d.talk.map((r) => (
@@ -335,7 +352,7 @@ function TalkChart({ d }: { d: Debrief }) {
           </li>
         ))}
       </ul>
-    </section>
+    </Section>
   );
 }
 
@@ -343,35 +360,19 @@ function Hands({ d }: { d: Debrief }) {
   const { t } = useI18n();
   const time = sinceStart(d);
   return (
-    <section className="debrief-section" aria-labelledby="debrief-hands">
-      <h2 id="debrief-hands">{t('debrief.hands')}</h2>
-      {d.hands.length === 0 ? (
-        <p>{t('debrief.noHands')}</p>
-      ) : (
-        <div className="debrief-table-box">
-          <table className="debrief-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('debrief.person')}</th>
-                <th scope="col">{t('debrief.raisedAt')}</th>
-                <th scope="col">{t('debrief.waited')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.hands.map((h) => (
-                <tr key={`${h.participantId}/${h.raisedAt}`}>
-                  <th scope="row">{h.name}</th>
-                  <td>{time(h.raisedAt)}</td>
-                  <td>
-                    {clock(h.waitedMs)} {h.loweredAt === null ? `(${t('debrief.stillUp')})` : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-    </section>
+    <Section title={t('debrief.hands')} empty={d.hands.length === 0 ? t('debrief.noHands') : null}>
+      <Table
+        columns={[t('debrief.person'), t('debrief.raisedAt'), t('debrief.waited')]}
+        rows={d.hands.map((h) => ({
+          key: `${h.participantId}/${h.raisedAt}`,
+          header: h.name,
+          cells: [
+            time(h.raisedAt),
+            h.loweredAt === null ? `${clock(h.waitedMs)} (${t('debrief.stillUp')})` : clock(h.waitedMs),
+          ],
+        }))}
+      />
+    </Section>
   );
 }
 

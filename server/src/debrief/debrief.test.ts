@@ -3,21 +3,17 @@
 // the session's own talk time; who may read it and the coaching notes; and the retention purge.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  SESSION_MAP,
-  SESSION_STATE_KEY,
   coachesResponseSchema,
   coachSelfResponseSchema,
   debriefResponseSchema,
-  formatDocName,
   inviteCoachResponseSchema,
   meetingEventSchema,
   type ClientCommand,
   type MeetingEvent,
   type MeetingId,
-  type SessionState,
 } from '@vermeboard/shared';
 import { createGroupFixture, type GroupFixture } from '../http/groupFixture.testkit.js';
-import { sendCommand, SessionClients, until } from '../facilitation/sessionClients.testkit.js';
+import { sendCommand, serverSession, SessionClients, until } from '../facilitation/sessionClients.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 
 let server: TestServer;
@@ -30,11 +26,7 @@ afterEach(async () => {
   await server.close();
 });
 
-function serverState(meetingId: MeetingId): Promise<SessionState> {
-  return server.sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) =>
-    structuredClone(doc.getMap(SESSION_MAP).get(SESSION_STATE_KEY) as SessionState),
-  );
-}
+const serverState = (meetingId: MeetingId) => serverSession(server, meetingId);
 
 /** A small pause, so that consecutive commands get distinct server times (the assertions need none). */
 const pause = () => new Promise((r) => setTimeout(r, 15));

@@ -146,7 +146,7 @@ export const debriefMessages = defineMessages(
     'debrief.coach.backToList': 'Kaikki tapaamiset',
     'debrief.coaches.title': 'Kouluttaja',
     'debrief.coaches.explain':
-      'Kouluttaja näkee päättyneiden tapaamisten jälkipuinnit — ei tauluja, lappuja eikä yhteenvetoja — ja voi jättää muistiinpanoja fasilitaattorille.',
+      'Kouluttaja näkee päättyneiden tapaamisten jälkipuinnit – ei tauluja, lappuja eikä yhteenvetoja – ja voi jättää muistiinpanoja fasilitaattorille.',
     'debrief.coaches.name': 'Kouluttajan nimi',
     'debrief.coaches.invite': 'Kutsu kouluttaja',
     'debrief.coaches.link': 'Kouluttajan linkki: {name} (näytetään vain kerran, kopioi se nyt)',

@@ -108,6 +108,20 @@ describe('deriveEvents and buildDebrief', () => {
     expect(d.endedAt).toBeNull();
   });
 
+  it('takes a plan changed before the step timer starts into the plan', () => {
+    const m = meeting();
+    m.run({ type: 'join', participantId: F, name: 'Kaisa', role: 'facilitator' }, serverActor);
+    m.run({ type: 'setAutoStartTimers', on: false });
+    m.run({ type: 'addAgendaItem', methodId: 'check-in-round' });
+    m.run({ type: 'startMeeting' });
+    m.run({ type: 'adjustTimer', minutes: 4 }, fac, 1000);
+    m.run({ type: 'nextStep' }, fac, minutes(4));
+    const d = buildDebrief({ events: m.events, names: {} });
+    expect(d.steps[0]!.plannedMs).toBe(minutes(5));
+    expect(d.steps[0]!.overrunMs).toBe(0);
+    expect(m.events.some((e) => e.type === 'timerStarted')).toBe(false);
+  });
+
   it('gives no events for a change that touches nothing it logs', () => {
     const s = createSession();
     expect(deriveEvents(s, { ...s, lockedShapeIds: ['shape:x'] }, T0)).toEqual([]);

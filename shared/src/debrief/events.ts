@@ -56,7 +56,7 @@ export const meetingEventSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('timerStarted'), at: epochMs, durationMs }),
   z.strictObject({ type: z.literal('timerPaused'), at: epochMs, remainingMs: durationMs }),
   z.strictObject({ type: z.literal('timerResumed'), at: epochMs }),
-  /** The step timer's total changed while the step stayed: + more time, − less. */
+  /** The step timer's total (the step's plan) changed while the step stayed: + more time, − less. */
   z.strictObject({
     type: z.literal('timerExtended'),
     at: epochMs,
@@ -150,7 +150,8 @@ export function deriveEvents(prev: SessionState, next: SessionState, at: number)
     } else if (a.state === 'paused' && b.state === 'running') {
       events.push({ type: 'timerResumed', at });
     }
-    if (a.durationMs !== b.durationMs && a.state !== 'idle' && b.state !== 'idle') {
+    // A changed total is a changed plan, whether the timer runs yet or not.
+    if (a.durationMs !== b.durationMs) {
       events.push({ type: 'timerExtended', at, byMs: b.durationMs - a.durationMs });
     }
   } else if (after && stepChanged && next.timer.state === 'running') {

@@ -5,10 +5,11 @@ import {
   coachSelfResponseSchema,
   debriefResponseSchema,
   inviteCoachResponseSchema,
+  removeCoachResponseSchema,
+  shadowingResponseSchema,
   type GroupId,
   type MeetingId,
 } from '@vermeboard/shared';
-import { z } from 'zod';
 import { request } from '../api/client.js';
 
 const id = encodeURIComponent;
@@ -29,12 +30,12 @@ export const debriefApi = {
   inviteCoach: (groupId: GroupId, token: string, name: string) =>
     request(`/api/groups/${id(groupId)}/coaches`, inviteCoachResponseSchema, { method: 'POST', token, body: { name } }),
   removeCoach: (groupId: GroupId, token: string, coachId: string) =>
-    request(`/api/groups/${id(groupId)}/coaches/${id(coachId)}`, z.object({ ok: z.literal(true) }), {
+    request(`/api/groups/${id(groupId)}/coaches/${id(coachId)}`, removeCoachResponseSchema, {
       method: 'DELETE',
       token,
     }),
   setShadowing: (groupId: GroupId, token: string, coachMayShadow: boolean) =>
-    request(`/api/groups/${id(groupId)}/coaches/shadowing`, z.object({ coachMayShadow: z.boolean() }), {
+    request(`/api/groups/${id(groupId)}/coaches/shadowing`, shadowingResponseSchema, {
       method: 'PUT',
       token,
       body: { coachMayShadow },

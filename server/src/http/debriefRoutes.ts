@@ -27,6 +27,8 @@ import {
   type MeetingEvent,
   type MeetingId,
   type ParticipantId,
+  type RemoveCoachResponse,
+  type ShadowingResponse,
 } from '@vermeboard/shared';
 import type { Logger } from 'pino';
 import type { Auth } from '../auth/Auth.js';
@@ -206,14 +208,16 @@ export function debriefRoutes({ storage, auth, access, logger }: DebriefRouteDep
     if (!(await storage.revokeCoach(groupId, coachId, new Date().toISOString()))) {
       throw new HttpError(404, 'unknown coach', 'coachId');
     }
-    res.json({ ok: true });
+    const body: RemoveCoachResponse = { ok: true };
+    res.json(body);
   });
 
   router.put('/groups/:groupId/coaches/shadowing', jsonBody, async (req, res) => {
     const { groupId } = await access.group(req, 'coaches.manage');
     const { coachMayShadow } = shadowingBody.parse(req.body);
     await storage.setCoachMayShadow(groupId, coachMayShadow);
-    res.json({ coachMayShadow });
+    const body: ShadowingResponse = { coachMayShadow };
+    res.json(body);
   });
 
   return router;

@@ -31,6 +31,11 @@ export type Coach = z.infer<typeof coachSchema>;
 export const inviteCoachResponseSchema = z.strictObject({ coach: coachSchema, token: z.string(), link: z.string() });
 export type InviteCoachResponse = z.infer<typeof inviteCoachResponseSchema>;
 
+export const removeCoachResponseSchema = z.strictObject({ ok: z.literal(true) });
+export type RemoveCoachResponse = z.infer<typeof removeCoachResponseSchema>;
+export const shadowingResponseSchema = z.strictObject({ coachMayShadow: z.boolean() });
+export type ShadowingResponse = z.infer<typeof shadowingResponseSchema>;
+
 export const coachesResponseSchema = z.strictObject({ coaches: z.array(coachSchema), coachMayShadow: z.boolean() });
 export type CoachesResponse = z.infer<typeof coachesResponseSchema>;
 

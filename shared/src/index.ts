@@ -11,3 +11,4 @@ export * from './facilitation/index.js';
 export * from './summary/index.js';
 export * from './policy/index.js';
 export * from './persisted/index.js';
+export * from './debrief/index.js';

@@ -1,5 +1,7 @@
 // The app shell: picks the page for the current address and keeps focus sensible across navigations.
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { CoachPage } from '../debrief/CoachPage.js';
+import { DebriefPage } from '../debrief/DebriefPage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { SummaryPrintPage } from '../summary/SummaryPrintPage.js';
 import { AppHeader } from './AppHeader.js';
@@ -69,6 +71,24 @@ function Page({ route }: { route: Route }) {
           <AppHeader />
           <main id="main" tabIndex={-1} className="page">
             <SummaryPrintPage groupId={route.groupId} meetingId={route.meetingId} />
+          </main>
+        </>
+      );
+    case 'debrief':
+      return (
+        <>
+          <AppHeader />
+          <main id="main" tabIndex={-1}>
+            <DebriefPage groupId={route.groupId} meetingId={route.meetingId} />
+          </main>
+        </>
+      );
+    case 'coach':
+      return (
+        <>
+          <AppHeader />
+          <main id="main" tabIndex={-1}>
+            <CoachPage token={route.token} meetingId={route.meetingId} />
           </main>
         </>
       );

@@ -15,6 +15,9 @@ describe('router', () => {
     expect(parseRoute(`/g/${groupId}`)).toEqual({ name: 'group', groupId });
     expect(parseRoute(`/g/${groupId}/m/${meetingId}`)).toEqual({ name: 'meeting', groupId, meetingId });
     expect(parseRoute(`/g/${groupId}/m/${meetingId}/summary`)).toEqual({ name: 'summary', groupId, meetingId });
+    expect(parseRoute(`/g/${groupId}/m/${meetingId}/debrief`)).toEqual({ name: 'debrief', groupId, meetingId });
+    expect(parseRoute(`/coach/${token}`)).toEqual({ name: 'coach', token, meetingId: null });
+    expect(parseRoute(`/coach/${token}/m/${meetingId}`)).toEqual({ name: 'coach', token, meetingId });
   });
 
   it('tolerates a trailing slash', () => {
@@ -29,6 +32,9 @@ describe('router', () => {
       parseRoute(`/g/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}/summary`) as Exclude<Route, { name: 'notFound' }>,
+      parseRoute(`/g/${groupId}/m/${meetingId}/debrief`) as Exclude<Route, { name: 'notFound' }>,
+      parseRoute(`/coach/${token}`) as Exclude<Route, { name: 'notFound' }>,
+      parseRoute(`/coach/${token}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
     ];
     for (const route of routes) expect(parseRoute(routePath(route))).toEqual(route);
   });
@@ -48,6 +54,11 @@ describe('router', () => {
       `/g/${groupId}/m/${meetingId}/extra`,
       `/g/${groupId}/m/${meetingId}/summary/extra`,
       '/g/../../etc/passwd',
+      '/coach',
+      '/coach/short',
+      `/coach/${token}/m`,
+      `/coach/${token}/x/${meetingId}`,
+      `/g/${groupId}/m/${meetingId}/debrief/extra`,
       '/groups',
       '/index.html',
     ]) {

@@ -9,6 +9,10 @@ export type Route =
   | { name: 'meeting'; groupId: GroupId; meetingId: MeetingId }
   /** The print-friendly summary of an ended meeting. */
   | { name: 'summary'; groupId: GroupId; meetingId: MeetingId }
+  /** An ended meeting's debrief timeline, for its facilitator (debrief/). */
+  | { name: 'debrief'; groupId: GroupId; meetingId: MeetingId }
+  /** A coach's view through their coach link: the group's ended meetings, or one's debrief. */
+  | { name: 'coach'; token: string; meetingId: MeetingId | null }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -20,13 +24,20 @@ export function parseRoute(pathname: string): Route {
     const token = tokenSchema.safeParse(second);
     return token.success ? { name: 'join', token: token.data } : { name: 'notFound' };
   }
+  if (first === 'coach' && (parts.length === 2 || (parts.length === 4 && third === 'm'))) {
+    const token = tokenSchema.safeParse(second);
+    const meetingId = parts.length === 4 ? meetingIdSchema.safeParse(fourth) : null;
+    if (!token.success || (meetingId && !meetingId.success)) return { name: 'notFound' };
+    return { name: 'coach', token: token.data, meetingId: meetingId?.data ?? null };
+  }
   if (first === 'g') {
     const groupId = groupIdSchema.safeParse(second);
     if (!groupId.success) return { name: 'notFound' };
     if (parts.length === 2) return { name: 'group', groupId: groupId.data };
-    if ((parts.length === 4 || (parts.length === 5 && parts[4] === 'summary')) && third === 'm') {
+    const sub = parts[4];
+    if ((parts.length === 4 || (parts.length === 5 && (sub === 'summary' || sub === 'debrief'))) && third === 'm') {
       const meetingId = meetingIdSchema.safeParse(fourth);
-      const name = parts.length === 5 ? 'summary' : 'meeting';
+      const name = parts.length === 5 ? (sub as 'summary' | 'debrief') : 'meeting';
       if (meetingId.success) return { name, groupId: groupId.data, meetingId: meetingId.data };
     }
   }
@@ -45,5 +56,11 @@ export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}`;
     case 'summary':
       return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}/summary`;
+    case 'debrief':
+      return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}/debrief`;
+    case 'coach':
+      return route.meetingId === null
+        ? `/coach/${encodeURIComponent(route.token)}`
+        : `/coach/${encodeURIComponent(route.token)}/m/${encodeURIComponent(route.meetingId)}`;
   }
 }

@@ -1,4 +1,5 @@
-// What an ended meeting's column shows: who facilitated, the way to its summary, and — when the
+// What an ended meeting's column shows: who facilitated, the way to its summary (and, for its
+// facilitator, to its debrief), and — when the
 // group has started its next meeting meanwhile — a banner with a join button, so people left on
 // the old board are brought along.
 import type { GroupId, MeetingId } from '@vermeboard/shared';
@@ -14,7 +15,7 @@ const NEXT_MEETING_POLL_MS = 5000;
 
 export function EndedMeeting({ groupId, token }: { groupId: GroupId; token: string }) {
   const { t } = useI18n();
-  const { state, meetingId } = useFacilitation();
+  const { state, meetingId, me } = useFacilitation();
   if (state === null || state.status !== 'ended') return null;
   const facilitator =
     state.facilitatorId === null ? null : nameOf(state, state.facilitatorId, t('facilitation.someone'));
@@ -26,6 +27,11 @@ export function EndedMeeting({ groupId, token }: { groupId: GroupId; token: stri
         <Link className="vb-fac-button vb-fac-primary" to={{ name: 'summary', groupId, meetingId }}>
           {t('facilitation.ended.summary')}
         </Link>
+        {state.facilitatorId === me && (
+          <Link className="vb-fac-button" to={{ name: 'debrief', groupId, meetingId }}>
+            {t('debrief.open')}
+          </Link>
+        )}
       </section>
     </>
   );

@@ -7,6 +7,7 @@ import type { Identity } from '../api/identity.js';
 import { processApi } from '../api/process.js';
 import { InviteLinks } from '../app/InviteLinks.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { CoachSection } from '../debrief/CoachSection.js';
 import { ActionItemsSection } from './ActionItemsSection.js';
 import { BetweenMeetings } from './BetweenMeetings.js';
 import { GoalsSection } from './GoalsSection.js';
@@ -100,6 +101,7 @@ export function GroupHome({ group, identity, intro }: Props) {
         {ctx && settings.state.status === 'ready' && (
           <RetentionSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
         )}
+        {ctx?.role === 'facilitator' && <CoachSection groupId={group.groupId} token={token} />}
       </aside>
     </div>
   );

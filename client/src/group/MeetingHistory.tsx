@@ -1,5 +1,5 @@
 // The group's meetings, newest first: when each started and ended, who facilitated it, and for an
-// ended meeting its summary, loaded when someone expands it.
+// ended meeting its summary, loaded when someone expands it, and (for its facilitator) its debrief.
 import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { useState } from 'react';
 import { Link } from '../app/Link.js';
@@ -47,6 +47,11 @@ export function MeetingHistory({ ctx, groupId }: { ctx: HomeContext; groupId: Gr
                 aria-current={current ? 'true' : undefined}
               >
                 {content}
+              </Link>
+            )}
+            {meeting.endedAt && !meeting.boardDeletedAt && meeting.facilitatedBy === ctx.me && (
+              <Link className="meeting-debrief-link" to={{ name: 'debrief', groupId, meetingId: meeting.id }}>
+                {t('debrief.openFor', { date: format.format(new Date(meeting.createdAt)) })}
               </Link>
             )}
             {meeting.endedAt && (

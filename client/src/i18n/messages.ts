@@ -2,6 +2,7 @@
 // object and a Finnish and a Swedish object typed against it, so a missing string is a compile error.
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
+import { debriefMessages } from '../debrief/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
 import { betweenMessages } from '../group/betweenMessages.js';
 import { groupMessages } from '../group/messages.js';
@@ -23,6 +24,7 @@ export const messages = {
     ...facilitationMessages.en,
     ...summaryMessages.en,
     ...outlineMessages.en,
+    ...debriefMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -32,6 +34,7 @@ export const messages = {
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,
+    ...debriefMessages.fi,
   },
   sv: {
     ...appMessages.sv,

@@ -36,6 +36,7 @@ import { nameFirstPage, placeLayout, type LayoutStorage } from './layoutPlacemen
 import { appendReactions, quarantinedSession, readSession, writeFreshSession, writeSession } from './sessionDoc.js';
 import { boardRecords, isNoteInFrame, isParticipantNote } from './voteTargets.js';
 import { applyMark } from '../board/noteMarks.js';
+import { createMeetingEventLog } from '../debrief/eventLog.js';
 
 /** `unreadable`: the meeting's stored session is quarantined (see sessionDoc.ts). */
 export type CommandRefused = { ok: false; code: 'forbidden' | 'invalid' | 'unreadable'; reason: string };
@@ -67,7 +68,8 @@ export interface Facilitation {
 
 export interface FacilitationOptions {
   docs: DocWriter & { restampPresence(docName: string): Promise<void> };
-  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getParticipant'> & LayoutStorage;
+  storage: Pick<Storage, 'loadBallots' | 'saveBallots' | 'endMeeting' | 'getParticipant' | 'appendMeetingEvents'> &
+    LayoutStorage;
   logger: Logger;
   now?: () => number;
   /** Writes down an ended meeting (its summary); runs after every end, in the meeting's queue. */
@@ -108,6 +110,8 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   const quarantined = new Set<MeetingId>();
   /** Meetings whose board hides cursors, as of the last session state this process read or wrote. */
   const cursorsHidden = new Set<MeetingId>();
+  /** The debrief's event log: every session change written here is logged (debrief/eventLog.ts). */
+  const events = createMeetingEventLog(storage, log);
   let closing = false;
 
   const sessionName = (meetingId: MeetingId) => formatDocName({ kind: 'session', meetingId });
@@ -144,13 +148,14 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       const state = stored.value;
       const reduced = reduce(state, command, ctx);
       if (!reduced.ok) return reduced;
-      if (reduced.state !== state) written(meetingId, doc, reduced.state);
+      if (reduced.state !== state) written(meetingId, doc, state, reduced.state, ctx.now);
       appendReactions(
         doc,
         reduced.effects.filter((e) => e.kind === 'reaction'),
       );
       return reduced;
     });
+    await events.flush(meetingId);
     if (!result.ok) return { ok: false, code: result.code, reason: result.reason };
     notePresenceRules(meetingId, result.state);
     // After the state: a crash in between leaves at worst the ballots of a vote already closed.
@@ -183,9 +188,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     return endedAt;
   }
 
-  /** Writes a new session state and tells the listener. */
-  function written(meetingId: MeetingId, doc: Y.Doc, state: SessionState): void {
+  /** Writes a new session state, notes its events for the log and tells the listener. */
+  function written(meetingId: MeetingId, doc: Y.Doc, prev: SessionState, state: SessionState, at: number): void {
     writeSession(doc, state);
+    events.record(meetingId, prev, state, at);
     opts.onSessionWritten?.(meetingId, state);
     notePresenceRules(meetingId, state);
   }
@@ -234,15 +240,17 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       const stored = readSession(doc);
       if (!stored.ok) return;
       const state = stored.value;
+      const at = now();
       let next = state;
       for (const p of state.participants) {
         if (!p.present || presence.isConnected(meetingId, p.id) || connectedElsewhere.has(p.id)) continue;
-        const left = reduce(next, { type: 'leave', participantId: p.id }, { actor: serverActor, now: now() });
+        const left = reduce(next, { type: 'leave', participantId: p.id }, { actor: serverActor, now: at });
         if (left.ok) next = left.state;
       }
-      if (next !== state) written(meetingId, doc, next);
+      if (next !== state) written(meetingId, doc, state, next, at);
       notePresenceRules(meetingId, next);
     });
+    await events.flush(meetingId);
   }
 
   function hasEnded(meetingId: MeetingId): Promise<boolean> {

@@ -64,6 +64,13 @@ export class SessionClients {
   }
 }
 
+/** The session state as the server holds it (a copy). */
+export function serverSession(server: TestServer, meetingId: string): Promise<SessionState> {
+  return server.sync.withDoc(`meeting/${meetingId}/session`, (doc) =>
+    structuredClone(doc.getMap(SESSION_MAP).get(SESSION_STATE_KEY) as SessionState),
+  );
+}
+
 export function sessionOf(client: Pick<Client, 'doc'>): SessionState | undefined {
   return client.doc.getMap(SESSION_MAP).get(SESSION_STATE_KEY) as SessionState | undefined;
 }

@@ -36,6 +36,7 @@ import { assessmentRoutes } from './assessmentRoutes.js';
 import { betweenRoutes } from './betweenRoutes.js';
 import type { ConnectionCloser } from './deps.js';
 import { HttpError } from './errors.js';
+import { debriefRoutes } from './debriefRoutes.js';
 import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
@@ -252,6 +253,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(betweenRoutes(routeDeps));
   router.use(streamRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
+  router.use(debriefRoutes({ storage, auth, access, logger }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

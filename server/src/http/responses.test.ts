@@ -8,6 +8,13 @@ import {
   assessmentSummaryResponseSchema,
   assetResponseSchema,
   clientConfigResponseSchema,
+  coachesResponseSchema,
+  coachingNoteSchema,
+  coachSelfResponseSchema,
+  debriefResponseSchema,
+  inviteCoachResponseSchema,
+  removeCoachResponseSchema,
+  shadowingResponseSchema,
   commandResponseSchema,
   competenceAreasResponseSchema,
   createGroupResponseSchema,
@@ -112,5 +119,25 @@ describe('response bodies follow the shared schemas', () => {
     await answer(endMeetingResponseSchema, end);
     await answer(meetingSummaryResponseSchema, server.api(g.path(`/meetings/${g.meetingId}/summary`), { token }));
     await answer(rotateLinksResponseSchema, server.api(g.path('/links/rotate'), { method: 'POST', token }));
+  });
+
+  it('for the debrief, coaches and coaching notes (after the meeting ended above)', async () => {
+    const token = g.facilitator;
+    const invited = await answer(
+      inviteCoachResponseSchema,
+      server.api(g.path('/coaches'), { token, body: { name: 'Tuula' } }),
+      201,
+    );
+    const coach = invited.token;
+    await answer(coachesResponseSchema, server.api(g.path('/coaches'), { token }));
+    const shadow = { method: 'PUT', token, body: { coachMayShadow: true } };
+    await answer(shadowingResponseSchema, server.api(g.path('/coaches/shadowing'), shadow));
+    await answer(coachSelfResponseSchema, server.api('/api/coach', { token: coach }));
+    const note = { token: coach, body: { at: Date.now(), text: 'Well held.' } };
+    await answer(coachingNoteSchema, server.api(`/api/meetings/${g.meetingId}/coaching-notes`, note), 201);
+    await answer(debriefResponseSchema, server.api(`/api/meetings/${g.meetingId}/debrief`, { token: coach }));
+    await answer(debriefResponseSchema, server.api(`/api/meetings/${g.meetingId}/debrief`, { token }));
+    const remove = { method: 'DELETE', token };
+    await answer(removeCoachResponseSchema, server.api(g.path(`/coaches/${invited.coach.id}`), remove));
   });
 });

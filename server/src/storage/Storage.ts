@@ -9,6 +9,7 @@ import type {
   GoalId,
   GroupId,
   GroupLocale,
+  MeetingEvent,
   MeetingId,
   MeetingSummary,
   NextMeeting,
@@ -310,7 +311,59 @@ export interface SummaryStore {
   getMeetingSummary(meetingId: MeetingId): Promise<unknown>;
 }
 
-export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore {
+/** A trainer a group invited as its coach (see shared/src/policy/debrief.ts). */
+export interface CoachRecord {
+  id: string;
+  groupId: GroupId;
+  name: string;
+  createdAt: string;
+}
+
+export interface CoachingNoteRecord {
+  id: string;
+  meetingId: MeetingId;
+  coachId: string;
+  /** Filled from the coach on read. */
+  coachName: string;
+  /** The point on the timeline (server time, ms). */
+  at: number;
+  text: string;
+  createdAt: string;
+}
+
+/**
+ * The debrief's data (server/src/debrief/): the meeting event log the facilitation engine appends
+ * to, the group's coaches and their coaching notes. Purged with the meeting's documents.
+ */
+export interface DebriefStore {
+  /**
+   * Appends events to the meeting's log in one transaction, up to `maxPerMeeting` in all: past it
+   * the rest are dropped. Writes nothing for an unknown or purged meeting. Returns how many it stored.
+   */
+  appendMeetingEvents(meetingId: MeetingId, events: readonly MeetingEvent[], maxPerMeeting: number): Promise<number>;
+  /** The log as stored (parsed JSON of each event, oldest first); the caller validates each. */
+  listMeetingEvents(meetingId: MeetingId): Promise<unknown[]>;
+  /** Adds a coach with their token's hash unless the group has `maxActive` already ('full'). */
+  createCoach(coach: CoachRecord, tokenHash: string, maxActive: number): Promise<'created' | 'full'>;
+  /** The coach a token hash belongs to; null when unknown or revoked. */
+  findCoachByToken(tokenHash: string): Promise<CoachRecord | null>;
+  /** The group's coaches who were not revoked, oldest first. */
+  listCoaches(groupId: GroupId): Promise<CoachRecord[]>;
+  /** Deletes the coach's token; their notes stay. False when unknown in the group or revoked before. */
+  revokeCoach(groupId: GroupId, coachId: string, at: string): Promise<boolean>;
+  /** Whether the group lets its coach join meetings as a silent observer (off for a new group). */
+  coachMayShadow(groupId: GroupId): Promise<boolean>;
+  setCoachMayShadow(groupId: GroupId, on: boolean): Promise<void>;
+  /** Adds a note unless the meeting has `maxPerMeeting` already ('full') or was purged ('gone'). */
+  addCoachingNote(
+    note: Omit<CoachingNoteRecord, 'coachName'>,
+    maxPerMeeting: number,
+  ): Promise<'stored' | 'full' | 'gone'>;
+  /** Oldest first. */
+  listCoachingNotes(meetingId: MeetingId): Promise<CoachingNoteRecord[]>;
+}
+
+export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

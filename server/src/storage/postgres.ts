@@ -5,6 +5,7 @@ import type { MeetingId, Role } from '@vermeboard/shared';
 import { createDb, toBuffer, toBytes, type PoolOptions, type Queryable } from './postgresDb.js';
 import { createPostgresBallotStore } from './postgresBallots.js';
 import { createPostgresBetweenStore } from './postgresBetween.js';
+import { createPostgresDebriefStore } from './postgresDebrief.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
 import { migrate } from './postgresSchema.js';
@@ -56,6 +57,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresBallotStore(db),
     ...createPostgresSummaryStore(db),
     ...createPostgresBetweenStore(db),
+    ...createPostgresDebriefStore(db),
 
     async createGroup(group, hashes, defaults) {
       await db.transaction(async (c) => {

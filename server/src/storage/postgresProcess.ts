@@ -17,6 +17,7 @@ import type {
 } from '@vermeboard/shared';
 import { processLimits } from '@vermeboard/shared';
 import { meetingDocRange } from './meetingDocRange.js';
+import { debriefPurgeStatements } from './debriefSchema.js';
 import type { Db, Queryable } from './postgresDb.js';
 import {
   phaseOrder,
@@ -161,6 +162,7 @@ export function createPostgresProcessStore(db: Db): ProcessStore {
           const [from, to] = meetingDocRange(id);
           await c.query('DELETE FROM doc_updates WHERE doc >= $1 AND doc < $2', [from, to]);
           await c.query('DELETE FROM assets WHERE meeting_id = $1', [id]);
+          for (const sql of debriefPurgeStatements.postgres) await c.query(sql, [id]);
         }
         return rows.map((r) => r.id);
       });

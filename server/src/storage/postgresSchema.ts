@@ -8,6 +8,7 @@
 // - Tables listed "oldest first" get a `seq` identity column: SQLite breaks ties of equal
 //   `created_at` by rowid (insertion order), and PostgreSQL has no rowid.
 import { betweenMigration } from './betweenSchema.js';
+import { postgresDebriefMigration } from './debriefSchema.js';
 import type { Db } from './postgresDb.js';
 
 export const migrations: readonly string[] = [
@@ -187,6 +188,8 @@ export const migrations: readonly string[] = [
   // of booked meetings, the group's calendar (time zone, the feed link's generation and hash) and
   // the stream of posts between meetings.
   betweenMigration,
+  // The debrief: the meeting event log, the group's coaches and their coaching notes (debriefSchema.ts).
+  postgresDebriefMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

@@ -13,9 +13,11 @@ import {
   type ParticipantRow,
   type TokenRow,
 } from './rows.js';
+import { sqliteDebriefMigration } from './debriefSchema.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { betweenMigration } from './betweenSchema.js';
 import { createSqliteBetweenStore } from './sqliteBetween.js';
+import { createSqliteDebriefStore } from './sqliteDebrief.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
@@ -206,6 +208,8 @@ export const migrations: Migration[] = [
   // of booked meetings, the group's calendar (time zone, the feed link's generation and hash) and
   // the stream of posts between meetings.
   betweenMigration,
+  // The debrief: the meeting event log, the group's coaches and their coaching notes (debriefSchema.ts).
+  sqliteDebriefMigration,
 ];
 
 function scrubFreePages(db: Database.Database): void {
@@ -301,6 +305,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteBallotStore(db),
     ...createSqliteSummaryStore(db),
     ...createSqliteBetweenStore(db),
+    ...createSqliteDebriefStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

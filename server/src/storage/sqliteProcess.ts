@@ -23,6 +23,7 @@ import type {
   ProcessStore,
   ProgressNoteRecord,
 } from './Storage.js';
+import { debriefPurgeStatements } from './debriefSchema.js';
 import { meetingDocRange } from './meetingDocRange.js';
 import {
   phaseOrder,
@@ -162,11 +163,13 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     return true;
   });
 
+  const purgeDebrief = debriefPurgeStatements.sqlite.map((sql) => db.prepare(sql));
   const purge = db.transaction((now: Date) => {
     const ids = (q.expiredMeetings.all(now.toISOString()) as { id: string }[]).map((r) => r.id as MeetingId);
     for (const id of ids) {
       q.deleteMeetingDocs.run(...meetingDocRange(id));
       q.deleteMeetingAssets.run(id);
+      for (const purge of purgeDebrief) purge.run(id);
       q.markBoardDeleted.run(now.toISOString(), id);
     }
     return ids;

@@ -7,9 +7,10 @@
 import type { DocName } from '../docNames.js';
 import type { MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
-import type { Role } from '../roles.js';
+import { roles, type Role } from '../roles.js';
 import { commandRefusal, needsPersonalToken, starRefusal, type CommandResource } from './commandRules.js';
 import { meetingRole, type CommandActor, type MeetingFacts, type Subject } from './subject.js';
+import { debriefRules } from './debrief.js';
 
 /** A meeting-scoped resource: the meeting's facts (from its session). */
 export interface MeetingResource {
@@ -106,6 +107,9 @@ const rules = {
 
   // ---- Session commands (the reducer) ----
   'session.command': commandRefusal,
+
+  // ---- Debrief, coaches and coaching notes (debrief.ts) ----
+  ...debriefRules,
 } satisfies Record<string, (subject: never, resource: never) => string | null>;
 
 export type Action = keyof typeof rules;
@@ -133,6 +137,8 @@ export type DocAccess = 'none' | 'read' | 'write';
 
 /** What the sync upgrade lets a connection do with a document, from `document.write` and `document.read`. */
 export function docAccess(subject: Subject, doc: DocName): DocAccess {
+  // Only the group's own roles open documents: a coach (debrief.ts) never does, even if one got here.
+  if (!roles.includes(subject.role)) return 'none';
   if (can(subject, 'document.write', doc)) return 'write';
   return can(subject, 'document.read', doc) ? 'read' : 'none';
 }

@@ -4,6 +4,7 @@
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalCalendarMethod } from 'ical-generator';
 import { DateTime } from 'luxon';
+import type { GroupLocale } from '@vermeboard/shared';
 import type { PlannedMeetingRecord } from '../storage/BetweenStore.js';
 
 export interface CalendarText {
@@ -13,13 +14,17 @@ export interface CalendarText {
   calendarName(groupName: string): string;
 }
 
-export const calendarText: Record<'en' | 'fi', CalendarText> = {
+export const calendarText: Record<GroupLocale, CalendarText> = {
   en: {
     summary: (group, theme) => (theme ? `${group}: ${theme}` : `${group}: meeting`),
     calendarName: (group) => `${group} (Vermeboard)`,
   },
   fi: {
     summary: (group, theme) => (theme ? `${group}: ${theme}` : `${group}: tapaaminen`),
+    calendarName: (group) => `${group} (Vermeboard)`,
+  },
+  sv: {
+    summary: (group, theme) => (theme ? `${group}: ${theme}` : `${group}: träff`),
     calendarName: (group) => `${group} (Vermeboard)`,
   },
 };

@@ -16,6 +16,7 @@ import type {
   ProgressNoteId,
   Role,
 } from '@vermeboard/shared';
+import type { ProgramStore } from './programStore.js';
 
 export interface GroupRecord {
   id: GroupId;
@@ -309,7 +310,7 @@ export interface SummaryStore {
   getMeetingSummary(meetingId: MeetingId): Promise<unknown>;
 }
 
-export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore {
+export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, ProgramStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -12,6 +12,7 @@ import type {
   ProgressNoteId,
 } from '@vermeboard/shared';
 import { ballotBoxSchema } from '@vermeboard/shared';
+import { programContract } from './programContract.test-suite.js';
 import { DocumentGoneError, type Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -610,5 +611,10 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
     it('answers ping', async () => {
       await expect(storage.ping()).resolves.toBeUndefined();
     });
+
+    programContract(() => ({
+      storage,
+      reopen: async () => (storage = await reopen()),
+    }));
   });
 }

@@ -6,6 +6,7 @@ import { createDb, toBuffer, toBytes, type PoolOptions, type Queryable } from '.
 import { createPostgresBallotStore } from './postgresBallots.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
+import { createPostgresProgramStore } from './postgresPrograms.js';
 import { migrate } from './postgresSchema.js';
 import { createPostgresSummaryStore } from './postgresSummaries.js';
 import {
@@ -54,6 +55,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresProcessStore(db),
     ...createPostgresBallotStore(db),
     ...createPostgresSummaryStore(db),
+    ...createPostgresProgramStore(db),
 
     async createGroup(group, hashes, defaults) {
       await db.transaction(async (c) => {

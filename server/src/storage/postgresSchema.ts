@@ -8,6 +8,7 @@
 // - Tables listed "oldest first" get a `seq` identity column: SQLite breaks ties of equal
 //   `created_at` by rowid (insertion order), and PostgreSQL has no rowid.
 import type { Db } from './postgresDb.js';
+import { programsPgMigration } from './postgresPrograms.js';
 
 export const migrations: readonly string[] = [
   `
@@ -182,6 +183,8 @@ export const migrations: readonly string[] = [
   ALTER TABLE groups ADD COLUMN next_meeting_time TEXT;
   ALTER TABLE groups ADD COLUMN next_meeting_place TEXT;
   `,
+  // Programs (programStore.ts).
+  programsPgMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

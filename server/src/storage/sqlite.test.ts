@@ -6,7 +6,7 @@ import { expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { storageContract } from './contract.test-suite.js';
-import { openSqliteStorage } from './sqlite.js';
+import { openSqliteStorage, scrubVersion } from './sqlite.js';
 
 storageContract('sqlite', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
@@ -139,11 +139,11 @@ it('scrubs the free pages an older database left behind, once, when it upgrades'
   await storage.appendUpdates('doc-b', [new TextEncoder().encode('still here')]);
   await storage.close();
   // What an older server did: delete without secure_delete, at the schema version before the scrub
-  // (the scrub is the newest step; a later migration must move this back to before the scrub).
+  // (the steps after it run again, so they are written to be re-runnable).
   const db = new Database(file);
   db.pragma('secure_delete = OFF');
   db.prepare('DELETE FROM doc_updates WHERE doc = ?').run('doc-a');
-  db.pragma(`user_version = ${(db.pragma('user_version', { simple: true }) as number) - 1}`);
+  db.pragma(`user_version = ${scrubVersion - 1}`);
   db.close();
   expect(fileText(file)).toContain('DELETED-LONG-AGO-88ab');
 

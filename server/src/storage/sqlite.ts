@@ -15,6 +15,7 @@ import {
 } from './rows.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
+import { createSqliteProgramStore, programsMigration } from './sqlitePrograms.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
   DocumentGoneError,
@@ -200,7 +201,12 @@ const migrations: Migration[] = [
   // the old bytes in free pages and in the free space inside pages. VACUUM rebuilds the file from
   // live rows only; the checkpoint then empties the write-ahead log, which held the old pages too.
   { outsideTransaction: scrubFreePages },
+  // Programs (programStore.ts). IF NOT EXISTS: the scrub test replays every step after the scrub.
+  programsMigration,
 ];
+
+/** The schema version right after the free-page scrub (its test replays the steps from before it). */
+export const scrubVersion = migrations.findIndex((m) => typeof m !== 'string') + 1;
 
 function scrubFreePages(db: Database.Database): void {
   db.exec('VACUUM');
@@ -294,6 +300,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteProcessStore(db),
     ...createSqliteBallotStore(db),
     ...createSqliteSummaryStore(db),
+    ...createSqliteProgramStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

@@ -2,3 +2,4 @@
 export * from './subject.js';
 export * from './commandRules.js';
 export * from './policy.js';
+export * from './programRules.js';

@@ -9,6 +9,7 @@ import type { MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
 import type { Role } from '../roles.js';
 import { commandRefusal, needsPersonalToken, starRefusal, type CommandResource } from './commandRules.js';
+import { programRules } from './programRules.js';
 import { meetingRole, type CommandActor, type MeetingFacts, type Subject } from './subject.js';
 
 /** A meeting-scoped resource: the meeting's facts (from its session). */
@@ -93,6 +94,9 @@ const rules = {
 
   // ---- Session commands (the reducer) ----
   'session.command': commandRefusal,
+
+  // ---- Programs and encounters ----
+  ...programRules,
 } satisfies Record<string, (subject: never, resource: never) => string | null>;
 
 export type Action = keyof typeof rules;

@@ -6,3 +6,4 @@ export * from './group.js';
 export * from './goals.js';
 export * from './actionItems.js';
 export * from './assessments.js';
+export * from './programs.js';

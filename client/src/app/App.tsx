@@ -1,6 +1,8 @@
 // The app shell: picks the page for the current address and keeps focus sensible across navigations.
 import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { CoordinatePage } from '../program/CoordinatePage.js';
+import { ProgramPage } from '../program/ProgramPage.js';
 import { SummaryPrintPage } from '../summary/SummaryPrintPage.js';
 import { AppHeader } from './AppHeader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -71,6 +73,14 @@ function Page({ route }: { route: Route }) {
             <SummaryPrintPage groupId={route.groupId} meetingId={route.meetingId} />
           </main>
         </>
+      );
+    case 'program':
+      return <ProgramPage key={route.programId} programId={route.programId} />;
+    case 'coordinate':
+      return (
+        <SimplePage title={t('program.title')}>
+          <CoordinatePage />
+        </SimplePage>
       );
     case 'notFound':
       return (

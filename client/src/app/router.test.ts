@@ -15,6 +15,9 @@ describe('router', () => {
     expect(parseRoute(`/g/${groupId}`)).toEqual({ name: 'group', groupId });
     expect(parseRoute(`/g/${groupId}/m/${meetingId}`)).toEqual({ name: 'meeting', groupId, meetingId });
     expect(parseRoute(`/g/${groupId}/m/${meetingId}/summary`)).toEqual({ name: 'summary', groupId, meetingId });
+    expect(parseRoute(`/p/${groupId}`)).toEqual({ name: 'program', programId: groupId });
+    expect(parseRoute('/coordinate')).toEqual({ name: 'coordinate' });
+    expect(parseRoute('/p/../x')).toEqual({ name: 'notFound' });
   });
 
   it('tolerates a trailing slash', () => {
@@ -26,6 +29,8 @@ describe('router', () => {
     const routes: Exclude<Route, { name: 'notFound' }>[] = [
       { name: 'home' },
       { name: 'join', token },
+      { name: 'coordinate' },
+      parseRoute(`/p/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}/summary`) as Exclude<Route, { name: 'notFound' }>,

@@ -1,6 +1,14 @@
-// The app's four addresses, parsed from and formatted to URL paths. Pure functions so they are
+// The app's addresses, parsed from and formatted to URL paths. Pure functions so they are
 // tested without a browser; `navigation.ts` ties them to the History API.
-import { groupIdSchema, meetingIdSchema, tokenSchema, type GroupId, type MeetingId } from '@vermeboard/shared';
+import {
+  groupIdSchema,
+  meetingIdSchema,
+  programIdSchema,
+  tokenSchema,
+  type GroupId,
+  type MeetingId,
+  type ProgramId,
+} from '@vermeboard/shared';
 
 export type Route =
   | { name: 'home' }
@@ -9,6 +17,10 @@ export type Route =
   | { name: 'meeting'; groupId: GroupId; meetingId: MeetingId }
   /** The print-friendly summary of an ended meeting. */
   | { name: 'summary'; groupId: GroupId; meetingId: MeetingId }
+  /** A program's page, for its coordinator. */
+  | { name: 'program'; programId: ProgramId }
+  /** The coordinator link: its token rides in the fragment (`/coordinate#<token>`). */
+  | { name: 'coordinate' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -19,6 +31,11 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 2 && first === 'join') {
     const token = tokenSchema.safeParse(second);
     return token.success ? { name: 'join', token: token.data } : { name: 'notFound' };
+  }
+  if (parts.length === 1 && first === 'coordinate') return { name: 'coordinate' };
+  if (parts.length === 2 && first === 'p') {
+    const programId = programIdSchema.safeParse(second);
+    return programId.success ? { name: 'program', programId: programId.data } : { name: 'notFound' };
   }
   if (first === 'g') {
     const groupId = groupIdSchema.safeParse(second);
@@ -45,5 +62,9 @@ export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}`;
     case 'summary':
       return `/g/${encodeURIComponent(route.groupId)}/m/${encodeURIComponent(route.meetingId)}/summary`;
+    case 'program':
+      return `/p/${encodeURIComponent(route.programId)}`;
+    case 'coordinate':
+      return '/coordinate';
   }
 }

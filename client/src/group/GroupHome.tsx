@@ -7,6 +7,7 @@ import type { Identity } from '../api/identity.js';
 import { processApi } from '../api/process.js';
 import { InviteLinks } from '../app/InviteLinks.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { GroupProgramSection } from '../program/GroupProgramSection.js';
 import { ActionItemsSection } from './ActionItemsSection.js';
 import { GoalsSection } from './GoalsSection.js';
 import { GroundRulesSection } from './GroundRulesSection.js';
@@ -76,6 +77,7 @@ export function GroupHome({ group, identity, intro }: Props) {
         )}
       </div>
       <aside className="group-aside">
+        {ctx && <GroupProgramSection groupId={group.groupId} token={token} role={group.role} meetings={ctx.meetings} />}
         {facilitator && links && (
           <>
             <InviteLinks links={links} />

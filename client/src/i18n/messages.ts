@@ -5,6 +5,7 @@ import { boardMessages } from '../board/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
 import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
+import { programMessages } from '../program/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 
 export const locales = ['en', 'fi'] as const;
@@ -21,6 +22,7 @@ export const messages = {
     ...facilitationMessages.en,
     ...summaryMessages.en,
     ...outlineMessages.en,
+    ...programMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -29,6 +31,7 @@ export const messages = {
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,
+    ...programMessages.fi,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

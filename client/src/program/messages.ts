@@ -1,0 +1,233 @@
+import { defineMessages } from '../i18n/defineMessages.js';
+
+export const programMessages = defineMessages(
+  {
+    'program.create.title': 'Create a program',
+    'program.create.intro':
+      'A program runs several groups at once under one coordinator, and brings them together in encounters now and then.',
+    'program.create.name': 'Program name',
+    'program.create.yourName': 'Your name (coordinator)',
+    'program.create.submit': 'Create the program',
+    'program.create.submitting': 'Creating…',
+
+    'program.title': 'Program',
+    'program.coordinator': 'Coordinator: {name}',
+    'program.privacy':
+      'You see each group’s meetings, attendance, who facilitated, open action items and released self-assessment averages. You never see a group’s board, notes or summaries unless its facilitator shares a summary with the program.',
+    'program.noIdentity':
+      'This browser does not hold the coordinator link of this program. Open the coordinator link you saved when you created it.',
+    'program.coordinatorLink': 'Coordinator link',
+    'program.coordinatorLinkHint':
+      'Keep this link to yourself: it opens the program and lets you facilitate its encounters. Save it to open the program on another device.',
+    'program.copyCoordinatorLink': 'Copy the coordinator link',
+    'program.guestLink': 'Guest link to encounters',
+    'program.guestLinkHint': 'Guests who are not in any of the program’s groups join encounters through this link.',
+    'program.copyGuestLink': 'Copy the guest link',
+
+    'program.groups.title': 'Groups',
+    'program.groups.empty': 'No groups yet. Create a group in the program or ask an existing group to join.',
+    'program.groups.members': '{count, plural, one {# member} other {# members}}',
+    'program.groups.held': '{count, plural, one {# meeting held} other {# meetings held}}',
+    'program.groups.planned': 'Next meeting planned for {date}',
+    'program.groups.notPlanned': 'No next meeting planned',
+    'program.groups.running': 'A meeting is running now',
+    'program.groups.openItems': '{count, plural, one {# open action item} other {# open action items}}',
+    'program.groups.meetingsCaption': 'Meetings of {group}',
+    'program.groups.date': 'Date',
+    'program.groups.attended': 'Attended',
+    'program.groups.facilitator': 'Facilitated by',
+    'program.groups.summary': 'Summary',
+    'program.groups.attendedOf': '{count} of {of}',
+    'program.groups.unknown': '–',
+    'program.groups.running.short': 'running',
+    'program.groups.readSummary': 'Read the summary of {date}',
+    'program.groups.notShared': 'not shared',
+    'program.groups.hideSummary': 'Hide the summary',
+    'program.groups.assessment': 'Self-assessment',
+    'program.groups.noAssessment': 'No phase released yet.',
+
+    'program.assessment.title': 'Self-assessment across the program',
+    'program.assessment.intro':
+      'Averages over the phases the groups’ facilitators released, each from at least three answers.',
+    'program.assessment.empty': 'No group has released a self-assessment phase yet.',
+    'program.assessment.phase.start': 'Start',
+    'program.assessment.phase.mid': 'Midway',
+    'program.assessment.phase.end': 'End',
+    'program.assessment.row':
+      '{average} on average, {answered} answers from {groups, plural, one {# group} other {# groups}}',
+    'program.assessment.groupRow': '{phase}: {average} ({answered} answers)',
+    'program.assessment.noAverage': 'no average (too few answers per area)',
+
+    'program.addGroup.title': 'Create a group in the program',
+    'program.addGroup.name': 'Group name',
+    'program.addGroup.submit': 'Create the group',
+    'program.addGroup.created': 'Group “{name}” created. Give this facilitator link to the group’s facilitator:',
+    'program.addGroup.link': 'Facilitator link of {name}',
+    'program.addGroup.linkHint':
+      'Only the facilitator should hold it. Once they have joined, they can rotate the links so that this copy opens nothing.',
+    'program.addGroup.copy': 'Copy the facilitator link',
+
+    'program.ask.title': 'Ask an existing group to join',
+    'program.ask.field': 'The group’s address or id',
+    'program.ask.hint':
+      'The group’s facilitator copies it from the address bar of the group home. They accept or decline on the group home.',
+    'program.ask.submit': 'Send the request',
+    'program.ask.sent': 'Request sent. The group appears here once its facilitator accepts.',
+    'program.ask.already': 'That group is already in the program.',
+    'program.ask.invalid': 'Paste the group’s address (…/g/…) or its id.',
+    'program.pending.title': 'Waiting for an answer',
+    'program.pending.item': 'Group {id}, asked on {date}',
+
+    'program.encounter.title': 'Encounters',
+    'program.encounter.intro':
+      'An encounter brings members of chosen groups together on one board. They join with their own group link; guests use the guest link. You facilitate it.',
+    'program.encounter.choose': 'Groups to invite',
+    'program.encounter.start': 'Start an encounter',
+    'program.encounter.starting': 'Starting…',
+    'program.encounter.none': 'Choose at least one group.',
+    'program.encounter.running': 'Encounter running since {date}',
+    'program.encounter.ended': 'Encounter of {date}',
+    'program.encounter.open': 'Open the encounter',
+    'program.encounter.groups': 'Invited: {names}',
+
+    'program.coordinate.opening': 'Opening the program…',
+    'program.coordinate.invalid': 'This coordinator link is not valid. Check that you copied all of it.',
+
+    'program.group.title': 'Program',
+    'program.group.in': 'This group belongs to the program “{name}”, coordinated by {coordinator}.',
+    'program.group.sees':
+      'The coordinator sees meeting dates, attendance, who facilitated, the number of open action items and released self-assessment averages – never your board, notes or summaries, unless you share a summary.',
+    'program.group.request': '“{name}” ({coordinator}) asks this group to join the program.',
+    'program.group.acceptButton': 'Accept',
+    'program.group.declineButton': 'Decline',
+    'program.group.accept': 'Accept the request of {name}',
+    'program.group.decline': 'Decline the request of {name}',
+    'program.group.encounter': 'An encounter of the program is running.',
+    'program.group.joinEncounter': 'Join the encounter',
+    'program.group.share.title': 'Summaries shared with the program',
+    'program.group.share.none': 'No ended meetings yet.',
+    'program.group.share.meeting': 'Meeting of {date}',
+    'program.group.share.shared': 'shared',
+    'program.group.share.share': 'Share the summary of {date} with the program',
+    'program.group.share.unshare': 'Stop sharing the summary of {date}',
+    'program.group.share.confirmTitle': 'Share this summary with the program?',
+    'program.group.share.confirmBody':
+      'The coordinator of “{program}” ({coordinator}) will be able to read the whole summary of the meeting of {date}: the agenda, goals, reflections, action items and who attended. You can stop sharing at any time.',
+    'program.group.share.confirm': 'Share the summary',
+  },
+  {
+    'program.create.title': 'Luo ohjelma',
+    'program.create.intro':
+      'Ohjelmassa toimii yhtä aikaa useita ryhmiä yhden koordinaattorin alla, ja ryhmät kohtaavat välillä toisensa kohtaamisissa.',
+    'program.create.name': 'Ohjelman nimi',
+    'program.create.yourName': 'Nimesi (koordinaattori)',
+    'program.create.submit': 'Luo ohjelma',
+    'program.create.submitting': 'Luodaan…',
+
+    'program.title': 'Ohjelma',
+    'program.coordinator': 'Koordinaattori: {name}',
+    'program.privacy':
+      'Näet kunkin ryhmän tapaamiset, osallistujat, fasilitaattorit, avoimet sovitut tehtävät ja julkaistujen itsearvioiden keskiarvot. Et näe koskaan ryhmän taulua, lappuja tai yhteenvetoja, ellei sen fasilitaattori jaa yhteenvetoa ohjelmalle.',
+    'program.noIdentity':
+      'Tässä selaimessa ei ole tämän ohjelman koordinaattorilinkkiä. Avaa koordinaattorilinkki, jonka tallensit ohjelmaa luodessasi.',
+    'program.coordinatorLink': 'Koordinaattorilinkki',
+    'program.coordinatorLinkHint':
+      'Pidä linkki itselläsi: sillä avaat ohjelman ja fasilitoit sen kohtaamisia. Tallenna se, niin voit avata ohjelman toisella laitteella.',
+    'program.copyCoordinatorLink': 'Kopioi koordinaattorilinkki',
+    'program.guestLink': 'Vieraslinkki kohtaamisiin',
+    'program.guestLinkHint':
+      'Vieraat, jotka eivät ole missään ohjelman ryhmässä, liittyvät kohtaamisiin tällä linkillä.',
+    'program.copyGuestLink': 'Kopioi vieraslinkki',
+
+    'program.groups.title': 'Ryhmät',
+    'program.groups.empty': 'Ei vielä ryhmiä. Luo ryhmä ohjelmaan tai pyydä olemassa olevaa ryhmää liittymään.',
+    'program.groups.members': '{count, plural, one {# jäsen} other {# jäsentä}}',
+    'program.groups.held': '{count, plural, one {# tapaaminen pidetty} other {# tapaamista pidetty}}',
+    'program.groups.planned': 'Seuraava tapaaminen suunniteltu {date}',
+    'program.groups.notPlanned': 'Seuraavaa tapaamista ei ole suunniteltu',
+    'program.groups.running': 'Tapaaminen on käynnissä nyt',
+    'program.groups.openItems': '{count, plural, one {# avoin sovittu tehtävä} other {# avointa sovittua tehtävää}}',
+    'program.groups.meetingsCaption': 'Ryhmän {group} tapaamiset',
+    'program.groups.date': 'Päivä',
+    'program.groups.attended': 'Paikalla',
+    'program.groups.facilitator': 'Fasilitaattori',
+    'program.groups.summary': 'Yhteenveto',
+    'program.groups.attendedOf': '{count} / {of}',
+    'program.groups.unknown': '–',
+    'program.groups.running.short': 'käynnissä',
+    'program.groups.readSummary': 'Lue yhteenveto {date}',
+    'program.groups.notShared': 'ei jaettu',
+    'program.groups.hideSummary': 'Piilota yhteenveto',
+    'program.groups.assessment': 'Itsearvio',
+    'program.groups.noAssessment': 'Yhtään vaihetta ei ole vielä julkaistu.',
+
+    'program.assessment.title': 'Itsearvio koko ohjelmassa',
+    'program.assessment.intro':
+      'Keskiarvot vaiheista, jotka ryhmien fasilitaattorit ovat julkaisseet, kukin vähintään kolmesta vastauksesta.',
+    'program.assessment.empty': 'Yksikään ryhmä ei ole vielä julkaissut itsearvion vaihetta.',
+    'program.assessment.phase.start': 'Alku',
+    'program.assessment.phase.mid': 'Puoliväli',
+    'program.assessment.phase.end': 'Loppu',
+    'program.assessment.row':
+      'keskimäärin {average}, {answered} vastausta {groups, plural, one {# ryhmästä} other {# ryhmästä}}',
+    'program.assessment.groupRow': '{phase}: {average} ({answered} vastausta)',
+    'program.assessment.noAverage': 'ei keskiarvoa (liian vähän vastauksia osaamisaluetta kohden)',
+
+    'program.addGroup.title': 'Luo ryhmä ohjelmaan',
+    'program.addGroup.name': 'Ryhmän nimi',
+    'program.addGroup.submit': 'Luo ryhmä',
+    'program.addGroup.created': 'Ryhmä ”{name}” on luotu. Anna tämä fasilitaattorin linkki ryhmän fasilitaattorille:',
+    'program.addGroup.link': 'Ryhmän {name} fasilitaattorin linkki',
+    'program.addGroup.linkHint':
+      'Linkki kuuluu vain fasilitaattorille. Liityttyään hän voi vaihtaa linkit, jolloin tämä kopio ei enää avaa mitään.',
+    'program.addGroup.copy': 'Kopioi fasilitaattorin linkki',
+
+    'program.ask.title': 'Pyydä olemassa olevaa ryhmää liittymään',
+    'program.ask.field': 'Ryhmän osoite tai tunnus',
+    'program.ask.hint':
+      'Ryhmän fasilitaattori kopioi sen ryhmän kotisivun osoiteriviltä. Hän hyväksyy tai hylkää pyynnön ryhmän kotisivulla.',
+    'program.ask.submit': 'Lähetä pyyntö',
+    'program.ask.sent': 'Pyyntö lähetetty. Ryhmä näkyy täällä, kun sen fasilitaattori hyväksyy pyynnön.',
+    'program.ask.already': 'Ryhmä on jo ohjelmassa.',
+    'program.ask.invalid': 'Liitä ryhmän osoite (…/g/…) tai sen tunnus.',
+    'program.pending.title': 'Odottaa vastausta',
+    'program.pending.item': 'Ryhmä {id}, pyydetty {date}',
+
+    'program.encounter.title': 'Kohtaamiset',
+    'program.encounter.intro':
+      'Kohtaamisessa valittujen ryhmien jäsenet työskentelevät samalla taululla. He liittyvät oman ryhmänsä linkillä, vieraat vieraslinkillä. Sinä fasilitoit kohtaamisen.',
+    'program.encounter.choose': 'Kutsuttavat ryhmät',
+    'program.encounter.start': 'Aloita kohtaaminen',
+    'program.encounter.starting': 'Aloitetaan…',
+    'program.encounter.none': 'Valitse vähintään yksi ryhmä.',
+    'program.encounter.running': 'Kohtaaminen käynnissä {date} alkaen',
+    'program.encounter.ended': 'Kohtaaminen {date}',
+    'program.encounter.open': 'Avaa kohtaaminen',
+    'program.encounter.groups': 'Kutsutut: {names}',
+
+    'program.coordinate.opening': 'Avataan ohjelmaa…',
+    'program.coordinate.invalid': 'Tämä koordinaattorilinkki ei kelpaa. Tarkista, että kopioit sen kokonaan.',
+
+    'program.group.title': 'Ohjelma',
+    'program.group.in': 'Tämä ryhmä kuuluu ohjelmaan ”{name}”, jota koordinoi {coordinator}.',
+    'program.group.sees':
+      'Koordinaattori näkee tapaamisten päivät, osallistujamäärät, fasilitaattorit, avointen sovittujen tehtävien määrän ja julkaistujen itsearvioiden keskiarvot – ei koskaan taulua, lappuja tai yhteenvetoja, ellet jaa yhteenvetoa.',
+    'program.group.request': '”{name}” ({coordinator}) pyytää ryhmää liittymään ohjelmaan.',
+    'program.group.acceptButton': 'Hyväksy',
+    'program.group.declineButton': 'Hylkää',
+    'program.group.accept': 'Hyväksy ohjelman {name} pyyntö',
+    'program.group.decline': 'Hylkää ohjelman {name} pyyntö',
+    'program.group.encounter': 'Ohjelman kohtaaminen on käynnissä.',
+    'program.group.joinEncounter': 'Liity kohtaamiseen',
+    'program.group.share.title': 'Ohjelmalle jaetut yhteenvedot',
+    'program.group.share.none': 'Ei vielä päättyneitä tapaamisia.',
+    'program.group.share.meeting': 'Tapaaminen {date}',
+    'program.group.share.shared': 'jaettu',
+    'program.group.share.share': 'Jaa tapaamisen {date} yhteenveto ohjelmalle',
+    'program.group.share.unshare': 'Lopeta tapaamisen {date} yhteenvedon jakaminen',
+    'program.group.share.confirmTitle': 'Jaetaanko yhteenveto ohjelmalle?',
+    'program.group.share.confirmBody':
+      'Ohjelman ”{program}” koordinaattori ({coordinator}) voi lukea tapaamisen {date} koko yhteenvedon: asialistan, tavoitteet, reflektiot, sovitut tehtävät ja osallistujat. Voit lopettaa jakamisen milloin tahansa.',
+    'program.group.share.confirm': 'Jaa yhteenveto',
+  },
+);

@@ -62,21 +62,22 @@ test('the program page shows attendance and the facilitation rotation of a seede
   }
   await expect(fi.getByText('keskimäärin 3,25, 8 vastausta 2 ryhmästä')).toBeVisible();
   // Nothing wider than the phone: the tables fit or scroll inside their card.
-  const overflow = await fi.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(0);
-  await fi.screenshot({ path: `${shots}fi-phone-program-page.png`, fullPage: true });
+  // (A mobile browser widens its layout viewport to the content, so compare with the device's width.)
+  expect(await fi.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  await fi.screenshot({ path: `${shots}fi-phone-program-page.png` });
   await phone.close();
 });
 
 test('members of two groups meet in an encounter with their own links', async ({ browser }) => {
-  test.setTimeout(240_000);
+  // Six browsers on a shared machine: joining and loading six boards takes a while.
+  test.setTimeout(420_000);
   // Riikka creates the program on the home page.
   const coordinatorContext = await browser.newContext();
   const riikka = await coordinatorContext.newPage();
   await riikka.goto(server.url);
   const create = riikka.getByRole('region', { name: 'Create a program' });
   await create.getByLabel('Program name').fill('Leadership 2026');
-  await create.getByLabel('Your name (coordinator)').fill('Riikka');
+  await create.getByLabel('Coordinator’s name (yours)').fill('Riikka');
   await create.getByRole('button', { name: 'Create the program' }).click();
   await expect(riikka.getByRole('heading', { level: 1, name: 'Leadership 2026' })).toBeVisible();
 

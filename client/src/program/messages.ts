@@ -6,7 +6,7 @@ export const programMessages = defineMessages(
     'program.create.intro':
       'A program runs several groups at once under one coordinator, and brings them together in encounters now and then.',
     'program.create.name': 'Program name',
-    'program.create.yourName': 'Your name (coordinator)',
+    'program.create.yourName': 'Coordinator’s name (yours)',
     'program.create.submit': 'Create the program',
     'program.create.submitting': 'Creating…',
 
@@ -120,7 +120,7 @@ export const programMessages = defineMessages(
     'program.create.intro':
       'Ohjelmassa toimii yhtä aikaa useita ryhmiä yhden koordinaattorin alla, ja ryhmät kohtaavat välillä toisensa kohtaamisissa.',
     'program.create.name': 'Ohjelman nimi',
-    'program.create.yourName': 'Nimesi (koordinaattori)',
+    'program.create.yourName': 'Koordinaattorin nimi (sinun)',
     'program.create.submit': 'Luo ohjelma',
     'program.create.submitting': 'Luodaan…',
 

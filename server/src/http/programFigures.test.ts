@@ -38,8 +38,15 @@ it('lists the five groups with their twenty meetings, attendance and who facilit
   expect(page.groups[1]!.meetings.map((m) => m.facilitator)).toEqual(['Noora', 'Oona', 'Pekka', 'Sanna']);
 });
 
-it('counts open action items and shows released averages only', () => {
+it('counts open action items and planned meetings, and shows released averages only', () => {
   expect(page.groups.map((g) => g.openActionItems)).toEqual([1, 2, 3, 4, 5]);
+  expect(page.groups.map((g) => g.planned)).toEqual([
+    { date: '2026-04-07', time: '17:00' },
+    { date: '2026-04-08', time: '17:00' },
+    { date: '2026-04-09', time: '17:00' },
+    null,
+    null,
+  ]);
   expect(page.groups.map((g) => g.assessment)).toEqual([
     [{ phase: 'start', answered: 4, average: 3.75 }],
     [{ phase: 'start', answered: 4, average: 2.75 }],

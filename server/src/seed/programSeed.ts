@@ -149,6 +149,15 @@ export async function seedProgram(storage: Storage, at = new Date('2026-01-05T09
       });
       if (a === 0) await storage.updateActionItem(id, { doneAt: created });
     }
+    // The first three groups agreed their next meeting.
+    if (g < 3) {
+      await storage.setNextMeeting(groupId, {
+        date: `2026-04-${String(7 + g).padStart(2, '0')}`,
+        time: '17:00',
+        place: null,
+        theme: null,
+      });
+    }
     groups.push({ groupId, name: groupName, people, meetings, openActionItems: g + 1 });
   }
   return { programId, plazaGroupId, coordinatorId, coordinatorToken, coordinatorName, name, groups };

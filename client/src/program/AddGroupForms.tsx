@@ -1,7 +1,7 @@
 // Adding groups to a program: create one inside it (its facilitator link is shown once, to hand
 // on), or ask an existing group by its address; the program lists open requests until answered.
 import { limits, type ProgramResponse } from '@vermeboard/shared';
-import { useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { CopyField } from '../app/CopyField.js';
 import { ErrorNotice } from '../app/ErrorNotice.js';
 import { errorMessageKey } from '../app/errorMessage.js';
@@ -22,8 +22,42 @@ export function AddGroupForms({ program, api, onChanged }: Props) {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
   return (
     <>
-      <CreateGroupCard api={api} onChanged={onChanged} />
-      <AskGroupCard api={api} onChanged={onChanged} />
+      <SingleFieldCard
+        title={t('program.addGroup.title')}
+        label={t('program.addGroup.name')}
+        submitLabel={t('program.addGroup.submit')}
+        maxLength={limits.groupName}
+        invalid={(v) => (isValidName(v, limits.groupName) ? null : t('app.field.groupName', { max: limits.groupName }))}
+        run={async (value) => {
+          const name = cleanName(value);
+          const answer = await api.createGroup(name, locale);
+          onChanged();
+          return (
+            <div className="program-created" role="status">
+              <p>{t('program.addGroup.created', { name })}</p>
+              <CopyField
+                label={t('program.addGroup.link', { name })}
+                hint={t('program.addGroup.linkHint')}
+                value={window.location.origin + answer.facilitatorLink}
+                copyLabel={t('program.addGroup.copy')}
+              />
+            </div>
+          );
+        }}
+      />
+      <SingleFieldCard
+        title={t('program.ask.title')}
+        label={t('program.ask.field')}
+        hint={t('program.ask.hint')}
+        submitLabel={t('program.ask.submit')}
+        maxLength={300}
+        invalid={(v) => (groupIdFromInput(v) ? null : t('program.ask.invalid'))}
+        run={async (value) => {
+          const answer = await api.askGroup(groupIdFromInput(value)!);
+          onChanged();
+          return <p role="status">{t(answer.status === 'member' ? 'program.ask.already' : 'program.ask.sent')}</p>;
+        }}
+      />
       {program.pending.length > 0 && (
         <section className="card card-tight" aria-labelledby="program-pending-title">
           <h2 id="program-pending-title">{t('program.pending.title')}</h2>
@@ -40,71 +74,25 @@ export function AddGroupForms({ program, api, onChanged }: Props) {
   );
 }
 
-function CreateGroupCard({ api, onChanged }: Omit<Props, 'program'>) {
-  const { t, locale } = useI18n();
-  const [name, setName] = useState('');
-  const [fieldError, setFieldError] = useState<string | null>(null);
-  const [error, setError] = useState<MessageKey | null>(null);
-  const [created, setCreated] = useState<{ name: string; link: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setError(null);
-    if (!isValidName(name, limits.groupName)) return setFieldError(t('app.field.groupName', { max: limits.groupName }));
-    setFieldError(null);
-    setBusy(true);
-    try {
-      const groupName = cleanName(name);
-      const answer = await api.createGroup(groupName, locale);
-      setCreated({ name: groupName, link: window.location.origin + answer.facilitatorLink });
-      setName('');
-      onChanged();
-    } catch (err) {
-      setError(errorMessageKey(err, 'other'));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  return (
-    <section className="card" aria-labelledby="program-add-title">
-      <h2 id="program-add-title">{t('program.addGroup.title')}</h2>
-      <form onSubmit={submit} noValidate>
-        <TextField
-          label={t('program.addGroup.name')}
-          error={fieldError}
-          value={name}
-          onChange={setName}
-          maxLength={limits.groupName}
-        />
-        {error && <ErrorNotice message={error} />}
-        <button type="submit" className="button" aria-disabled={busy}>
-          {t('program.addGroup.submit')}
-        </button>
-      </form>
-      {created && (
-        <div className="program-created" role="status">
-          <p>{t('program.addGroup.created', { name: created.name })}</p>
-          <CopyField
-            label={t('program.addGroup.link', { name: created.name })}
-            hint={t('program.addGroup.linkHint')}
-            value={created.link}
-            copyLabel={t('program.addGroup.copy')}
-          />
-        </div>
-      )}
-    </section>
-  );
+interface CardProps {
+  title: string;
+  label: string;
+  hint?: string;
+  submitLabel: string;
+  maxLength: number;
+  /** The field's error, or null when the value may be sent. */
+  invalid(value: string): string | null;
+  /** Sends the value; what it returns is shown under the form until the next send. */
+  run(value: string): Promise<ReactNode>;
 }
 
-function AskGroupCard({ api, onChanged }: Omit<Props, 'program'>) {
-  const { t } = useI18n();
+/** A card with one field and a button: validate, send, then show the answer or a clear error. */
+function SingleFieldCard({ title, label, hint, submitLabel, maxLength, invalid, run }: CardProps) {
+  const titleId = useId();
   const [value, setValue] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
-  const [outcome, setOutcome] = useState<MessageKey | null>(null);
+  const [outcome, setOutcome] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -112,15 +100,13 @@ function AskGroupCard({ api, onChanged }: Omit<Props, 'program'>) {
     if (busy) return;
     setError(null);
     setOutcome(null);
-    const groupId = groupIdFromInput(value);
-    if (!groupId) return setFieldError(t('program.ask.invalid'));
-    setFieldError(null);
+    const refused = invalid(value);
+    setFieldError(refused);
+    if (refused) return;
     setBusy(true);
     try {
-      const answer = await api.askGroup(groupId);
-      setOutcome(answer.status === 'member' ? 'program.ask.already' : 'program.ask.sent');
+      setOutcome(await run(value));
       setValue('');
-      onChanged();
     } catch (err) {
       setError(errorMessageKey(err, 'other'));
     } finally {
@@ -129,23 +115,23 @@ function AskGroupCard({ api, onChanged }: Omit<Props, 'program'>) {
   };
 
   return (
-    <section className="card" aria-labelledby="program-ask-title">
-      <h2 id="program-ask-title">{t('program.ask.title')}</h2>
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId}>{title}</h2>
       <form onSubmit={submit} noValidate>
         <TextField
-          label={t('program.ask.field')}
-          hint={t('program.ask.hint')}
+          label={label}
+          {...(hint ? { hint } : {})}
           error={fieldError}
           value={value}
           onChange={setValue}
-          maxLength={300}
+          maxLength={maxLength}
         />
         {error && <ErrorNotice message={error} />}
-        {outcome && <p role="status">{t(outcome)}</p>}
         <button type="submit" className="button" aria-disabled={busy}>
-          {t('program.ask.submit')}
+          {submitLabel}
         </button>
       </form>
+      {outcome}
     </section>
   );
 }

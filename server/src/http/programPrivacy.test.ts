@@ -3,7 +3,6 @@
 // read from the API router itself, so a route added later is covered without editing this test.
 import { WebSocket } from 'ws';
 import { pino } from 'pino';
-import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncAuthorizer } from '../auth/authorizeSync.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';

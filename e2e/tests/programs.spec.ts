@@ -4,7 +4,7 @@
 // own identities, while the coordinator facilitates.
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { createGroup, joinByLink, waitForBoard } from '../flows.js';
+import { createGroup, drawRectangle, joinByLink, shapes, waitForBoard } from '../flows.js';
 import { launchServer, seedProgram, type ServerProcess } from '../server.js';
 
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -102,7 +102,10 @@ test('members of two groups meet in an encounter with their own links', async ({
   await riikka.getByRole('button', { name: 'Send the request' }).click();
   await expect(riikka.getByText('Request sent.')).toBeVisible();
   await sami.reload();
-  await sami.getByRole('button', { name: 'Accept the request of Leadership 2026' }).click();
+  const accept = sami.getByRole('button', { name: 'Accept the request of Leadership 2026' });
+  await accept.scrollIntoViewIfNeeded();
+  await sami.screenshot({ path: test.info().outputPath('group-home-request.png') });
+  await accept.click();
   await expect(
     sami.getByText('This group belongs to the program “Leadership 2026”, coordinated by Riikka.'),
   ).toBeVisible();
@@ -129,7 +132,13 @@ test('members of two groups meet in an encounter with their own links', async ({
   for (const page of [riikka, anna, ben]) {
     for (const name of ['Riikka', 'Anna', 'Ben']) await expect(people(page).getByText(name).first()).toBeVisible();
   }
+  // They share one board: Anna draws as herself (the server's board checks accept her), Ben sees it.
+  const before = await shapes(ben).count();
+  await drawRectangle(anna, 300, 300);
+  await expect(shapes(ben)).toHaveCount(before + 1);
+  await expect(shapes(riikka)).toHaveCount(before + 1);
   await anna.screenshot({ path: test.info().outputPath('encounter-anna.png') });
+  await riikka.screenshot({ path: test.info().outputPath('encounter-riikka.png') });
   await Promise.all([coordinatorContext, kaisaContext, samiContext].map((c) => c.close()));
 });
 

@@ -2,7 +2,8 @@
 // encounter (a meeting of a program's plaza group) that invited their group, themselves — their own
 // participant id and name — as a member of the plaza: the coordinator facilitates it, and nobody
 // from a group can claim it (policy `encounter.visit`, `visitorRole`). Anywhere else, nobody.
-// The sync upgrade, the sync tickets, session commands and image uploads all ask here.
+// The sync upgrade, the sync tickets, session commands and image uploads all ask here; breakout
+// rooms (documents under the meeting) will ask the same question before their room assignment.
 import { refusal, visitorRole } from '@vermeboard/shared';
 import type { MeetingRecord, Storage } from '../storage/Storage.js';
 import type { Caller } from './Auth.js';

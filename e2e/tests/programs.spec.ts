@@ -121,6 +121,7 @@ test('members of two groups meet in an encounter with their own links', async ({
   await encounters.getByRole('checkbox', { name: 'South' }).check();
   await encounters.getByRole('button', { name: 'Start an encounter' }).click();
   await waitForBoard(riikka);
+  await expect(riikka.getByRole('link', { name: 'Back to the program' })).toBeVisible();
 
   // Anna and Ben join from their own group homes, with their own identities.
   for (const member of [anna, ben]) {

@@ -10,6 +10,7 @@ import {
 import type { Identity } from '../api/identity.js';
 import { FacilitatedMeeting } from '../facilitation/FacilitatedMeeting.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { coordinators } from '../program/coordinators.js';
 import { useEncounter } from '../program/useEncounter.js';
 import { AppHeader } from './AppHeader.js';
 import { useClientConfig } from './clientConfig.js';
@@ -119,11 +120,13 @@ function MeetingView({
 
 function MeetingHeader({ groupId, groupName }: { groupId: GroupId; groupName: string | null }) {
   const { t } = useI18n();
+  // The coordinator's encounters are meetings of the program's plaza group: back leads to the program.
+  const programId = coordinators.programOfPlaza(groupId);
   return (
     <AppHeader>
-      <Link to={{ name: 'group', groupId }} className="header-back">
+      <Link to={programId ? { name: 'program', programId } : { name: 'group', groupId }} className="header-back">
         <span aria-hidden="true">← </span>
-        {t('app.meeting.back')}
+        {t(programId ? 'program.backToProgram' : 'app.meeting.back')}
       </Link>
       {groupName && <span className="header-title">{groupName}</span>}
     </AppHeader>

@@ -28,6 +28,11 @@ export const coordinators = {
   get(programId: ProgramId): CoordinatorEntry | null {
     return readAll()[programId] ?? null;
   },
+  /** The program whose plaza this group is, when this browser coordinates it. */
+  programOfPlaza(groupId: string): ProgramId | null {
+    const found = Object.entries(readAll()).find(([, e]) => e.plazaGroupId === groupId);
+    return found ? (found[0] as ProgramId) : null;
+  },
   save(programId: ProgramId, entry: CoordinatorEntry): void {
     const all = readAll();
     all[programId] = entry;

@@ -11,6 +11,7 @@ export const programMessages = defineMessages(
     'program.create.submitting': 'Creating…',
 
     'program.title': 'Program',
+    'program.backToProgram': 'Back to the program',
     'program.coordinator': 'Coordinator: {name}',
     'program.privacy':
       'You see each group’s meetings, attendance, who facilitated, open action items and released self-assessment averages. You never see a group’s board, notes or summaries unless its facilitator shares a summary with the program.',
@@ -125,6 +126,7 @@ export const programMessages = defineMessages(
     'program.create.submitting': 'Luodaan…',
 
     'program.title': 'Ohjelma',
+    'program.backToProgram': 'Takaisin ohjelmaan',
     'program.coordinator': 'Koordinaattori: {name}',
     'program.privacy':
       'Näet kunkin ryhmän tapaamiset, osallistujat, fasilitaattorit, avoimet sovitut tehtävät ja julkaistujen itsearvioiden keskiarvot. Et näe koskaan ryhmän taulua, lappuja tai yhteenvetoja, ellei sen fasilitaattori jaa yhteenvetoa ohjelmalle.',

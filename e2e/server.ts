@@ -121,3 +121,24 @@ export function backdateMeetingEnd(
   `;
   execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
 }
+
+/**
+ * Writes the seeded program of five groups and twenty meetings (server/src/seed/programSeed.ts)
+ * into the stopped server's database with the server's own code, and returns what was seeded.
+ */
+export function seedProgram(server: ServerProcess): {
+  programId: string;
+  coordinatorToken: string;
+  name: string;
+  groups: { name: string; meetings: { attended: number; facilitator: string }[] }[];
+} {
+  const seed = join(root, 'server', 'dist', 'seed', 'programSeed.js');
+  const script = `
+    const { openSqliteStorage } = await import(${JSON.stringify(pathToFileURL(sqliteStore).href)});
+    const { seedProgram } = await import(${JSON.stringify(pathToFileURL(seed).href)});
+    const storage = openSqliteStorage(${JSON.stringify(join(server.dataDir, 'vermeboard.sqlite'))});
+    process.stdout.write(JSON.stringify(await seedProgram(storage)));
+    await storage.close();
+  `;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }));
+}

@@ -3,6 +3,8 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { CoachPage } from '../debrief/CoachPage.js';
 import { DebriefPage } from '../debrief/DebriefPage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { CoordinatePage } from '../program/CoordinatePage.js';
+import { ProgramPage } from '../program/ProgramPage.js';
 import { SummaryPrintPage } from '../summary/SummaryPrintPage.js';
 import { AppHeader } from './AppHeader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -91,6 +93,13 @@ function Page({ route }: { route: Route }) {
             <CoachPage token={route.token} meetingId={route.meetingId} />
           </main>
         </>
+    case 'program':
+      return <ProgramPage key={route.programId} programId={route.programId} />;
+    case 'coordinate':
+      return (
+        <SimplePage title={t('program.title')}>
+          <CoordinatePage />
+        </SimplePage>
       );
     case 'notFound':
       return (

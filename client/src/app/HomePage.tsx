@@ -9,6 +9,7 @@ import { ErrorNotice } from './ErrorNotice.js';
 import { errorMessageKey, fieldMessageKey } from './errorMessage.js';
 import { cleanName, isValidName } from './nameInput.js';
 import { navigate } from './navigation.js';
+import { CreateProgramForm } from '../program/CreateProgramForm.js';
 import { TextField } from './TextField.js';
 
 export function HomePage() {
@@ -20,7 +21,10 @@ export function HomePage() {
         <p>{t('app.home.intro')}</p>
         <p>{t('app.home.noAccounts')}</p>
       </section>
-      <CreateGroupForm />
+      <div className="home-forms">
+        <CreateGroupForm />
+        <CreateProgramForm />
+      </div>
     </div>
   );
 }

@@ -1,9 +1,17 @@
 // A meeting: a slim header and the board filling the rest of the window. Loaded lazily, because the
 // board brings tldraw (most of the app's size) and the home and join pages don't need it.
-import type { ClientConfigResponse, GroupId, GroupResponse, MeetingId } from '@vermeboard/shared';
+import {
+  visitorRole,
+  type ClientConfigResponse,
+  type GroupId,
+  type GroupResponse,
+  type MeetingId,
+} from '@vermeboard/shared';
 import type { Identity } from '../api/identity.js';
 import { FacilitatedMeeting } from '../facilitation/FacilitatedMeeting.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { coordinators } from '../program/coordinators.js';
+import { useEncounter } from '../program/useEncounter.js';
 import { AppHeader } from './AppHeader.js';
 import { useClientConfig } from './clientConfig.js';
 import { ErrorNotice } from './ErrorNotice.js';
@@ -45,6 +53,9 @@ function MeetingLoader({
   const config = useClientConfig();
   const groupName = group.state.status === 'ready' ? group.state.group.name : null;
   useDocumentTitle(groupName);
+  // Not a meeting of the group: perhaps an encounter of its program, opened with this identity.
+  const foreign = group.state.status === 'ready' && !group.state.group.meetings.some((m) => m.id === meetingId);
+  const encounter = useEncounter(groupId, identity.participantToken, meetingId, foreign);
 
   let body;
   if (group.state.status === 'error') {
@@ -53,12 +64,14 @@ function MeetingLoader({
     body = <ErrorNotice message={errorMessageKey(config.state.error, 'other')} onRetry={config.retry} />;
   } else if (group.state.status === 'loading' || config.state.status === 'loading') {
     body = <p role="status">{t('app.meeting.opening')}</p>;
-  } else if (!group.state.group.meetings.some((m) => m.id === meetingId)) {
+  } else if (foreign && encounter === 'checking') {
+    body = <p role="status">{t('app.meeting.opening')}</p>;
+  } else if (foreign && encounter === 'no') {
     body = <ErrorNotice message="app.error.notFound" />;
   } else {
-    return (
-      <MeetingView group={group.state.group} meetingId={meetingId} identity={identity} config={config.state.config} />
-    );
+    // In an encounter a group's facilitator is a member of the plaza, as the server has it.
+    const seen = foreign ? { ...group.state.group, role: visitorRole(group.state.group.role) } : group.state.group;
+    return <MeetingView group={seen} meetingId={meetingId} identity={identity} config={config.state.config} />;
   }
   return (
     <div className="meeting-layout">
@@ -107,11 +120,13 @@ function MeetingView({
 
 function MeetingHeader({ groupId, groupName }: { groupId: GroupId; groupName: string | null }) {
   const { t } = useI18n();
+  // The coordinator's encounters are meetings of the program's plaza group: back leads to the program.
+  const programId = coordinators.programOfPlaza(groupId);
   return (
     <AppHeader>
-      <Link to={{ name: 'group', groupId }} className="header-back">
+      <Link to={programId ? { name: 'program', programId } : { name: 'group', groupId }} className="header-back">
         <span aria-hidden="true">← </span>
-        {t('app.meeting.back')}
+        {t(programId ? 'program.backToProgram' : 'app.meeting.back')}
       </Link>
       {groupName && <span className="header-title">{groupName}</span>}
     </AppHeader>

@@ -18,6 +18,9 @@ describe('router', () => {
     expect(parseRoute(`/g/${groupId}/m/${meetingId}/debrief`)).toEqual({ name: 'debrief', groupId, meetingId });
     expect(parseRoute(`/coach/${token}`)).toEqual({ name: 'coach', token, meetingId: null });
     expect(parseRoute(`/coach/${token}/m/${meetingId}`)).toEqual({ name: 'coach', token, meetingId });
+    expect(parseRoute(`/p/${groupId}`)).toEqual({ name: 'program', programId: groupId });
+    expect(parseRoute('/coordinate')).toEqual({ name: 'coordinate' });
+    expect(parseRoute('/p/../x')).toEqual({ name: 'notFound' });
   });
 
   it('tolerates a trailing slash', () => {
@@ -29,6 +32,8 @@ describe('router', () => {
     const routes: Exclude<Route, { name: 'notFound' }>[] = [
       { name: 'home' },
       { name: 'join', token },
+      { name: 'coordinate' },
+      parseRoute(`/p/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}/summary`) as Exclude<Route, { name: 'notFound' }>,

@@ -1,6 +1,14 @@
-// The app's four addresses, parsed from and formatted to URL paths. Pure functions so they are
+// The app's addresses, parsed from and formatted to URL paths. Pure functions so they are
 // tested without a browser; `navigation.ts` ties them to the History API.
-import { groupIdSchema, meetingIdSchema, tokenSchema, type GroupId, type MeetingId } from '@vermeboard/shared';
+import {
+  groupIdSchema,
+  meetingIdSchema,
+  programIdSchema,
+  tokenSchema,
+  type GroupId,
+  type MeetingId,
+  type ProgramId,
+} from '@vermeboard/shared';
 
 export type Route =
   | { name: 'home' }
@@ -13,6 +21,10 @@ export type Route =
   | { name: 'debrief'; groupId: GroupId; meetingId: MeetingId }
   /** A coach's view through their coach link: the group's ended meetings, or one's debrief. */
   | { name: 'coach'; token: string; meetingId: MeetingId | null }
+  /** A program's page, for its coordinator. */
+  | { name: 'program'; programId: ProgramId }
+  /** The coordinator link: its token rides in the fragment (`/coordinate#<token>`). */
+  | { name: 'coordinate' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -29,6 +41,11 @@ export function parseRoute(pathname: string): Route {
     const meetingId = parts.length === 4 ? meetingIdSchema.safeParse(fourth) : null;
     if (!token.success || (meetingId && !meetingId.success)) return { name: 'notFound' };
     return { name: 'coach', token: token.data, meetingId: meetingId?.data ?? null };
+  }
+  if (parts.length === 1 && first === 'coordinate') return { name: 'coordinate' };
+  if (parts.length === 2 && first === 'p') {
+    const programId = programIdSchema.safeParse(second);
+    return programId.success ? { name: 'program', programId: programId.data } : { name: 'notFound' };
   }
   if (first === 'g') {
     const groupId = groupIdSchema.safeParse(second);
@@ -62,5 +79,9 @@ export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
       return route.meetingId === null
         ? `/coach/${encodeURIComponent(route.token)}`
         : `/coach/${encodeURIComponent(route.token)}/m/${encodeURIComponent(route.meetingId)}`;
+    case 'program':
+      return `/p/${encodeURIComponent(route.programId)}`;
+    case 'coordinate':
+      return '/coordinate';
   }
 }

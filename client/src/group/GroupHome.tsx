@@ -8,6 +8,7 @@ import { processApi } from '../api/process.js';
 import { InviteLinks } from '../app/InviteLinks.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CoachSection } from '../debrief/CoachSection.js';
+import { GroupProgramSection } from '../program/GroupProgramSection.js';
 import { ActionItemsSection } from './ActionItemsSection.js';
 import { BetweenMeetings } from './BetweenMeetings.js';
 import { GoalsSection } from './GoalsSection.js';
@@ -85,6 +86,7 @@ export function GroupHome({ group, identity, intro }: Props) {
         )}
       </div>
       <aside className="group-aside">
+        {ctx && <GroupProgramSection groupId={group.groupId} token={token} role={group.role} meetings={ctx.meetings} />}
         {facilitator && links && (
           <>
             <InviteLinks links={links} />

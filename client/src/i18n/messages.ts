@@ -7,6 +7,7 @@ import { facilitationMessages } from '../facilitation/messages.js';
 import { betweenMessages } from '../group/betweenMessages.js';
 import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
+import { programMessages } from '../program/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 
 export const locales = ['en', 'fi', 'sv'] as const;
@@ -25,6 +26,7 @@ export const messages = {
     ...summaryMessages.en,
     ...outlineMessages.en,
     ...debriefMessages.en,
+    ...programMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -35,6 +37,7 @@ export const messages = {
     ...summaryMessages.fi,
     ...outlineMessages.fi,
     ...debriefMessages.fi,
+    ...programMessages.fi,
   },
   sv: {
     ...appMessages.sv,

@@ -10,7 +10,7 @@ import { syncAccess } from './syncAccess.js';
 
 export function createSyncAuthorizer(
   auth: Auth,
-  storage: Pick<Storage, 'getMeeting' | 'getParticipant'>,
+  storage: Pick<Storage, 'getMeeting' | 'getParticipant' | 'encounterGroups'>,
   prepareWriter: (meetingId: MeetingId) => Promise<void> = () => Promise.resolve(),
 ) {
   return async function authorize(docName: string, credential: SyncCredential | null): Promise<AuthorizeResult> {

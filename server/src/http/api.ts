@@ -24,6 +24,7 @@ import {
   type SyncTicketResponse,
 } from '@vermeboard/shared';
 import { syncTicketDefaults, type Auth } from '../auth/Auth.js';
+import { callerInMeeting } from '../auth/meetingCaller.js';
 import { syncAccess } from '../auth/syncAccess.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
 import type { Config } from '../config.js';
@@ -40,6 +41,7 @@ import { debriefRoutes } from './debriefRoutes.js';
 import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
+import { programRoutes } from './programRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
 import { summaryRoutes } from './summaryRoutes.js';
@@ -208,9 +210,10 @@ export function createApiRouter(deps: ApiDeps): Router {
       const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
       const meeting = await storage.getMeeting(meetingId);
       if (!meeting) throw new HttpError(404, 'unknown meeting');
-      if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
+      const inMeeting = await callerInMeeting(storage, meeting, caller);
+      if (!inMeeting.ok) throw new HttpError(403, inMeeting.reason);
       if (meeting.boardDeletedAt) throw new HttpError(410, 'this meeting’s board has been deleted');
-      allow(caller, 'board.write');
+      allow(inMeeting.caller, 'board.write');
       const mimeType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (!assetTypes.has(mimeType)) {
         throw new HttpError(415, 'only PNG, JPEG, GIF and WebP images can be added', 'content-type');
@@ -254,6 +257,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(streamRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
+  router.use(programRoutes({ storage, auth, access, facilitation, logger }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

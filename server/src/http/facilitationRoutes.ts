@@ -10,6 +10,7 @@ import {
   type TimeResponse,
 } from '@vermeboard/shared';
 import type { Caller } from '../auth/Auth.js';
+import { callerInMeeting } from '../auth/meetingCaller.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
 import type { LimiterFactory } from '../sync/rateLimit.js';
 import type { RouteDeps } from './deps.js';
@@ -35,8 +36,9 @@ export function facilitationRoutes({ storage, access, facilitation, limiters }: 
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
     const meeting = await storage.getMeeting(meetingId);
     if (!meeting || meeting.boardDeletedAt) throw new HttpError(404, 'unknown meeting', 'meetingId');
-    if (meeting.groupId !== caller.groupId) throw new HttpError(403, 'this token belongs to another group');
-    return { ...caller, meetingId };
+    const inMeeting = await callerInMeeting(storage, meeting, caller);
+    if (!inMeeting.ok) throw new HttpError(403, inMeeting.reason);
+    return { ...inMeeting.caller, meetingId };
   }
 
   router.get('/time', (_req, res) => {

@@ -18,6 +18,7 @@ import type {
   Role,
 } from '@vermeboard/shared';
 import type { BetweenStore } from './BetweenStore.js';
+import type { ProgramStore } from './programStore.js';
 
 export interface GroupRecord {
   id: GroupId;
@@ -363,7 +364,7 @@ export interface DebriefStore {
   listCoachingNotes(meetingId: MeetingId): Promise<CoachingNoteRecord[]>;
 }
 
-export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore {
+export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore, ProgramStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

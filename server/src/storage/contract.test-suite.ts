@@ -13,6 +13,7 @@ import type {
 } from '@vermeboard/shared';
 import { ballotBoxSchema } from '@vermeboard/shared';
 import { debriefStorageContract } from './debriefContract.test-suite.js';
+import { programContract } from './programContract.test-suite.js';
 import { DocumentGoneError, type Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -616,5 +617,9 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       () => storage,
       async () => (storage = await reopen()),
     );
+    programContract(() => ({
+      storage,
+      reopen: async () => (storage = await reopen()),
+    }));
   });
 }

@@ -8,6 +8,7 @@ import { createPostgresBetweenStore } from './postgresBetween.js';
 import { createPostgresDebriefStore } from './postgresDebrief.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
+import { createPostgresProgramStore } from './postgresPrograms.js';
 import { migrate } from './postgresSchema.js';
 import { createPostgresSummaryStore } from './postgresSummaries.js';
 import {
@@ -58,6 +59,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresSummaryStore(db),
     ...createPostgresBetweenStore(db),
     ...createPostgresDebriefStore(db),
+    ...createPostgresProgramStore(db),
 
     async createGroup(group, hashes, defaults) {
       await db.transaction(async (c) => {

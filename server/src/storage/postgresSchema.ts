@@ -10,6 +10,7 @@
 import { betweenMigration } from './betweenSchema.js';
 import { postgresDebriefMigration } from './debriefSchema.js';
 import type { Db } from './postgresDb.js';
+import { programsPgMigration } from './postgresPrograms.js';
 
 export const migrations: readonly string[] = [
   `
@@ -190,6 +191,8 @@ export const migrations: readonly string[] = [
   betweenMigration,
   // The debrief: the meeting event log, the group's coaches and their coaching notes (debriefSchema.ts).
   postgresDebriefMigration,
+  // Programs (programStore.ts).
+  programsPgMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

@@ -19,6 +19,7 @@ import { betweenMigration } from './betweenSchema.js';
 import { createSqliteBetweenStore } from './sqliteBetween.js';
 import { createSqliteDebriefStore } from './sqliteDebrief.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
+import { createSqliteProgramStore, programsMigration } from './sqlitePrograms.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
   DocumentGoneError,
@@ -210,7 +211,12 @@ export const migrations: Migration[] = [
   betweenMigration,
   // The debrief: the meeting event log, the group's coaches and their coaching notes (debriefSchema.ts).
   sqliteDebriefMigration,
+  // Programs (programStore.ts). IF NOT EXISTS: the scrub test replays every step after the scrub.
+  programsMigration,
 ];
+
+/** The schema version right after the free-page scrub (its test replays the steps from before it). */
+export const scrubVersion = migrations.findIndex((m) => typeof m !== 'string') + 1;
 
 function scrubFreePages(db: Database.Database): void {
   db.exec('VACUUM');
@@ -306,6 +312,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteSummaryStore(db),
     ...createSqliteBetweenStore(db),
     ...createSqliteDebriefStore(db),
+    ...createSqliteProgramStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

@@ -3,3 +3,4 @@ export * from './subject.js';
 export * from './commandRules.js';
 export * from './policy.js';
 export * from './debrief.js';
+export * from './programRules.js';

@@ -9,6 +9,7 @@ import type { MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
 import { roles, type Role } from '../roles.js';
 import { commandRefusal, needsPersonalToken, starRefusal, type CommandResource } from './commandRules.js';
+import { programRules } from './programRules.js';
 import { meetingRole, type CommandActor, type MeetingFacts, type Subject } from './subject.js';
 import { debriefRules } from './debrief.js';
 
@@ -110,6 +111,8 @@ const rules = {
 
   // ---- Debrief, coaches and coaching notes (debrief.ts) ----
   ...debriefRules,
+  // ---- Programs and encounters ----
+  ...programRules,
 } satisfies Record<string, (subject: never, resource: never) => string | null>;
 
 export type Action = keyof typeof rules;

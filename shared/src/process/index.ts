@@ -7,3 +7,4 @@ export * from './goals.js';
 export * from './actionItems.js';
 export * from './assessments.js';
 export * from './between.js';
+export * from './programs.js';

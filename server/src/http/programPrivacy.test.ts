@@ -44,7 +44,7 @@ function apiRoutes(): { method: string; path: string }[] {
     auth: server.auth,
     config: server.config,
     // Only built, never called: listing the routes runs no handler.
-    connections: { closeConnections: () => 0 },
+    connections: { closeSelected: () => undefined },
     facilitation: {} as never,
     logger: pino({ level: 'silent' }),
   });

@@ -55,6 +55,14 @@ async function admin(sql) {
 }
 
 async function cleanup() {
+  // SIGTERM first: an nginx master killed outright leaves its workers running.
+  const exited = children.map((child) =>
+    child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise((resolve) => child.once('exit', resolve)),
+  );
+  for (const child of children) child.kill('SIGTERM');
+  await Promise.race([Promise.all(exited), new Promise((resolve) => setTimeout(resolve, 3000))]);
   for (const child of children) child.kill('SIGKILL');
   if (database) await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => {});
   rmSync(work, { recursive: true, force: true });

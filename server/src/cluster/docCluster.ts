@@ -101,15 +101,26 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
 
   const ready = () => command.status === 'ready';
 
+  /** Entries to add in this turn of the event loop, sent in one pipeline (cursor moves are many). */
+  let batch: { key: string; fields: (string | Buffer)[] }[] = [];
+
   function add(name: string, fields: (string | Buffer)[]): void {
     if (!ready()) return; // A resync after the reconnect catches up with what was not sent.
-    const key = keys.stream(name);
-    command
-      .multi()
-      .xadd(key, 'MAXLEN', '~', opts.streamMaxLen, '*', 'o', self, ...fields)
-      .pexpire(key, streamTtlMs)
-      .exec()
-      .catch((err: unknown) => log.warn({ err, doc: name }, 'could not relay to the other instances'));
+    batch.push({ key: keys.stream(name), fields });
+    if (batch.length === 1) setImmediate(flush);
+  }
+
+  function flush(): void {
+    const entries = batch;
+    batch = [];
+    const pipeline = command.pipeline();
+    const touched = new Set<string>();
+    for (const { key, fields } of entries) {
+      pipeline.xadd(key, 'MAXLEN', '~', opts.streamMaxLen, '*', 'o', self, ...fields);
+      touched.add(key);
+    }
+    for (const key of touched) pipeline.pexpire(key, streamTtlMs);
+    pipeline.exec().catch((err: unknown) => log.warn({ err }, 'could not relay to the other instances'));
   }
 
   /** Interrupts a blocked XREAD so that the next one includes a newly loaded document. */

@@ -1,8 +1,10 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocStore } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import { LiveDoc, type Peer } from './LiveDoc.js';
-import { writeAwareness, writeAwarenessUpdate } from './protocol.js';
+import { readMessage, writeAwareness, writeAwarenessUpdate } from './protocol.js';
 
 class RecordingPeer implements Peer {
   frames: Uint8Array[] = [];
@@ -11,9 +13,9 @@ class RecordingPeer implements Peer {
   }
 }
 
-function liveDoc() {
+function liveDoc(store: DocStore = openSqliteStorage(':memory:')) {
   return new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
-    store: openSqliteStorage(':memory:'),
+    store,
     logger: pino({ level: 'silent' }),
     compactThreshold: 500,
     merge: () => Promise.reject(new Error('no compaction in these tests')),
@@ -24,19 +26,22 @@ function liveDoc() {
   });
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const presence = (clientId: number, clock: number, name: string) => [{ clientId, clock, state: { user: { name } } }];
 
 describe('awareness relay', () => {
-  it('echoes presence to a client alone in the document, so its connection stays alive', () => {
+  it('echoes presence to a client alone in the document, so its connection stays alive', async () => {
     const doc = liveDoc();
     const alone = new RecordingPeer();
     doc.join(alone);
     doc.applyAwareness(alone, presence(1, 1, 'Anna'));
+    await nextTurn();
     expect(alone.frames).toHaveLength(1);
     doc.destroy();
   });
 
-  it('relays the received bytes to the others and no echo once someone else publishes', () => {
+  it('relays the received bytes to the others and no echo once someone else publishes', async () => {
     const doc = liveDoc();
     const anna = new RecordingPeer();
     const bert = new RecordingPeer();
@@ -44,11 +49,100 @@ describe('awareness relay', () => {
     doc.join(bert);
     doc.applyAwareness(anna, presence(1, 1, 'Anna'));
     doc.applyAwareness(bert, presence(2, 1, 'Bert'));
+    await nextTurn();
     anna.frames = [];
     bert.frames = [];
 
     doc.applyAwareness(anna, presence(1, 2, 'Anna moved'));
+    await nextTurn();
     expect(anna.frames).toHaveLength(0);
+    expect(bert.frames).toEqual([writeAwareness(writeAwarenessUpdate(presence(1, 2, 'Anna moved')))]);
+    doc.destroy();
+  });
+});
+
+describe('fan-out per turn', () => {
+  const flushed = async (doc: LiveDoc<RecordingPeer>) => {
+    await doc.flushed();
+    await nextTurn();
+  };
+  /** An update from a client doc of its own, as a browser would send it. */
+  const edit = (source: Y.Doc, key: string, value: string) => {
+    let update: Uint8Array | null = null;
+    source.once('update', (u: Uint8Array) => {
+      update = u;
+    });
+    source.getMap('m').set(key, value);
+    return update!;
+  };
+  const applyFrames = (target: Y.Doc, frames: Uint8Array[]) => {
+    for (const frame of frames) {
+      const message = readMessage(frame, { awarenessStateBytes: 1 << 16 });
+      if (message.type !== 'update') throw new Error(`expected an update, got ${message.type}`);
+      Y.applyUpdate(target, message.update);
+    }
+  };
+
+  it('sends each peer one merged frame for the updates of one turn, stored before it is sent', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = liveDoc(store);
+    const anna = new RecordingPeer();
+    const bert = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    for (const peer of [anna, bert, watcher]) doc.join(peer);
+    const storedAtSend: Promise<Uint8Array[]>[] = [];
+    const send = watcher.send.bind(watcher);
+    watcher.send = (frame) => {
+      // SQLite answers synchronously: this is what the store held when the frame went out.
+      storedAtSend.push(store.loadUpdates(doc.name));
+      send(frame);
+    };
+    const annaDoc = new Y.Doc();
+    const bertDoc = new Y.Doc();
+    const updates = [
+      { from: anna, update: edit(annaDoc, 'a1', 'one') },
+      { from: bert, update: edit(bertDoc, 'b1', 'two') },
+      { from: anna, update: edit(annaDoc, 'a2', 'three') },
+    ];
+    for (const { from, update } of updates) doc.applyUpdate(update, Y.decodeUpdate(update), from);
+    await flushed(doc);
+
+    expect(watcher.frames).toHaveLength(1);
+    expect((await storedAtSend[0])!).toHaveLength(3);
+    const watcherDoc = new Y.Doc();
+    applyFrames(watcherDoc, watcher.frames);
+    expect(watcherDoc.getMap('m').toJSON()).toEqual({ a1: 'one', b1: 'two', a2: 'three' });
+    expect(watcherDoc.getMap('m').toJSON()).toEqual(doc.doc.getMap('m').toJSON());
+
+    // Each sender gets the others' updates, in one frame, and not its own back.
+    expect(anna.frames).toHaveLength(1);
+    expect(bert.frames).toHaveLength(1);
+    applyFrames(annaDoc, anna.frames);
+    applyFrames(bertDoc, bert.frames);
+    expect(annaDoc.getMap('m').toJSON()).toEqual(watcherDoc.getMap('m').toJSON());
+    expect(bertDoc.getMap('m').toJSON()).toEqual(watcherDoc.getMap('m').toJSON());
+    const annasOwn = readMessage(anna.frames[0]!, { awarenessStateBytes: 1 << 16 });
+    expect(annasOwn.type === 'update' && annasOwn.decoded.structs.every((s) => s.id.client === bertDoc.clientID)).toBe(
+      true,
+    );
+    doc.destroy();
+  });
+
+  it('sends each peer one awareness frame with every presence that changed in the turn', async () => {
+    const doc = liveDoc();
+    const anna = new RecordingPeer();
+    const bert = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    for (const peer of [anna, bert, watcher]) doc.join(peer);
+    doc.applyAwareness(anna, presence(1, 1, 'Anna'));
+    doc.applyAwareness(bert, presence(2, 1, 'Bert'));
+    doc.applyAwareness(anna, presence(1, 2, 'Anna moved'));
+    await nextTurn();
+
+    expect(watcher.frames).toEqual([
+      writeAwareness(writeAwarenessUpdate([...presence(2, 1, 'Bert'), ...presence(1, 2, 'Anna moved')])),
+    ]);
+    expect(anna.frames).toEqual([writeAwareness(writeAwarenessUpdate(presence(2, 1, 'Bert')))]);
     expect(bert.frames).toEqual([writeAwareness(writeAwarenessUpdate(presence(1, 2, 'Anna moved')))]);
     doc.destroy();
   });

@@ -204,21 +204,27 @@ describe('a stroke being drawn', () => {
       },
     }) as TLShape;
 
-  it('is written at most 12 times a second while it grows, and at once when finished', () => {
-    let clock = 0;
+  /** A store bound to a document with a clock the test moves by hand. */
+  const drawing = () => {
+    const clock = { ms: 0 };
     const doc = new Y.Doc();
     const board = openBoardDocument(doc);
     const store = createBoardStore();
     const frames = manualFrames();
-    bindRecords({ store, board, schedule: frames.schedule, now: () => clock });
+    const dispose = bindRecords({ store, board, schedule: frames.schedule, now: () => clock.ms });
+    return { doc, board, store, frames, clock, dispose };
+  };
+
+  it('is written at most 12 times a second while it grows, and at once when finished', () => {
+    const { doc, board, store, frames, clock } = drawing();
     store.mergeRemoteChanges(() => {});
     frames.run();
     const writes: number[] = [];
-    doc.on('update', () => writes.push(clock));
+    doc.on('update', () => writes.push(clock.ms));
 
     // Two seconds of drawing at 60 frames a second.
     for (let frame = 1; frame <= 120; frame++) {
-      clock = (frame * 1000) / 60;
+      clock.ms = (frame * 1000) / 60;
       store.put([stroke(store, frame, false)]);
       frames.run();
     }
@@ -228,22 +234,17 @@ describe('a stroke being drawn', () => {
     expect(written().props).toMatchObject({ isComplete: false });
 
     // Lifting the pen writes the finished stroke in the next frame, however soon.
-    clock += 1;
+    clock.ms += 1;
     store.put([stroke(store, 121, true)]);
     frames.run();
     expect(written()).toEqual(store.get(createShapeId('stroke')));
   });
 
   it('writes what it held back when the binding stops', () => {
-    let clock = 0;
-    const doc = new Y.Doc();
-    const board = openBoardDocument(doc);
-    const store = createBoardStore();
-    const frames = manualFrames();
-    const dispose = bindRecords({ store, board, schedule: frames.schedule, now: () => clock });
+    const { board, store, frames, clock, dispose } = drawing();
     store.put([stroke(store, 1, false)]);
     frames.run();
-    clock = 10;
+    clock.ms = 10;
     store.put([stroke(store, 2, false)]);
     frames.run();
     expect(board.records.get(createShapeId('stroke'))).not.toEqual(store.get(createShapeId('stroke')));

@@ -147,3 +147,65 @@ describe('fan-out per turn', () => {
     doc.destroy();
   });
 });
+
+describe('merged fan-out under concurrent edits', () => {
+  it('leaves every peer with the server’s document after many turns of edits from several peers', async () => {
+    const doc = liveDoc();
+    const remote = Symbol('remote');
+    // Each peer is a client with a document of its own that applies what the server sends it.
+    const peers = Array.from({ length: 5 }, () => {
+      const ydoc = new Y.Doc();
+      const peer: RecordingPeer & { ydoc: Y.Doc; outbox: Uint8Array[] } = Object.assign(new RecordingPeer(), {
+        ydoc,
+        outbox: [] as Uint8Array[],
+      });
+      peer.send = (frame) => {
+        const message = readMessage(frame, { awarenessStateBytes: 1 << 16 });
+        if (message.type === 'update') Y.applyUpdate(ydoc, message.update, remote);
+      };
+      ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== remote) peer.outbox.push(update);
+      });
+      doc.join(peer);
+      return peer;
+    });
+    // A small deterministic generator, so that a failure can be replayed.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed >>> 16) % n;
+    };
+    for (let turn = 0; turn < 60; turn++) {
+      for (const peer of peers) {
+        for (let edit = random(4); edit > 0; edit--) {
+          const list = peer.ydoc.getArray<string>('records');
+          if (list.length > 3 && random(4) === 0) list.delete(random(list.length), 1);
+          else list.insert(random(list.length + 1), [`${turn}-${edit}`]);
+          peer.ydoc.getMap('m').set(`k${random(5)}`, turn);
+        }
+      }
+      // Each peer's updates reach the server in order, the peers in a mixed order, as sockets deliver them.
+      const order = [...peers].sort(() => random(3) - 1);
+      for (const peer of order) {
+        for (const update of peer.outbox.splice(0)) doc.applyUpdate(update, Y.decodeUpdate(update), peer);
+      }
+      // Sometimes several turns' edits meet in one commit, sometimes each is sent alone.
+      if (random(2) === 0) await flushedTurn(doc);
+    }
+    await flushedTurn(doc);
+    const expected = doc.doc.getArray('records').toJSON();
+    expect(expected.length).toBeGreaterThan(10);
+    for (const peer of peers) {
+      expect(peer.ydoc.store.pendingStructs).toBeNull();
+      expect(peer.ydoc.getArray('records').toJSON()).toEqual(expected);
+      expect(peer.ydoc.getMap('m').toJSON()).toEqual(doc.doc.getMap('m').toJSON());
+    }
+    doc.destroy();
+  });
+});
+
+async function flushedTurn(doc: LiveDoc<RecordingPeer>): Promise<void> {
+  await doc.flushed();
+  await nextTurn();
+  await doc.flushed();
+}

@@ -274,9 +274,9 @@ export class LiveDoc<P extends Peer = Peer> {
     if (this.rows > this.opts.compactThreshold) void this.compact();
   }
 
-  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
+  private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    this.awarenessRelay.changed(changed, this.peers.has(origin as P) ? (origin as P) : null);
+    this.awarenessRelay.changed(changed);
   };
 }

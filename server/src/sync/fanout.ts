@@ -5,8 +5,7 @@
 // event loop produced is sent together instead:
 //
 // - document updates: the updates one group commit stored (LiveDoc.persistUnsaved) go to each peer
-//   as one sync update message, merged with `Y.mergeUpdates`. Peers that sent none of them share one
-//   merged frame; a peer that sent some gets the others' updates merged without its own.
+//   as one sync update message, merged with `Y.mergeUpdates`, the same frame for every peer.
 // - presence (awareness): the clients whose state changed during the turn go out together in one
 //   awareness message, flushed by setImmediate after the turn's frames were handled. Each state is
 //   encoded once, when it is taken, and its bytes are reused for every peer and every later message.
@@ -33,23 +32,16 @@ export interface StoredUpdate<P> {
 }
 
 /**
- * Sends stored updates to every peer but their sender, one frame per peer. Call only once the
- * updates are persisted.
+ * Sends stored updates to every peer as one merged frame, the same for all. Call only once the
+ * updates are persisted. A sender gets its own updates back, as from the reference y-websocket
+ * server; Yjs skips what a document already holds. Leaving them out would need a merge per sender,
+ * and under load, when a commit holds hundreds of updates from dozens of senders, those merges cost
+ * more than the frames they save.
  */
 export function relayUpdates<P extends FanoutPeer>(batch: readonly StoredUpdate<P>[], peers: Iterable<P>): void {
-  if (batch.length === 0) return;
-  const senders = new Set<P>();
-  for (const { from } of batch) if (from !== null) senders.add(from);
-  let everything: Uint8Array | null = null;
-  for (const peer of peers) {
-    if (senders.has(peer)) {
-      const frame = updateFrame(batch.filter((b) => b.from !== peer).map((b) => b.update));
-      if (frame) peer.send(frame);
-    } else {
-      everything ??= updateFrame(batch.map((b) => b.update));
-      if (everything) peer.send(everything);
-    }
-  }
+  const frame = updateFrame(batch.map((b) => b.update));
+  if (!frame) return;
+  for (const peer of peers) peer.send(frame);
 }
 
 function updateFrame(updates: Uint8Array[]): Uint8Array | null {
@@ -136,8 +128,8 @@ export function applyAwarenessEntries(
  * message per peer when the turn's frames have been handled.
  */
 export class AwarenessRelay<P extends FanoutPeer> {
-  /** Client id → the peer whose message last changed it (null: the server, a timeout). */
-  private readonly pending = new Map<number, P | null>();
+  /** Client ids whose state changed this turn, in the order of their latest change. */
+  private readonly pending = new Set<number>();
   /** Client id → its current entry's bytes, encoded once when the state was taken. */
   private readonly encoded = new Map<number, { clock: number; bytes: Uint8Array }>();
   private scheduled: NodeJS.Immediate | null = null;
@@ -158,11 +150,11 @@ export class AwarenessRelay<P extends FanoutPeer> {
   }
 
   /** Called from the awareness 'update' event: these clients' states are to be relayed this turn. */
-  changed(clientIds: readonly number[], origin: P | null): void {
+  changed(clientIds: readonly number[]): void {
     for (const id of clientIds) {
       // Re-inserting moves the id last, so entries go out in the order of their latest change.
       this.pending.delete(id);
-      this.pending.set(id, origin);
+      this.pending.add(id);
     }
     this.scheduled ??= setImmediate(() => this.flush());
   }
@@ -172,27 +164,15 @@ export class AwarenessRelay<P extends FanoutPeer> {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
     if (this.pending.size === 0) return;
-    const entries: { bytes: Uint8Array; origin: P | null }[] = [];
-    const origins = new Set<P>();
-    for (const [clientId, origin] of this.pending) {
-      entries.push({ bytes: this.entryBytes(clientId), origin });
-      if (origin !== null) origins.add(origin);
-    }
+    const entries: Uint8Array[] = [];
+    for (const clientId of this.pending.keys()) entries.push(this.entryBytes(clientId));
     this.pending.clear();
-    // y-websocket clients treat 30 s without any message as a dead connection. While someone else
-    // publishes presence (every client renews it every 15 s) that keeps everyone alive; a client
-    // alone in a document only hears its own presence, so only then is it echoed back.
-    const echo = this.awareness.getStates().size <= 1;
-    let everything: Uint8Array | null = null;
-    for (const peer of this.peers()) {
-      if (echo || !origins.has(peer)) {
-        everything ??= awarenessFrame(entries.map((e) => e.bytes));
-        peer.send(everything);
-        continue;
-      }
-      const others = entries.filter((e) => e.origin !== peer).map((e) => e.bytes);
-      if (others.length > 0) peer.send(awarenessFrame(others));
-    }
+    // One frame for everyone, senders included (their own states change nothing for them): one
+    // frame per sender without its own entries would cost, per turn, peers × changed states. The
+    // echo also keeps a client alone in a document alive (y-websocket clients treat 30 s without a
+    // message as a dead connection).
+    const frame = awarenessFrame(entries);
+    for (const peer of this.peers()) peer.send(frame);
   }
 
   /** An awareness message with every current state (for a new connection, or a query). */

@@ -37,14 +37,19 @@ export async function startMeeting(page: Page): Promise<void> {
   await waitForBoard(page);
 }
 
-/** Opens an invite link in a fresh browser context, gives a name and waits for the board. */
+/**
+ * Opens an invite link in a fresh browser context, gives a name and waits for the board. `opened`
+ * runs on the new page before it loads anything (to watch its traffic from the start).
+ */
 export async function joinByLink(
   browser: Browser,
   link: string,
   name: string,
+  opened?: (page: Page) => Promise<void>,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
+  await opened?.(page);
   await page.goto(link);
   await page.getByLabel('Your name').fill(name);
   await page.getByRole('button', { name: 'Join' }).click();

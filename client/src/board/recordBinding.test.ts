@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import type { TLRecord, TLShape, TLStore } from 'tldraw';
+import { createShapeId, DrawShapeUtil, type Editor, type TLRecord, type TLShape, type TLStore } from 'tldraw';
 import { openBoardDocument, type BoardDocument } from './boardDocument.js';
 import { createBoardStore } from './boardStore.js';
-import { bindRecords } from './recordBinding.js';
+import { bindRecords, liveStrokesPerSecond } from './recordBinding.js';
 import { connectDocs, geoShape, manualFrames, type ManualFrames } from './boardTestKit.js';
 
 interface Peer {
@@ -14,6 +14,8 @@ interface Peer {
   frames: ManualFrames;
   dispose: () => void;
 }
+
+const drawDefaults = new DrawShapeUtil({} as Editor).getDefaultProps();
 
 function peer(doc = new Y.Doc(), canWrite = () => true): Peer {
   const board = openBoardDocument(doc);
@@ -184,6 +186,70 @@ describe('bindRecords', () => {
     a.store.put([geoShape(a.store, 'one')]);
     a.dispose();
     expect(a.board.records.has(geoShape(a.store, 'one').id)).toBe(true);
+  });
+});
+
+describe('a stroke being drawn', () => {
+  const stroke = (store: TLStore, points: number, isComplete: boolean) =>
+    store.schema.types.shape.create({
+      id: createShapeId('stroke'),
+      type: 'draw',
+      parentId: 'page:page' as TLShape['parentId'],
+      index: 'a2' as TLShape['index'],
+      props: {
+        ...drawDefaults,
+        // Eight base64 characters a point, as tldraw encodes a freehand path.
+        segments: [{ type: 'free', path: 'AAAAAAAAAAAAAAAA' + 'AAAAAAAA'.repeat(points) }],
+        isComplete,
+      },
+    }) as TLShape;
+
+  /** A store bound to a document with a clock the test moves by hand. */
+  const drawing = () => {
+    const clock = { ms: 0 };
+    const doc = new Y.Doc();
+    const board = openBoardDocument(doc);
+    const store = createBoardStore();
+    const frames = manualFrames();
+    const dispose = bindRecords({ store, board, schedule: frames.schedule, now: () => clock.ms });
+    return { doc, board, store, frames, clock, dispose };
+  };
+
+  it('is written at most 12 times a second while it grows, and at once when finished', () => {
+    const { doc, board, store, frames, clock } = drawing();
+    store.mergeRemoteChanges(() => {});
+    frames.run();
+    const writes: number[] = [];
+    doc.on('update', () => writes.push(clock.ms));
+
+    // Two seconds of drawing at 60 frames a second.
+    for (let frame = 1; frame <= 120; frame++) {
+      clock.ms = (frame * 1000) / 60;
+      store.put([stroke(store, frame, false)]);
+      frames.run();
+    }
+    expect(writes.length).toBeGreaterThanOrEqual(2 * 10);
+    expect(writes.length).toBeLessThanOrEqual(2 * liveStrokesPerSecond + 1);
+    const written = () => board.records.get(createShapeId('stroke')) as TLShape;
+    expect(written().props).toMatchObject({ isComplete: false });
+
+    // Lifting the pen writes the finished stroke in the next frame, however soon.
+    clock.ms += 1;
+    store.put([stroke(store, 121, true)]);
+    frames.run();
+    expect(written()).toEqual(store.get(createShapeId('stroke')));
+  });
+
+  it('writes what it held back when the binding stops', () => {
+    const { board, store, frames, clock, dispose } = drawing();
+    store.put([stroke(store, 1, false)]);
+    frames.run();
+    clock.ms = 10;
+    store.put([stroke(store, 2, false)]);
+    frames.run();
+    expect(board.records.get(createShapeId('stroke'))).not.toEqual(store.get(createShapeId('stroke')));
+    dispose();
+    expect(board.records.get(createShapeId('stroke'))).toEqual(store.get(createShapeId('stroke')));
   });
 });
 

@@ -6,6 +6,11 @@
 // even when a remote change to the same record landed in between, and comparing with the doc's
 // value first means an unchanged record is never rewritten (and a remote change is never echoed).
 //
+// A freehand stroke still being drawn (a draw or highlight shape whose `isComplete` is false) grows
+// every animation frame, and each write sends the whole record to everyone: it is written at most
+// `liveStrokesPerSecond` times a second instead, still often enough to be seen drawn live, and at
+// once when it is finished, deleted or the binding stops.
+//
 // Doc → store: changes from any other origin are validated one record at a time and applied with
 // `mergeRemoteChanges`, so tldraw marks them 'remote' (no undo entry, no write back).
 import type * as Y from 'yjs';
@@ -29,6 +34,19 @@ export interface RecordBindingOptions {
    * revealed onto the board must survive its removal from the private document.
    */
   owns?: (record: TLRecord) => boolean;
+  /** A clock in milliseconds, injected by tests; `performance.now()` by default. */
+  now?: () => number;
+}
+
+/** How often a stroke still being drawn is written: often enough to look live, a fifth of every frame. */
+export const liveStrokesPerSecond = 12;
+
+function isLiveStroke(record: TLRecord): boolean {
+  return (
+    record.typeName === 'shape' &&
+    (record.type === 'draw' || record.type === 'highlight') &&
+    (record.props as { isComplete?: unknown }).isComplete === false
+  );
 }
 
 type KeyValueChange = { action: 'add' | 'update'; newValue: unknown } | { action: 'delete' };
@@ -43,30 +61,47 @@ export function bindRecords({
   schedule = scheduleNextFrame,
   canWrite = () => true,
   owns = () => true,
+  now = () => performance.now(),
 }: RecordBindingOptions): () => void {
   const { doc, records } = board;
   // Our own transactions carry this origin so that their change events are not applied back.
   const origin = { name: 'vermeboard:record-binding' };
   const dirty = new Set<TLRecord['id']>();
   let cancelFlush: (() => void) | null = null;
+  /** When each stroke still being drawn was last written. */
+  const strokeWrittenAt = new Map<TLRecord['id'], number>();
+  const strokeIntervalMs = 1000 / liveStrokesPerSecond;
 
-  const flush = () => {
+  const flush = (all = false) => {
     cancelFlush = null;
     if (dirty.size === 0) return;
     const ids = [...dirty];
     dirty.clear();
     if (!canWrite()) return;
+    const at = now();
     doc.transact(() => {
       for (const id of ids) {
         const current = store.get(id);
         if (current && owns(current)) {
+          if (isLiveStroke(current)) {
+            if (!all && at - (strokeWrittenAt.get(id) ?? -Infinity) < strokeIntervalMs) {
+              dirty.add(id);
+              continue;
+            }
+            strokeWrittenAt.set(id, at);
+          } else {
+            strokeWrittenAt.delete(id);
+          }
           if (!isEqual(records.get(id), current)) records.set(id, current);
-        } else if (records.has(id)) {
+        } else {
+          strokeWrittenAt.delete(id);
           // Deleted here, or now owned by the other document (a note revealed or made private).
-          records.delete(id);
+          if (records.has(id)) records.delete(id);
         }
       }
     }, origin);
+    // A stroke held back is tried again next frame.
+    if (dirty.size > 0) cancelFlush = schedule(() => flush());
   };
 
   // Listen before the initial load: records tldraw creates to make an empty store usable (the
@@ -76,7 +111,7 @@ export function bindRecords({
       for (const id of Object.keys(changes.added)) dirty.add(id as TLRecord['id']);
       for (const id of Object.keys(changes.updated)) dirty.add(id as TLRecord['id']);
       for (const id of Object.keys(changes.removed)) dirty.add(id as TLRecord['id']);
-      if (dirty.size > 0 && !cancelFlush) cancelFlush = schedule(flush);
+      if (dirty.size > 0 && !cancelFlush) cancelFlush = schedule(() => flush());
     },
     { source: 'user', scope: 'document' },
   );
@@ -95,7 +130,7 @@ export function bindRecords({
     records.off('change', onDocChange);
     stopListening();
     cancelFlush?.();
-    flush();
+    flush(true);
   };
 }
 

@@ -81,4 +81,21 @@ describe('valuesInsertedBy', () => {
     expect(seen.ours).toEqual([2, 3, 4]);
     expect(seen.ours).toEqual(seen.yjs);
   });
+
+  it('counts a value the same merged update inserted and replaced, as one that did arrive', () => {
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on('update', (update: Uint8Array) => updates.push(update));
+    const list = source.getArray<number>('records');
+    list.push([1]);
+    list.delete(0, 1);
+    list.push([2]);
+
+    const target = new Y.Doc();
+    const seen: unknown[][] = [];
+    target.getArray('records').observe((_event, transaction) => seen.push(valuesInsertedBy(transaction)));
+    Y.applyUpdate(target, Y.mergeUpdates(updates));
+    expect(seen).toEqual([[1, 2]]);
+    expect(target.getArray('records').toArray()).toEqual([2]);
+  });
 });

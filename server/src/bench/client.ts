@@ -31,7 +31,16 @@ export interface AwarenessState {
   user: { name: string; color: string };
   cursor: { x: number; y: number; type: string; rotation: number };
   bench: BenchStamp;
+  /**
+   * When this client's previous cursor positions were sent, newest first (at most `SUPERSEDED`). A
+   * server may relay only the latest of several states one client published in one turn; a peer that
+   * gets it counts the positions it replaced as delivered with it, each from its own send time.
+   */
+  before: number[];
 }
+
+/** How many earlier cursor sends a state names (see AwarenessState.before). */
+const SUPERSEDED = 8;
 
 export class BenchClient {
   readonly doc = new Y.Doc();
@@ -47,6 +56,7 @@ export class BenchClient {
   private updateSeq = 0;
   private cursorSeq = 0;
   private awarenessClock = 0;
+  private readonly cursorSentAt: number[] = [];
   /** Highest cursor seq seen per sender; a server may send a state again (all states on join, on query). */
   private readonly cursorSeen = new Map<number, number>();
 
@@ -126,7 +136,10 @@ export class BenchClient {
       user: { name: this.name, color: '#7c3aed' },
       cursor: { x, y, type: 'default', rotation: 0 },
       bench: stamp,
+      before: [...this.cursorSentAt],
     };
+    this.cursorSentAt.unshift(stamp.sentAt);
+    if (this.cursorSentAt.length > SUPERSEDED) this.cursorSentAt.pop();
     this.awarenessClock += 1;
     this.send(encodeAwareness([{ clientID: this.doc.clientID, clock: this.awarenessClock, state }]));
     return stamp;
@@ -190,17 +203,28 @@ export class BenchClient {
     for (const { clientID, state } of entries) {
       if (clientID === this.doc.clientID) continue;
       const stamp = parseStamp(dig(state, 'bench'));
-      if (!stamp || stamp.seq <= (this.cursorSeen.get(clientID) ?? 0)) continue;
+      const seen = this.cursorSeen.get(clientID) ?? 0;
+      if (!stamp || stamp.seq <= seen) continue;
       this.cursorSeen.set(clientID, stamp.seq);
       this.listener.onAwarenessReceipt(stamp, now);
+      // Positions this one replaced before they reached us (see AwarenessState.before).
+      const before = dig(state, 'before');
+      const skipped = Math.min(stamp.seq - seen - 1, Array.isArray(before) ? before.length : 0);
+      for (let k = 1; k <= skipped; k++) {
+        const sentAt: unknown = (before as unknown[])[k - 1];
+        if (typeof sentAt === 'number') this.listener.onAwarenessReceipt({ ...stamp, seq: stamp.seq - k, sentAt }, now);
+      }
     }
   }
 }
 
 /**
- * The values a transaction inserted that are still present, read from the structs between each
- * client's clock before and after it. Same result as `event.changes.added`, which walks the whole
- * array on every transaction — a quarter of the bench's CPU with hundreds of clients per thread.
+ * The values a transaction inserted, read from the structs between each client's clock before and
+ * after it. Same result as `event.changes.added` (which walks the whole array on every transaction —
+ * a quarter of the bench's CPU with hundreds of clients per thread), plus the values the same
+ * transaction inserted and deleted again: a server may send several updates merged into one, and a
+ * shape moved twice then arrives with its first position already replaced by the second. That first
+ * position did reach the client, together with the one that replaced it.
  */
 export function valuesInsertedBy(transaction: Y.Transaction): unknown[] {
   const values: unknown[] = [];
@@ -211,7 +235,8 @@ export function valuesInsertedBy(transaction: Y.Transaction): unknown[] {
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const struct = structs[i];
       if (!struct || struct.id.clock >= after) break;
-      if (!(struct instanceof Y.Item) || struct.deleted || !(struct.content instanceof Y.ContentAny)) continue;
+      // Deleted content is still there during the transaction's observers (Yjs collects it afterwards).
+      if (!(struct instanceof Y.Item) || !(struct.content instanceof Y.ContentAny)) continue;
       // A struct may start before `before` when Yjs merged it with an older neighbour.
       const skip = Math.max(0, before - struct.id.clock);
       values.push(...(struct.content.getContent() as unknown[]).slice(skip));

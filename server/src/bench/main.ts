@@ -10,7 +10,7 @@ import { clusterLines, hostileLine, markdownTable, ratioLines, warnings } from '
 import type { LoadParams, RunResult } from './scenario.js';
 import { runLoad } from './scenario.js';
 import type { Target, TargetKind } from './targets.js';
-import { startClusterTarget, startRelayTarget, startServerTarget, urlTarget } from './targets.js';
+import { startClusterTarget, startReferenceTarget, startRelayTarget, startServerTarget, urlTarget } from './targets.js';
 
 const USAGE = `Usage: node server/dist/bench/main.js [options]
 
@@ -24,7 +24,8 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
   --seconds D                  measured seconds per run (default 20)
   --warmup W                   seconds of load before measuring (default 5)
   --workers N                  threads that run the clients (default: cores, at most 4)
-  --target both|vermeboard|relay   what to run against (default both)
+  --target T[,T…]              what to run against: vermeboard, reference (the y-websocket server,
+                               in memory), relay, or all (default vermeboard,relay)
   --instances N                also run each scenario on PostgreSQL with 1 instance and with N
                                instances sharing documents through Redis (REDIS_URL, default the
                                local one; BENCH_DATABASE_URL names the PostgreSQL server), a room's
@@ -75,7 +76,7 @@ function parseOptions(argv: string[]): Options | null {
       seconds: { type: 'string' },
       warmup: { type: 'string' },
       workers: { type: 'string' },
-      target: { type: 'string', default: 'both' },
+      target: { type: 'string', default: 'vermeboard,relay' },
       instances: { type: 'string' },
       url: { type: 'string' },
       pid: { type: 'string' },
@@ -113,13 +114,7 @@ function parseOptions(argv: string[]): Options | null {
     });
   }
 
-  const targets: TargetKind[] =
-    values.target === 'both'
-      ? ['vermeboard', 'relay']
-      : values.target === 'vermeboard' || values.target === 'relay'
-        ? [values.target]
-        : [];
-  if (targets.length === 0) throw new Error(`unknown --target ${values.target} (both, vermeboard or relay)`);
+  const targets = parseTargets(values.target);
 
   let url: string | null = null;
   if (values.url !== undefined) {
@@ -140,8 +135,23 @@ function parseOptions(argv: string[]): Options | null {
   return { scenarios, targets, url, pid, instances, json: values.json ?? null, checks: values.checks };
 }
 
+const TARGETS: readonly TargetKind[] = ['vermeboard', 'reference', 'relay'];
+
+function parseTargets(raw: string): TargetKind[] {
+  if (raw === 'all') return [...TARGETS];
+  // "both" was the old default's name.
+  if (raw === 'both') return ['vermeboard', 'relay'];
+  const names = raw.split(',').map((name) => name.trim());
+  const unknown = names.filter((name) => !(TARGETS as readonly string[]).includes(name));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new Error(`unknown --target ${unknown.join(',')} (${TARGETS.join(', ')} or all, comma-separated)`);
+  }
+  return [...new Set(names as TargetKind[])];
+}
+
 async function openTarget(kind: TargetKind, rooms: number, options: Options, instances = 1): Promise<Target> {
   if (kind === 'relay') return startRelayTarget(rooms);
+  if (kind === 'reference') return startReferenceTarget(rooms);
   if (kind === 'cluster') return startClusterTarget(rooms, instances);
   return options.url ? urlTarget(options.url, rooms, options.pid) : startServerTarget(rooms);
 }

@@ -1,5 +1,5 @@
-// The bench's output: a Markdown table ready for the README, and the Vermeboard-to-relay ratios
-// the foundation's target is stated in (p99 within 2× of the relay).
+// The bench's output: a Markdown table ready for the README, and Vermeboard's p99 and CPU as ratios
+// of each other target's in the same scenario (the reference server, the bare relay).
 import type { HostileReport } from './hostile.js';
 import type { KindResult, RunResult } from './scenario.js';
 
@@ -39,17 +39,24 @@ export function markdownTable(runs: readonly RunResult[]): string {
   return [...header, ...rows].join('\n');
 }
 
-/** "small: Vermeboard p99 / relay p99 = 1.4× (updates), 1.1× (awareness)" for each scenario run against both. */
+/**
+ * "small: Vermeboard / reference = 0.9× (update p99), 1.1× (awareness p99), 1.2× (server CPU)" for
+ * each scenario run against Vermeboard and another target.
+ */
 export function ratioLines(runs: readonly RunResult[]): string[] {
   const lines: string[] = [];
   for (const server of runs.filter((run) => run.target === 'vermeboard')) {
-    const relay = runs.find((run) => run.target === 'relay' && run.scenario === server.scenario);
-    if (!relay) continue;
-    const ratio = (a: KindResult, b: KindResult) => (a.latencyMs.p99 / b.latencyMs.p99).toFixed(2);
-    lines.push(
-      `${server.scenario}: Vermeboard p99 / relay p99 = ${ratio(server.updates, relay.updates)}× (updates), ` +
-        `${ratio(server.awareness, relay.awareness)}× (awareness)`,
-    );
+    for (const peer of runs.filter((run) => run.target !== 'vermeboard' && run.scenario === server.scenario)) {
+      const ratio = (a: KindResult, b: KindResult) => (a.latencyMs.p99 / b.latencyMs.p99).toFixed(2);
+      const cpu =
+        server.server && peer.server
+          ? `, ${(server.server.cpuPercent / peer.server.cpuPercent).toFixed(2)}× (server CPU)`
+          : '';
+      lines.push(
+        `${server.scenario}: Vermeboard / ${peer.target} = ${ratio(server.updates, peer.updates)}× (update p99), ` +
+          `${ratio(server.awareness, peer.awareness)}× (awareness p99)${cpu}`,
+      );
+    }
   }
   return lines;
 }

@@ -1,5 +1,6 @@
 // The systems the load runs against: the Vermeboard server (started by the bench, or already
-// running at --url) and the bare relay. Each gives one board URL per room and the pid to measure.
+// running at --url), the reference y-websocket server (referenceProcess.ts) and the bare relay.
+// Each gives one board URL per room and the pid to measure.
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TargetOutput } from './children.js';
@@ -8,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createBenchDatabase } from './benchDatabase.js';
 import { boardUrl, provision, waitForReady } from './provision.js';
 
-export type TargetKind = 'vermeboard' | 'relay' | 'cluster';
+export type TargetKind = 'vermeboard' | 'reference' | 'relay' | 'cluster';
 
 export interface Target {
   kind: TargetKind;
@@ -29,6 +30,7 @@ export interface Target {
 
 const SERVER_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const RELAY_MAIN = fileURLToPath(new URL('./relayProcess.js', import.meta.url));
+const REFERENCE_MAIN = fileURLToPath(new URL('./referenceProcess.js', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A port nothing listens on now (the OS picks it). */
@@ -157,8 +159,18 @@ export async function urlTarget(baseUrl: string, rooms: number, pid: number | nu
   };
 }
 
-export async function startRelayTarget(rooms: number): Promise<Target> {
-  const child = new NodeChild('relay', RELAY_MAIN, { ...process.env, PORT: '0' }, { ipc: true });
+export function startRelayTarget(rooms: number): Promise<Target> {
+  return startChildTarget('relay', RELAY_MAIN, rooms);
+}
+
+/** The reference server keeps a room's document only while someone is connected. */
+export function startReferenceTarget(rooms: number): Promise<Target> {
+  return startChildTarget('reference', REFERENCE_MAIN, rooms);
+}
+
+/** A child process that prints `{"port": n}` once it listens and serves rooms by request path. */
+async function startChildTarget(kind: 'relay' | 'reference', main: string, rooms: number): Promise<Target> {
+  const child = new NodeChild(kind, main, { ...process.env, PORT: '0' }, { ipc: true });
   const port = await child.waitForLine((line) => {
     try {
       const port: unknown = (JSON.parse(line) as { port?: unknown }).port;
@@ -174,7 +186,7 @@ export async function startRelayTarget(rooms: number): Promise<Target> {
   );
   const startupLines = child.lines;
   return {
-    kind: 'relay',
+    kind,
     roomUrls,
     pid: child.pid,
     storesDocuments: false,

@@ -1,8 +1,10 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import type { DocStore } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import { LiveDoc, type Peer } from './LiveDoc.js';
-import { writeAwareness, writeAwarenessUpdate } from './protocol.js';
+import { readMessage, writeAwareness, writeAwarenessUpdate } from './protocol.js';
 
 class RecordingPeer implements Peer {
   frames: Uint8Array[] = [];
@@ -11,9 +13,9 @@ class RecordingPeer implements Peer {
   }
 }
 
-function liveDoc() {
+function liveDoc(store: DocStore = openSqliteStorage(':memory:')) {
   return new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
-    store: openSqliteStorage(':memory:'),
+    store,
     logger: pino({ level: 'silent' }),
     compactThreshold: 500,
     merge: () => Promise.reject(new Error('no compaction in these tests')),
@@ -24,19 +26,22 @@ function liveDoc() {
   });
 }
 
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const presence = (clientId: number, clock: number, name: string) => [{ clientId, clock, state: { user: { name } } }];
 
 describe('awareness relay', () => {
-  it('echoes presence to a client alone in the document, so its connection stays alive', () => {
+  it('echoes presence to a client alone in the document, so its connection stays alive', async () => {
     const doc = liveDoc();
     const alone = new RecordingPeer();
     doc.join(alone);
     doc.applyAwareness(alone, presence(1, 1, 'Anna'));
+    await nextTurn();
     expect(alone.frames).toHaveLength(1);
     doc.destroy();
   });
 
-  it('relays the received bytes to the others and no echo once someone else publishes', () => {
+  it('relays the received bytes to everyone, the sender included', async () => {
     const doc = liveDoc();
     const anna = new RecordingPeer();
     const bert = new RecordingPeer();
@@ -44,12 +49,161 @@ describe('awareness relay', () => {
     doc.join(bert);
     doc.applyAwareness(anna, presence(1, 1, 'Anna'));
     doc.applyAwareness(bert, presence(2, 1, 'Bert'));
+    await nextTurn();
     anna.frames = [];
     bert.frames = [];
 
     doc.applyAwareness(anna, presence(1, 2, 'Anna moved'));
-    expect(anna.frames).toHaveLength(0);
-    expect(bert.frames).toEqual([writeAwareness(writeAwarenessUpdate(presence(1, 2, 'Anna moved')))]);
+    await nextTurn();
+    const relayed = [writeAwareness(writeAwarenessUpdate(presence(1, 2, 'Anna moved')))];
+    expect(bert.frames).toEqual(relayed);
+    // Anna's client ignores her own state at a clock it has; one frame for all keeps the relay linear.
+    expect(anna.frames).toEqual(relayed);
     doc.destroy();
   });
 });
+
+describe('fan-out per turn', () => {
+  const flushed = async (doc: LiveDoc<RecordingPeer>) => {
+    await doc.flushed();
+    await nextTurn();
+  };
+  /** An update from a client doc of its own, as a browser would send it. */
+  const edit = (source: Y.Doc, key: string, value: string) => {
+    let update: Uint8Array | null = null;
+    source.once('update', (u: Uint8Array) => {
+      update = u;
+    });
+    source.getMap('m').set(key, value);
+    return update!;
+  };
+  const applyFrames = (target: Y.Doc, frames: Uint8Array[]) => {
+    for (const frame of frames) {
+      const message = readMessage(frame, { awarenessStateBytes: 1 << 16 });
+      if (message.type !== 'update') throw new Error(`expected an update, got ${message.type}`);
+      Y.applyUpdate(target, message.update);
+    }
+  };
+
+  it('sends every peer one merged frame for the updates of one turn, stored before it is sent', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = liveDoc(store);
+    const anna = new RecordingPeer();
+    const bert = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    for (const peer of [anna, bert, watcher]) doc.join(peer);
+    const storedAtSend: Promise<Uint8Array[]>[] = [];
+    const send = watcher.send.bind(watcher);
+    watcher.send = (frame) => {
+      // SQLite answers synchronously: this is what the store held when the frame went out.
+      storedAtSend.push(store.loadUpdates(doc.name));
+      send(frame);
+    };
+    const annaDoc = new Y.Doc();
+    const bertDoc = new Y.Doc();
+    const updates = [
+      { from: anna, update: edit(annaDoc, 'a1', 'one') },
+      { from: bert, update: edit(bertDoc, 'b1', 'two') },
+      { from: anna, update: edit(annaDoc, 'a2', 'three') },
+    ];
+    for (const { from, update } of updates) doc.applyUpdate(update, Y.decodeUpdate(update), from);
+    await flushed(doc);
+
+    expect(watcher.frames).toHaveLength(1);
+    expect((await storedAtSend[0])!).toHaveLength(3);
+    const watcherDoc = new Y.Doc();
+    applyFrames(watcherDoc, watcher.frames);
+    expect(watcherDoc.getMap('m').toJSON()).toEqual({ a1: 'one', b1: 'two', a2: 'three' });
+    expect(watcherDoc.getMap('m').toJSON()).toEqual(doc.doc.getMap('m').toJSON());
+
+    // The senders get the same frame, their own updates included, and end up with the same document.
+    expect(anna.frames).toEqual(watcher.frames);
+    expect(bert.frames).toEqual(watcher.frames);
+    applyFrames(annaDoc, anna.frames);
+    applyFrames(bertDoc, bert.frames);
+    expect(annaDoc.getMap('m').toJSON()).toEqual(watcherDoc.getMap('m').toJSON());
+    expect(bertDoc.getMap('m').toJSON()).toEqual(watcherDoc.getMap('m').toJSON());
+    doc.destroy();
+  });
+
+  it('sends every peer one awareness frame with every presence that changed in the turn', async () => {
+    const doc = liveDoc();
+    const anna = new RecordingPeer();
+    const bert = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    for (const peer of [anna, bert, watcher]) doc.join(peer);
+    doc.applyAwareness(anna, presence(1, 1, 'Anna'));
+    doc.applyAwareness(bert, presence(2, 1, 'Bert'));
+    doc.applyAwareness(anna, presence(1, 2, 'Anna moved'));
+    await nextTurn();
+
+    expect(watcher.frames).toEqual([
+      writeAwareness(writeAwarenessUpdate([...presence(2, 1, 'Bert'), ...presence(1, 2, 'Anna moved')])),
+    ]);
+    expect(anna.frames).toEqual(watcher.frames);
+    expect(bert.frames).toEqual(watcher.frames);
+    doc.destroy();
+  });
+});
+
+describe('merged fan-out under concurrent edits', () => {
+  it('leaves every peer with the server’s document after many turns of edits from several peers', async () => {
+    const doc = liveDoc();
+    const remote = Symbol('remote');
+    // Each peer is a client with a document of its own that applies what the server sends it.
+    const peers = Array.from({ length: 5 }, () => {
+      const ydoc = new Y.Doc();
+      const peer: RecordingPeer & { ydoc: Y.Doc; outbox: Uint8Array[] } = Object.assign(new RecordingPeer(), {
+        ydoc,
+        outbox: [] as Uint8Array[],
+      });
+      peer.send = (frame) => {
+        const message = readMessage(frame, { awarenessStateBytes: 1 << 16 });
+        if (message.type === 'update') Y.applyUpdate(ydoc, message.update, remote);
+      };
+      ydoc.on('update', (update: Uint8Array, origin: unknown) => {
+        if (origin !== remote) peer.outbox.push(update);
+      });
+      doc.join(peer);
+      return peer;
+    });
+    // A small deterministic generator, so that a failure can be replayed.
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return (seed >>> 16) % n;
+    };
+    for (let turn = 0; turn < 60; turn++) {
+      for (const peer of peers) {
+        for (let edit = random(4); edit > 0; edit--) {
+          const list = peer.ydoc.getArray<string>('records');
+          if (list.length > 3 && random(4) === 0) list.delete(random(list.length), 1);
+          else list.insert(random(list.length + 1), [`${turn}-${edit}`]);
+          peer.ydoc.getMap('m').set(`k${random(5)}`, turn);
+        }
+      }
+      // Each peer's updates reach the server in order, the peers in a mixed order, as sockets deliver them.
+      const order = [...peers].sort(() => random(3) - 1);
+      for (const peer of order) {
+        for (const update of peer.outbox.splice(0)) doc.applyUpdate(update, Y.decodeUpdate(update), peer);
+      }
+      // Sometimes several turns' edits meet in one commit, sometimes each is sent alone.
+      if (random(2) === 0) await flushedTurn(doc);
+    }
+    await flushedTurn(doc);
+    const expected = doc.doc.getArray('records').toJSON();
+    expect(expected.length).toBeGreaterThan(10);
+    for (const peer of peers) {
+      expect(peer.ydoc.store.pendingStructs).toBeNull();
+      expect(peer.ydoc.getArray('records').toJSON()).toEqual(expected);
+      expect(peer.ydoc.getMap('m').toJSON()).toEqual(doc.doc.getMap('m').toJSON());
+    }
+    doc.destroy();
+  });
+});
+
+async function flushedTurn(doc: LiveDoc<RecordingPeer>): Promise<void> {
+  await doc.flushed();
+  await nextTurn();
+  await doc.flushed();
+}

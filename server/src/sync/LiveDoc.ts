@@ -3,8 +3,9 @@
 // Persist, then broadcast: every update that changes the document is appended to the store, and
 // only once that append has resolved is it sent to the other connections, so whatever a client has
 // seen is durable. Appends run one after another in the order Yjs produced the updates.
-// Awareness (presence) is not persisted and is relayed at once, after the server has stamped it
-// (presenceStamp.ts).
+// Awareness (presence) is not persisted; it is relayed at the end of the turn that took it, after
+// the server has stamped it (presenceStamp.ts). Each peer gets at most one frame of updates per
+// group commit and one of presence per turn (fanout.ts).
 //
 // Size: `maxDocumentBytes` caps the encoded state, which is what a new connection receives in one
 // message. The document keeps an upper bound of it (the bytes of every update since the last exact
@@ -16,7 +17,8 @@ import { CloseCode } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { AwarenessOwners } from './AwarenessOwners.js';
 import type { AwarenessEntry, AwarenessState, DecodedUpdate } from './protocol.js';
-import { ProtocolError, writeAwareness, writeAwarenessUpdate, writeUpdate } from './protocol.js';
+import { AwarenessRelay, applyAwarenessEntries, relayUpdates } from './fanout.js';
+import { ProtocolError, writeUpdate } from './protocol.js';
 
 /**
  * Checks the updates of one document before they are applied (see server/src/board/). `check`
@@ -92,10 +94,7 @@ export class LiveDoc<P extends Peer = Peer> {
   private destroyed = false;
   /** Updates integrated but not yet stored (and so not yet broadcast), oldest first. */
   private unsaved: { update: Uint8Array; from: P | null }[] = [];
-  /** The frame being applied from a peer, while applyAwareness runs. */
-  private relayedAwareness: Uint8Array | null = null;
-  /** The awareness update inside `relayedAwareness`. */
-  private relayedAwarenessUpdate: Uint8Array | null = null;
+  private readonly awarenessRelay: AwarenessRelay<P>;
   /** Set once after loading, by the server's document hook; null for documents no check applies to. */
   guard: UpdateGuard<P> | null = null;
   /** Set by the server's document hook: told after an update from another instance was applied. */
@@ -115,6 +114,7 @@ export class LiveDoc<P extends Peer = Peer> {
     this.awareness = new Awareness(this.doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
+    this.awarenessRelay = new AwarenessRelay<P>(this.awareness, () => this.peers);
     // Registered after loading: stored updates must not be appended again.
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -184,17 +184,8 @@ export class LiveDoc<P extends Peer = Peer> {
     const accepted = stamp
       ? filtered.map(({ clientId, clock, state }) => ({ clientId, clock, state: state && stamp(peer, state) }))
       : filtered;
-    const update = writeAwarenessUpdate(accepted);
-    // The broadcast in onAwarenessUpdate (called synchronously from here) relays these bytes
-    // instead of encoding the states again: cursor updates are the most frequent message.
-    this.relayedAwareness = writeAwareness(update);
-    this.relayedAwarenessUpdate = update;
-    try {
-      applyAwarenessUpdate(this.awareness, update, peer);
-    } finally {
-      this.relayedAwareness = null;
-      this.relayedAwarenessUpdate = null;
-    }
+    // Applied as parsed (no encode and parse again); each taken state is encoded once, for the relay.
+    for (const entry of applyAwarenessEntries(this.awareness, accepted, peer)) this.awarenessRelay.remember(entry);
     return true;
   }
 
@@ -214,7 +205,7 @@ export class LiveDoc<P extends Peer = Peer> {
       if (JSON.stringify(stamped) === JSON.stringify(state)) continue;
       changed.push({ clientId, clock: (this.awareness.meta.get(clientId)?.clock ?? 0) + 1, state: stamped });
     }
-    if (changed.length > 0) applyAwarenessUpdate(this.awareness, writeAwarenessUpdate(changed), serverOrigin);
+    if (changed.length > 0) applyAwarenessEntries(this.awareness, changed, serverOrigin);
   }
 
   /**
@@ -250,7 +241,7 @@ export class LiveDoc<P extends Peer = Peer> {
 
   /** An awareness message with every current state. */
   encodeAwareness(): Uint8Array {
-    return writeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()]));
+    return this.awarenessRelay.snapshot();
   }
 
   /** Resolves when every update produced so far is persisted and broadcast. */
@@ -293,6 +284,7 @@ export class LiveDoc<P extends Peer = Peer> {
     this.destroyed = true;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
+    this.awarenessRelay.destroy();
     this.guard?.destroy();
     // Destroying the doc destroys its awareness (and the awareness' timer) too.
     this.doc.destroy();
@@ -331,10 +323,7 @@ export class LiveDoc<P extends Peer = Peer> {
       return;
     }
     this.rows += batch.length;
-    for (const { update, from } of batch) {
-      const frame = writeUpdate(update);
-      for (const peer of this.peers) if (peer !== from) peer.send(frame);
-    }
+    relayUpdates(batch, this.peers);
     this.opts.relay?.updates(
       this.name,
       batch.map((b) => b.update),
@@ -345,18 +334,10 @@ export class LiveDoc<P extends Peer = Peer> {
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {
     const changed = [...added, ...updated, ...removed];
     if (changed.length === 0) return;
-    const frame = this.relayedAwareness ?? writeAwareness(encodeAwarenessUpdate(this.awareness, changed));
-    // y-websocket clients treat 30 s without any message as a dead connection. While someone else
-    // publishes presence (every client renews it every 15 s) that keeps everyone alive; a client
-    // alone in a document only hears its own presence, so only then is it echoed back.
-    const echo = this.awareness.getStates().size <= 1;
-    for (const peer of this.peers) if (echo || peer !== origin) peer.send(frame);
+    this.awarenessRelay.changed(changed);
     // Each instance times out the states it holds by itself; a removal by timeout is not news to the others.
     if (this.opts.relay && origin !== remoteOrigin && origin !== 'timeout') {
-      this.opts.relay.awareness(
-        this.name,
-        this.relayedAwarenessUpdate ?? encodeAwarenessUpdate(this.awareness, changed),
-      );
+      this.opts.relay.awareness(this.name, encodeAwarenessUpdate(this.awareness, changed));
     }
   };
 }

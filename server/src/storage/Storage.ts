@@ -364,7 +364,8 @@ export interface DebriefStore {
   listCoachingNotes(meetingId: MeetingId): Promise<CoachingNoteRecord[]>;
 }
 
-export interface Storage extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore, ProgramStore {
+export interface Storage
+  extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore, ProgramStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

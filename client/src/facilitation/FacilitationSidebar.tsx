@@ -11,6 +11,7 @@ import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
 import { TurnOrder } from './TurnOrder.js';
 import { VoteStatus } from './VoteStatus.js';
+import { ShortcutsHelp } from '../a11y/Shortcuts.js';
 import { BoardExport } from '../summary/BoardExport.js';
 import { NoteMarks } from '../summary/NoteMarks.js';
 import { OpenActionItems } from '../summary/OpenActionItems.js';
@@ -42,6 +43,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <NoteMarks />
       <FacilitatorPanel />
       <BoardExport editor={editor} />
+      <ShortcutsHelp />
     </aside>
   );
 }

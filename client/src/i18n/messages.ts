@@ -1,5 +1,6 @@
 // All user-visible strings, per feature. Each feature folder owns a `messages.ts` with an English
 // object and a Finnish object typed against it, so a missing Finnish string is a compile error.
+import { a11yMessages } from '../a11y/messages.js';
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
@@ -21,6 +22,7 @@ export const messages = {
     ...facilitationMessages.en,
     ...summaryMessages.en,
     ...outlineMessages.en,
+    ...a11yMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -29,6 +31,7 @@ export const messages = {
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,
+    ...a11yMessages.fi,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -1,0 +1,159 @@
+// What the announcer says, and that it says each thing once: sessions from the real reducer.
+import { describe, expect, it } from 'vitest';
+import type { SessionState, Vote } from '@vermeboard/shared';
+import { translate } from '../i18n/I18nProvider.js';
+import type { Locale } from '../i18n/messages.js';
+import { anna, atStep, bob, cat, meetingWithThree, run } from '../facilitation/testSession.js';
+import { announcementText } from './Announcer.js';
+import { AnnouncementLog, stateAnnouncements, timerAnnouncements } from './announcements.js';
+import { shortcutCommand } from './Shortcuts.js';
+import { shortcutOf } from './shortcuts.js';
+
+const said = (log: AnnouncementLog, state: SessionState, me = bob, locale: Locale = 'en') =>
+  log
+    .fresh(stateAnnouncements(state, me))
+    .map((a) => [a.politeness, announcementText(a, state, me, (k, p) => translate(locale, k, p), locale)]);
+
+const vote = (status: Vote['status']): Vote => ({
+  id: 'vote-1',
+  frameShapeId: 'shape:frame',
+  votesPerPerson: 3,
+  status,
+  ...(status === 'closed' ? { voterCount: 2, results: {} } : {}),
+});
+
+describe('meeting announcements', () => {
+  it('say nothing about what was already true when the page first saw the meeting', () => {
+    const log = new AnnouncementLog();
+    expect(said(log, atStep(meetingWithThree(), 'check-in-round', 'round'))).toEqual([]);
+  });
+
+  it('announce a step change once, with its place in the agenda and the cue, in the person’s language', () => {
+    const draft = meetingWithThree();
+    const log = new AnnouncementLog();
+    said(log, draft);
+    const round = atStep(draft, 'check-in-round', 'round');
+    expect(said(log, round)).toEqual([['polite', 'Step 3 of 22: Check-in round. The round starts soon']]);
+    // A re-render or a reconnect brings the same state: nothing again.
+    expect(said(log, round)).toEqual([]);
+    expect(said(log, structuredClone(round))).toEqual([]);
+
+    const fiLog = new AnnouncementLog();
+    said(fiLog, draft, bob, 'fi');
+    expect(said(fiLog, round, bob, 'fi')[0]?.[1]).toBe('Vaihe 3/22: Kuulumiskierros. Kierros alkaa pian');
+  });
+
+  it('tell the speaker it is their turn assertively and the others politely who speaks', () => {
+    const round = atStep(meetingWithThree(), 'check-in-round', 'round');
+    const bobLog = new AnnouncementLog();
+    const catLog = new AnnouncementLog();
+    said(bobLog, round, bob);
+    said(catLog, round, cat);
+    // The order is the joining order: Anna, Bob, Cat.
+    const first = run([{ type: 'nextTurn', speakerId: null }], round);
+    expect(said(bobLog, first, bob)).toEqual([['polite', 'Listen — Anna is speaking. You are next.']]);
+    expect(said(catLog, first, cat)).toEqual([['polite', 'Listen — Anna is speaking']]);
+    const second = run([{ type: 'nextTurn', speakerId: anna }], first);
+    expect(said(bobLog, second, bob)).toEqual([['assertive', 'Your turn']]);
+    expect(said(catLog, second, cat)).toEqual([['polite', 'Listen — Bob is speaking. You are next.']]);
+    const third = run([{ type: 'nextTurn', speakerId: bob }], second);
+    expect(said(bobLog, third, bob)).toEqual([['polite', 'Listen — Cat is speaking']]);
+    expect(said(catLog, third, cat)).toEqual([['assertive', 'Your turn']]);
+    const done = run([{ type: 'nextTurn', speakerId: cat }], third);
+    expect(said(bobLog, done, bob)).toEqual([['polite', 'The round is over']]);
+    expect(said(bobLog, done, bob)).toEqual([]);
+  });
+
+  it('announce a vote opening and closing once each, with plural forms', () => {
+    const step = atStep(meetingWithThree(), 'reflection', 'what-together');
+    const log = new AnnouncementLog();
+    said(log, step);
+    const open = { ...step, votes: [vote('open')] };
+    expect(said(log, open)).toEqual([['polite', 'The dot vote is open. Everyone has 3 dots.']]);
+    expect(said(log, open)).toEqual([]);
+    const closed = { ...step, votes: [vote('closed')] };
+    expect(said(log, closed)).toEqual([
+      ['polite', 'The dot vote is closed. 2 people voted; the counts are on the notes.'],
+    ]);
+  });
+
+  it('announce the end of the meeting', () => {
+    const round = atStep(meetingWithThree(), 'check-in-round', 'round');
+    const log = new AnnouncementLog();
+    said(log, round);
+    expect(said(log, run([{ type: 'endMeeting' }], round))).toEqual([['polite', 'The meeting has ended.']]);
+  });
+});
+
+describe('timer warnings', () => {
+  const running = () => {
+    const round = atStep(meetingWithThree(), 'check-in-round', 'round');
+    return { ...round, timer: { state: 'running' as const, durationMs: 600_000, startedAt: 0, remainingMs: null } };
+  };
+
+  it('warn once at one minute left and once, assertively, when time is up', () => {
+    const state = running();
+    const log = new AnnouncementLog();
+    log.fresh(timerAnnouncements(state, 1000));
+    expect(log.fresh(timerAnnouncements(state, 500_000))).toEqual([]);
+    expect(log.fresh(timerAnnouncements(state, 541_000)).map((a) => [a.politeness, a.event.kind])).toEqual([
+      ['polite', 'oneMinuteLeft'],
+    ]);
+    expect(log.fresh(timerAnnouncements(state, 560_000))).toEqual([]);
+    expect(log.fresh(timerAnnouncements(state, 600_000)).map((a) => [a.politeness, a.event.kind])).toEqual([
+      ['assertive', 'timeUp'],
+    ]);
+    expect(log.fresh(timerAnnouncements(state, 700_000))).toEqual([]);
+  });
+
+  it('do not warn for a paused timer, nor for what was already due when the page opened', () => {
+    const state = running();
+    const paused = {
+      ...state,
+      timer: { state: 'paused' as const, durationMs: 600_000, startedAt: null, remainingMs: 30_000 },
+    };
+    const log = new AnnouncementLog();
+    log.fresh(timerAnnouncements(paused, 0));
+    expect(log.fresh(timerAnnouncements(paused, 999_999))).toEqual([]);
+    const late = new AnnouncementLog();
+    expect(late.fresh(timerAnnouncements(state, 700_000))).toEqual([]);
+    expect(late.fresh(timerAnnouncements(state, 710_000))).toEqual([]);
+  });
+});
+
+describe('facilitator shortcuts', () => {
+  const key = (
+    code: string,
+    mods: Partial<{ altKey: boolean; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean }>,
+  ) => ({
+    code,
+    altKey: false,
+    shiftKey: false,
+    ctrlKey: false,
+    metaKey: false,
+    ...mods,
+  });
+
+  it('are Alt+Shift with a letter, and nothing else', () => {
+    expect(shortcutOf(key('KeyN', { altKey: true, shiftKey: true }))).toBe('nextStep');
+    expect(shortcutOf(key('KeyT', { altKey: true, shiftKey: true }))).toBe('nextTurn');
+    expect(shortcutOf(key('KeyP', { altKey: true, shiftKey: true }))).toBe('timer');
+    expect(shortcutOf(key('KeyN', {}))).toBeNull();
+    expect(shortcutOf(key('KeyN', { altKey: true }))).toBeNull();
+    expect(shortcutOf(key('KeyN', { altKey: true, shiftKey: true, ctrlKey: true }))).toBeNull();
+    // tldraw's own Alt+Shift keys stay tldraw's.
+    for (const code of ['KeyV', 'KeyF', 'KeyH'])
+      expect(shortcutOf(key(code, { altKey: true, shiftKey: true }))).toBeNull();
+  });
+
+  it('send the command the matching button sends', () => {
+    const round = atStep(meetingWithThree(), 'check-in-round', 'round');
+    expect(shortcutCommand('nextStep', round)).toEqual({ type: 'nextStep', from: round.position });
+    expect(shortcutCommand('nextTurn', round)).toEqual({ type: 'nextTurn', speakerId: null });
+    const timer = round.timer.state === 'running' ? 'pauseTimer' : 'startTimer';
+    expect(shortcutCommand('timer', round)).toEqual({ type: timer, timer: 'step' });
+    const open = atStep(meetingWithThree(), 'check-in-round', 'themes');
+    expect(shortcutCommand('nextTurn', open)).toBeNull();
+    expect(shortcutCommand('nextStep', run([{ type: 'endMeeting' }], round))).toBeNull();
+  });
+});

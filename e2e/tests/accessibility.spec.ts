@@ -50,6 +50,13 @@ async function audit(page: Page, where: string): Promise<void> {
         ),
     );
     if (nodes.length === 0) continue;
+    appendFileSync(
+      '/tmp/axe-times.log',
+      `  VIOLATION ${v.id}: ${nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 4)
+        .join(' | ')}\n`,
+    );
     found.push({
       where,
       rule: v.id,

@@ -16,7 +16,7 @@ import { countText } from '../outline/outlineText.js';
 import {
   AnnouncementLog,
   stateAnnouncements,
-  timerAnnouncements,
+  TimerWatch,
   type Announcement,
   type Politeness,
 } from './announcements.js';
@@ -73,7 +73,7 @@ export function MeetingAnnouncements() {
   const { state, me, clock } = useFacilitation();
   const announce = useAnnounce();
   const stateLog = useMemo(() => new AnnouncementLog(), []);
-  const timerLog = useMemo(() => new AnnouncementLog(), []);
+  const timers = useMemo(() => new TimerWatch(), []);
   const timing =
     state?.status === 'running' && (state.timer.state === 'running' || state.turns.timer.state === 'running');
   const now = useServerNow(clock, timing, 500);
@@ -87,10 +87,10 @@ export function MeetingAnnouncements() {
 
   useEffect(() => {
     if (state === null) return;
-    for (const a of timerLog.fresh(timerAnnouncements(state, now))) {
+    for (const a of timers.observe(state, now)) {
       announce(announcementText(a, state, me, t, locale), a.politeness);
     }
-  }, [state, now, me, timerLog, announce, t, locale]);
+  }, [state, now, me, timers, announce, t, locale]);
   return null;
 }
 

@@ -5,7 +5,7 @@ import { translate } from '../i18n/I18nProvider.js';
 import type { Locale } from '../i18n/messages.js';
 import { anna, atStep, bob, cat, meetingWithThree, run } from '../facilitation/testSession.js';
 import { announcementText } from './Announcer.js';
-import { AnnouncementLog, stateAnnouncements, timerAnnouncements } from './announcements.js';
+import { AnnouncementLog, stateAnnouncements, TimerWatch } from './announcements.js';
 import { shortcutCommand } from './Shortcuts.js';
 import { shortcutOf } from './shortcuts.js';
 
@@ -86,38 +86,52 @@ describe('meeting announcements', () => {
 });
 
 describe('timer warnings', () => {
-  const running = () => {
-    const round = atStep(meetingWithThree(), 'check-in-round', 'round');
-    return { ...round, timer: { state: 'running' as const, durationMs: 600_000, startedAt: 0, remainingMs: null } };
-  };
+  const withTimer = (timer: SessionState['timer']) => ({
+    ...atStep(meetingWithThree(), 'check-in-round', 'round'),
+    timer,
+  });
+  const running = withTimer({ state: 'running', durationMs: 600_000, startedAt: 0, remainingMs: null });
+  const kinds = (watch: TimerWatch, state: SessionState, now: number) =>
+    watch.observe(state, now).map((a) => [a.politeness, a.event.kind]);
 
-  it('warn once at one minute left and once, assertively, when time is up', () => {
-    const state = running();
-    const log = new AnnouncementLog();
-    log.fresh(timerAnnouncements(state, 1000));
-    expect(log.fresh(timerAnnouncements(state, 500_000))).toEqual([]);
-    expect(log.fresh(timerAnnouncements(state, 541_000)).map((a) => [a.politeness, a.event.kind])).toEqual([
-      ['polite', 'oneMinuteLeft'],
-    ]);
-    expect(log.fresh(timerAnnouncements(state, 560_000))).toEqual([]);
-    expect(log.fresh(timerAnnouncements(state, 600_000)).map((a) => [a.politeness, a.event.kind])).toEqual([
-      ['assertive', 'timeUp'],
-    ]);
-    expect(log.fresh(timerAnnouncements(state, 700_000))).toEqual([]);
+  it('warn once as the last minute begins and once, assertively, when time is up', () => {
+    const watch = new TimerWatch();
+    expect(kinds(watch, running, 1000)).toEqual([]);
+    expect(kinds(watch, running, 500_000)).toEqual([]);
+    expect(kinds(watch, running, 541_000)).toEqual([['polite', 'oneMinuteLeft']]);
+    expect(kinds(watch, running, 560_000)).toEqual([]);
+    expect(kinds(watch, running, 600_000)).toEqual([['assertive', 'timeUp']]);
+    expect(kinds(watch, running, 700_000)).toEqual([]);
   });
 
-  it('do not warn for a paused timer, nor for what was already due when the page opened', () => {
-    const state = running();
-    const paused = {
-      ...state,
-      timer: { state: 'paused' as const, durationMs: 600_000, startedAt: null, remainingMs: 30_000 },
-    };
-    const log = new AnnouncementLog();
-    log.fresh(timerAnnouncements(paused, 0));
-    expect(log.fresh(timerAnnouncements(paused, 999_999))).toEqual([]);
-    const late = new AnnouncementLog();
-    expect(late.fresh(timerAnnouncements(state, 700_000))).toEqual([]);
-    expect(late.fresh(timerAnnouncements(state, 710_000))).toEqual([]);
+  it('say time is up when the facilitator removes the last minute', () => {
+    const watch = new TimerWatch();
+    kinds(watch, running, 570_000);
+    const finished = withTimer({ state: 'finished', durationMs: 600_000, startedAt: null, remainingMs: null });
+    expect(kinds(watch, finished, 571_000)).toEqual([['assertive', 'timeUp']]);
+    expect(kinds(watch, finished, 572_000)).toEqual([]);
+  });
+
+  it('warn again when time is added past a minute and taken away again', () => {
+    const watch = new TimerWatch();
+    kinds(watch, running, 550_000);
+    const added = withTimer({ state: 'running', durationMs: 660_000, startedAt: 0, remainingMs: null });
+    expect(kinds(watch, added, 551_000)).toEqual([]);
+    expect(kinds(watch, running, 552_000)).toEqual([['polite', 'oneMinuteLeft']]);
+  });
+
+  it('do not warn for a step that starts with a minute or less, a paused timer, or what was due when the page opened', () => {
+    const short = withTimer({ state: 'running', durationMs: 60_000, startedAt: 0, remainingMs: null });
+    const watch = new TimerWatch();
+    expect(kinds(watch, short, 0)).toEqual([]);
+    expect(kinds(watch, short, 30_000)).toEqual([]);
+    const paused = withTimer({ state: 'paused', durationMs: 600_000, startedAt: null, remainingMs: 30_000 });
+    const pausedWatch = new TimerWatch();
+    kinds(pausedWatch, paused, 0);
+    expect(kinds(pausedWatch, paused, 999_999)).toEqual([]);
+    const late = new TimerWatch();
+    expect(kinds(late, running, 700_000)).toEqual([]);
+    expect(kinds(late, running, 710_000)).toEqual([]);
   });
 });
 

@@ -8,9 +8,9 @@ import {
   currentStep,
   remainingMs,
   stepKey,
+  timerPhase,
   type ParticipantId,
   type SessionState,
-  type Timer,
 } from '@vermeboard/shared';
 
 export type Politeness = 'polite' | 'assertive';
@@ -83,35 +83,45 @@ export function stateAnnouncements(state: SessionState, me: ParticipantId): Anno
   return out;
 }
 
-/** One run of a timer: started at this moment with this duration (a +1 min makes a new run). */
-function runKey(timer: Timer): string {
-  return `${timer.startedAt ?? '-'}:${timer.durationMs}`;
-}
-
 const oneMinute = 60_000;
 
 /**
- * The timer warnings due at server time `now`: one minute left in the step (when the step had
- * more than a minute to begin with), time up for the step, time up for the turn. Only while the
- * timer runs, so a paused or idle timer never warns.
+ * The timer warnings, watched as time passes: "one minute left" when the step's remaining time
+ * goes from more than a minute to a minute or less while it runs (so a step that starts with a
+ * minute or less never warns, and a facilitator who adds time and takes it away again is warned
+ * again), and "time is up" when the step's or the turn's timer reaches zero (by running out or by
+ * the facilitator removing the last minute). The first look only takes in how things stand: a page
+ * opened after time ran out says nothing.
  */
-export function timerAnnouncements(state: SessionState, now: number): Announcement[] {
-  const out: Announcement[] = [];
-  if (state.status !== 'running') return out;
-  const step = state.timer;
-  if (step.state === 'running') {
+export class TimerWatch {
+  private first = true;
+  private stepAboveMinute = false;
+  private stepUp = false;
+  private turnUp = false;
+  private seq = 0;
+
+  observe(state: SessionState, now: number): Announcement[] {
+    const out: Announcement[] = [];
+    const running = state.status === 'running';
+    const step = state.timer;
     const left = remainingMs(step, now);
-    if (left === 0) {
-      out.push({ key: `time-up:${runKey(step)}`, politeness: 'assertive', event: { kind: 'timeUp' } });
-    } else if (left <= oneMinute && step.durationMs > oneMinute) {
-      out.push({ key: `one-minute:${runKey(step)}`, politeness: 'polite', event: { kind: 'oneMinuteLeft' } });
+    const stepUp = running && timerPhase(step, now) === 'finished';
+    const turnUp = running && timerPhase(state.turns.timer, now) === 'finished';
+    const say = (kind: 'oneMinuteLeft' | 'timeUp' | 'turnTimeUp', politeness: Politeness) =>
+      out.push({ key: `${kind}:${++this.seq}`, politeness, event: { kind } });
+    if (!this.first) {
+      if (running && step.state === 'running' && left > 0 && left <= oneMinute && this.stepAboveMinute) {
+        say('oneMinuteLeft', 'polite');
+      }
+      if (stepUp && !this.stepUp) say('timeUp', 'assertive');
+      if (turnUp && !this.turnUp) say('turnTimeUp', 'assertive');
     }
+    this.first = false;
+    this.stepAboveMinute = running && step.state !== 'idle' && left > oneMinute;
+    this.stepUp = stepUp;
+    this.turnUp = turnUp;
+    return out;
   }
-  const turn = state.turns.timer;
-  if (turn.state === 'running' && remainingMs(turn, now) === 0) {
-    out.push({ key: `turn-up:${runKey(turn)}`, politeness: 'assertive', event: { kind: 'turnTimeUp' } });
-  }
-  return out;
 }
 
 /**

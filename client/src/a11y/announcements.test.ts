@@ -118,6 +118,9 @@ describe('timer warnings', () => {
     const added = withTimer({ state: 'running', durationMs: 660_000, startedAt: 0, remainingMs: null });
     expect(kinds(watch, added, 551_000)).toEqual([]);
     expect(kinds(watch, running, 552_000)).toEqual([['polite', 'oneMinuteLeft']]);
+    // A late echo of the earlier state and then this one again: said once all the same.
+    expect(kinds(watch, added, 553_000)).toEqual([]);
+    expect(kinds(watch, running, 554_000)).toEqual([]);
   });
 
   it('do not warn for a step that starts with a minute or less, a paused timer, or what was due when the page opened', () => {

@@ -11,6 +11,7 @@ import {
   timerPhase,
   type ParticipantId,
   type SessionState,
+  type Timer,
 } from '@vermeboard/shared';
 
 export type Politeness = 'polite' | 'assertive';
@@ -98,23 +99,30 @@ export class TimerWatch {
   private stepAboveMinute = false;
   private stepUp = false;
   private turnUp = false;
-  private seq = 0;
+  /** What was said, per step visit and timer run: a state seen twice (a late echo) says nothing twice. */
+  private readonly said = new Set<string>();
 
   observe(state: SessionState, now: number): Announcement[] {
     const out: Announcement[] = [];
     const running = state.status === 'running';
+    const visit = visitKey(state) ?? '-';
     const step = state.timer;
+    const turn = state.turns.timer;
     const left = remainingMs(step, now);
     const stepUp = running && timerPhase(step, now) === 'finished';
-    const turnUp = running && timerPhase(state.turns.timer, now) === 'finished';
-    const say = (kind: 'oneMinuteLeft' | 'timeUp' | 'turnTimeUp', politeness: Politeness) =>
-      out.push({ key: `${kind}:${++this.seq}`, politeness, event: { kind } });
+    const turnUp = running && timerPhase(turn, now) === 'finished';
+    const say = (kind: 'oneMinuteLeft' | 'timeUp' | 'turnTimeUp', politeness: Politeness, run: Timer) => {
+      const key = `${kind}:${visit}:${run.startedAt ?? run.state}:${run.durationMs}`;
+      if (this.said.has(key)) return;
+      this.said.add(key);
+      out.push({ key, politeness, event: { kind } });
+    };
     if (!this.first) {
       if (running && step.state === 'running' && left > 0 && left <= oneMinute && this.stepAboveMinute) {
-        say('oneMinuteLeft', 'polite');
+        say('oneMinuteLeft', 'polite', step);
       }
-      if (stepUp && !this.stepUp) say('timeUp', 'assertive');
-      if (turnUp && !this.turnUp) say('turnTimeUp', 'assertive');
+      if (stepUp && !this.stepUp) say('timeUp', 'assertive', step);
+      if (turnUp && !this.turnUp) say('turnTimeUp', 'assertive', turn);
     }
     this.first = false;
     this.stepAboveMinute = running && step.state !== 'idle' && left > oneMinute;

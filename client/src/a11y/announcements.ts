@@ -11,7 +11,6 @@ import {
   timerPhase,
   type ParticipantId,
   type SessionState,
-  type Timer,
 } from '@vermeboard/shared';
 
 export type Politeness = 'polite' | 'assertive';
@@ -89,9 +88,8 @@ const oneMinute = 60_000;
 /**
  * The timer warnings, watched as time passes: "one minute left" when the step's remaining time
  * goes from more than a minute to a minute or less while it runs (so a step that starts with a
- * minute or less never warns, and a facilitator who adds time and takes it away again is warned
- * again), and "time is up" when the step's or the turn's timer reaches zero (by running out or by
- * the facilitator removing the last minute). The first look only takes in how things stand: a page
+ * minute or less never warns), and "time is up" when the step's or the turn's timer reaches zero
+ * (by running out or by the facilitator removing the last minute); each once per step visit. The first look only takes in how things stand: a page
  * opened after time ran out says nothing.
  */
 export class TimerWatch {
@@ -99,7 +97,7 @@ export class TimerWatch {
   private stepAboveMinute = false;
   private stepUp = false;
   private turnUp = false;
-  /** What was said, per step visit and timer run: a state seen twice (a late echo) says nothing twice. */
+  /** What was said, per step visit: a state seen twice (a late echo) says nothing twice. */
   private readonly said = new Set<string>();
 
   observe(state: SessionState, now: number): Announcement[] {
@@ -111,18 +109,20 @@ export class TimerWatch {
     const left = remainingMs(step, now);
     const stepUp = running && timerPhase(step, now) === 'finished';
     const turnUp = running && timerPhase(turn, now) === 'finished';
-    const say = (kind: 'oneMinuteLeft' | 'timeUp' | 'turnTimeUp', politeness: Politeness, run: Timer) => {
-      const key = `${kind}:${visit}:${run.startedAt ?? run.state}:${run.durationMs}`;
+    // Once per step visit (and per turn): adding and removing time must not make it say again.
+    const turnKey = `${state.turns.currentIndex ?? '-'}`;
+    const say = (kind: 'oneMinuteLeft' | 'timeUp' | 'turnTimeUp', politeness: Politeness) => {
+      const key = `${kind}:${visit}:${kind === 'turnTimeUp' ? turnKey : ''}`;
       if (this.said.has(key)) return;
       this.said.add(key);
       out.push({ key, politeness, event: { kind } });
     };
     if (!this.first) {
       if (running && step.state === 'running' && left > 0 && left <= oneMinute && this.stepAboveMinute) {
-        say('oneMinuteLeft', 'polite', step);
+        say('oneMinuteLeft', 'polite');
       }
-      if (stepUp && !this.stepUp) say('timeUp', 'assertive', step);
-      if (turnUp && !this.turnUp) say('turnTimeUp', 'assertive', turn);
+      if (stepUp && !this.stepUp) say('timeUp', 'assertive');
+      if (turnUp && !this.turnUp) say('turnTimeUp', 'assertive');
     }
     this.first = false;
     this.stepAboveMinute = running && step.state !== 'idle' && left > oneMinute;

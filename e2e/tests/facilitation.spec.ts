@@ -235,8 +235,8 @@ test('dot vote: nobody sees counts before the close, then everyone sees the righ
     await expect(p.locator('.vb-vote-count')).toHaveCount(0);
     await expect(p.getByText(/^\d+ votes?$/)).toHaveCount(0);
   }
-  await expect(bob.getByLabel('Your votes: 2')).toHaveCount(0);
-  await expect(anna.getByLabel('Your votes: 2')).toHaveCount(1);
+  await expect(bob.locator('.vb-vote-dots__mine').getByText('Your votes: 2', { exact: true })).toHaveCount(0);
+  await expect(anna.locator('.vb-vote-dots__mine').getByText('Your votes: 2', { exact: true })).toHaveCount(1);
   await snapshot(kaisa, 'vote-open-facilitator');
   await snapshot(bob, 'vote-open-member');
 

@@ -9,7 +9,8 @@ type Fills = Record<string, readonly [fill: string, text: string]>;
 
 export const accessibleNoteFills: { light: Fills; dark: Fills } = {
   light: {
-    black: ['#2B2B2B', '#FFFFFF'],
+    // tldraw draws its default note colour, "black", as a yellow sticky note in the light theme.
+    black: ['#B88606', '#000000'],
     blue: ['#6687FF', '#000000'],
     green: ['#3DA068', '#000000'],
     grey: ['#7C91A4', '#000000'],

@@ -69,6 +69,14 @@ export function stepName(page: Page): Locator {
   return page.getByRole('complementary', { name: 'Facilitation' }).locator('.vb-step-card__step');
 }
 
+/**
+ * The page's live region of that politeness: what a screen reader says, each message a paragraph
+ * (the last few are kept).
+ */
+export function announced(page: Page, politeness: 'polite' | 'assertive'): Locator {
+  return page.getByTestId(`announcer-${politeness}`);
+}
+
 /** The step card's sentence about what the speaking mode asks of this person now. */
 export function cue(page: Page): Locator {
   return page.locator('.vb-step-card__cue');

@@ -6,6 +6,7 @@ import { launchServer, type ServerProcess } from '../server.js';
 import { drawRectangle, joinByLink, shapes } from '../flows.js';
 import {
   addMethod,
+  announced,
   button,
   clockSeconds,
   cue,
@@ -98,26 +99,33 @@ test('timer: starts with the step; pause, resume and minutes added or removed sh
   await expectClocksAgree(everyone, (s) => s > 60);
   await press(kaisa, 'Remove one minute');
   await expectClocksAgree(everyone, (s) => s < 60);
-  for (const p of everyone) await expect(stepCountdown(p).getByRole('alert')).toHaveCount(0);
+  for (const p of everyone) await expect(stepCountdown(p).locator('.vb-countdown__up')).toHaveCount(0);
+  // Screen readers hear the warning once, through the page's polite live region.
+  for (const p of everyone) {
+    await expect(announced(p, 'polite').getByText('One minute left in this step.')).toHaveCount(1);
+  }
 
   // Less than a minute is left: removing one reaches zero, and every screen says so.
   await press(kaisa, 'Remove one minute');
   for (const p of everyone) {
-    await expect(stepCountdown(p).getByRole('alert')).toHaveText('Time is up');
+    await expect(stepCountdown(p).locator('.vb-countdown__up')).toHaveText('Time is up');
     await expect(timeLeft(p)).toHaveText('00:00');
+    await expect(announced(p, 'assertive').getByText('Time is up for this step.')).toHaveCount(1);
   }
   // The timer never moves the meeting on: a while later the step is still the same everywhere.
   // (Nothing to wait for — the point is that nothing happens.)
   await kaisa.waitForTimeout(3000);
   for (const p of everyone) {
     await expect(stepName(p)).toHaveText('Silent prep');
-    await expect(p.getByText('Step 1 of 3')).toBeVisible();
+    await expect(p.locator('.vb-step-card__method')).toContainText('Step 1 of 3');
     await expect(stepCountdown(p)).toContainText('Time is up');
+    // Said once, however long the clock stays at zero and however often the page re-renders.
+    await expect(announced(p, 'assertive').getByText('Time is up for this step.')).toHaveCount(1);
   }
 
   // A minute more runs it again for that minute.
   await press(kaisa, 'Add one minute');
-  for (const p of everyone) await expect(stepCountdown(p).getByRole('alert')).toHaveCount(0);
+  for (const p of everyone) await expect(stepCountdown(p).locator('.vb-countdown__up')).toHaveCount(0);
   await expectClocksAgree(everyone, (s) => s > 0 && s <= 60);
 
   await meeting.close();
@@ -177,14 +185,16 @@ test('a reaction shows with the sender’s name on the other screens', async ({ 
 
   await press(anna, 'Thumbs up');
   for (const p of [kaisa, bob]) {
-    const shown = p.getByRole('listitem').filter({ hasText: 'Anna: Thumbs up' });
+    const shown = p.locator('.vb-reactions__item').filter({ hasText: 'Anna: Thumbs up' });
     await expect(shown).toBeVisible();
     await expect(shown).toContainText('👍');
+    // Screen readers hear it once, through the page's announcer (the floating list is for the eyes).
+    await expect(announced(p, 'polite').getByText('Anna: Thumbs up', { exact: true })).toHaveCount(1);
   }
 
   await press(bob, 'Applause');
   for (const p of [kaisa, anna])
-    await expect(p.getByRole('listitem').filter({ hasText: 'Bob: Applause' })).toBeVisible();
+    await expect(p.locator('.vb-reactions__item').filter({ hasText: 'Bob: Applause' })).toBeVisible();
 
   await meeting.close();
 });

@@ -2,6 +2,7 @@
 // of who is here in tldraw's top-right panel.
 import 'tldraw/tldraw.css';
 import './board.css';
+import { accessibleThemes } from './noteColours.js';
 import {
   createContext,
   useCallback,
@@ -207,6 +208,7 @@ export function Board({
             {...(licenseKey ? { licenseKey } : {})}
             assetUrls={assetUrls}
             overrides={overrides}
+            themes={accessibleThemes}
             components={components}
             maxAssetSize={maxAssetBytes}
             acceptedImageMimeTypes={imageTypes}

@@ -116,8 +116,11 @@ function VoteDots({ vote }: { vote: Vote }) {
             onTouchStart={stopEventPropagation}
             onTouchEnd={stopEventPropagation}
           >
-            <span className="vb-vote-dots__mine" aria-label={t('facilitation.vote.mine', { n: on })}>
-              {'●'.repeat(on)}
+            {/* A plain span may not carry a name (axe: aria-prohibited-attr): the dots are drawn for the
+                eyes, and their count is said in words beside them. */}
+            <span className="vb-vote-dots__mine">
+              <span aria-hidden="true">{'●'.repeat(on)}</span>
+              <span className="vb-visually-hidden">{t('facilitation.vote.mine', { n: on })}</span>
             </span>
             {left > 0 && (
               <CommandButton

@@ -4,6 +4,8 @@
 import { useState, type ReactNode } from 'react';
 import type { ClientCommand } from '@vermeboard/shared';
 import { useFacilitation } from './FacilitationProvider.js';
+import { shortcutProps } from '../a11y/Shortcuts.js';
+import type { ShortcutName } from '../a11y/shortcuts.js';
 
 export interface CommandButtonProps {
   /** The command, or a function building it at click time (e.g. from the current selection). */
@@ -15,9 +17,20 @@ export interface CommandButtonProps {
   pressed?: boolean;
   onSent?: () => void;
   confirm?: string;
+  /** The keyboard shortcut that does the same (named in `aria-keyshortcuts` and the tooltip). */
+  shortcut?: ShortcutName;
 }
 
-export function CommandButton({ command, children, label, className, pressed, onSent, confirm }: CommandButtonProps) {
+export function CommandButton({
+  command,
+  children,
+  label,
+  className,
+  pressed,
+  onSent,
+  confirm,
+  shortcut,
+}: CommandButtonProps) {
   const { send } = useFacilitation();
   const [busy, setBusy] = useState(false);
   const onClick = async () => {
@@ -40,6 +53,7 @@ export function CommandButton({ command, children, label, className, pressed, on
       aria-busy={busy || undefined}
       aria-label={label}
       aria-pressed={pressed}
+      {...(shortcut ? shortcutProps(shortcut) : {})}
       onClick={() => void onClick()}
     >
       {children}

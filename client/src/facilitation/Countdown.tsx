@@ -37,11 +37,7 @@ export function Countdown({
       </span>
       {phase === 'paused' && <span className="vb-countdown__state">{t('facilitation.timer.paused')}</span>}
       {phase === 'idle' && <span className="vb-countdown__state">{t('facilitation.timer.idle')}</span>}
-      {up && !compact && (
-        <strong className="vb-countdown__up" role="alert">
-          {t('facilitation.timer.up')}
-        </strong>
-      )}
+      {up && !compact && <strong className="vb-countdown__up">{t('facilitation.timer.up')}</strong>}
     </div>
   );
 }

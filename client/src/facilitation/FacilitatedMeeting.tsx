@@ -15,6 +15,8 @@ import { FacilitationSidebar } from './FacilitationSidebar.js';
 import { personStatus } from './personStatus.js';
 import { BoardOutline } from '../outline/BoardOutline.js';
 import { ReactionToasts } from './ReactionToasts.js';
+import { AnnouncerProvider, MeetingAnnouncements } from '../a11y/Announcer.js';
+import { FacilitatorShortcuts } from '../a11y/Shortcuts.js';
 import './facilitation.css';
 
 export interface FacilitatedMeetingProps {
@@ -34,15 +36,19 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
       role={board.role}
       editor={editor}
     >
-      <div className="vb-meeting">
-        <div className="vb-meeting__board">
-          <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
-          <BoardClock />
-          <ReactionToasts />
-          <BoardOutline />
+      <AnnouncerProvider>
+        <MeetingAnnouncements />
+        <FacilitatorShortcuts />
+        <div className="vb-meeting">
+          <div className="vb-meeting__board">
+            <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
+            <BoardClock />
+            <ReactionToasts />
+            <BoardOutline />
+          </div>
+          <FacilitationSidebar groupId={groupId} token={board.token} />
         </div>
-        <FacilitationSidebar groupId={groupId} token={board.token} />
-      </div>
+      </AnnouncerProvider>
     </FacilitationProvider>
   );
 }

@@ -12,6 +12,7 @@ import { StepCard } from './StepCard.js';
 import { StreamRecapStep } from './StreamRecapStep.js';
 import { TurnOrder } from './TurnOrder.js';
 import { VoteStatus } from './VoteStatus.js';
+import { ShortcutsHelp } from '../a11y/Shortcuts.js';
 import { BoardExport } from '../summary/BoardExport.js';
 import { NoteMarks } from '../summary/NoteMarks.js';
 import { OpenActionItems } from '../summary/OpenActionItems.js';
@@ -44,6 +45,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <NoteMarks />
       <FacilitatorPanel />
       <BoardExport editor={editor} />
+      <ShortcutsHelp />
     </aside>
   );
 }

@@ -99,13 +99,14 @@ export function FacilitatorBar() {
       </p>
       <Countdown timer={state.timer} clock={clock} label={t('facilitation.bar.timer')} compact />
       <div className="vb-fac-row vb-fac-steps">
-        <CommandButton command={{ type: 'previousStep', ...(from ? { from } : {}) }}>
+        <CommandButton command={{ type: 'previousStep', ...(from ? { from } : {}) }} shortcut="previousStep">
           <span aria-hidden="true">← </span>
           {t('facilitation.step.previous')}
         </CommandButton>
         <CommandButton
           className="vb-fac-button vb-fac-primary"
           command={{ type: 'nextStep', ...(from ? { from } : {}) }}
+          shortcut="nextStep"
         >
           {t('facilitation.step.next')}
           <span aria-hidden="true"> →</span>
@@ -169,13 +170,14 @@ const toggleLabels = {
 function TimerToggle({ timer, kind }: { timer: Timer; kind: TimerKind }) {
   const { t } = useI18n();
   const labels = toggleLabels[kind];
-  if (timer.state === 'running') {
-    return <CommandButton command={{ type: 'pauseTimer', timer: kind }}>{t(labels.pause)}</CommandButton>;
-  }
-  if (timer.state === 'paused') {
-    return <CommandButton command={{ type: 'resumeTimer', timer: kind }}>{t(labels.resume)}</CommandButton>;
-  }
-  return <CommandButton command={{ type: 'startTimer', timer: kind }}>{t(labels.start)}</CommandButton>;
+  const shortcut = kind === 'step' ? 'timer' : undefined;
+  const type = timer.state === 'running' ? 'pauseTimer' : timer.state === 'paused' ? 'resumeTimer' : 'startTimer';
+  const label = timer.state === 'running' ? labels.pause : timer.state === 'paused' ? labels.resume : labels.start;
+  return (
+    <CommandButton command={{ type, timer: kind }} {...(shortcut ? { shortcut } : {})}>
+      {t(label)}
+    </CommandButton>
+  );
 }
 
 function AutoStartToggle({ state }: { state: SessionState }) {

@@ -30,7 +30,11 @@ export function RoundControls({ state }: { state: SessionState }) {
           <CommandButton command={{ type: 'passTurn', speakerId }}>{t('facilitation.round.pass')}</CommandButton>
         )}
         {!state.turns.roundDone && (
-          <CommandButton className="vb-fac-button vb-fac-primary" command={{ type: 'nextTurn', speakerId }}>
+          <CommandButton
+            className="vb-fac-button vb-fac-primary"
+            command={{ type: 'nextTurn', speakerId }}
+            shortcut="nextTurn"
+          >
             {t(started ? 'facilitation.round.next' : 'facilitation.round.start')}
           </CommandButton>
         )}

@@ -52,7 +52,7 @@ export function StepCard() {
       <h2 id={headingId} className="vb-step-card__step">
         {step.title[locale]}
       </h2>
-      <p className="vb-step-card__cue" data-cue={cue.kind} aria-live="polite">
+      <p className="vb-step-card__cue" data-cue={cue.kind}>
         {cueText(cue, state, t, locale)}
       </p>
       <p className="vb-step-card__instructions">{step.instructions[locale]}</p>

@@ -13,7 +13,7 @@ export function VoteStatus() {
   if (vote && actor.role !== 'observer') {
     const left = dotsLeft(vote, myDots(ballots, vote.id));
     return (
-      <section className="vb-fac-section vb-vote-status" aria-live="polite">
+      <section className="vb-fac-section vb-vote-status">
         <h2 className="vb-fac-heading">{t('facilitation.vote.heading')}</h2>
         <p>{t('facilitation.vote.remaining', { n: left, total: vote.votesPerPerson })}</p>
         <VoteTurnout vote={vote} state={state} />

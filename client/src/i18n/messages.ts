@@ -1,5 +1,6 @@
 // All user-visible strings, per feature. Each feature folder owns a `messages.ts` with an English
 // object and a Finnish and a Swedish object typed against it, so a missing string is a compile error.
+import { a11yMessages } from '../a11y/messages.js';
 import { appMessages } from '../app/messages.js';
 import { boardMessages } from '../board/messages.js';
 import { debriefMessages } from '../debrief/messages.js';
@@ -27,6 +28,7 @@ export const messages = {
     ...outlineMessages.en,
     ...debriefMessages.en,
     ...programMessages.en,
+    ...a11yMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -38,6 +40,7 @@ export const messages = {
     ...outlineMessages.fi,
     ...debriefMessages.fi,
     ...programMessages.fi,
+    ...a11yMessages.fi,
   },
   sv: {
     ...appMessages.sv,

@@ -9,10 +9,11 @@ import { isLayoutShapeId, PRIVATE_META, type ClientCommand } from '@vermeboard/s
 import { cameraMove } from '../board/motion.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { workFrameIds } from '../facilitation/workFrames.js';
-import { dotsOn, isNoteInFrame, myDots, openVote, shownResults } from '../facilitation/votes.js';
+import { dotsLeft, dotsOn, isNoteInFrame, myDots, openVote, shownResults } from '../facilitation/votes.js';
+import { useAnnounce } from '../a11y/Announcer.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { buildOutline, type OutlineFrame, type OutlineNote, type OutlineShape } from './outlineModel.js';
-import { frameText, noteText } from './outlineText.js';
+import { countText, frameText, noteText } from './outlineText.js';
 import './outline.css';
 
 const storageKey = (me: string) => `vermeboard.outline.${me}`;
@@ -103,7 +104,8 @@ function OutlinePanel() {
   const items = useRef<(HTMLLIElement | null)[]>([]);
   const index = Math.min(focused, Math.max(0, rows.length - 1));
 
-  const announced = useAnnouncements(frames, me, t);
+  const announce = useAnnounce();
+  useAnnouncements(frames, me, t);
 
   const focusRow = (i: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, i));
@@ -118,7 +120,13 @@ function OutlinePanel() {
   const dot = (note: OutlineNote, type: 'castVote' | 'withdrawVote') => {
     if (!vote || actor.role === 'observer' || !isNoteInFrame(byId, vote.frameShapeId, note.id)) return;
     const command: ClientCommand = { type, voteId: vote.id, shapeId: note.id };
-    void send(command).then((ok) => ok && refreshBallots());
+    // Said after the server took the dot: the number left, as the sidebar shows it.
+    const left = dotsLeft(vote, mine) + (type === 'castVote' ? -1 : 1);
+    void send(command).then((ok) => {
+      if (!ok) return;
+      refreshBallots();
+      announce(countText(t, locale, 'a11y.announce.dots', Math.max(0, Math.min(vote.votesPerPerson, left))));
+    });
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
@@ -250,9 +258,6 @@ function OutlinePanel() {
           }}
         />
       )}
-      <p className="vb-visually-hidden" aria-live="polite" role="status">
-        {announced}
-      </p>
     </section>
   );
 }
@@ -306,9 +311,9 @@ function NoteField({
  * Announces notes other people add after the outline opened, once each, when they first have text
  * (a note is created empty and then typed into).
  */
-function useAnnouncements(frames: readonly OutlineFrame[], me: string, t: ReturnType<typeof useI18n>['t']): string {
+function useAnnouncements(frames: readonly OutlineFrame[], me: string, t: ReturnType<typeof useI18n>['t']): void {
   const seen = useRef<Set<string> | null>(null);
-  const [text, setText] = useState('');
+  const announce = useAnnounce();
   useEffect(() => {
     const now = frames.flatMap((frame) => frame.notes.filter((n) => n.text !== '').map((note) => ({ frame, note })));
     if (seen.current === null) {
@@ -318,7 +323,6 @@ function useAnnouncements(frames: readonly OutlineFrame[], me: string, t: Return
     const added = now.filter((n) => !seen.current!.has(n.note.id));
     for (const n of added) seen.current.add(n.note.id);
     const last = added.filter((n) => n.note.authorId !== me).at(-1);
-    if (last) setText(t('outline.added', { frame: last.frame.name || t('outline.page'), text: last.note.text }));
-  }, [frames, me, t]);
-  return text;
+    if (last) announce(t('outline.added', { frame: last.frame.name || t('outline.page'), text: last.note.text }));
+  }, [frames, me, t, announce]);
 }

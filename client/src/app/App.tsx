@@ -93,6 +93,7 @@ function Page({ route }: { route: Route }) {
             <CoachPage token={route.token} meetingId={route.meetingId} />
           </main>
         </>
+      );
     case 'program':
       return <ProgramPage key={route.programId} programId={route.programId} />;
     case 'coordinate':

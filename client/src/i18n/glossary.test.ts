@@ -84,5 +84,8 @@ describe('the Swedish glossary’s terms', () => {
     expect(sv['summary.actionItems']).toBe('Överenskomna uppgifter');
     expect(sv['summary.title']).toContain('träffen');
     expect(builtInMethods['check-in-round']!.name.sv).toBe('Incheckningsrunda');
+    expect(sv['debrief.title']).toBe('Återblick');
+    expect(sv['debrief.coaches.title']).toBe('Coachen');
+    expect(sv['debrief.notes']).toBe('Coachanteckningar');
   });
 });

@@ -143,6 +143,8 @@ describe('message catalogues', () => {
         'board.region',
         'facilitation.panel.heading',
         'outline.kind.text.one',
+        'program.group.title',
+        'program.title',
         'summary.facilitator',
         'summary.role.facilitator',
       ].sort(),

@@ -46,9 +46,12 @@ export const messages = {
     ...appMessages.sv,
     ...boardMessages.sv,
     ...groupMessages.sv,
+    ...betweenMessages.sv,
     ...facilitationMessages.sv,
     ...summaryMessages.sv,
     ...outlineMessages.sv,
+    ...debriefMessages.sv,
+    ...programMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -232,4 +232,122 @@ export const programMessages = defineMessages(
       'Ohjelman ”{program}” koordinaattori ({coordinator}) voi lukea tapaamisen {date} koko yhteenvedon: asialistan, tavoitteet, reflektiot, sovitut tehtävät ja osallistujat. Voit lopettaa jakamisen milloin tahansa.',
     'program.group.share.confirm': 'Jaa yhteenveto',
   },
+  {
+    'program.create.title': 'Skapa ett program',
+    'program.create.intro':
+      'I ett program verkar flera grupper samtidigt under en koordinator, och då och då möts grupperna på gemensamma sammankomster.',
+    'program.create.name': 'Programmets namn',
+    'program.create.yourName': 'Koordinatorns namn (ditt)',
+    'program.create.submit': 'Skapa programmet',
+    'program.create.submitting': 'Skapar…',
+
+    'program.title': 'Program',
+    'program.backToProgram': 'Tillbaka till programmet',
+    'program.coordinator': 'Koordinator: {name}',
+    'program.privacy':
+      'Du ser varje grupps träffar, närvaro, vem som var facilitator, öppna överenskomna uppgifter och de medeltal för självvärderingen som gruppen har gjort synliga. Du ser aldrig en grupps tavla, lappar eller sammanfattningar, om inte gruppens facilitator delar en sammanfattning med programmet.',
+    'program.noIdentity':
+      'Den här webbläsaren har inte programmets koordinatorlänk. Öppna koordinatorlänken som du sparade när du skapade programmet.',
+    'program.coordinatorLink': 'Koordinatorlänk',
+    'program.coordinatorLinkHint':
+      'Behåll länken för dig själv: med den öppnar du programmet och är facilitator för dess sammankomster. Spara den, så kan du öppna programmet på en annan enhet.',
+    'program.copyCoordinatorLink': 'Kopiera koordinatorlänken',
+    'program.guestLink': 'Gästlänk till sammankomsterna',
+    'program.guestLinkHint':
+      'Gäster som inte hör till någon av programmets grupper deltar i sammankomsterna via den här länken.',
+    'program.copyGuestLink': 'Kopiera gästlänken',
+
+    'program.groups.title': 'Grupper',
+    'program.groups.empty':
+      'Inga grupper ännu. Skapa en grupp i programmet eller be en befintlig grupp att ansluta sig.',
+    'program.groups.members': '{count, plural, one {# medlem} other {# medlemmar}}',
+    'program.groups.held': '{count, plural, one {# träff har hållits} other {# träffar har hållits}}',
+    'program.groups.planned': 'Nästa träff är planerad till {date}',
+    'program.groups.notPlanned': 'Ingen nästa träff planerad',
+    'program.groups.running': 'En träff pågår just nu',
+    'program.groups.openItems':
+      '{count, plural, one {# öppen överenskommen uppgift} other {# öppna överenskomna uppgifter}}',
+    'program.groups.meetingsCaption': 'Träffar i gruppen {group}',
+    'program.groups.date': 'Datum',
+    'program.groups.attended': 'Närvarande',
+    'program.groups.facilitator': 'Facilitator',
+    'program.groups.summary': 'Sammanfattning',
+    'program.groups.attendedOf': '{count} av {of}',
+    'program.groups.unknown': '–',
+    'program.groups.running.short': 'pågår',
+    'program.groups.readSummary': 'Läs sammanfattningen av träffen {date}',
+    'program.groups.notShared': 'inte delad',
+    'program.groups.hideSummary': 'Dölj sammanfattningen',
+    'program.groups.assessment': 'Självvärdering',
+    'program.groups.noAssessment': 'Inga medeltal har visats ännu.',
+
+    'program.assessment.title': 'Självvärderingen i hela programmet',
+    'program.assessment.intro':
+      'Medeltal för de faser som gruppernas facilitatorer har stängt, vart och ett av minst tre svar.',
+    'program.assessment.empty': 'Ingen grupp har ännu stängt en fas i självvärderingen.',
+    'program.assessment.phase.start': 'I början',
+    'program.assessment.phase.mid': 'Halvvägs',
+    'program.assessment.phase.end': 'I slutet',
+    'program.assessment.row':
+      '{average} i medeltal, {answered} svar från {groups, plural, one {# grupp} other {# grupper}}',
+    'program.assessment.groupRow': '{phase}: {average} ({answered} svar)',
+    'program.assessment.noAverage': 'inget medeltal (för få svar per kompetensområde)',
+
+    'program.addGroup.title': 'Skapa en grupp i programmet',
+    'program.addGroup.name': 'Gruppens namn',
+    'program.addGroup.submit': 'Skapa gruppen',
+    'program.addGroup.created': 'Gruppen ”{name}” har skapats. Ge den här facilitatorlänken till gruppens facilitator:',
+    'program.addGroup.link': 'Facilitatorlänk för {name}',
+    'program.addGroup.linkHint':
+      'Bara facilitatorn ska ha länken. När hen har gått med kan hen förnya länkarna, så att den här kopian inte längre öppnar något.',
+    'program.addGroup.copy': 'Kopiera facilitatorlänken',
+
+    'program.ask.title': 'Be en befintlig grupp att ansluta sig',
+    'program.ask.field': 'Gruppens adress eller id',
+    'program.ask.hint':
+      'Gruppens facilitator kopierar den från adressfältet på gruppens sida. Hen godkänner eller avböjer förfrågan på gruppens sida.',
+    'program.ask.submit': 'Skicka förfrågan',
+    'program.ask.sent': 'Förfrågan har skickats. Gruppen visas här när dess facilitator har godkänt den.',
+    'program.ask.already': 'Den gruppen hör redan till programmet.',
+    'program.ask.invalid': 'Klistra in gruppens adress (…/g/…) eller dess id.',
+    'program.pending.title': 'Väntar på svar',
+    'program.pending.item': 'Grupp {id}, tillfrågad {date}',
+
+    'program.encounter.title': 'Sammankomster',
+    'program.encounter.intro':
+      'På en sammankomst arbetar medlemmar från utvalda grupper på samma tavla. De deltar via sin egen grupps länk; gäster använder gästlänken. Du är facilitator.',
+    'program.encounter.choose': 'Grupper att bjuda in',
+    'program.encounter.start': 'Starta en sammankomst',
+    'program.encounter.starting': 'Startar…',
+    'program.encounter.none': 'Välj minst en grupp.',
+    'program.encounter.running': 'Sammankomsten pågår sedan {date}',
+    'program.encounter.ended': 'Sammankomsten {date}',
+    'program.encounter.open': 'Öppna sammankomsten',
+    'program.encounter.groups': 'Inbjudna: {names}',
+
+    'program.coordinate.opening': 'Programmet öppnas…',
+    'program.coordinate.invalid': 'Den här koordinatorlänken gäller inte. Kontrollera att du kopierade hela länken.',
+
+    'program.group.title': 'Program',
+    'program.group.in': 'Gruppen hör till programmet ”{name}”, som koordineras av {coordinator}.',
+    'program.group.sees':
+      'Koordinatorn ser träffarnas datum, närvaron, vem som var facilitator, antalet öppna överenskomna uppgifter och de medeltal för självvärderingen som har gjorts synliga – aldrig er tavla, era lappar eller sammanfattningar, om ni inte delar en sammanfattning.',
+    'program.group.request': '”{name}” ({coordinator}) ber gruppen att ansluta sig till programmet.',
+    'program.group.acceptButton': 'Godkänn',
+    'program.group.declineButton': 'Avböj',
+    'program.group.accept': 'Godkänn förfrågan från {name}',
+    'program.group.decline': 'Avböj förfrågan från {name}',
+    'program.group.encounter': 'En sammankomst i programmet pågår.',
+    'program.group.joinEncounter': 'Delta i sammankomsten',
+    'program.group.share.title': 'Sammanfattningar som delas med programmet',
+    'program.group.share.none': 'Inga avslutade träffar ännu.',
+    'program.group.share.meeting': 'Träffen {date}',
+    'program.group.share.shared': 'delad',
+    'program.group.share.share': 'Dela sammanfattningen av träffen {date} med programmet',
+    'program.group.share.unshare': 'Sluta dela sammanfattningen av träffen {date}',
+    'program.group.share.confirmTitle': 'Dela den här sammanfattningen med programmet?',
+    'program.group.share.confirmBody':
+      'Koordinatorn för ”{program}” ({coordinator}) kan då läsa hela sammanfattningen av träffen {date}: dagordningen, målen, reflektionerna, de överenskomna uppgifterna och vilka som deltog. Du kan sluta dela när som helst.',
+    'program.group.share.confirm': 'Dela sammanfattningen',
+  },
 );

@@ -11,6 +11,7 @@ import {
   programResponseSchema,
   type CreateProgramBody,
   type GroupId,
+  type GroupLocale,
   type MeetingId,
   type ProgramId,
 } from '@vermeboard/shared';
@@ -31,7 +32,7 @@ export function coordinatorApi(programId: ProgramId, token: string) {
   const path = (rest = '') => `/api/programs/${encodeURIComponent(programId)}${rest}`;
   return {
     program: () => request(path(), programResponseSchema, { token }),
-    createGroup: (name: string, locale: 'en' | 'fi') =>
+    createGroup: (name: string, locale: GroupLocale) =>
       request(path('/groups'), createProgramGroupResponseSchema, { method: 'POST', token, body: { name, locale } }),
     askGroup: (groupId: GroupId) =>
       request(path('/attach-requests'), attachResponseSchema, { method: 'POST', token, body: { groupId } }),

@@ -52,6 +52,7 @@ export const messages = {
     ...outlineMessages.sv,
     ...debriefMessages.sv,
     ...programMessages.sv,
+    ...a11yMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

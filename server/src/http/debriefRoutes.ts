@@ -105,7 +105,9 @@ export function debriefRoutes({ storage, auth, access, logger }: DebriefRouteDep
     const who = await viewer(req);
     const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
     const meeting = await storage.getMeeting(meetingId);
-    if (!meeting || meeting.groupId !== who.groupId) throw new HttpError(404, 'unknown meeting', 'meetingId');
+    if (!meeting) throw new HttpError(404, 'unknown meeting', 'meetingId');
+    // As every other meeting route: another group's meeting is refused, not looked up further.
+    if (meeting.groupId !== who.groupId) throw new HttpError(403, 'this meeting is not of your group');
     if (meeting.boardDeletedAt) {
       throw new HttpError(404, 'this meeting’s debrief was deleted with its board (the group’s retention)');
     }

@@ -31,6 +31,12 @@ beforeAll(async () => {
     actionItemId: (item.body as { id: string }).id,
     phase: 'start',
     programId: p.program.programId,
+    // Well-formed ids of things the group does not have: the refusal must come before any lookup.
+    pollId: 'poll-0000000000',
+    plannedId: 'plan-0000000000',
+    postId: 'post-0000000000',
+    coachId: 'coach-000000000',
+    file: 'plan-0000000000.ics',
   };
 });
 afterAll(async () => {

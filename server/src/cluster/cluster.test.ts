@@ -5,8 +5,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { Redis } from 'ioredis';
 import { CloseCode, SESSION_MAP, SESSION_REACTIONS_KEY, type SessionState } from '@vermeboard/shared';
 import { bearerWebSocket } from '../bearerSocket.testkit.js';
+import { clusterKeys } from './keys.js';
 import { putNote, readRecords } from '../board/boardClient.testkit.js';
 import { sendCommand, sessionOf } from '../facilitation/sessionClients.testkit.js';
 import { createGroupFixture, type GroupFixture } from '../http/groupFixture.testkit.js';
@@ -120,6 +122,17 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 120_000 }, () => {
     putNote(onA.doc, 'shape:fromA', 'written on A');
     putNote(onB.doc, 'shape:fromB', 'written on B');
     await waitFor(async () => hasNote(onB, 'shape:fromA') && hasNote(onA, 'shape:fromB'), 'edits across instances');
+    // The board's stream expires about an hour after its last entry (renewed at most once a minute).
+    const inspect = new Redis(redis.url);
+    try {
+      const ttl = await inspect.pttl(
+        clusterKeys(shared!.cluster.opts.prefix).stream(`meeting/${group.meetingId}/board`),
+      );
+      expect(ttl).toBeGreaterThan(55 * 60_000);
+      expect(ttl).toBeLessThanOrEqual(60 * 60_000);
+    } finally {
+      inspect.disconnect();
+    }
 
     moveCursor(onA, 11);
     moveCursor(onB, 22);

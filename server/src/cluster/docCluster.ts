@@ -77,6 +77,8 @@ export interface ClusterDocs<P extends Peer> extends DocCluster<P> {
 }
 
 const streamTtlMs = 60 * 60 * 1000;
+/** A stream's expiry is renewed at most this often (not with every entry: that doubled the commands). */
+const streamTtlRenewMs = 60 * 1000;
 const readBlockMs = 5000;
 const readCount = 500;
 const awarenessLimits = { awarenessStateBytes: limits.awarenessStateBytes };
@@ -90,7 +92,12 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
   let readerId: number | null = null;
   /** Control messages are read from those written after this instance started. */
   let controlId = `${Date.now()}-0`;
+  /** The set of streams changed since the XREAD in flight was sent (a document loaded). */
+  let stale = false;
   let reading = false;
+  const selfBytes = Buffer.from(self);
+  /** When each stream's expiry was last renewed by this instance. */
+  const renewed = new Map<string, number>();
 
   /** Rejects the XREAD in flight when its connection drops (ioredis would leave it pending for good). */
   let dropRead: ((err: Error) => void) | null = null;
@@ -114,20 +121,34 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     const entries = batch;
     batch = [];
     const pipeline = command.pipeline();
-    const touched = new Set<string>();
+    const now = Date.now();
     for (const { key, fields } of entries) {
       pipeline.xadd(key, 'MAXLEN', '~', opts.streamMaxLen, '*', 'o', self, ...fields);
-      touched.add(key);
+      if (now - (renewed.get(key) ?? -Infinity) >= streamTtlRenewMs) {
+        renewed.set(key, now);
+        pipeline.pexpire(key, streamTtlMs);
+      }
     }
-    for (const key of touched) pipeline.pexpire(key, streamTtlMs);
     pipeline.exec().catch((err: unknown) => log.warn({ err }, 'could not relay to the other instances'));
   }
 
-  /** Interrupts a blocked XREAD so that the next one includes a newly loaded document. */
+  /**
+   * Interrupts a blocked XREAD so that the next one includes a newly loaded document. The XREAD
+   * may not have reached Redis yet when the UNBLOCK does (they travel on two connections): then
+   * nothing was unblocked, and the UNBLOCK is sent again shortly, until that read has ended.
+   */
   function interruptRead(): void {
-    if (reading && readerId !== null) {
-      command.client('UNBLOCK', readerId).catch(() => undefined);
-    }
+    stale = true;
+    const attempt = (tries: number): void => {
+      if (!reading || !stale || readerId === null || closed) return;
+      command
+        .client('UNBLOCK', readerId)
+        .then((unblocked) => {
+          if (Number(unblocked) === 0 && tries > 1) setTimeout(() => attempt(tries - 1), 5).unref();
+        })
+        .catch(() => undefined);
+    };
+    attempt(20);
   }
 
   async function readLoop(): Promise<void> {
@@ -137,6 +158,7 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         const names = [...held.keys()];
         const streams = [keys.control, ...names.map(keys.stream)];
         const ids = [controlId, ...names.map((n) => held.get(n)!.lastId)];
+        stale = false;
         reading = true;
         const dropped = new Promise<never>((_, reject) => (dropRead = reject));
         const read = reader.xreadBuffer('COUNT', readCount, 'BLOCK', readBlockMs, 'STREAMS', ...streams, ...ids);
@@ -160,6 +182,8 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
           if (!entry || name === null) continue;
           for (const [id, fields] of entries) {
             entry.lastId = id.toString();
+            // This instance's own entries (every entry starts with its origin): skipped unparsed.
+            if (fields[0]?.toString() === 'o' && fields[1]?.equals(selfBytes)) continue;
             try {
               await handle(name, entry, fieldsOf(fields));
             } catch (err) {
@@ -310,6 +334,7 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       if (held.get(doc.name)?.doc !== doc) return;
       held.delete(doc.name);
       sent.delete(doc.name);
+      renewed.delete(keys.stream(doc.name));
       if (ready()) command.zrem(keys.holders(doc.name), self).catch(() => undefined);
     },
 
@@ -334,6 +359,8 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     },
 
     async resync() {
+      // A restarted Redis lost the streams and their expiry with them.
+      renewed.clear();
       interruptRead();
       for (const [name, entry] of held) {
         reload(name, entry);

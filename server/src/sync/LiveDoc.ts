@@ -220,13 +220,8 @@ export class LiveDoc<P extends Peer = Peer> {
   /** Takes awareness states another instance relayed (its peers' presence, already stamped there). */
   applyRemoteAwareness(update: Uint8Array): void {
     if (this.destroyed) return;
-    // Broadcast as received, as applyAwareness does for a peer's update, rather than encoded again.
-    this.relayedAwareness = writeAwareness(update);
-    try {
-      applyAwarenessUpdate(this.awareness, update, remoteOrigin);
-    } finally {
-      this.relayedAwareness = null;
-    }
+    // The changed states go out with this turn's presence frame (AwarenessRelay), like a peer's.
+    applyAwarenessUpdate(this.awareness, update, remoteOrigin);
   }
 
   /** Removes presence that another instance published (that instance stopped answering). */

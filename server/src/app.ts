@@ -28,6 +28,7 @@ import { startCluster, type Cluster } from './cluster/cluster.js';
 import { encodeCloseMessage, parseCloseMessage, withClusterHooks } from './cluster/appHooks.js';
 import { selects, type CloseSelector } from './http/deps.js';
 import { localLimiters } from './sync/rateLimit.js';
+import { createRehearsals } from './rehearsal/Rehearsals.js';
 
 /** The client's address: the socket peer, or behind a trusted proxy the address it forwarded. */
 function clientAddress(req: IncomingMessage, trustProxy: boolean): string {
@@ -142,6 +143,24 @@ export async function startServer(
     },
   });
 
+  /** Known once the server listens: the simulated participants of rehearsals connect to it. */
+  let selfUrl = '';
+  const rehearsals = createRehearsals({
+    storage,
+    auth,
+    facilitation,
+    readSession: (meetingId) =>
+      sync.withDoc(formatDocName({ kind: 'session', meetingId }), (doc) => {
+        const read = readSession(doc);
+        return read.ok ? read.value : null;
+      }),
+    baseUrl: () => selfUrl,
+    closeSelected,
+    purge: () => retention.sweep(),
+    logger: logger.child({ component: 'rehearsal' }),
+    limits: { keepEndedMs: config.rehearsalKeepEndedMs },
+  });
+
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy ? 1 : false);
@@ -182,6 +201,7 @@ export async function startServer(
       facilitation,
       logger: logger.child({ component: 'api' }),
       limiters,
+      rehearsals,
     }),
   );
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
@@ -235,6 +255,7 @@ export async function startServer(
   });
   const port = (http.address() as AddressInfo).port;
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
+  selfUrl = url;
   logger.info({ port, dataDir: config.dataDir }, 'vermeboard listening');
 
   let closing: Promise<void> | null = null;
@@ -249,6 +270,7 @@ export async function startServer(
     close() {
       closing ??= (async () => {
         retention.stop();
+        rehearsals.close();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         // Commands already queued finish and are persisted before the documents are flushed.
         await facilitation.close();

@@ -44,6 +44,8 @@ const envSchema = z.object({
   /** Largest board record (JSON bytes) a browser may write; a larger one is refused (4422). */
   MAX_RECORD_BYTES: int(64 * 1024),
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
+  /** How long an ended rehearsal stays readable before its tokens die and its documents are deleted. */
+  REHEARSAL_KEEP_ENDED_SECONDS: int(60),
   RATE_LIMIT_API_PER_MINUTE: int(600),
   RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: int(30),
   /** Set when a reverse proxy in front sets X-Forwarded-For (rate limits then use the client address). */
@@ -74,6 +76,7 @@ export interface Config {
   /** Images of one meeting, in all. */
   maxMeetingAssetBytes: number;
   compactThreshold: number;
+  rehearsalKeepEndedMs: number;
   maxRecordBytes: number;
   connectionsPerMinutePerAddress: number;
   apiRequestsPerMinutePerAddress: number;
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     maxAssetBytes: e.MAX_ASSET_BYTES,
     maxMeetingAssetBytes: e.MAX_MEETING_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,
+    rehearsalKeepEndedMs: e.REHEARSAL_KEEP_ENDED_SECONDS * 1000,
     maxRecordBytes: e.MAX_RECORD_BYTES,
     connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
     apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { groupIdSchema, meetingIdSchema, participantIdSchema } from './ids.js';
 import { limits } from './limits.js';
 import { groupLocaleSchema } from './process/locale.js';
+import { rehearsalInfoSchema } from './rehearsal.js';
 import { roleSchema } from './roles.js';
 
 /** Trim, collapse control characters away, and bound a human-entered name. */
@@ -67,6 +68,8 @@ export const groupResponseSchema = z.object({
   tokens: roleTokensSchema.optional(),
   /** The caller, when they use a personal participant token. */
   participant: z.object({ id: participantIdSchema, displayName: z.string() }).optional(),
+  /** Set only for a rehearsal's own group (see rehearsal.ts). */
+  rehearsal: rehearsalInfoSchema.optional(),
 });
 export type GroupResponse = z.infer<typeof groupResponseSchema>;
 

@@ -42,6 +42,8 @@ import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
 import { programRoutes } from './programRoutes.js';
+import { rehearsalRoutes } from './rehearsalRoutes.js';
+import type { Rehearsals } from '../rehearsal/Rehearsals.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
 import { summaryRoutes } from './summaryRoutes.js';
@@ -57,6 +59,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Where rate limits count (shared by the instances with REDIS_URL); this process by default. */
   limiters?: LimiterFactory;
+  /** Rehearsals with simulated participants; without it the route answers 404. */
+  rehearsals?: Rehearsals;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
@@ -150,6 +154,8 @@ export function createApiRouter(deps: ApiDeps): Router {
       const p = await storage.getParticipant(caller.participantId);
       if (p) response.participant = { id: p.id, displayName: p.displayName };
     }
+    const rehearsal = deps.rehearsals?.info(groupId);
+    if (rehearsal) response.rehearsal = rehearsal;
     res.json(response);
   });
 
@@ -258,6 +264,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));
+  if (deps.rehearsals) router.use(rehearsalRoutes({ access, rehearsals: deps.rehearsals }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

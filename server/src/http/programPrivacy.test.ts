@@ -52,6 +52,7 @@ function apiRoutes(): { method: string; path: string }[] {
     // Only built, never called: listing the routes runs no handler.
     connections: { closeSelected: () => undefined },
     facilitation: {} as never,
+    rehearsals: {} as never,
     logger: pino({ level: 'silent' }),
   });
   interface Layer {

@@ -85,6 +85,8 @@ const clientCommands = [
       .int()
       .min(0)
       .max(facilitationLimits.maxDurationMs / 60_000),
+    /** Seconds on top of the minutes: a rehearsal's shortened steps are planned to the second. */
+    seconds: z.number().int().min(0).max(59).optional(),
   }),
   // Round-robin
   z.strictObject({ type: z.literal('setTurnOrder'), order: turnOrderSchema }),

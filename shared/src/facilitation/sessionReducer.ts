@@ -448,11 +448,13 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     if (index === -1 || method === undefined) return invalid('there is no such agenda item');
     if (!method.steps.some((s) => s.id === command.stepId)) return invalid('there is no such step');
     const key = stepKey(command);
-    const next: SessionState = { ...state, stepDurations: { ...state.stepDurations, [key]: command.minutes * 60 } };
+    const seconds = command.minutes * 60 + (command.seconds ?? 0);
+    if (seconds > facilitationLimits.maxDurationMs / 1000) return invalid('that step would be too long');
+    const next: SessionState = { ...state, stepDurations: { ...state.stepDurations, [key]: seconds } };
     // The current step's timer follows its new plan; the time already used stays used.
     const current = currentStep(state, env.methods);
     if (current === null || stepKey(current.ref) !== key) return { state: next };
-    const adjusted = adjustTimer(state.timer, command.minutes * 60_000 - state.timer.durationMs, env.now);
+    const adjusted = adjustTimer(state.timer, seconds * 1000 - state.timer.durationMs, env.now);
     return { state: adjusted.ok ? { ...next, timer: adjusted.value } : next };
   },
 

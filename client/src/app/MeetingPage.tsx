@@ -23,6 +23,7 @@ import { useDocumentTitle } from './useDocumentTitle.js';
 import { useGroup } from './useGroup.js';
 import { userColor } from './userColor.js';
 import { useStoredIdentity } from './useStoredIdentity.js';
+import { RehearsalBanner } from '../rehearsal/RehearsalBanner.js';
 
 export default function MeetingPage({ groupId, meetingId }: { groupId: GroupId; meetingId: MeetingId }) {
   const identity = useStoredIdentity(groupId);
@@ -98,7 +99,9 @@ function MeetingView({
   const name = group.participant?.displayName ?? identity.displayName;
   return (
     <div className="meeting-layout">
-      <MeetingHeader groupId={group.groupId} groupName={group.name} />
+      {/* A rehearsal's group is a throwaway one: back leads to the group it rehearses for. */}
+      <MeetingHeader groupId={group.rehearsal?.ofGroupId ?? group.groupId} groupName={group.name} />
+      {group.rehearsal && <RehearsalBanner rehearsal={group.rehearsal} />}
       <main id="main" tabIndex={-1} className="meeting-board">
         <FacilitatedMeeting
           groupId={group.groupId}

@@ -9,6 +9,7 @@ import { InviteLinks } from '../app/InviteLinks.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CoachSection } from '../debrief/CoachSection.js';
 import { GroupProgramSection } from '../program/GroupProgramSection.js';
+import { RehearsalSection } from '../rehearsal/RehearsalSection.js';
 import { ActionItemsSection } from './ActionItemsSection.js';
 import { BetweenMeetings } from './BetweenMeetings.js';
 import { GoalsSection } from './GoalsSection.js';
@@ -104,6 +105,7 @@ export function GroupHome({ group, identity, intro }: Props) {
           <RetentionSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
         )}
         {ctx?.role === 'facilitator' && <CoachSection groupId={group.groupId} token={token} />}
+        {facilitator && <RehearsalSection groupId={group.groupId} token={token} />}
       </aside>
     </div>
   );

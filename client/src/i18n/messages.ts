@@ -9,6 +9,7 @@ import { betweenMessages } from '../group/betweenMessages.js';
 import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
+import { rehearsalMessages } from '../rehearsal/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 
 export const locales = ['en', 'fi', 'sv'] as const;
@@ -29,6 +30,7 @@ export const messages = {
     ...debriefMessages.en,
     ...programMessages.en,
     ...a11yMessages.en,
+    ...rehearsalMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -41,6 +43,7 @@ export const messages = {
     ...debriefMessages.fi,
     ...programMessages.fi,
     ...a11yMessages.fi,
+    ...rehearsalMessages.fi,
   },
   sv: {
     ...appMessages.sv,
@@ -53,6 +56,7 @@ export const messages = {
     ...debriefMessages.sv,
     ...programMessages.sv,
     ...a11yMessages.sv,
+    ...rehearsalMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

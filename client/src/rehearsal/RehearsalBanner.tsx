@@ -1,0 +1,18 @@
+// Says plainly, above the board, that this meeting is a rehearsal with simulated participants.
+import type { RehearsalInfo } from '@vermeboard/shared';
+import { Link } from '../app/Link.js';
+import { useI18n } from '../i18n/I18nProvider.js';
+import './rehearsal.css';
+
+export function RehearsalBanner({ rehearsal }: { rehearsal: RehearsalInfo }) {
+  const { t } = useI18n();
+  return (
+    <section className="rehearsal-banner" role="region" aria-label={t('rehearsal.banner.title')}>
+      <strong className="rehearsal-badge">{t('rehearsal.banner.title')}</strong>
+      <span>{t('rehearsal.banner.body', { count: rehearsal.bots, speed: rehearsal.speed })}</span>
+      <Link to={{ name: 'group', groupId: rehearsal.ofGroupId }} className="rehearsal-back">
+        {t('rehearsal.banner.back')}
+      </Link>
+    </section>
+  );
+}

@@ -25,7 +25,7 @@ import {
 import { readRecords, setRecords } from '../facilitation/boardRecords.js';
 import { readSession } from '../facilitation/sessionDoc.js';
 import { defaultPageId, noteRecord } from '../board/shapeRecords.js';
-import { movesFor, stillApplies, type Chance, type Move, type PlannedMove } from './botMoves.js';
+import { movesFor, stillApplies, type Chance, type PlannedMove } from './botMoves.js';
 import { botNotes } from './botVoices.js';
 
 export interface SimulatedParticipantOptions {
@@ -47,6 +47,8 @@ export interface SimulatedParticipantOptions {
 
 /** Reconnects after the server closed a connection, before the bot gives that document up. */
 const maxReconnects = 5;
+/** Looks, two seconds apart, for notes to vote on in an open vote's frame. */
+const maxVoteTries = 30;
 
 interface Channel {
   doc: Y.Doc;
@@ -160,7 +162,7 @@ export class SimulatedParticipant {
         this.timers.delete(timer);
         const state = this.state();
         if (this.stopped || state === null || !stillApplies(state, this.opts.participantId, planned)) return;
-        this.act(planned.move, state).catch((err: unknown) =>
+        this.act(planned, state).catch((err: unknown) =>
           // A move that crossed the facilitator's click (the turn moved on) is refused: harmless.
           this.opts.logger.debug({ err, move: planned.move.kind }, 'a bot’s move was refused'),
         );
@@ -170,7 +172,8 @@ export class SimulatedParticipant {
     this.timers.add(timer);
   }
 
-  private async act(move: Move, state: SessionState): Promise<void> {
+  private async act(planned: PlannedMove, state: SessionState): Promise<void> {
+    const { move } = planned;
     const me = this.opts.participantId;
     switch (move.kind) {
       case 'writePrivate':
@@ -196,11 +199,15 @@ export class SimulatedParticipant {
         if (move.share) await this.command({ type: 'shareNotes', speakerId: me });
         await this.command({ type: 'nextTurn', speakerId: me });
         return;
-      case 'vote':
-        for (const shapeId of this.voteChoices(move.frameShapeId, move.dots)) {
-          await this.command({ type: 'castVote', voteId: move.voteId, shapeId });
+      case 'vote': {
+        const choices = this.voteChoices(move.frameShapeId, move.dots);
+        // Nothing to vote on yet (the notes are still being written): look again in a moment.
+        if (choices.length === 0 && (planned.tries ?? 0) < maxVoteTries) {
+          this.schedule({ ...planned, afterMs: 2000 * this.opts.speed, tries: (planned.tries ?? 0) + 1 });
         }
+        for (const shapeId of choices) await this.command({ type: 'castVote', voteId: move.voteId, shapeId });
         return;
+      }
     }
   }
 

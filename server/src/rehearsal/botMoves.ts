@@ -30,6 +30,8 @@ export interface PlannedMove {
   move: Move;
   /** How long after the occasion arose the bot acts, in planned (unscaled) milliseconds. */
   afterMs: number;
+  /** How often the bot already looked again (a vote with nothing to vote on yet). */
+  tries?: number;
 }
 
 export type Chance = () => number;

@@ -93,7 +93,7 @@ test('a rehearsal of the Meeting frame with five simulated participants runs to 
     await expect(peopleList(page).getByText(name, { exact: true })).toHaveCount(0, { timeout: 20_000 });
 
   // Back in the real group: no meeting in its history, nobody new among its members.
-  await banner.getByRole('link', { name: 'Back to the group' }).click();
+  await page.getByRole('link', { name: 'Back to the group' }).click();
   await expect(page.getByRole('heading', { name: 'Practice leads' })).toBeVisible();
   const meetings = page.getByRole('region', { name: 'Meetings' });
   await expect(meetings.getByText('No meetings yet.')).toBeVisible();

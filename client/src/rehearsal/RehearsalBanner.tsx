@@ -1,6 +1,6 @@
-// Says plainly, above the board, that this meeting is a rehearsal with simulated participants.
+// Says plainly, above the board, that this meeting is a rehearsal with simulated participants. The
+// header's back link leads to the group it rehearses for.
 import type { RehearsalInfo } from '@vermeboard/shared';
-import { Link } from '../app/Link.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import './rehearsal.css';
 
@@ -10,9 +10,6 @@ export function RehearsalBanner({ rehearsal }: { rehearsal: RehearsalInfo }) {
     <section className="rehearsal-banner" role="region" aria-label={t('rehearsal.banner.title')}>
       <strong className="rehearsal-badge">{t('rehearsal.banner.title')}</strong>
       <span>{t('rehearsal.banner.body', { count: rehearsal.bots, speed: rehearsal.speed })}</span>
-      <Link to={{ name: 'group', groupId: rehearsal.ofGroupId }} className="rehearsal-back">
-        {t('rehearsal.banner.back')}
-      </Link>
     </section>
   );
 }

@@ -16,7 +16,6 @@ export const rehearsalMessages = defineMessages(
     'rehearsal.banner.title': 'Rehearsal',
     'rehearsal.banner.body':
       'You are rehearsing with {count, plural, one {# simulated participant} other {# simulated participants}} at ×{speed} speed. Nothing of it enters the group’s history, and its board is deleted a minute after it ends.',
-    'rehearsal.banner.back': 'Back to the group',
   },
   {
     'rehearsal.title': 'Harjoittele',
@@ -33,7 +32,6 @@ export const rehearsalMessages = defineMessages(
     'rehearsal.banner.title': 'Harjoitus',
     'rehearsal.banner.body':
       'Harjoittelet {count, plural, one {# simuloidun osallistujan} other {# simuloidun osallistujan}} kanssa nopeudella ×{speed}. Mitään siitä ei tallenneta ryhmän historiaan, ja sen taulu poistetaan minuutti sen päättymisen jälkeen.',
-    'rehearsal.banner.back': 'Takaisin ryhmään',
   },
   {
     'rehearsal.title': 'Öva',
@@ -50,6 +48,5 @@ export const rehearsalMessages = defineMessages(
     'rehearsal.banner.title': 'Övning',
     'rehearsal.banner.body':
       'Du övar med {count, plural, one {# simulerad deltagare} other {# simulerade deltagare}} i hastighet ×{speed}. Inget av den hamnar i gruppens historik, och dess tavla raderas en minut efter att den avslutats.',
-    'rehearsal.banner.back': 'Tillbaka till gruppen',
   },
 );

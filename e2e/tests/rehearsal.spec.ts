@@ -70,6 +70,7 @@ test('a rehearsal of the Meeting frame with five simulated participants runs to 
   await card.getByLabel('Agenda').selectOption({ label: 'Meeting frame' });
   await card.getByLabel('Simulated participants').selectOption('5');
   await card.getByLabel('Speed').selectOption({ label: '×10' });
+  await card.screenshot({ path: `${shots}rehearsal-card.png` });
   await card.getByRole('button', { name: 'Rehearse' }).click();
   await waitForBoard(page);
 

@@ -239,7 +239,7 @@ export class SimulatedParticipant {
     setRecords(doc, new Map([[id, record]]));
   }
 
-  /** Up to `dots` distinct participants' notes in the frame, others' before one's own. */
+  /** `dots` notes of the frame to put a dot on, different ones while there are enough. */
   private voteChoices(frameShapeId: string, dots: number): string[] {
     const notes = [...readRecords(this.board.doc).values()].filter(
       (r): r is { id: string; parentId: string; type: string } =>
@@ -254,7 +254,12 @@ export class SimulatedParticipant {
       .map((n) => ({ id: n.id, order: this.opts.chance() }))
       .sort((a, b) => a.order - b.order)
       .map((n) => n.id);
-    return shuffled.slice(0, dots);
+    const choices = shuffled.slice(0, dots);
+    // Fewer notes than dots: the rest go on notes already chosen (dots may stack, as people's do).
+    while (choices.length > 0 && choices.length < dots) {
+      choices.push(shuffled[Math.floor(this.opts.chance() * shuffled.length)] ?? shuffled[0]!);
+    }
+    return choices;
   }
 }
 

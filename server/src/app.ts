@@ -158,7 +158,7 @@ export async function startServer(
     closeSelected,
     purge: () => retention.sweep(),
     logger: logger.child({ component: 'rehearsal' }),
-    limits: { keepEndedMs: config.rehearsalKeepEndedMs },
+    limits: { keepEndedMs: config.rehearsalKeepEndedMs, facilitatorAwayMs: config.rehearsalFacilitatorAwayMs },
   });
 
   const app = express();

@@ -46,6 +46,8 @@ const envSchema = z.object({
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
   /** How long an ended rehearsal stays readable before its tokens die and its documents are deleted. */
   REHEARSAL_KEEP_ENDED_SECONDS: int(60),
+  /** A rehearsal whose facilitator has had no connection this long is ended (its bots leave). */
+  REHEARSAL_FACILITATOR_AWAY_SECONDS: int(120),
   RATE_LIMIT_API_PER_MINUTE: int(600),
   RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: int(30),
   /** Set when a reverse proxy in front sets X-Forwarded-For (rate limits then use the client address). */
@@ -77,6 +79,7 @@ export interface Config {
   maxMeetingAssetBytes: number;
   compactThreshold: number;
   rehearsalKeepEndedMs: number;
+  rehearsalFacilitatorAwayMs: number;
   maxRecordBytes: number;
   connectionsPerMinutePerAddress: number;
   apiRequestsPerMinutePerAddress: number;
@@ -122,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     maxMeetingAssetBytes: e.MAX_MEETING_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,
     rehearsalKeepEndedMs: e.REHEARSAL_KEEP_ENDED_SECONDS * 1000,
+    rehearsalFacilitatorAwayMs: e.REHEARSAL_FACILITATOR_AWAY_SECONDS * 1000,
     maxRecordBytes: e.MAX_RECORD_BYTES,
     connectionsPerMinutePerAddress: e.RATE_LIMIT_CONNECTIONS_PER_MINUTE,
     apiRequestsPerMinutePerAddress: e.RATE_LIMIT_API_PER_MINUTE,

@@ -45,6 +45,11 @@ function GroupContent({ groupId, identity }: { groupId: GroupId; identity: Ident
 
   useEffect(() => {
     if (!group) return;
+    // A rehearsal's group is a throwaway one: its home is the group it rehearses for.
+    if (group.rehearsal) {
+      navigate({ name: 'group', groupId: group.rehearsal.ofGroupId }, { replace: true });
+      return;
+    }
     const isWaiting = group.role !== 'facilitator' && group.meetings.length === 0;
     setWaiting(isWaiting);
     // Once the facilitator starts the meeting, take the waiting person straight there.

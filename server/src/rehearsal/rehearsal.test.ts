@@ -4,6 +4,7 @@
 // figures show nothing of it, and a moment after its end its tokens and documents are gone.
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
+  createGroupResponseSchema,
   currentSpeaker,
   groupResponseSchema,
   layoutShapeId,
@@ -198,4 +199,31 @@ it('refuses more than eight bots, unknown speeds and unknown methods', async () 
   expect((await server.api(`/api/groups/${realGroup}/rehearsals`, { token: realToken, body: unknown })).status).toBe(
     400,
   );
+});
+
+it('ends a rehearsal whose facilitator never comes, and its bots leave', { timeout: 60_000 }, async () => {
+  const away = await startTestServer({ REHEARSAL_FACILITATOR_AWAY_SECONDS: '3', REHEARSAL_KEEP_ENDED_SECONDS: '600' });
+  try {
+    const token = createGroupResponseSchema.parse(
+      (await away.api('/api/groups', { body: { name: 'Away', facilitatorName: 'Kaisa' } })).body,
+    );
+    const started = await away.api(`/api/groups/${token.groupId}/rehearsals`, {
+      token: token.participantToken,
+      body: { agenda: { kind: 'methods', methodIds: ['check-in-round'] }, bots: 3, speed: 10 },
+    });
+    expect(started.status).toBe(201);
+    const r = startRehearsalResponseSchema.parse(started.body);
+    const state = () => serverSession(away, r.meetingId);
+    await until(async () => (await state()).participants.filter((p) => p.present).length === 3, 'three bots', long);
+    await until(async () => (await state()).status === 'ended', 'the rehearsal to end', long);
+    await until(async () => (await state()).participants.every((p) => !p.present), 'the bots to leave', long);
+    // The group may rehearse again.
+    const again = await away.api(`/api/groups/${token.groupId}/rehearsals`, {
+      token: token.participantToken,
+      body: { agenda: { kind: 'methods', methodIds: ['check-in-round'] }, bots: 3, speed: 10 },
+    });
+    expect(again.status).toBe(201);
+  } finally {
+    await away.close();
+  }
 });

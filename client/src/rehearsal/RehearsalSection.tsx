@@ -65,9 +65,9 @@ export function RehearsalSection({ groupId, token }: { groupId: GroupId; token: 
       <h2 id={`${id}-title`}>{t('rehearsal.title')}</h2>
       <p className="muted">{t('rehearsal.explain')}</p>
       <form className="rehearsal-form" onSubmit={(e) => void start(e)}>
-        <label>
-          <span>{t('rehearsal.agenda')}</span>
-          <select value={agenda} onChange={(e) => setAgenda(e.target.value)}>
+        <div className="field">
+          <label htmlFor={`${id}-agenda`}>{t('rehearsal.agenda')}</label>
+          <select id={`${id}-agenda`} value={agenda} onChange={(e) => setAgenda(e.target.value)}>
             {Object.values(agendaPresets).map((p) => (
               <option key={p.id} value={`preset:${p.id}`}>
                 {p.name[locale]}
@@ -79,27 +79,27 @@ export function RehearsalSection({ groupId, token }: { groupId: GroupId; token: 
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('rehearsal.bots')}</span>
-          <select value={bots} onChange={(e) => setBots(Number(e.target.value))}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-bots`}>{t('rehearsal.bots')}</label>
+          <select id={`${id}-bots`} value={bots} onChange={(e) => setBots(Number(e.target.value))}>
             {botCounts.map((n) => (
               <option key={n} value={n}>
                 {n}
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          <span>{t('rehearsal.speed')}</span>
-          <select value={speed} onChange={(e) => setSpeed(Number(e.target.value) as RehearsalSpeed)}>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-speed`}>{t('rehearsal.speed')}</label>
+          <select id={`${id}-speed`} value={speed} onChange={(e) => setSpeed(Number(e.target.value) as RehearsalSpeed)}>
             {rehearsalSpeeds.map((s) => (
               <option key={s} value={s}>
                 {s === 1 ? t('rehearsal.realTime') : t('rehearsal.speedOption', { speed: s })}
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <button type="submit" className="button" aria-disabled={starting}>
           {starting ? t('rehearsal.starting') : t('rehearsal.start')}
         </button>

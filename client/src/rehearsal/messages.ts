@@ -37,7 +37,7 @@ export const rehearsalMessages = defineMessages(
     'rehearsal.title': 'Öva',
     'rehearsal.explain':
       'Öva facilitatorns kontroller på egen hand före en riktig träff: simulerade deltagare ansluter, tar sin tur, står över ibland, skriver i tysta steg, röstar och räcker upp handen. En övning syns aldrig i gruppens historik.',
-    'rehearsal.agenda': 'Agenda',
+    'rehearsal.agenda': 'Dagordning',
     'rehearsal.bots': 'Simulerade deltagare',
     'rehearsal.speed': 'Hastighet',
     'rehearsal.speedOption': '×{speed}',

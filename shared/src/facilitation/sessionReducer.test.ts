@@ -585,6 +585,15 @@ describe('timer', () => {
     ).toMatchObject({ ok: false, code: 'invalid' });
   });
 
+  it('plans a step to the second when seconds are given on top of the minutes (a rehearsal’s shorter steps)', () => {
+    let w = step(draftWithPeople(), { type: 'applyPreset', presetId: 'meeting-frame' });
+    const clinic = agendaId(w, 3);
+    w = step(w, { type: 'setStepDuration', instanceId: clinic, stepId: 'choose-case', minutes: 0, seconds: 30 });
+    expect(w.state.stepDurations).toEqual({ [`${clinic}/choose-case`]: 30 });
+    w = steps(w, [{ type: 'startMeeting' }], [clinicChoose]);
+    expect(w.state.timer).toMatchObject({ state: 'running', durationMs: 30_000 });
+  });
+
   it('drives the step timer and the turn timer with one control each', () => {
     let w = step(meeting(), checkInRound, fac, 0);
     w = step(w, { type: 'nextTurn' }, fac, 0);

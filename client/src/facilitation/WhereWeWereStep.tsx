@@ -22,6 +22,7 @@ function AfterBreak({ groupId, token }: { groupId: GroupId; token: string }) {
     <WhereWeWereCard
       groupId={groupId}
       card={state.data}
+      reason="afterBreak"
       className="vb-fac-section"
       headingClassName="vb-fac-heading"
       summaryLinks={false}

@@ -14,7 +14,7 @@ export function WhereWeWereHome({ groupId, token }: { groupId: GroupId; token: s
   const { state } = useLoaded(useCallback(() => api.whereWeWere(), [api]));
   // A newcomer saw the card in their welcome; the home shows it for the group's return from a break.
   if (state.status !== 'ready' || state.data.reason !== 'afterBreak') return null;
-  return <WhereWeWereCard groupId={groupId} card={state.data} className="card" summaryLinks />;
+  return <WhereWeWereCard groupId={groupId} card={state.data} reason="afterBreak" className="card" summaryLinks />;
 }
 
 export function NotifySections({

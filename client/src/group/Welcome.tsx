@@ -112,8 +112,15 @@ export function Welcome({ groupId, token, onContinue }: Props) {
           <p>{[next.date && formatDay(next.date, locale), next.theme].filter(Boolean).join(' – ')}</p>
         </>
       )}
-      {card?.reason === 'newcomer' && (
-        <WhereWeWereCard groupId={groupId} card={card} className="welcome-card" summaryLinks showGoals={false} />
+      {card?.newcomer && (
+        <WhereWeWereCard
+          groupId={groupId}
+          card={card}
+          reason="newcomer"
+          className="welcome-card"
+          summaryLinks
+          showGoals={false}
+        />
       )}
       {lastEnded?.endedAt && (
         <>

@@ -1,7 +1,7 @@
 // The "where we were" card: the last summary's highlights, the goals and the open action items,
 // with links to past summaries. It opens the first meeting after a break (in the meeting's column),
 // sits on the group home until then, and greets a newcomer in the welcome.
-import type { GroupId, WhereWeWere } from '@vermeboard/shared';
+import type { GroupId, WhereWeWere, WhereWeWereReason } from '@vermeboard/shared';
 import { useId } from 'react';
 import { Link } from '../app/Link.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -10,6 +10,8 @@ import { formatDateTime, formatDay } from './dates.js';
 interface Props {
   groupId: GroupId;
   card: WhereWeWere;
+  /** Which welcome the card opens with: back from the break, or to a newcomer. */
+  reason: WhereWeWereReason;
   /** Class of the enclosing section: a home card, or a section of the meeting's column. */
   className: string;
   headingClassName?: string;
@@ -19,17 +21,24 @@ interface Props {
   showGoals?: boolean;
 }
 
-export function WhereWeWereCard({ groupId, card, className, headingClassName, summaryLinks, showGoals = true }: Props) {
+export function WhereWeWereCard({
+  groupId,
+  card,
+  reason,
+  className,
+  headingClassName,
+  summaryLinks,
+  showGoals = true,
+}: Props) {
   const { t, locale } = useI18n();
   const headingId = useId();
-  if (card.reason === null) return null;
   return (
     <section className={`${className} where-we-were`} aria-labelledby={headingId}>
       <h2 id={headingId} className={headingClassName}>
         {t('notify.card.title')}
       </h2>
       <p>
-        {card.reason === 'afterBreak' && card.break
+        {reason === 'afterBreak' && card.break
           ? t('notify.card.afterBreak', {
               from: formatDay(card.break.from, locale),
               to: formatDay(card.break.to, locale),

@@ -61,6 +61,7 @@ it('welcomes someone who joined after meetings had ended with the same card', as
   const dana = joinResponseSchema.parse(joined.body);
   expect(await card(dana.participantToken)).toMatchObject({
     reason: 'newcomer',
+    newcomer: true,
     summaries: [{ meetingId: f.meetingId }],
   });
 });

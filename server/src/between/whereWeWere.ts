@@ -51,6 +51,7 @@ export async function whereWeWere(
   const reason: WhereWeWereReason | null = afterBreak ? 'afterBreak' : newcomer ? 'newcomer' : null;
   const empty: WhereWeWere = {
     reason: null,
+    newcomer,
     break: pause,
     lastMeetingId: null,
     highlights: [],

@@ -59,6 +59,8 @@ export type WhereWeWereReason = z.infer<typeof whereWeWereReasonSchema>;
 export const whereWeWereSchema = z.object({
   /** Null when there is nothing to recall for this caller now. */
   reason: whereWeWereReasonSchema.nullable(),
+  /** The caller joined after the group had ended meetings (their welcome shows the card). */
+  newcomer: z.boolean(),
   /** The break it follows, when there was one. */
   break: groupBreakSchema.nullable(),
   /** The last ended meeting with a summary. */

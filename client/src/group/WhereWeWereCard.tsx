@@ -6,6 +6,7 @@ import { useId } from 'react';
 import { Link } from '../app/Link.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { formatDateTime, formatDay } from './dates.js';
+import './between.css';
 
 interface Props {
   groupId: GroupId;

@@ -366,7 +366,16 @@ export interface DebriefStore {
 }
 
 export interface Storage
-  extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore, ProgramStore, NotifyStore {
+  extends
+    DocStore,
+    GroupStore,
+    ProcessStore,
+    BallotStore,
+    SummaryStore,
+    BetweenStore,
+    DebriefStore,
+    ProgramStore,
+    NotifyStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

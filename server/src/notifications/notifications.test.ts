@@ -95,7 +95,7 @@ describe.each([
     expect(digest?.subject).toContain(locale === 'fi' ? 'viikko tapaamisten välissä' : 'this week between meetings');
     expect(digest?.text).toContain('Ben: Found a good article on feedback');
     expect(digest?.text).toContain('Draft the partner letter');
-    expect(digest?.text).toContain(locale === 'fi' ? 'Avoimet tehtävät' : 'Open action items');
+    expect(digest?.text).toContain(locale === 'fi' ? 'Avoimet sovitut tehtävät' : 'Open action items');
 
     // Sweeping again, or after a restart, sends nothing new.
     await server.notifications.sweep(morning);

@@ -244,25 +244,26 @@ export function createNotifications({
     return sending;
   }
 
-  let sweeping: Promise<void> | null = null;
+  /** Sweeps run one after another, each with its own `now` (a test's, or the timer's). */
+  let sweeps: Promise<void> = Promise.resolve();
   function sweep(now = new Date()): Promise<void> {
-    sweeping ??= track(
-      (async () => {
-        for (const groupId of await storage.listGroupsWithMail()) {
-          try {
-            await sweepGroup(groupId, now);
-          } catch (err) {
-            logger.error({ err, groupId }, 'queuing the group’s reminders failed');
+    sweeps = track(
+      sweeps.then(async () => {
+        try {
+          for (const groupId of await storage.listGroupsWithMail()) {
+            try {
+              await sweepGroup(groupId, now);
+            } catch (err) {
+              logger.error({ err, groupId }, 'queuing the group’s reminders failed');
+            }
           }
+          await deliver();
+        } catch (err) {
+          logger.error({ err }, 'mail sweep failed');
         }
-        await deliver();
-      })()
-        .catch((err: unknown) => logger.error({ err }, 'mail sweep failed'))
-        .finally(() => {
-          sweeping = null;
-        }),
+      }),
     );
-    return sweeping;
+    return sweeps;
   }
 
   void sweep();

@@ -44,6 +44,8 @@ import { groupRoutes } from './groupRoutes.js';
 import { programRoutes } from './programRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
+import { notifyRoutes } from './notifyRoutes.js';
+import { mailOff, type Notifications } from '../notifications/notifications.js';
 import { summaryRoutes } from './summaryRoutes.js';
 
 export interface ApiDeps {
@@ -57,6 +59,8 @@ export interface ApiDeps {
   logger: Logger;
   /** Where rate limits count (shared by the instances with REDIS_URL); this process by default. */
   limiters?: LimiterFactory;
+  /** Mail between meetings; off by default. */
+  notifications?: Notifications;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
@@ -247,14 +251,16 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.send(Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength));
   });
 
+  const notifications = deps.notifications ?? mailOff;
   const routeDeps = { storage, auth, access, connections };
-  router.use(groupRoutes({ ...routeDeps, facilitation }));
+  router.use(groupRoutes({ ...routeDeps, facilitation, notifications }));
   router.use(summaryRoutes({ ...routeDeps, logger }));
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
-  router.use(betweenRoutes(routeDeps));
+  router.use(betweenRoutes({ ...routeDeps, notifications }));
   router.use(streamRoutes(routeDeps));
+  router.use(notifyRoutes({ ...routeDeps, notifications, logger }));
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));

@@ -123,6 +123,23 @@ export function backdateMeetingEnd(
 }
 
 /**
+ * Moves the end of a meeting that has ended `daysAgo` days back, in the stopped server's database
+ * (there is no API to end a meeting in the past, and ending again keeps the first time).
+ */
+export function moveMeetingEnd(server: ServerProcess, meetingId: string, daysAgo: number): void {
+  const script = `
+    const { createRequire } = await import('node:module');
+    const Database = createRequire(${JSON.stringify(join(root, 'server', 'package.json'))})('better-sqlite3');
+    const db = new Database(${JSON.stringify(join(server.dataDir, 'vermeboard.sqlite'))});
+    const at = new Date(Date.now() - ${daysAgo} * 86400000).toISOString();
+    const moved = db.prepare('UPDATE meetings SET ended_at = ? WHERE id = ? AND ended_at IS NOT NULL').run(at, ${JSON.stringify(meetingId)});
+    db.close();
+    if (moved.changes !== 1) throw new Error('no ended meeting to move');
+  `;
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], { stdio: 'inherit' });
+}
+
+/**
  * Writes the seeded program of five groups and twenty meetings (server/src/seed/programSeed.ts)
  * into the stopped server's database with the server's own code, and returns what was seeded.
  */

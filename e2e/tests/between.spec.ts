@@ -1,19 +1,23 @@
 // Between meetings: three members answer a date poll (two on desktop in English, one on a phone in
 // Finnish), the facilitator books the best time, and the meeting's .ics and the group's calendar
-// feed hold it at the right local time (read back with an iCalendar parser). The new group-home
-// sections are photographed into docs/screenshots/ (English desktop, Finnish phone).
+// feed hold it at the right local time (read back with an iCalendar parser). After a summer break
+// the group home and the first meeting's first step recall where the group was, and a newcomer's
+// welcome does too. The new group-home sections are photographed into docs/screenshots/ (English
+// desktop, Finnish phone).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import ical, { type VEvent } from 'node-ical';
 import { press } from '../facilitation.js';
 import { createGroup, startMeeting } from '../flows.js';
-import { buildAgenda, download } from '../process.js';
-import { launchServer, type ServerProcess } from '../server.js';
+import { addGoal, backToGroup, buildAgenda, download, endMeeting } from '../process.js';
+import { launchServer, moveMeetingEnd, type ServerProcess } from '../server.js';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
-  server = await launchServer();
+  // Mail is on (nothing listens at that port: no test here books a meeting for someone with an
+  // address, and a failed send would only be logged and retried).
+  server = await launchServer({ SMTP_URL: 'smtp://127.0.0.1:9', SMTP_FROM: 'vermeboard@example.org' });
 });
 test.afterAll(async () => {
   await server?.stop();
@@ -192,4 +196,95 @@ test('a line posted between meetings is recalled in the next meeting’s goal re
   await expect(recap).toContainText(line);
   await expect(recap).toContainText('Anna');
   await expect(recap).toContainText('I will read it this week');
+});
+
+/** The date `offset` days from today in Helsinki, the group's zone, as `YYYY-MM-DD`. */
+const day = (offset: number) =>
+  new Date(Date.now() + offset * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Europe/Helsinki' });
+
+test('after the summer break the group picks up where it was, and a newcomer gets the same card', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const kaisa = page;
+  const links = await createGroup(kaisa, server.url, 'Summer circle', 'Kaisa');
+  await addGoal(kaisa, 'Lead one partner meeting');
+  await startMeeting(kaisa);
+  await buildAgenda(kaisa, ['Goal recap']);
+  await press(kaisa, 'Start the meeting');
+  const [, , groupId, , meetingId] = new URL(kaisa.url()).pathname.split('/');
+  await endMeeting(kaisa);
+  await backToGroup(kaisa, 'Summer circle');
+  await expect(kaisa.getByRole('region', { name: 'Where we were' })).toHaveCount(0);
+  // The meeting was before the summer.
+  await server.stop();
+  moveMeetingEnd(server, meetingId!, 60);
+  await server.start();
+
+  // Kaisa marks the break that has just ended: the home recalls where the group was.
+  await kaisa.reload();
+  const pause = kaisa.getByRole('region', { name: 'Summer break' });
+  await pause.getByLabel('First day').fill(day(-50));
+  await pause.getByLabel('Last day').fill(day(-2));
+  await pause.getByRole('button', { name: 'Mark the break' }).click();
+  await expect(pause.getByRole('status')).toHaveText('Saved.');
+  await pause.screenshot({ path: `${shots}en-desktop-break.png` });
+  await kaisa.reload();
+  const card = kaisa.getByRole('region', { name: 'Where we were' });
+  await expect(card).toContainText('Welcome back from the break');
+  await expect(card).toContainText('Lead one partner meeting');
+  await expect(card).toContainText('No open action items.');
+  await expect(card.getByRole('link', { name: /^Summary of the meeting on/ })).toHaveAttribute(
+    'href',
+    `/g/${groupId}/m/${meetingId}/summary`,
+  );
+  await card.screenshot({ path: `${shots}en-desktop-where-we-were.png` });
+
+  // Her own address for the group's mail: only she sees it.
+  const mail = kaisa.getByRole('region', { name: 'Mail from the group' });
+  await mail.getByRole('textbox', { name: 'Your email address' }).fill('not an address');
+  await mail.getByRole('button', { name: 'Save address' }).click();
+  await expect(mail.getByText('Write an email address like name@example.org.')).toBeVisible();
+  await mail.getByRole('textbox', { name: 'Your email address' }).fill('kaisa@example.org');
+  await mail.getByRole('button', { name: 'Save address' }).click();
+  await expect(mail.getByRole('status')).toHaveText('Saved. Mail goes to kaisa@example.org.');
+  await mail.screenshot({ path: `${shots}en-desktop-mail.png` });
+
+  // Dana joins now, on her phone in Finnish: her welcome tells her what she missed.
+  const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await phone.addInitScript(() => localStorage.setItem('vermeboard.locale', 'fi'));
+  const dana = await phone.newPage();
+  await dana.goto(links.member);
+  await dana.getByLabel('Nimesi').fill('Dana');
+  await dana.getByRole('button', { name: 'Liity' }).click();
+  const welcome = dana.getByRole('region', { name: 'Mihin jäimme' });
+  await expect(welcome).toContainText('Ryhmä on tavannut jo ennen kuin liityit.');
+  await expect(welcome.getByRole('link', { name: /^Yhteenveto tapaamisesta/ })).toHaveAttribute(
+    'href',
+    `/g/${groupId}/m/${meetingId}/summary`,
+  );
+  await dana.screenshot({ path: `${shots}fi-phone-welcome-newcomer.png`, fullPage: true });
+  // The welcome leads to the last meeting's board; the group home is one link away.
+  await dana.getByRole('button', { name: 'Jatka tapaamiseen' }).click();
+  await dana.getByRole('link', { name: 'Takaisin ryhmään' }).click();
+  const danaCard = dana.getByRole('region', { name: 'Mihin jäimme' });
+  await expect(danaCard).toContainText('Tervetuloa takaisin tauolta');
+  await expect(danaCard).toContainText('Lead one partner meeting');
+  await danaCard.screenshot({ path: `${shots}fi-phone-where-we-were.png` });
+  const danaMail = dana.getByRole('region', { name: 'Ryhmän sähköpostit' });
+  await expect(danaMail.getByRole('textbox', { name: 'Sähköpostiosoitteesi' })).toHaveValue('');
+  await expect(danaMail).toContainText('Et saa nyt sähköpostia.');
+  await danaMail.screenshot({ path: `${shots}fi-phone-mail.png` });
+  await expect(dana.getByRole('region', { name: 'Kesätauko' })).toContainText('Tauko:');
+  await expect(dana.getByRole('button', { name: 'Merkitse tauko' })).toHaveCount(0);
+
+  // The first meeting after the break opens with the card in the meeting's column.
+  await startMeeting(kaisa);
+  await buildAgenda(kaisa, ['Check-in round']);
+  await press(kaisa, 'Start the meeting');
+  const column = kaisa.getByRole('region', { name: 'Where we were' });
+  await expect(column).toContainText('Welcome back from the break');
+  await expect(column).toContainText('Lead one partner meeting');
+  await column.screenshot({ path: `${shots}en-desktop-meeting-where-we-were.png` });
 });

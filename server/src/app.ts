@@ -17,6 +17,8 @@ import { securityHeaders } from './http/security.js';
 import { createFacilitation } from './facilitation/Facilitation.js';
 import { createSummaryWriter } from './summary/meetingSummaries.js';
 import { createLogger } from './logger.js';
+import { smtpMailer } from './notifications/mailer.js';
+import { createNotifications, mailOff, type Notifications } from './notifications/notifications.js';
 import { startRetentionSweeper } from './storage/retention.js';
 import { openStorage } from './storage/openStorage.js';
 import type { Storage } from './storage/Storage.js';
@@ -49,6 +51,8 @@ export interface RunningServer {
   auth: Auth;
   sync: ReturnType<typeof createSyncServer>;
   logger: Logger;
+  /** Mail between meetings; `enabled` false without SMTP_URL. */
+  notifications: Notifications;
   /** Graceful stop: refuse new work, flush document writes, close sockets with 1001, close storage. */
   close(): Promise<void>;
 }
@@ -160,6 +164,13 @@ export async function startServer(
     logger: logger.child({ component: 'rehearsal' }),
     limits: { keepEndedMs: config.rehearsalKeepEndedMs, facilitatorAwayMs: config.rehearsalFacilitatorAwayMs },
   });
+  const notifications = config.mail
+    ? createNotifications({
+        storage,
+        mailer: smtpMailer(config.mail.url, config.mail.from),
+        logger: logger.child({ component: 'mail' }),
+      })
+    : mailOff;
 
   const app = express();
   app.disable('x-powered-by');
@@ -202,6 +213,7 @@ export async function startServer(
       logger: logger.child({ component: 'api' }),
       limiters,
       rehearsals,
+      notifications,
     }),
   );
   const retention = startRetentionSweeper(storage, logger.child({ component: 'retention' }), 60 * 60 * 1000, (ids) => {
@@ -267,15 +279,19 @@ export async function startServer(
     auth,
     sync,
     logger,
+    notifications,
     close() {
       closing ??= (async () => {
         retention.stop();
         rehearsals.close();
+        notifications.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         // Commands already queued finish and are persisted before the documents are flushed.
         await facilitation.close();
         await sync.close();
         await cluster?.close();
+        // A mail being queued or sent finishes first (the outbox resumes after a restart anyway).
+        await Promise.race([notifications.idle(), new Promise((resolve) => setTimeout(resolve, 5000).unref())]);
         http.closeAllConnections();
         await httpClosed;
         await storage.close();

@@ -32,3 +32,15 @@ it('refuses a DATABASE_URL that STORAGE does not use, an unknown STORAGE, and a 
     /DATABASE_URL: must be a postgres/,
   );
 });
+
+it('sends mail only with both SMTP_URL and SMTP_FROM', () => {
+  expect(loadConfig({}, null).mail).toBeNull();
+  expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', SMTP_FROM: 'vb@example.org' }, null).mail).toEqual({
+    url: 'smtp://127.0.0.1:2525',
+    from: 'vb@example.org',
+  });
+  expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525' }, null)).toThrow(/SMTP_URL needs SMTP_FROM/);
+  expect(() => loadConfig({ SMTP_FROM: 'vb@example.org' }, null)).toThrow(/SMTP_FROM is set but SMTP_URL/);
+  expect(() => loadConfig({ SMTP_URL: 'http://127.0.0.1', SMTP_FROM: 'vb@example.org' }, null)).toThrow(/SMTP_URL/);
+  expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1', SMTP_FROM: 'not an address' }, null)).toThrow(/SMTP_FROM/);
+});

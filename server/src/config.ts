@@ -1,7 +1,7 @@
 // Server configuration from environment variables, validated once at start-up.
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import { limits } from '@vermeboard/shared';
+import { limits, mailAddressSchema } from '@vermeboard/shared';
 import { syncBudgetDefaults, type SyncBudgets } from './sync/connectionBudget.js';
 
 const int = (def: number) => z.coerce.number().int().nonnegative().default(def);
@@ -23,6 +23,13 @@ const envSchema = z.object({
     .optional(),
   /** Prefix of every Redis key, so that several deployments can share one Redis. */
   REDIS_PREFIX: z.string().min(1).max(100).default('vermeboard:'),
+  /** Where to send mail between meetings (smtp:// or smtps://, user:password@ allowed); unset, no mail. */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  /** The sender address of that mail. */
+  SMTP_FROM: mailAddressSchema.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
@@ -67,6 +74,8 @@ export interface Config {
   storage: StorageConfig;
   /** Other instances to share live documents with; null runs this process alone. */
   cluster: { url: string; prefix: string } | null;
+  /** Mail between meetings (notifications/); null sends none and keeps no addresses. */
+  mail: { url: string; from: string } | null;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   tldrawLicenseKey: string | null;
   secret: string | null;
@@ -109,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     dataDir: resolve(e.DATA_DIR),
     storage: storageConfig(e),
     cluster: clusterConfig(e),
+    mail: mailConfig(e),
     logLevel: e.LOG_LEVEL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     secret: e.VERMEBOARD_SECRET ?? null,
@@ -133,6 +143,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     trustProxy: e.TRUST_PROXY,
     clientDir,
   };
+}
+
+function mailConfig(e: z.infer<typeof envSchema>): Config['mail'] {
+  if (!e.SMTP_URL) {
+    if (e.SMTP_FROM)
+      throw new Error('Invalid configuration: SMTP_FROM is set but SMTP_URL is not; set both or neither');
+    return null;
+  }
+  if (!e.SMTP_FROM) {
+    throw new Error(
+      'Invalid configuration: SMTP_URL needs SMTP_FROM, the sender address (e.g. vermeboard@example.org)',
+    );
+  }
+  return { url: e.SMTP_URL, from: e.SMTP_FROM };
 }
 
 function clusterConfig(e: z.infer<typeof envSchema>): Config['cluster'] {

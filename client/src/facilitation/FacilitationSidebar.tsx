@@ -11,6 +11,7 @@ import { ParticipantControls } from './ParticipantControls.js';
 import { StepCard } from './StepCard.js';
 import { StreamRecapStep } from './StreamRecapStep.js';
 import { TurnOrder } from './TurnOrder.js';
+import { WhereWeWereStep } from './WhereWeWereStep.js';
 import { VoteStatus } from './VoteStatus.js';
 import { ShortcutsHelp } from '../a11y/Shortcuts.js';
 import { BoardExport } from '../summary/BoardExport.js';
@@ -39,6 +40,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <ParticipantControls />
       <TurnOrder canGive={facilitating} />
       <VoteStatus />
+      <WhereWeWereStep groupId={groupId} token={token} />
       <StreamRecapStep groupId={groupId} token={token} />
       <OpenActionItems groupId={groupId} token={token} />
       <NextMeetingStep groupId={groupId} token={token} />

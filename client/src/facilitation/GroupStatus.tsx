@@ -6,6 +6,7 @@ import { currentStep, formatClock, speakersByJoinOrder, type SessionState } from
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CommandButton } from './CommandButton.js';
 import { nameOf } from './cueText.js';
+import { ReactionIcon } from './ReactionIcon.js';
 
 export function GroupStatus({ state }: { state: SessionState }) {
   const { t } = useI18n();
@@ -27,7 +28,7 @@ export function GroupStatus({ state }: { state: SessionState }) {
               const name = nameOf(state, hand.participantId, someone);
               return (
                 <li key={hand.participantId}>
-                  <span aria-hidden="true">✋ </span>
+                  <ReactionIcon kind="hand" size={16} />
                   {name}
                   <CommandButton
                     className="vb-fac-mini"

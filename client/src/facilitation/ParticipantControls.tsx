@@ -1,19 +1,11 @@
 // What every participant can do: raise or lower a hand, say "I'm done" in a silent step, share
 // their check-in note, end or pass their own round-robin turn, and send a quick reaction. Observers only watch.
 import { useId } from 'react';
-import { currentSpeaker, currentStep, reactions, type Reaction } from '@vermeboard/shared';
+import { currentSpeaker, currentStep, reactions } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CommandButton } from './CommandButton.js';
 import { useFacilitation } from './FacilitationProvider.js';
-
-export const reactionEmoji: Record<Reaction, string> = {
-  thumbsUp: '👍',
-  heart: '❤️',
-  clap: '👏',
-  laugh: '😄',
-  surprised: '😮',
-  thinking: '🤔',
-};
+import { ReactionIcon } from './ReactionIcon.js';
 
 export function ParticipantControls() {
   const { t } = useI18n();
@@ -34,7 +26,7 @@ export function ParticipantControls() {
       </h2>
       <div className="vb-fac-row">
         <CommandButton command={handUp ? { type: 'lowerHand' } : { type: 'raiseHand' }} pressed={handUp}>
-          <span aria-hidden="true">✋ </span>
+          <ReactionIcon kind="hand" size={18} />
           {t(handUp ? 'facilitation.hand.lower' : 'facilitation.hand.raise')}
         </CommandButton>
         {silent && (
@@ -66,7 +58,7 @@ export function ParticipantControls() {
               command={{ type: 'react', reaction }}
               label={t(`facilitation.reaction.${reaction}`)}
             >
-              <span aria-hidden="true">{reactionEmoji[reaction]}</span>
+              <ReactionIcon kind={reaction} />
             </CommandButton>
           ))}
         </div>

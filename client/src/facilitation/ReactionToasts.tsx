@@ -6,7 +6,7 @@ import { useAnnounce } from '../a11y/Announcer.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { nameOf } from './cueText.js';
 import { useFacilitation } from './FacilitationProvider.js';
-import { reactionEmoji } from './ParticipantControls.js';
+import { ReactionIcon } from './ReactionIcon.js';
 import { freshReactions, highestSeq, reactionShowMs } from './reactions.js';
 
 export function ReactionToasts() {
@@ -38,7 +38,7 @@ export function ReactionToasts() {
         const name = nameOf(state, r.participantId, t('facilitation.someone'));
         return (
           <li key={r.seq} className="vb-reactions__item">
-            <span>{reactionEmoji[r.reaction]}</span> {name}: {t(`facilitation.reaction.${r.reaction}`)}
+            <ReactionIcon kind={r.reaction} /> {name}: {t(`facilitation.reaction.${r.reaction}`)}
           </li>
         );
       })}

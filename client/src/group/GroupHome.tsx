@@ -18,6 +18,7 @@ import type { HomeContext } from './homeContext.js';
 import { MeetingHistory } from './MeetingHistory.js';
 import { MembersSection } from './MembersSection.js';
 import { NextMeetingSection } from './NextMeetingSection.js';
+import { NotifySections, WhereWeWereHome } from './NotifyHome.js';
 import { RetentionSection } from './RetentionSection.js';
 import { RotateLinks } from './RotateLinks.js';
 import { SectionError } from './SectionError.js';
@@ -66,6 +67,7 @@ export function GroupHome({ group, identity, intro }: Props) {
         {!ctx && !failed && <p role="status">{t('app.loading')}</p>}
         {ctx && (
           <>
+            <WhereWeWereHome groupId={group.groupId} token={token} />
             <GoalsSection ctx={ctx} />
             {settings.state.status === 'ready' && (
               <NextMeetingSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
@@ -101,6 +103,7 @@ export function GroupHome({ group, identity, intro }: Props) {
           <GroundRulesSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
         )}
         {ctx && <MembersSection ctx={ctx} />}
+        {ctx && <NotifySections groupId={group.groupId} token={token} role={group.role} />}
         {ctx && settings.state.status === 'ready' && (
           <RetentionSection ctx={ctx} settings={settings.state.data} onSaved={onSettings} />
         )}

@@ -2,14 +2,23 @@
 // group's goals, its ground rules, the next meeting and the last meeting's summary, then "Continue to
 // the meeting". If any of it fails to load, the person can still go on: the welcome must never stand
 // between them and the group.
-import type { GroupId, GroupResponse, GroupSettingsResponse, Goal, MeetingHistoryEntry } from '@vermeboard/shared';
+import type {
+  GroupId,
+  GroupResponse,
+  GroupSettingsResponse,
+  Goal,
+  MeetingHistoryEntry,
+  WhereWeWere,
+} from '@vermeboard/shared';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { getGroup } from '../api/client.js';
+import { notifyApi } from '../api/notify.js';
 import { processApi } from '../api/process.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { MeetingSummaryPanel } from '../summary/MeetingSummaryPanel.js';
 import { formatDateTime, formatDay } from './dates.js';
 import { useLoaded } from './useLoaded.js';
+import { WhereWeWereCard } from './WhereWeWereCard.js';
 import './group.css';
 
 interface WelcomeData {
@@ -17,6 +26,8 @@ interface WelcomeData {
   goals: Goal[];
   settings: GroupSettingsResponse;
   meetings: MeetingHistoryEntry[];
+  /** What someone who joined mid-way missed; null when it could not be loaded. */
+  card: WhereWeWere | null;
 }
 
 interface Props {
@@ -30,13 +41,16 @@ export function Welcome({ groupId, token, onContinue }: Props) {
   const api = useMemo(() => processApi(groupId, token), [groupId, token]);
   const { state } = useLoaded(
     useCallback(async (): Promise<WelcomeData> => {
-      const [group, goals, settings, meetings] = await Promise.all([
+      const [group, goals, settings, meetings, card] = await Promise.all([
         getGroup(groupId, token),
         api.goals(),
         api.settings(),
         api.meetings(),
+        notifyApi(groupId, token)
+          .whereWeWere()
+          .catch(() => null),
       ]);
-      return { group, goals, settings, meetings };
+      return { group, goals, settings, meetings, card };
     }, [api, groupId, token]),
   );
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -56,7 +70,7 @@ export function Welcome({ groupId, token, onContinue }: Props) {
     );
   }
 
-  const { group, goals, settings, meetings } = state.data;
+  const { group, goals, settings, meetings, card } = state.data;
   const hasMeeting = group.meetings.length > 0;
   const lastEnded = meetings
     .filter((m) => m.endedAt !== null)
@@ -97,6 +111,16 @@ export function Welcome({ groupId, token, onContinue }: Props) {
           <h2>{t('group.welcome.next')}</h2>
           <p>{[next.date && formatDay(next.date, locale), next.theme].filter(Boolean).join(' – ')}</p>
         </>
+      )}
+      {card?.newcomer && (
+        <WhereWeWereCard
+          groupId={groupId}
+          card={card}
+          reason="newcomer"
+          className="welcome-card"
+          summaryLinks
+          showGoals={false}
+        />
       )}
       {lastEnded?.endedAt && (
         <>

@@ -7,6 +7,7 @@ import { debriefMessages } from '../debrief/messages.js';
 import { facilitationMessages } from '../facilitation/messages.js';
 import { betweenMessages } from '../group/betweenMessages.js';
 import { groupMessages } from '../group/messages.js';
+import { notifyMessages } from '../group/notifyMessages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
 import { rehearsalMessages } from '../rehearsal/messages.js';
@@ -24,6 +25,7 @@ export const messages = {
     ...boardMessages.en,
     ...groupMessages.en,
     ...betweenMessages.en,
+    ...notifyMessages.en,
     ...facilitationMessages.en,
     ...summaryMessages.en,
     ...outlineMessages.en,
@@ -37,6 +39,7 @@ export const messages = {
     ...boardMessages.fi,
     ...groupMessages.fi,
     ...betweenMessages.fi,
+    ...notifyMessages.fi,
     ...facilitationMessages.fi,
     ...summaryMessages.fi,
     ...outlineMessages.fi,
@@ -50,6 +53,7 @@ export const messages = {
     ...boardMessages.sv,
     ...groupMessages.sv,
     ...betweenMessages.sv,
+    ...notifyMessages.sv,
     ...facilitationMessages.sv,
     ...summaryMessages.sv,
     ...outlineMessages.sv,

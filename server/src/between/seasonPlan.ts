@@ -47,35 +47,38 @@ export async function bookedAsNext(storage: Storage, planned: PlannedMeetingReco
 /**
  * The closing step agreed on `next`: a planned meeting on that date takes its time, place and theme
  * (confirmed); without one, the date joins the plan (booked). A next meeting without a date and
- * time books nothing.
+ * time books nothing. Returns the planned meeting as it now is, or null when nothing was planned.
  */
-export async function planNextMeeting(storage: Storage, groupId: GroupId, next: NextMeeting): Promise<void> {
-  if (next.date === null || next.time === null) return;
+export async function planNextMeeting(
+  storage: Storage,
+  groupId: GroupId,
+  next: NextMeeting,
+): Promise<PlannedMeetingRecord | null> {
+  if (next.date === null || next.time === null) return null;
   const plan = await storage.listPlannedMeetings(groupId);
   const planned = plan.find((m) => m.date === next.date);
   if (planned) {
-    await storage.updatePlannedMeeting(planned.id, {
+    const patch = {
       date: planned.date,
       time: next.time,
       minutes: planned.minutes,
       theme: next.theme ?? planned.theme,
       place: next.place ?? planned.place,
-    });
-    return;
+    };
+    await storage.updatePlannedMeeting(planned.id, patch);
+    return { ...planned, ...patch };
   }
+  const added: PlannedMeetingRecord = {
+    id: randomId() as PlannedMeetingId,
+    groupId,
+    date: next.date,
+    time: next.time,
+    minutes: defaultMeetingMinutes,
+    theme: next.theme,
+    place: next.place,
+    fromPollId: null,
+    createdAt: new Date().toISOString(),
+  };
   // A full plan keeps the next meeting record anyway; the plan is the extra.
-  await storage.addPlannedMeeting(
-    {
-      id: randomId() as PlannedMeetingId,
-      groupId,
-      date: next.date,
-      time: next.time,
-      minutes: defaultMeetingMinutes,
-      theme: next.theme,
-      place: next.place,
-      fromPollId: null,
-      createdAt: new Date().toISOString(),
-    },
-    betweenLimits.plannedMeetings,
-  );
+  return (await storage.addPlannedMeeting(added, betweenLimits.plannedMeetings)) === 'added' ? added : null;
 }

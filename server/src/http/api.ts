@@ -46,6 +46,8 @@ import { rehearsalRoutes } from './rehearsalRoutes.js';
 import type { Rehearsals } from '../rehearsal/Rehearsals.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
+import { notifyRoutes } from './notifyRoutes.js';
+import { mailOff, type Notifications } from '../notifications/notifications.js';
 import { summaryRoutes } from './summaryRoutes.js';
 
 export interface ApiDeps {
@@ -61,6 +63,8 @@ export interface ApiDeps {
   limiters?: LimiterFactory;
   /** Rehearsals with simulated participants; without it the route answers 404. */
   rehearsals?: Rehearsals;
+  /** Mail between meetings; off by default. */
+  notifications?: Notifications;
 }
 
 /** Image types accepted as board assets. SVG is refused: it can carry script. */
@@ -253,14 +257,16 @@ export function createApiRouter(deps: ApiDeps): Router {
     res.send(Buffer.from(asset.data.buffer, asset.data.byteOffset, asset.data.byteLength));
   });
 
+  const notifications = deps.notifications ?? mailOff;
   const routeDeps = { storage, auth, access, connections };
-  router.use(groupRoutes({ ...routeDeps, facilitation }));
+  router.use(groupRoutes({ ...routeDeps, facilitation, notifications }));
   router.use(summaryRoutes({ ...routeDeps, logger }));
   router.use(goalRoutes(routeDeps));
   router.use(actionItemRoutes(routeDeps));
   router.use(assessmentRoutes(routeDeps));
-  router.use(betweenRoutes(routeDeps));
+  router.use(betweenRoutes({ ...routeDeps, notifications }));
   router.use(streamRoutes(routeDeps));
+  router.use(notifyRoutes({ ...routeDeps, notifications, logger }));
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));

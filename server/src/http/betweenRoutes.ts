@@ -28,6 +28,7 @@ import { hashToken, randomId } from '../auth/tokens.js';
 import { bookedAsNext, groupTimeZone } from '../between/seasonPlan.js';
 import { calendarText, renderCalendar } from '../calendar/ics.js';
 import type { DatePollRecord, PlannedMeetingRecord } from '../storage/BetweenStore.js';
+import type { Notifications } from '../notifications/notifications.js';
 import type { RouteDeps } from './deps.js';
 import { HttpError } from './errors.js';
 import { jsonBody, ownedBy, pathParam } from './requests.js';
@@ -38,7 +39,12 @@ function toPlanned({ groupId: _g, createdAt: _c, ...m }: PlannedMeetingRecord): 
   return m;
 }
 
-export function betweenRoutes({ storage, auth, access }: Omit<RouteDeps, 'connections'>): Router {
+export function betweenRoutes({
+  storage,
+  auth,
+  access,
+  notifications,
+}: Omit<RouteDeps, 'connections'> & { notifications: Notifications }): Router {
   const router = express.Router();
 
   async function pollOf(poll: DatePollRecord): Promise<DatePoll> {
@@ -177,6 +183,7 @@ export function betweenRoutes({ storage, auth, access }: Omit<RouteDeps, 'connec
       throw new HttpError(409, 'this poll was booked already');
     }
     await bookedAsNext(storage, planned);
+    notifications.booked(planned);
     res.status(201).json({ poll: await pollOf({ ...poll, bookedSlotId: slot.id }), plan: await planOf(caller) });
   });
 
@@ -207,14 +214,18 @@ export function betweenRoutes({ storage, auth, access }: Omit<RouteDeps, 'connec
       throw new HttpError(409, `a season plan holds at most ${betweenLimits.plannedMeetings} meetings`);
     }
     await bookedAsNext(storage, planned);
+    notifications.booked(planned);
     res.status(201).json(await planOf(caller));
   });
 
   router.put('/groups/:groupId/plan/:plannedId', jsonBody, async (req, res) => {
     const caller = await access.group(req, 'plan.edit');
     const id = pathParam(plannedMeetingIdSchema, req.params.plannedId, 'plannedId');
-    ownedBy(await storage.getPlannedMeeting(id), caller.groupId, 'plannedId');
-    await storage.updatePlannedMeeting(id, plannedMeetingBody.parse(req.body));
+    const before = ownedBy(await storage.getPlannedMeeting(id), caller.groupId, 'plannedId');
+    const patch = plannedMeetingBody.parse(req.body);
+    await storage.updatePlannedMeeting(id, patch);
+    // A meeting moved to another day or time is news; the booking mail's key holds the time.
+    notifications.booked({ ...before, ...patch });
     res.json(await planOf(caller));
   });
 

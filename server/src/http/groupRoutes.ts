@@ -22,6 +22,7 @@ import { planNextMeeting } from '../between/seasonPlan.js';
 import type { Facilitation } from '../facilitation/Facilitation.js';
 import { nextMeetingOf } from '../storage/nextMeeting.js';
 import type { Storage } from '../storage/Storage.js';
+import type { Notifications } from '../notifications/notifications.js';
 import type { RouteDeps } from './deps.js';
 import { commandOutcome, HttpError } from './errors.js';
 import { jsonBody, ownedBy, pathParam } from './requests.js';
@@ -29,9 +30,18 @@ import { jsonBody, ownedBy, pathParam } from './requests.js';
 export interface GroupRouteDeps extends RouteDeps {
   /** Ending a meeting goes through the facilitation engine, which also ends its session. */
   facilitation: Pick<Facilitation, 'endMeeting'>;
+  /** Agreeing on the next meeting books it, and the booking is mailed. */
+  notifications: Pick<Notifications, 'booked'>;
 }
 
-export function groupRoutes({ storage, auth, access, connections, facilitation }: GroupRouteDeps): Router {
+export function groupRoutes({
+  storage,
+  auth,
+  access,
+  connections,
+  facilitation,
+  notifications,
+}: GroupRouteDeps): Router {
   const router = express.Router();
 
   /**
@@ -144,7 +154,8 @@ export function groupRoutes({ storage, auth, access, connections, facilitation }
     const { groupId } = await access.group(req, 'groupProcess.edit');
     const body = nextMeetingBody.parse(req.body);
     await storage.setNextMeeting(groupId, body);
-    await planNextMeeting(storage, groupId, body);
+    const planned = await planNextMeeting(storage, groupId, body);
+    if (planned) notifications.booked(planned);
     res.json(await settingsOf(storage, groupId));
   });
 

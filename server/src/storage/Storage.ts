@@ -18,6 +18,7 @@ import type {
   Role,
 } from '@vermeboard/shared';
 import type { BetweenStore } from './BetweenStore.js';
+import type { NotifyStore } from './NotifyStore.js';
 import type { ProgramStore } from './programStore.js';
 
 export interface GroupRecord {
@@ -365,7 +366,16 @@ export interface DebriefStore {
 }
 
 export interface Storage
-  extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore, ProgramStore {
+  extends
+    DocStore,
+    GroupStore,
+    ProcessStore,
+    BallotStore,
+    SummaryStore,
+    BetweenStore,
+    DebriefStore,
+    ProgramStore,
+    NotifyStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -4,6 +4,7 @@ import { afterEach, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { betweenContract } from './betweenContract.test-suite.js';
 import { storageContract } from './contract.test-suite.js';
+import { notifyContract } from './notifyContract.test-suite.js';
 import { openPostgresStorage } from './postgres.js';
 import { createDb } from './postgresDb.js';
 import { compactionLockKey } from './postgresDocs.js';
@@ -29,6 +30,11 @@ storageContract('postgres', async () => {
 });
 
 betweenContract('postgres', async () => {
+  const { url } = await freshDatabase();
+  return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
+});
+
+notifyContract('postgres', async () => {
   const { url } = await freshDatabase();
   return { storage: await openPostgresStorage(url), reopen: () => openPostgresStorage(url) };
 });

@@ -5,6 +5,7 @@ import type { MeetingId, Role } from '@vermeboard/shared';
 import { createDb, toBuffer, toBytes, type PoolOptions, type Queryable } from './postgresDb.js';
 import { createPostgresBallotStore } from './postgresBallots.js';
 import { createPostgresBetweenStore } from './postgresBetween.js';
+import { createPostgresNotifyStore } from './postgresNotify.js';
 import { createPostgresDebriefStore } from './postgresDebrief.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
@@ -58,6 +59,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresBallotStore(db),
     ...createPostgresSummaryStore(db),
     ...createPostgresBetweenStore(db),
+    ...createPostgresNotifyStore(db),
     ...createPostgresDebriefStore(db),
     ...createPostgresProgramStore(db),
 

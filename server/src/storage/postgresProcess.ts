@@ -5,6 +5,7 @@
 // where a method reads and then writes on what it read (the goal limit, renumbering, a patch), it
 // first locks the row that owns the data (the group, the item) with FOR UPDATE, which makes two
 // instances take turns exactly as two calls on one SQLite file do.
+import { forgetMailSql } from './notifyRows.js';
 import type {
   AssessmentPhase,
   CompetenceAreaId,
@@ -82,6 +83,8 @@ export function createPostgresProcessStore(db: Db): ProcessStore {
         ]);
         if (marked.rowCount === 0) return false;
         await c.query('DELETE FROM tokens WHERE participant_id = $1', [id]);
+        // Their mail address was kept only to mail them as a member.
+        for (const sql of forgetMailSql('$1')) await c.query(sql, [id]);
         return true;
       });
     },

@@ -8,6 +8,7 @@
 // - Tables listed "oldest first" get a `seq` identity column: SQLite breaks ties of equal
 //   `created_at` by rowid (insertion order), and PostgreSQL has no rowid.
 import { betweenMigration } from './betweenSchema.js';
+import { notifyMigration } from './notifySchema.js';
 import { postgresDebriefMigration } from './debriefSchema.js';
 import type { Db } from './postgresDb.js';
 import { programsPgMigration } from './postgresPrograms.js';
@@ -193,6 +194,8 @@ export const migrations: readonly string[] = [
   postgresDebriefMigration,
   // Programs (programStore.ts).
   programsPgMigration,
+  // Mail between meetings (addresses, the outbox) and the summer break (notifySchema.ts).
+  notifyMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

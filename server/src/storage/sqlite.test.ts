@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { betweenContract } from './betweenContract.test-suite.js';
 import { storageContract } from './contract.test-suite.js';
+import { notifyContract } from './notifyContract.test-suite.js';
 import { migrate, migrations, openSqliteStorage } from './sqlite.js';
 
 storageContract('sqlite', async () => {
@@ -15,6 +16,11 @@ storageContract('sqlite', async () => {
 });
 
 betweenContract('sqlite', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
+  return { storage: openSqliteStorage(file), reopen: async () => openSqliteStorage(file) };
+});
+
+notifyContract('sqlite', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
   return { storage: openSqliteStorage(file), reopen: async () => openSqliteStorage(file) };
 });

@@ -17,6 +17,8 @@ import { sqliteDebriefMigration } from './debriefSchema.js';
 import { createSqliteBallotStore } from './sqliteBallots.js';
 import { betweenMigration } from './betweenSchema.js';
 import { createSqliteBetweenStore } from './sqliteBetween.js';
+import { createSqliteNotifyStore } from './sqliteNotify.js';
+import { notifyMigration } from './notifySchema.js';
 import { createSqliteDebriefStore } from './sqliteDebrief.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteProgramStore, programsMigration } from './sqlitePrograms.js';
@@ -213,6 +215,8 @@ export const migrations: Migration[] = [
   sqliteDebriefMigration,
   // Programs (programStore.ts). IF NOT EXISTS: the scrub test replays every step after the scrub.
   programsMigration,
+  // Mail between meetings (addresses, the outbox) and the summer break (notifySchema.ts).
+  notifyMigration,
 ];
 
 /** The schema version right after the free-page scrub (its test replays the steps from before it). */
@@ -311,6 +315,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteBallotStore(db),
     ...createSqliteSummaryStore(db),
     ...createSqliteBetweenStore(db),
+    ...createSqliteNotifyStore(db),
     ...createSqliteDebriefStore(db),
     ...createSqliteProgramStore(db),
     async createGroup(group, hashes, defaults) {

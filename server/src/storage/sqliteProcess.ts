@@ -1,6 +1,7 @@
 // The SQLite side of a group's process across meetings: link rotation, member removal, settings,
 // goals and progress notes, action items, competence areas, self-assessments and retention.
 import type Database from 'better-sqlite3';
+import { forgetMailSql } from './notifyRows.js';
 import { processLimits } from '@vermeboard/shared';
 import type {
   ActionItemId,
@@ -50,6 +51,7 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
     insertLinkToken: db.prepare('INSERT INTO tokens (hash, group_id, role, participant_id) VALUES (?, ?, ?, NULL)'),
     markRemoved: db.prepare('UPDATE participants SET removed_at = ? WHERE id = ? AND removed_at IS NULL'),
     deleteParticipantTokens: db.prepare('DELETE FROM tokens WHERE participant_id = ?'),
+    forgetMail: forgetMailSql('?').map((sql) => db.prepare(sql)),
 
     settings: db.prepare(
       `SELECT locale, ground_rules, next_meeting_date, next_meeting_time, next_meeting_place, next_meeting_theme,
@@ -160,6 +162,8 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
   const removeParticipant = db.transaction((id: ParticipantId, at: string) => {
     if (q.markRemoved.run(at, id).changes === 0) return false;
     q.deleteParticipantTokens.run(id);
+    // Their mail address was kept only to mail them as a member.
+    for (const forget of q.forgetMail) forget.run(id);
     return true;
   });
 

@@ -75,6 +75,10 @@ const rules = {
   'calendar.rotate': byRole(['facilitator'], 'only the facilitator can renew the calendar feed link'),
   /** Post a line or a reply in the between-meetings stream, or say thanks to one, as oneself. */
   'stream.post': byRole(contributors, 'observers can read the stream but not post in it', true),
+  /** Keep one's own mail address for notifications (never anyone else's). */
+  'mail.own': byRole(contributors, 'observers get no mail from the group', true),
+  /** Mark the group's summer break (reminders and digests pause during it). */
+  'break.edit': byRole(['facilitator'], 'only the facilitator can mark a break'),
   /** Pin a post to the top of the stream, or remove anyone's post. */
   'stream.moderate': byRole(['facilitator'], 'only the facilitator can pin or remove others’ posts'),
   /** The caller's own dots in a meeting's votes. */

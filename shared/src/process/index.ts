@@ -8,3 +8,4 @@ export * from './actionItems.js';
 export * from './assessments.js';
 export * from './between.js';
 export * from './programs.js';
+export * from './notifications.js';

@@ -1,0 +1,45 @@
+// Sends one mail through the SMTP server of SMTP_URL, with nodemailer. Timeouts are short so that a
+// mail server that does not answer holds up the outbox, never a request.
+import nodemailer from 'nodemailer';
+import type { MailAttachment } from '../storage/NotifyStore.js';
+
+export interface OutgoingMail {
+  to: string;
+  subject: string;
+  text: string;
+  attachment: MailAttachment | null;
+}
+
+export interface Mailer {
+  send(mail: OutgoingMail): Promise<void>;
+  close(): void;
+}
+
+export function smtpMailer(url: string, from: string): Mailer {
+  const transport = nodemailer.createTransport({
+    url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 20_000,
+  });
+  return {
+    async send({ to, subject, text, attachment }) {
+      await transport.sendMail({
+        from,
+        to,
+        subject,
+        text,
+        ...(attachment && {
+          attachments: [
+            {
+              filename: attachment.filename,
+              content: attachment.content,
+              contentType: attachment.contentType,
+            },
+          ],
+        }),
+      });
+    },
+    close: () => transport.close(),
+  };
+}

@@ -177,7 +177,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/sync-tickets', jsonBody, async (req, res) => {
     const caller = await access.caller(req);
     const { docName } = syncTicketBody.parse(req.body);
-    const allowed = await syncAccess(storage, docName, caller);
+    const allowed = await syncAccess(storage, docName, caller, (meetingId) => facilitation.session(meetingId));
     if (!allowed.ok) throw new HttpError(allowed.status, syncRefusals[allowed.status], 'docName');
     const body: SyncTicketResponse = {
       ticket: auth.issueSyncTicket(caller, docName),

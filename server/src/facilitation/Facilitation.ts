@@ -228,7 +228,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       case 'leaveRooms':
         for (const move of effect.moves) {
           opts.closeConnections?.(
-            { participantId: move.participantId, docNames: [formatDocName({ kind: 'room', meetingId, room: move.room })] },
+            {
+              participantId: move.participantId,
+              docNames: [formatDocName({ kind: 'room', meetingId, room: move.room })],
+            },
             CloseCode.roomChanged,
             'moved to another room',
           );

@@ -38,8 +38,14 @@ interface Shape {
 function isShape(val: unknown): val is Shape {
   if (typeof val !== 'object' || val === null) return false;
   const s = val as Partial<Shape>;
-  return s.typeName === 'shape' && typeof s.id === 'string' && typeof s.parentId === 'string' &&
-    typeof s.x === 'number' && typeof s.y === 'number' && typeof s.index === 'string';
+  return (
+    s.typeName === 'shape' &&
+    typeof s.id === 'string' &&
+    typeof s.parentId === 'string' &&
+    typeof s.x === 'number' &&
+    typeof s.y === 'number' &&
+    typeof s.index === 'string'
+  );
 }
 
 /** Places the result frame on a room's board unless it is there already. */
@@ -90,11 +96,12 @@ function resultShapes(records: ReadonlyMap<string, unknown>, room: number): Shap
   const inside = new Set<string>([frameId]);
   const taken: Shape[] = [];
   // Parents before children: repeat until no more descendants are found (shapes nest a few deep).
-  for (let grew = true; grew && taken.length < maxShapesPerRoom; ) {
+  for (let grew = true; grew && taken.length < maxShapesPerRoom;) {
     grew = false;
     for (const s of shapes) {
       if (inside.has(s.id) || taken.length >= maxShapesPerRoom) continue;
-      const loose = s.parentId === frame.parentId && s.x >= frame.x && s.y >= frame.y && s.x < frame.x + w && s.y < frame.y + h;
+      const loose =
+        s.parentId === frame.parentId && s.x >= frame.x && s.y >= frame.y && s.x < frame.x + w && s.y < frame.y + h;
       if (!inside.has(s.parentId) && !loose) continue;
       inside.add(s.id);
       taken.push(loose ? { ...s, parentId: frameId, x: s.x - frame.x, y: s.y - frame.y } : s);
@@ -158,10 +165,12 @@ export async function copyRoomResults(
         }
       }
     });
-    setRecords(doc, copies);
+    // Only what differs from an earlier copy is written: copying again changes nothing.
+    const changed = new Map([...copies].filter(([id, r]) => JSON.stringify(existing.get(id)) !== JSON.stringify(r)));
+    setRecords(doc, changed);
     const map = doc.getMap<string>(BOARD_AUTHORS);
-    for (const [id, author] of authors) if (copies.has(id) && !map.has(id)) map.set(id, author);
-    return copies.size;
+    for (const [id, author] of authors) if (changed.has(id) && !map.has(id)) map.set(id, author);
+    return changed.size;
   });
 }
 

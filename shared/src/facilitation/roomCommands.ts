@@ -5,15 +5,7 @@
 // the document they belong in now) and copy the results onto the plenary board.
 import type { ParticipantId } from '../ids.js';
 import type { CommandOf } from './commands.js';
-import {
-  roomOf,
-  rotateGuests,
-  splitRooms,
-  type Breakout,
-  type KeptRooms,
-  type Placeable,
-  type Room,
-} from './rooms.js';
+import { roomOf, rotateGuests, splitRooms, type Breakout, type KeptRooms, type Placeable, type Room } from './rooms.js';
 import type { SessionState } from './session.js';
 import { adjustTimer, runningTimer } from './timer.js';
 

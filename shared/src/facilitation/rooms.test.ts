@@ -26,11 +26,17 @@ function apply(state: SessionState, command: SessionCommand, actor: typeof fac |
 
 /** A running plaza meeting: F facilitates, three people of each of two groups are here. */
 function plaza(): SessionState {
-  let state = apply(createSession(), { type: 'join', participantId: F, name: 'Riikka', role: 'facilitator' }, 'server')
-    .state;
+  let state = apply(
+    createSession(),
+    { type: 'join', participantId: F, name: 'Riikka', role: 'facilitator' },
+    'server',
+  ).state;
   for (const p of people) {
-    state = apply(state, { type: 'join', participantId: p.id, name: p.id, role: 'member', groupId: p.groupId }, 'server')
-      .state;
+    state = apply(
+      state,
+      { type: 'join', participantId: p.id, name: p.id, role: 'member', groupId: p.groupId },
+      'server',
+    ).state;
   }
   state = apply(state, { type: 'applyPreset', presetId: 'meeting-frame' }).state;
   return apply(state, { type: 'startMeeting' }).state;
@@ -64,7 +70,9 @@ describe('splitting people into rooms', () => {
 
   it('refuses a hand-made split with someone twice or someone absent', () => {
     const [x, y] = people as [Placeable, Placeable];
-    expect(splitRooms({ kind: 'manual', rooms: [{ memberIds: [x.id] }, { memberIds: [x.id] }] }, people, 1, kept)).toEqual({
+    expect(
+      splitRooms({ kind: 'manual', rooms: [{ memberIds: [x.id] }, { memberIds: [x.id] }] }, people, 1, kept),
+    ).toEqual({
       ok: false,
       reason: 'someone is placed in two rooms',
     });
@@ -96,9 +104,7 @@ describe('room commands', () => {
 
     const closed = apply(opened.state, { type: 'closeRooms' });
     expect(closed.state.breakout).toBeNull();
-    expect(closed.effects).toEqual([
-      { kind: 'copyRoomResults', rooms: rooms.map((r) => ({ n: r.n, name: r.name })) },
-    ]);
+    expect(closed.effects).toEqual([{ kind: 'copyRoomResults', rooms: rooms.map((r) => ({ n: r.n, name: r.name })) }]);
     expect(closed.state.keptRooms).toEqual(rooms.map((r) => ({ name: r.name, memberIds: r.memberIds })));
 
     // The kept rooms open again with the same people, on new boards.
@@ -133,10 +139,14 @@ describe('room commands', () => {
 
   it('refuses room commands from members', () => {
     const member = { role: 'member' as const, participantId: people[0]!.id };
-    const result = reduce(plaza(), { type: 'openRooms', split: { kind: 'byGroup' }, seconds: 60 }, {
-      actor: member,
-      now: T0,
-    });
+    const result = reduce(
+      plaza(),
+      { type: 'openRooms', split: { kind: 'byGroup' }, seconds: 60 },
+      {
+        actor: member,
+        now: T0,
+      },
+    );
     expect(result).toMatchObject({ ok: false, code: 'forbidden' });
   });
 });

@@ -52,9 +52,9 @@ export const breakoutSchema = z.strictObject({
 export type Breakout = z.infer<typeof breakoutSchema>;
 
 /** Kept after the rooms close, to open the same rooms again (this meeting or the group's next). */
-export const keptRoomsSchema = z.array(z.strictObject({ name: roomSchema.shape.name, memberIds: participantIds })).max(
-  roomLimits.rooms,
-);
+export const keptRoomsSchema = z
+  .array(z.strictObject({ name: roomSchema.shape.name, memberIds: participantIds }))
+  .max(roomLimits.rooms);
 export type KeptRooms = z.infer<typeof keptRoomsSchema>;
 
 export const roomSplitSchema = z.discriminatedUnion('kind', [
@@ -67,7 +67,10 @@ export const roomSplitSchema = z.discriminatedUnion('kind', [
   /** The facilitator's own rooms; present people left out stay in the plenary. */
   z.strictObject({
     kind: z.literal('manual'),
-    rooms: z.array(z.strictObject({ memberIds: participantIds })).min(1).max(roomLimits.rooms),
+    rooms: z
+      .array(z.strictObject({ memberIds: participantIds }))
+      .min(1)
+      .max(roomLimits.rooms),
   }),
   /** The rooms kept from the last time rooms closed. */
   z.strictObject({ kind: z.literal('kept') }),
@@ -186,7 +189,11 @@ export const roomWarningMs = 60_000;
 /** Labels the server writes on boards, in the group's language. */
 export const roomBoardLabels = {
   /** The result frame in a room: its members see from the start that it will be shared. */
-  result: { en: 'Our result: shared with everyone', fi: 'Tuloksemme: näkyy kaikille', sv: 'Vårt resultat: visas för alla' },
+  result: {
+    en: 'Our result: shared with everyone',
+    fi: 'Tuloksemme: näkyy kaikille',
+    sv: 'Vårt resultat: visas för alla',
+  },
   /** A room's result on the plenary board. */
   shared: {
     en: (name: string) => `Room ${name}`,

@@ -139,7 +139,11 @@ function base(): World {
 
 const withVote = (w: World) => step(w, { type: 'startVote', frameShapeId: 'shape:frame1', votesPerPerson: 2 });
 const withRooms = (w: World) =>
-  step(w, { type: 'openRooms', split: { kind: 'manual', rooms: [{ memberIds: [A] }, { memberIds: [B] }] }, seconds: 600 });
+  step(w, {
+    type: 'openRooms',
+    split: { kind: 'manual', rooms: [{ memberIds: [A] }, { memberIds: [B] }] },
+    seconds: 600,
+  });
 const agendaId = (w: World, i: number) => w.state.agenda[i]!.instanceId;
 
 /** Who may send each command, written out here rather than read from `commandPermissions`. */
@@ -265,7 +269,11 @@ const table: Record<
     setup: withRooms,
     command: () => ({ type: 'broadcastToRooms', text: 'Two minutes left' }),
   },
-  adjustRoomTime: { allowed: 'facilitator', setup: withRooms, command: () => ({ type: 'adjustRoomTime', seconds: 60 }) },
+  adjustRoomTime: {
+    allowed: 'facilitator',
+    setup: withRooms,
+    command: () => ({ type: 'adjustRoomTime', seconds: 60 }),
+  },
   rotateRooms: { allowed: 'facilitator', setup: withRooms, command: () => ({ type: 'rotateRooms' }) },
   closeRooms: { allowed: 'facilitator', setup: withRooms, command: () => ({ type: 'closeRooms' }) },
 };

@@ -12,6 +12,7 @@ import {
   roomOf,
   roomResultFrameId,
   type MeetingId,
+  type ParticipantId,
   type SessionState,
 } from '@vermeboard/shared';
 import { WebSocket } from 'ws';
@@ -28,9 +29,8 @@ let meetingId: MeetingId;
 const clients = new SessionClients(() => server);
 
 interface Person {
-  name: string;
   token: string;
-  participantId: string;
+  participantId: ParticipantId;
 }
 let people: Person[];
 
@@ -45,8 +45,8 @@ beforeAll(async () => {
   meetingId = createEncounterResponseSchema.parse(res.body).meetingId;
   // Three of each group: its facilitator (a member in the plaza) and two members.
   people = [p.attached, p.second].flatMap((g) => [
-    { name: 'facilitator', token: g.facilitator, participantId: g.group.participantId },
-    ...g.members.map((m) => ({ name: m.displayName, token: m.participantToken, participantId: m.participantId })),
+    { token: g.facilitator, participantId: g.group.participantId },
+    ...g.members.map((m) => ({ token: m.participantToken, participantId: m.participantId })),
   ]);
 });
 afterAll(async () => {
@@ -78,7 +78,7 @@ function upgradeStatus(docName: string, token: string): Promise<number> {
 /** Resolves with the close code of the client's next closed connection. */
 function nextClose(client: Client): Promise<number> {
   return new Promise((resolve) => {
-    const on = (event: CloseEvent | null) => {
+    const on = (event: { code: number } | null) => {
       client.provider.off('connection-close', on);
       resolve(event?.code ?? 0);
     };
@@ -165,7 +165,7 @@ describe('breakout rooms in a plaza meeting', () => {
     );
     const [one, two] = state.breakout!.rooms;
     const docOne = `meeting/${meetingId}/room/${one!.n}/board`;
-    const outsider = people.find((x) => !one!.memberIds.includes(x.participantId as never))!;
+    const outsider = people.find((x) => !one!.memberIds.includes(x.participantId))!;
     expect(await upgradeStatus(docOne, outsider.token)).toBe(403);
     expect(await authorize(docOne, { kind: 'bearer', token: outsider.token })).toEqual({ ok: false, status: 403 });
     const ticket = await server.api('/api/sync-tickets', { token: outsider.token, body: { docName: docOne } });

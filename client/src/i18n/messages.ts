@@ -10,6 +10,7 @@ import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
 import { summaryMessages } from '../summary/messages.js';
+import { roomMessages } from '../rooms/messages.js';
 
 export const locales = ['en', 'fi', 'sv'] as const;
 export type Locale = (typeof locales)[number];
@@ -29,6 +30,7 @@ export const messages = {
     ...debriefMessages.en,
     ...programMessages.en,
     ...a11yMessages.en,
+    ...roomMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -41,6 +43,7 @@ export const messages = {
     ...debriefMessages.fi,
     ...programMessages.fi,
     ...a11yMessages.fi,
+    ...roomMessages.fi,
   },
   sv: {
     ...appMessages.sv,
@@ -53,6 +56,7 @@ export const messages = {
     ...debriefMessages.sv,
     ...programMessages.sv,
     ...a11yMessages.sv,
+    ...roomMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

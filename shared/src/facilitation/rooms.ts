@@ -64,7 +64,7 @@ export const roomSplitSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mixed'), rooms: z.number().int().min(1).max(roomLimits.rooms) }),
   /** Rooms of about this many people, drawn at random. */
   z.strictObject({ kind: z.literal('random'), size: z.number().int().min(2).max(facilitationLimits.participants) }),
-  /** The facilitator's own rooms; present people left out stay in the plenary. */
+  /** The facilitator's own rooms, empty ones too; present people left out stay in the plenary. */
   z.strictObject({
     kind: z.literal('manual'),
     rooms: z
@@ -145,7 +145,8 @@ export function splitRooms(
       rooms = kept.map((r) => r.memberIds.filter((id) => present.has(id)));
       break;
   }
-  const filled = rooms.filter((r) => r.length > 0).slice(0, roomLimits.rooms);
+  // Rooms made by hand may start empty: the facilitator fills them by moving people in.
+  const filled = rooms.filter((r) => r.length > 0 || split.kind === 'manual').slice(0, roomLimits.rooms);
   return filled.length > 0 ? { ok: true, rooms: filled } : { ok: false, reason: 'nobody to place in a room' };
 }
 

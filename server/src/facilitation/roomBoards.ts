@@ -67,8 +67,6 @@ export async function prepareRoomBoard(
     const frame = frameRecord({
       id,
       parentId: defaultPageId,
-      x: 0,
-      y: 0,
       ...roomResultFrame,
       name: roomBoardLabels.result[locale],
     });
@@ -146,10 +144,10 @@ export async function copyRoomResults(
       const frame = frameRecord({
         id: frameId,
         parentId: pageId,
+        ...roomResultFrame,
         x: i * (roomResultFrame.w + gap),
         // Where an earlier copy of this room sits, it stays: copying again must not move it.
         y: (existing.get(frameId) as { y?: number } | undefined)?.y ?? bottom + gap,
-        ...roomResultFrame,
         index: indexes[i]!,
         name: roomBoardLabels.shared[locale](room.name),
       });

@@ -182,7 +182,8 @@ export function plenaryResultFrameId(room: number): string {
   return `${LAYOUT_ID_PREFIX}room-${room}.shared`;
 }
 
-export const roomResultFrame = { w: 800, h: 600 } as const;
+/** Where the result frame sits on a room's board: below the room card, where a new board's view opens. */
+export const roomResultFrame = { x: 40, y: 240, w: 640, h: 420 } as const;
 
 /** Whether the rooms' countdown is in its last minute: the warning every room sees. */
 export const roomWarningMs = 60_000;

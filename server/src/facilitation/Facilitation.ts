@@ -240,7 +240,9 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       case 'copyRoomResults': {
         const count = await copyRoomResults(docs, meetingId, effect.rooms, await meetingLocale(meetingId));
         log.debug({ meetingId, count }, 'copied the rooms’ results onto the plenary board');
-        opts.closeConnections?.({ docPrefixes: [`meeting/${meetingId}/room/`] }, CloseCode.roomChanged, 'rooms closed');
+        // Only the closed rooms: a step may open new rooms at once, and their people may be in already.
+        const closedRooms = effect.rooms.map((r) => `${formatDocName({ kind: 'room', meetingId, room: r.n })}`);
+        opts.closeConnections?.({ docPrefixes: closedRooms }, CloseCode.roomChanged, 'rooms closed');
         return;
       }
       // Vote counts are in the state and the ballots left the box stored above. Reactions were

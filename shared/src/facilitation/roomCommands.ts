@@ -6,8 +6,10 @@
 import type { ParticipantId } from '../ids.js';
 import type { CommandOf } from './commands.js';
 import { roomOf, rotateGuests, splitRooms, type Breakout, type KeptRooms, type Placeable, type Room } from './rooms.js';
+import type { StepGroups } from './method.js';
 import type { SessionState } from './session.js';
 import { adjustTimer, runningTimer } from './timer.js';
+import { roomLimits } from './rooms.js';
 
 export type RoomEffect =
   /** Place the result frame on these new rooms' boards. */
@@ -123,4 +125,46 @@ export function closeRooms(state: SessionState): RoomApplied {
     },
     effects: [{ kind: 'copyRoomResults', rooms: breakout.rooms.map((r) => ({ n: r.n, name: r.name })) }],
   };
+}
+
+const groupSizes = { pairs: 2, trios: 3, fours: 4 } as const;
+
+/**
+ * What entering a step with a group configuration does to the rooms (the method's, see
+ * `stepGroupsSchema`): "whole" closes them; pairs, trios, fours and rooms of N close any open rooms
+ * (their results reach the plenary board) and open new ones for the step's time; "rotate" moves a
+ * Learning café's guests on. When nobody can be placed, everyone stays in the plenary.
+ */
+export function roomsForStep(
+  state: SessionState,
+  groups: StepGroups | undefined,
+  stepMs: number,
+  now: number,
+  random: (() => number) | undefined,
+): { state: SessionState; effects: RoomEffect[] } {
+  if (!groups) return { state, effects: [] };
+  const seconds = Math.min(roomLimits.maxSeconds, Math.max(60, Math.round(stepMs / 1000) || 600));
+  if (groups.kind === 'rotate' && state.breakout && state.breakout.rooms.length > 1) {
+    const rotated = rotateRooms(state, now);
+    if ('invalid' in rotated) return { state, effects: [] };
+    const breakout = { ...rotated.state.breakout!, timer: runningTimer(seconds * 1000, now) };
+    return { state: { ...rotated.state, breakout }, effects: rotated.effects };
+  }
+  let next = state;
+  const effects: RoomEffect[] = [];
+  if (next.breakout) {
+    const closed = closeRooms(next);
+    if ('state' in closed) {
+      next = closed.state;
+      effects.push(...closed.effects);
+    }
+  }
+  if (groups.kind === 'whole') return { state: next, effects };
+  const size = groups.kind === 'rooms' || groups.kind === 'rotate' ? (groups.size ?? 4) : groupSizes[groups.kind];
+  const mix = groups.kind === 'rotate' || (groups.kind === 'rooms' && groups.mix === true);
+  const count = Math.max(1, Math.min(roomLimits.rooms, Math.round(placeablePeople(next).length / size)));
+  const split = mix ? { kind: 'mixed' as const, rooms: count } : { kind: 'random' as const, size };
+  const opened = openRooms(next, { type: 'openRooms', split, seconds }, now, random);
+  if ('invalid' in opened) return { state: next, effects };
+  return { state: opened.state, effects: [...effects, ...opened.effects] };
 }

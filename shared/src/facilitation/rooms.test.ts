@@ -168,3 +168,69 @@ describe('who opens a room board', () => {
     expect(docAccess(inside, { ...doc, room: 99 }, state)).toBe('none');
   });
 });
+
+describe('methods that use rooms', () => {
+  /** A plaza meeting running one method from its first step. */
+  function running(methodId: string): SessionState {
+    let state = apply(
+      createSession(),
+      { type: 'join', participantId: F, name: 'Riikka', role: 'facilitator' },
+      'server',
+    ).state;
+    for (const p of people) {
+      state = apply(
+        state,
+        { type: 'join', participantId: p.id, name: p.id, role: 'member', groupId: p.groupId },
+        'server',
+      ).state;
+    }
+    state = apply(state, { type: 'addAgendaItem', methodId }).state;
+    return apply(state, { type: 'startMeeting' }).state;
+  }
+
+  it('runs a Learning café: mixed tables, two rotations with hosts staying, then everyone back', () => {
+    const first = running('learning-cafe');
+    const tables = first.breakout!.rooms;
+    // Six people at tables of about four: two mixed tables of three.
+    expect(tables.map((r) => r.memberIds.length)).toEqual([3, 3]);
+    for (const t of tables) expect(new Set(t.memberIds.map(groupOf)).size).toBe(2);
+    const hosts = tables.map((t) => t.hostId);
+
+    const second = apply(first, { type: 'nextStep' });
+    expect(second.state.breakout!.rooms.map((r) => r.hostId)).toEqual(hosts);
+    expect(second.state.breakout!.rooms.map((r) => r.memberIds)).toEqual(rotateGuests(tables));
+    // Guests left their table: their room connections close.
+    expect(second.effects.filter((e) => e.kind === 'leaveRooms')).toHaveLength(1);
+    // Same boards: a table keeps its board across rounds.
+    expect(second.state.breakout!.rooms.map((r) => r.n)).toEqual(tables.map((r) => r.n));
+
+    const third = apply(second.state, { type: 'nextStep' }).state;
+    expect(third.breakout!.rooms.map((r) => r.memberIds)).toEqual(rotateGuests(second.state.breakout!.rooms));
+    expect(third.breakout!.round).toBe(2);
+
+    const harvest = apply(third, { type: 'nextStep' });
+    expect(harvest.state.breakout).toBeNull();
+    expect(harvest.effects).toContainEqual({
+      kind: 'copyRoomResults',
+      rooms: tables.map((r) => ({ n: r.n, name: r.name })),
+    });
+  });
+
+  it('runs 1-2-4-All with real pairs and fours', () => {
+    const alone = running('one-two-four-all');
+    expect(alone.breakout ?? null).toBeNull();
+    const pairs = apply(alone, { type: 'nextStep' }).state;
+    expect(pairs.breakout!.rooms.map((r) => r.memberIds.length)).toEqual([2, 2, 2]);
+    const fours = apply(pairs, { type: 'nextStep' });
+    // The pairs' results are copied before the fours open on new boards.
+    expect(fours.effects.map((e) => e.kind)).toEqual(expect.arrayContaining(['copyRoomResults', 'prepareRooms']));
+    expect(fours.state.breakout!.rooms.flatMap((r) => r.memberIds)).toHaveLength(6);
+    expect(fours.state.breakout!.rooms.length).toBeLessThan(3);
+    const all = apply(fours.state, { type: 'nextStep' }).state;
+    expect(all.breakout).toBeNull();
+  });
+
+  it('opens trios for Troika consulting', () => {
+    expect(running('troika-consulting').breakout!.rooms.map((r) => r.memberIds.length)).toEqual([3, 3]);
+  });
+});

@@ -203,7 +203,9 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
   if (step.revealOnStart) {
     effects.push({ kind: 'revealPrivateNotes', participantIds: writers(next), step: ref });
   }
-  return { state: next, effects };
+  // The method's rooms: opened, rotated or closed by the step (roomCommands.ts).
+  const rooms = roomCommands.roomsForStep(next, step.groups, next.timer.durationMs, env.now, env.random);
+  return { state: rooms.state, effects: [...effects, ...rooms.effects] };
 }
 
 /** Closes the open visit, if any, and (given a step) opens one for it; the oldest fall off past the bound. */

@@ -215,5 +215,49 @@ test('two groups meet in a plaza and work in three mixed breakout rooms', async 
   await riikka.keyboard.press('Shift+1');
   for (const n of [1, 2, 3]) await expect(riikka.locator('.tl-frame-heading', { hasText: `Room ${n}` })).toBeVisible();
   await riikka.screenshot({ path: `${shots}breakout-results.png` });
+
+  // A Learning café: the method opens mixed tables, and each next round keeps the hosts and moves
+  // everyone else one table on, as the server does when the step changes.
+  await api(
+    `/meetings/${meetingId}/commands`,
+    { command: { type: 'addAgendaItem', methodId: 'learning-cafe' } },
+    coordinator,
+  );
+  await api(
+    `/meetings/${meetingId}/commands`,
+    { command: { type: 'gotoStep', agendaIndex: 1, stepIndex: 0 } },
+    coordinator,
+  );
+  const names = people.map((p) => p.displayName);
+  const seat = (name: string) => rooms.getByRole('combobox', { name: `Room for ${name}` });
+  const seating = async () => {
+    const out = new Map<string, string>();
+    for (const name of names) out.set(name, await seat(name).inputValue());
+    return out;
+  };
+  await expect(seat('Anna')).not.toHaveValue('');
+  let before = await seating();
+  const tables = [...new Set(before.values())].sort();
+  expect(tables).toHaveLength(2);
+  for (const round of [2, 3]) {
+    const hostNames: string[] = [];
+    for (const name of names) if ((await rooms.getByText(`${name} (host)`).count()) > 0) hostNames.push(name);
+    expect(hostNames).toHaveLength(2);
+    await riikka.getByRole('button', { name: 'Next step', exact: true }).first().click();
+    await expect(riikka.getByRole('heading', { name: `Round ${round}` }).first()).toBeVisible();
+    for (const name of names) {
+      const was = before.get(name)!;
+      // Hosts stay; with two tables, everyone else moves to the other one.
+      const expected = hostNames.includes(name) ? was : tables.find((t) => t !== was)!;
+      await expect(seat(name)).toHaveValue(expected);
+    }
+    // And each browser followed its person to the new table's board.
+    for (const who of people.filter((p) => p.displayName !== 'Aino')) {
+      const page = pages.get(who.displayName)!;
+      const room = await seat(who.displayName).locator('option:checked').innerText();
+      await expect(card(page).getByRole('heading', { name: `You are in ${room.toLowerCase()}` })).toBeVisible();
+    }
+    before = await seating();
+  }
   await Promise.all(everyone.concat(riikka).map((p) => p.context().close()));
 });

@@ -1,7 +1,7 @@
 // The card over the board while breakout rooms are open: which room this is and with whom, that
 // its result frame will be shared, the rooms' shared countdown with its last-minute warning, and
 // the facilitator's latest broadcast line. People not yet placed are told they will be.
-import { remainingMs, roomWarningMs, type Breakout } from '@vermeboard/shared';
+import { currentStep, remainingMs, roomWarningMs, type Breakout } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Countdown } from '../facilitation/Countdown.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
@@ -10,7 +10,7 @@ import { useRoomView, useShownRoom } from './RoomView.js';
 import './rooms.css';
 
 export function RoomCard() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { state, me, clock } = useFacilitation();
   const shown = useShownRoom();
   const { visit } = useRoomView();
@@ -26,6 +26,8 @@ export function RoomCard() {
     );
   }
   const name = shown.room.name;
+  // The room's own step card: what the room works on now.
+  const step = currentStep(state);
   const mates = shown.room.memberIds
     .filter((id) => id !== me)
     .map((id) => state.participants.find((p) => p.id === id)?.name)
@@ -33,6 +35,7 @@ export function RoomCard() {
   return (
     <section className="vb-room-card" aria-label={t('rooms.card')}>
       <h2 className="vb-room-card__title">{t(shown.own ? 'rooms.youAreIn' : 'rooms.visiting', { name })}</h2>
+      {step && <p className="vb-room-card__step">{step.step.title[locale]}</p>}
       {mates.length > 0 && <p className="vb-room-card__with">{t('rooms.with', { names: mates.join(', ') })}</p>}
       <p className="vb-room-card__shared">{t('rooms.shared')}</p>
       <Countdown timer={breakout.timer} clock={clock} label={t('rooms.timeLeft')} compact />

@@ -47,8 +47,11 @@ export type CommandOutcome = { ok: true } | CommandRefused;
 export type EndOutcome = { ok: true; endedAt: string } | CommandRefused;
 
 export interface Facilitation {
-  /** Writes a fresh session into a new meeting's session document. */
-  createSession(meetingId: MeetingId): Promise<void>;
+  /**
+   * Writes a fresh session into a new meeting's session document; with `previous`, the breakout
+   * rooms that meeting kept open again in this one (the group's next meeting).
+   */
+  createSession(meetingId: MeetingId, previous?: MeetingId): Promise<void>;
   /**
    * The `endMeeting` command as `subject` (the group route), or, when the meeting already ended
    * and the subject may end it, finishing the ending again (a crash may have cut it short). Answers
@@ -317,10 +320,16 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   }
 
   return {
-    async createSession(meetingId) {
+    async createSession(meetingId, previous) {
+      const kept = previous
+        ? await docs.withDoc(sessionName(previous), (doc) => {
+            const read = readSession(doc);
+            return read.ok ? (read.value.keptRooms ?? []) : [];
+          })
+        : [];
       await run(meetingId, async () => {
         await docs.withDoc(sessionName(meetingId), (doc) => {
-          writeFreshSession(doc);
+          writeFreshSession(doc, kept);
           const read = readSession(doc);
           if (read.ok) opts.onSessionWritten?.(meetingId, read.value);
         });

@@ -235,3 +235,30 @@ describe('breakout rooms in a plaza meeting', () => {
     expect(await upgradeStatus(`meeting/${meetingId}/room/${rooms[0]!.n}/board`, people[0]!.token)).toBe(403);
   });
 });
+
+describe('rooms kept for the group’s next meeting', () => {
+  it('carries the rooms a meeting closed last into the group’s next meeting', async () => {
+    const g = p.attached;
+    const present = [g.facilitator, ...g.members.map((m) => m.participantToken)];
+    for (const token of present) clients.connect(g.meetingId, 'session', token);
+    await until(
+      async () => (await serverSession(server, g.meetingId)).participants.filter((x) => x.present).length === 3,
+      'the group present',
+    );
+    const run = (c: Parameters<typeof sendCommand>[3]) => sendCommand(server, g.meetingId, g.facilitator, c);
+    expect((await run({ type: 'addAgendaItem', methodId: 'check-in-round' })).status).toBe(200);
+    expect((await run({ type: 'startMeeting' })).status).toBe(200);
+    expect((await run({ type: 'openRooms', split: { kind: 'random', size: 2 }, seconds: 300 })).status).toBe(200);
+    const rooms = (await serverSession(server, g.meetingId)).breakout!.rooms;
+    expect((await run({ type: 'closeRooms' })).status).toBe(200);
+    const ended = await server.api(g.path(`/meetings/${g.meetingId}/end`), { method: 'POST', token: g.facilitator });
+    expect(ended.status).toBe(200);
+
+    const next = await server.api(g.path('/meetings'), { method: 'POST', token: g.facilitator });
+    expect(next.status).toBe(201);
+    const nextId = (next.body as { meetingId: string }).meetingId;
+    expect((await serverSession(server, nextId)).keptRooms).toEqual(
+      rooms.map((r) => ({ name: r.name, memberIds: r.memberIds })),
+    );
+  });
+});

@@ -165,7 +165,11 @@ export function createApiRouter(deps: ApiDeps): Router {
     });
     // One meeting at a time: a second "start" (another tab, a co-facilitator) joins the running one instead.
     if (running !== null) throw new HttpError(409, 'a meeting of this group is already running', 'meetingId');
-    await facilitation.createSession(meetingId);
+    // The rooms the group kept at its last meeting can be opened again in this one.
+    const previous = (await storage.listMeetings(groupId)).findLast(
+      (m) => m.id !== meetingId && m.endedAt !== null && m.boardDeletedAt === null,
+    );
+    await facilitation.createSession(meetingId, previous?.id);
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
   });

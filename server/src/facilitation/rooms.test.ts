@@ -15,7 +15,7 @@ import {
   type ParticipantId,
   type SessionState,
 } from '@vermeboard/shared';
-import { WebSocket } from 'ws';
+import { upgradeStatus } from '../bearerSocket.testkit.js';
 import { createSyncAuthorizer } from '../auth/authorizeSync.js';
 import { putNote, readRecords } from '../board/boardClient.testkit.js';
 import { createProgramFixture, type ProgramFixture } from '../http/programFixture.testkit.js';
@@ -56,24 +56,7 @@ afterAll(async () => {
 
 const command = (token: string, c: Parameters<typeof sendCommand>[3]) => sendCommand(server, meetingId, token, c);
 
-/** The HTTP status of a real sync upgrade (101 when it opened). */
-function upgradeStatus(docName: string, token: string): Promise<number> {
-  return new Promise((resolve) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/${docName}`, {
-      headers: { authorization: `Bearer ${token}` },
-    });
-    ws.on('error', () => {});
-    ws.once('open', () => {
-      ws.terminate();
-      resolve(101);
-    });
-    ws.once('unexpected-response', (_req, res) => {
-      res.resume();
-      ws.terminate();
-      resolve(res.statusCode ?? 0);
-    });
-  });
-}
+const upgrade = (docName: string, token: string) => upgradeStatus(server.port, docName, token);
 
 /** Resolves with the close code of the client's next closed connection. */
 function nextClose(client: Client): Promise<number> {
@@ -166,20 +149,20 @@ describe('breakout rooms in a plaza meeting', () => {
     const [one, two] = state.breakout!.rooms;
     const docOne = `meeting/${meetingId}/room/${one!.n}/board`;
     const outsider = people.find((x) => !one!.memberIds.includes(x.participantId))!;
-    expect(await upgradeStatus(docOne, outsider.token)).toBe(403);
+    expect(await upgrade(docOne, outsider.token)).toBe(403);
     expect(await authorize(docOne, { kind: 'bearer', token: outsider.token })).toEqual({ ok: false, status: 403 });
     const ticket = await server.api('/api/sync-tickets', { token: outsider.token, body: { docName: docOne } });
     expect(ticket.status).toBe(403);
     // A room that does not exist, an observer of an invited group and the second group's shared link.
-    expect(await upgradeStatus(`meeting/${meetingId}/room/99/board`, people[0]!.token)).toBe(403);
-    expect(await upgradeStatus(docOne, p.attached.observer.participantToken)).toBe(403);
-    expect(await upgradeStatus(docOne, p.second.group.tokens.member)).toBe(403);
+    expect(await upgrade(`meeting/${meetingId}/room/99/board`, people[0]!.token)).toBe(403);
+    expect(await upgrade(docOne, p.attached.observer.participantToken)).toBe(403);
+    expect(await upgrade(docOne, p.second.group.tokens.member)).toBe(403);
     // The facilitator visits any room.
     expect(await authorize(docOne, { kind: 'bearer', token: p.coordinator })).toMatchObject({
       ok: true,
       access: 'write',
     });
-    expect(await upgradeStatus(`meeting/${meetingId}/room/${two!.n}/board`, p.coordinator)).toBe(101);
+    expect(await upgrade(`meeting/${meetingId}/room/${two!.n}/board`, p.coordinator)).toBe(101);
   });
 
   it('closes a moved person’s room connection, and lets them into their new room only', async () => {
@@ -195,8 +178,8 @@ describe('breakout rooms in a plaza meeting', () => {
     expect(moved.status).toBe(200);
     expect(await closed).toBe(CloseCode.roomChanged);
     clients.disconnect(client);
-    expect(await upgradeStatus(`meeting/${meetingId}/room/${one!.n}/board`, mover.token)).toBe(403);
-    expect(await upgradeStatus(`meeting/${meetingId}/room/${two!.n}/board`, mover.token)).toBe(101);
+    expect(await upgrade(`meeting/${meetingId}/room/${one!.n}/board`, mover.token)).toBe(403);
+    expect(await upgrade(`meeting/${meetingId}/room/${two!.n}/board`, mover.token)).toBe(101);
     // Back where they were, for the copy below.
     await command(p.coordinator, { type: 'moveToRoom', participantId: mover.participantId, room: one!.n });
     const back = clients.connect(meetingId, `room/${one!.n}/board`, mover.token);
@@ -232,7 +215,7 @@ describe('breakout rooms in a plaza meeting', () => {
     expect(again).toBe(0);
     expect(await server.sync.withDoc(board, (doc) => Y.encodeStateVector(doc))).toEqual(before);
     // No room is open now: nobody enters one, not even the room's own people.
-    expect(await upgradeStatus(`meeting/${meetingId}/room/${rooms[0]!.n}/board`, people[0]!.token)).toBe(403);
+    expect(await upgrade(`meeting/${meetingId}/room/${rooms[0]!.n}/board`, people[0]!.token)).toBe(403);
   });
 });
 

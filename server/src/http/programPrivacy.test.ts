@@ -1,11 +1,11 @@
 // The coordinator cannot read any group's board or notes: every HTTP route that names a group or a
 // meeting, and every document of a group's meeting, refuses the coordinator's token. The routes are
 // read from the API router itself, so a route added later is covered without editing this test.
-import { WebSocket } from 'ws';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncAuthorizer } from '../auth/authorizeSync.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
+import { upgradeStatus } from '../bearerSocket.testkit.js';
 import { SessionClients, sendCommand, serverSession, until } from '../facilitation/sessionClients.testkit.js';
 import { createApiRouter } from './api.js';
 import { createProgramFixture, type ProgramFixture } from './programFixture.testkit.js';
@@ -130,21 +130,7 @@ describe('the coordinator’s token on a group’s routes', () => {
       expect({ docName, status: ticket.status }).toEqual({ docName, status: 403 });
     }
     // And the real upgrade, once, end to end.
-    const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/${docs[0]}`, {
-        headers: { authorization: `Bearer ${p.coordinator}` },
-      });
-      ws.on('error', () => {});
-      ws.once('open', () => {
-        ws.terminate();
-        resolve(101);
-      });
-      ws.once('unexpected-response', (_req, res) => {
-        res.resume();
-        ws.terminate();
-        resolve(res.statusCode ?? 0);
-      });
-    });
+    const status = await upgradeStatus(server.port, docs[0]!, p.coordinator);
     expect(status).toBe(403);
     clients.closeAll();
   });

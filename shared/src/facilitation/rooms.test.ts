@@ -25,7 +25,7 @@ function apply(state: SessionState, command: SessionCommand, actor: typeof fac |
 }
 
 /** A running plaza meeting: F facilitates, three people of each of two groups are here. */
-function plaza(): SessionState {
+function plaza(methodId?: string): SessionState {
   let state = apply(
     createSession(),
     { type: 'join', participantId: F, name: 'Riikka', role: 'facilitator' },
@@ -38,7 +38,10 @@ function plaza(): SessionState {
       'server',
     ).state;
   }
-  state = apply(state, { type: 'applyPreset', presetId: 'meeting-frame' }).state;
+  state = apply(
+    state,
+    methodId ? { type: 'addAgendaItem', methodId } : { type: 'applyPreset', presetId: 'meeting-frame' },
+  ).state;
   return apply(state, { type: 'startMeeting' }).state;
 }
 
@@ -171,22 +174,7 @@ describe('who opens a room board', () => {
 
 describe('methods that use rooms', () => {
   /** A plaza meeting running one method from its first step. */
-  function running(methodId: string): SessionState {
-    let state = apply(
-      createSession(),
-      { type: 'join', participantId: F, name: 'Riikka', role: 'facilitator' },
-      'server',
-    ).state;
-    for (const p of people) {
-      state = apply(
-        state,
-        { type: 'join', participantId: p.id, name: p.id, role: 'member', groupId: p.groupId },
-        'server',
-      ).state;
-    }
-    state = apply(state, { type: 'addAgendaItem', methodId }).state;
-    return apply(state, { type: 'startMeeting' }).state;
-  }
+  const running = (methodId: string) => plaza(methodId);
 
   it('runs a Learning café: mixed tables, two rotations with hosts staying, then everyone back', () => {
     const first = running('learning-cafe');

@@ -115,7 +115,12 @@ export async function startServer(
     ),
     ...(cluster ? { cluster: cluster.docs } : {}),
     connectionLimiter: limiters('connections', { limit: config.connectionsPerMinutePerAddress, windowMs: 60_000 }),
-    authorize: createSyncAuthorizer(auth, storage, (meetingId) => rules.load(meetingId)),
+    authorize: createSyncAuthorizer(
+      auth,
+      storage,
+      (meetingId) => rules.load(meetingId),
+      (meetingId) => facilitation.session(meetingId),
+    ),
   });
 
   const writeSummary = createSummaryWriter(sync, storage, logger.child({ component: 'summary' }));
@@ -124,6 +129,7 @@ export async function startServer(
     storage,
     logger: logger.child({ component: 'facilitation' }),
     onSessionWritten: (meetingId, state) => rules.set(meetingId, state),
+    closeConnections: closeSelected,
     ...(cluster
       ? {
           serialize: <T>(meetingId: MeetingId, task: () => Promise<T>) =>

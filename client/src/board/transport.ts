@@ -156,6 +156,8 @@ const terminalCloseCodes = new Set<number>([
   // Reconnecting would send the refused change again; the board reloads instead (Board.tsx).
   CloseCode.updateRefused,
   CloseCode.documentTooLarge,
+  // Moved out of a breakout room: the meeting opens the document the session assigns now.
+  CloseCode.roomChanged,
 ]);
 
 function defaultServerUrl(): string {

@@ -11,6 +11,7 @@ import { notifyMessages } from '../group/notifyMessages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
 import { summaryMessages } from '../summary/messages.js';
+import { roomMessages } from '../rooms/messages.js';
 
 export const locales = ['en', 'fi', 'sv'] as const;
 export type Locale = (typeof locales)[number];
@@ -31,6 +32,7 @@ export const messages = {
     ...debriefMessages.en,
     ...programMessages.en,
     ...a11yMessages.en,
+    ...roomMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -44,6 +46,7 @@ export const messages = {
     ...debriefMessages.fi,
     ...programMessages.fi,
     ...a11yMessages.fi,
+    ...roomMessages.fi,
   },
   sv: {
     ...appMessages.sv,
@@ -57,6 +60,7 @@ export const messages = {
     ...debriefMessages.sv,
     ...programMessages.sv,
     ...a11yMessages.sv,
+    ...roomMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

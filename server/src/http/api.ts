@@ -169,7 +169,11 @@ export function createApiRouter(deps: ApiDeps): Router {
     });
     // One meeting at a time: a second "start" (another tab, a co-facilitator) joins the running one instead.
     if (running !== null) throw new HttpError(409, 'a meeting of this group is already running', 'meetingId');
-    await facilitation.createSession(meetingId);
+    // The rooms the group kept at its last meeting can be opened again in this one.
+    const previous = (await storage.listMeetings(groupId)).findLast(
+      (m) => m.id !== meetingId && m.endedAt !== null && m.boardDeletedAt === null,
+    );
+    await facilitation.createSession(meetingId, previous?.id);
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
   });
@@ -181,7 +185,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/sync-tickets', jsonBody, async (req, res) => {
     const caller = await access.caller(req);
     const { docName } = syncTicketBody.parse(req.body);
-    const allowed = await syncAccess(storage, docName, caller);
+    const allowed = await syncAccess(storage, docName, caller, (meetingId) => facilitation.session(meetingId));
     if (!allowed.ok) throw new HttpError(allowed.status, syncRefusals[allowed.status], 'docName');
     const body: SyncTicketResponse = {
       ticket: auth.issueSyncTicket(caller, docName),

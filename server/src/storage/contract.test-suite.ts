@@ -503,6 +503,7 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
           `meeting/${meetingId}/board`,
           `meeting/${meetingId}/session`,
           `meeting/${meetingId}/private/${pid(2)}`,
+          `meeting/${meetingId}/room/3/board`,
           `meeting/${kept}/board`,
         ]) {
           await storage.appendUpdates(doc, [new Uint8Array([1, 2, 3])]);
@@ -528,6 +529,7 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         expect(await storage.loadUpdates(`meeting/${meetingId}/board`)).toEqual([]);
         expect(await storage.loadUpdates(`meeting/${meetingId}/session`)).toEqual([]);
         expect(await storage.loadUpdates(`meeting/${meetingId}/private/${pid(2)}`)).toEqual([]);
+        expect(await storage.loadUpdates(`meeting/${meetingId}/room/3/board`)).toEqual([]);
         expect(await storage.getAsset('asset-000001')).toBeNull();
         expect(await storage.loadUpdates(`meeting/${kept}/board`)).toHaveLength(1);
         expect((await storage.getMeeting(meetingId))?.boardDeletedAt).toBe(day(11));

@@ -92,6 +92,24 @@ export const boardLayoutSchema = z
   .refine((l) => l.notes.every((n) => l.frames.some((f) => f.id === n.frameId)), 'a note refers to a missing frame');
 export type BoardLayout = z.infer<typeof boardLayoutSchema>;
 
+/**
+ * How people work in a step: the whole group together, or in breakout rooms (see rooms.ts) that the
+ * server opens, rotates or closes when the step is entered. Without it, a step leaves the rooms as
+ * they are (the facilitator's own rooms stay open across steps).
+ */
+export const stepGroupsSchema = z.discriminatedUnion('kind', [
+  /** Everyone back in the plenary: open rooms close and their results are copied there. */
+  z.strictObject({ kind: z.literal('whole') }),
+  z.strictObject({ kind: z.literal('pairs') }),
+  z.strictObject({ kind: z.literal('trios') }),
+  z.strictObject({ kind: z.literal('fours') }),
+  /** Rooms of about `size` people; `mix` puts people of different groups together (a plaza meeting). */
+  z.strictObject({ kind: z.literal('rooms'), size: z.number().int().min(2).max(20), mix: z.boolean().optional() }),
+  /** Learning café: each room's host stays, the others move one room on (rooms open mixed if none are). */
+  z.strictObject({ kind: z.literal('rotate'), size: z.number().int().min(2).max(20).optional() }),
+]);
+export type StepGroups = z.infer<typeof stepGroupsSchema>;
+
 const seconds = z
   .number()
   .int()
@@ -137,6 +155,8 @@ export const stepSchema = z
      * Any frame of the method may be named; the view goes there when the step starts.
      */
     focusFrames: z.array(slugSchema).min(1).max(facilitationLimits.layoutItems).optional(),
+    /** Whole group or breakout rooms; optional, and absent in methods written before rooms. */
+    groups: stepGroupsSchema.optional(),
   })
   .refine((s) => s.turnSeconds === undefined || s.speakingMode === 'round-robin', {
     message: 'turnSeconds only applies to round-robin steps',

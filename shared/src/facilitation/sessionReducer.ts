@@ -23,6 +23,8 @@ import {
   speakersByJoinOrder,
 } from './roundRobin.js';
 import { makeRoomFor } from './roster.js';
+import * as roomCommands from './roomCommands.js';
+import type { RoomEffect } from './roomCommands.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
 import type { Outcome, Timer } from './timer.js';
@@ -39,7 +41,8 @@ export type Effect =
   /** An ephemeral reaction to broadcast; reactions are not kept in the state. */
   | { kind: 'reaction'; participantId: ParticipantId; reaction: Reaction; at: number }
   /** Set or clear a mark on a board note, recording who set it. */
-  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange };
+  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange }
+  | RoomEffect;
 
 export type MarkChange =
   | { kind: 'star'; starred: boolean }
@@ -105,6 +108,12 @@ const needsRunning = new Set<CommandType>([
   'revealNotes',
   'starNote',
   'markAction',
+  'openRooms',
+  'moveToRoom',
+  'broadcastToRooms',
+  'adjustRoomTime',
+  'rotateRooms',
+  'closeRooms',
 ]);
 
 export function reduce(state: SessionState, command: SessionCommand, ctx: ReduceContext): ReduceResult {
@@ -194,7 +203,9 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
   if (step.revealOnStart) {
     effects.push({ kind: 'revealPrivateNotes', participantIds: writers(next), step: ref });
   }
-  return { state: next, effects };
+  // The method's rooms: opened, rotated or closed by the step (roomCommands.ts).
+  const rooms = roomCommands.roomsForStep(next, step.groups, next.timer.durationMs, env.now, env.random);
+  return { state: rooms.state, effects: [...effects, ...rooms.effects] };
 }
 
 /** Closes the open visit, if any, and (given a step) opens one for it; the oldest fall off past the bound. */
@@ -388,8 +399,11 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   },
 
   endMeeting(state, _command, env) {
-    const closed = closeTurn(state, env.now);
+    // Rooms still open close first, so their results reach the plenary board and the record.
+    const rooms = state.breakout ? roomCommands.closeRooms(state) : null;
+    const closed = closeTurn(rooms && 'state' in rooms ? rooms.state : state, env.now);
     return {
+      effects: rooms && 'effects' in rooms ? rooms.effects : [],
       state: {
         ...closed,
         status: 'ended',
@@ -681,6 +695,13 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     };
   },
 
+  openRooms: (state, command, env) => roomCommands.openRooms(state, command, env.now, env.random),
+  moveToRoom: (state, command) => roomCommands.moveToRoom(state, command),
+  broadcastToRooms: (state, command) => roomCommands.broadcastToRooms(state, command),
+  adjustRoomTime: (state, command, env) => roomCommands.adjustRoomTime(state, command, env.now),
+  rotateRooms: (state, _command, env) => roomCommands.rotateRooms(state, env.now),
+  closeRooms: (state) => roomCommands.closeRooms(state),
+
   join(state, command, env) {
     const existing = participant(state, command.participantId);
     const roster = existing ? state.participants : makeRoomFor(state, command);
@@ -692,6 +713,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       // A reconnect while still present keeps their place; a return after leaving counts as a new join.
       joinedAt: existing?.present ? existing.joinedAt : env.now,
       present: true,
+      ...(command.groupId !== undefined ? { groupId: command.groupId } : {}),
     };
     const participants = existing ? roster.map((p) => (p.id === joined.id ? joined : p)) : [...roster, joined];
     let next: SessionState = { ...state, participants };

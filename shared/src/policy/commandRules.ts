@@ -63,6 +63,12 @@ export const commandPermissions: Record<CommandType, CommandPermission> = {
   revealNotes: 'facilitator',
   starNote: 'starrer',
   markAction: 'participant',
+  openRooms: 'facilitator',
+  moveToRoom: 'facilitator',
+  broadcastToRooms: 'facilitator',
+  adjustRoomTime: 'facilitator',
+  rotateRooms: 'facilitator',
+  closeRooms: 'facilitator',
   join: 'server',
   leave: 'server',
 };

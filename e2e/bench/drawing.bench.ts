@@ -58,8 +58,16 @@ test('bytes a watcher receives while someone draws a freehand stroke', async ({ 
 
   const canvas = page.locator('.tl-canvas');
   const box = (await canvas.boundingBox())!;
-  const results: { ratio: number; bytes: number; docBytes: number; record: number; ups: number; seconds: number }[] =
-    [];
+  const results: {
+    ratio: number;
+    bytes: number;
+    docBytes: number;
+    presenceBytes: number;
+    previewBytes: number;
+    record: number;
+    ups: number;
+    seconds: number;
+  }[] = [];
   const measured = new Set<string>();
   for (let stroke = 0; stroke < STROKES; stroke++) {
     await page.mouse.click(box.x + 40, box.y + 40);
@@ -97,12 +105,16 @@ test('bytes a watcher receives while someone draws a freehand stroke', async ({ 
     const window: ReceivedFrame[] = wire.between(down, arrived);
     const docFrames = window.filter((f) => f.kind === 'update' && f.path.endsWith('/board'));
     const seconds = (up - down) / 1000;
+    // What shows the stroke growing: document updates and stroke previews on the board's socket.
+    const live = wire.between(down, up, '/board').filter((f) => f.kind === 'update' || f.kind === 'preview');
     results.push({
       bytes: sum(window),
       docBytes: sum(docFrames),
+      presenceBytes: sum(window.filter((f) => f.kind === 'awareness')),
+      previewBytes: sum(window.filter((f) => f.kind === 'preview')),
       record: recordBytes,
       ratio: sum(window) / recordBytes,
-      ups: wire.between(down, up, '/board').filter((f) => f.kind === 'update').length / seconds,
+      ups: live.length / seconds,
       seconds,
     });
     await page.waitForTimeout(500);
@@ -113,7 +125,8 @@ test('bytes a watcher receives while someone draws a freehand stroke', async ({ 
   const lines = results.map(
     (r, i) =>
       `stroke ${i + 1}: ${r.seconds.toFixed(1)} s, final record ${r.record} B, watcher received ${r.bytes} B ` +
-      `(${r.docBytes} B of document updates) = ${r.ratio.toFixed(1)}× the record, ${r.ups.toFixed(1)} updates/s`,
+      `(${r.docBytes} B of document updates, ${r.previewBytes} B of previews, ${r.presenceBytes} B of presence) = ` +
+      `${r.ratio.toFixed(1)}× the record, ${r.ups.toFixed(1)} updates/s`,
   );
   lines.push(
     `median: ${median(results.map((r) => r.ratio)).toFixed(1)}× the final record (target ≤ 10×), ` +

@@ -11,8 +11,8 @@ export interface ReceivedFrame {
   /** The socket's URL path (e.g. `/sync/meeting/<id>/board`). */
   path: string;
   bytes: Uint8Array;
-  /** 'update' and 'step2' carry document changes; 'awareness' presence. */
-  kind: 'step1' | 'step2' | 'update' | 'awareness' | 'other';
+  /** 'update' and 'step2' carry document changes; 'awareness' presence; 'preview' a stroke being drawn. */
+  kind: 'step1' | 'step2' | 'update' | 'awareness' | 'preview' | 'other';
 }
 
 export class FrameRecorder {
@@ -62,6 +62,7 @@ function kindOf(bytes: Uint8Array): ReceivedFrame['kind'] {
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
     if (type === 1) return 'awareness';
+    if (type === 4) return 'preview';
     if (type !== 0) return 'other';
     const sub = decoding.readVarUint(decoder);
     return sub === 0 ? 'step1' : sub === 1 ? 'step2' : sub === 2 ? 'update' : 'other';

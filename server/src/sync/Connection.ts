@@ -190,12 +190,21 @@ export class Connection implements Peer {
       case 'queryAwareness':
         this.send(live.encodeAwareness());
         return;
+      case 'strokePreview':
+        // A preview is a write in all but storage: an observer's would draw on everyone's board.
+        if (this.access === 'read') this.noteDroppedWrite(message.type);
+        else live.relayPreview(message.frame, this);
+        return;
     }
   }
 
   private dropWrite(type: 'syncStep2' | 'update', update: DecodedUpdate): void {
     // An empty step 2 is a client answering a step 1 (from an older server, or a resync); not a write.
     if (isEmptyUpdate(update)) return;
+    this.noteDroppedWrite(type);
+  }
+
+  private noteDroppedWrite(type: 'syncStep2' | 'update' | 'strokePreview'): void {
     this.droppedWrites++;
     // Warn once per connection; a client that keeps editing locally would otherwise flood the log.
     const level = this.droppedWrites === 1 ? 'warn' : 'debug';

@@ -12,13 +12,14 @@
 // The frame is a y-websocket message of its own type (4; 0 sync, 1 awareness, 2 auth, 3 query):
 //
 //   varUint 4          message type
-//   varString shapeId  `shape:` and 1–64 of [A-Za-z0-9_-] (tldraw's own ids; not a layout id)
-//   varUint segment    index of the segment in props.segments
-//   varUint kind       0 free, 1 straight
-//   varUint dim        numbers per point: 2 (x, y) or 3 (x, y, pressure)
+//   varString id       the shape id without its `shape:` prefix: 1–64 of [A-Za-z0-9_-], not a layout id
+//   varUint head       segment × 4 + 2 if the segment is straight (0 free) + 1 if points have 3 numbers
+//                      (x, y, pressure; else 2: x, y); segment is the index in props.segments
 //   varUint from       index of the first point carried: the segment's points from there on are replaced
-//   varUint count      how many numbers follow, a multiple of dim, at most maxNumbers
+//   varUint count      how many numbers follow, a multiple of the numbers per point, at most maxNumbers
 //   count × float32    the points, big-endian, relative to the shape like the record's own
+//
+// A stroke drawn slowly sends a point or two per preview, so the frame's fixed part is kept small.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { z } from 'zod';
@@ -35,6 +36,7 @@ export const strokePreviewBounds = {
   maxNumbers: 1536,
 } as const;
 
+const shapePrefix = 'shape:';
 const shapeIdPattern = /^shape:[A-Za-z0-9_-]{1,64}$/;
 const kinds = ['free', 'straight'] as const;
 
@@ -62,10 +64,8 @@ export type StrokePreview = z.infer<typeof strokePreviewSchema>;
 export function encodeStrokePreview(preview: StrokePreview): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, STROKE_PREVIEW_MESSAGE);
-  encoding.writeVarString(encoder, preview.shapeId);
-  encoding.writeVarUint(encoder, preview.segment);
-  encoding.writeVarUint(encoder, kinds.indexOf(preview.kind));
-  encoding.writeVarUint(encoder, preview.dim);
+  encoding.writeVarString(encoder, preview.shapeId.slice(shapePrefix.length));
+  encoding.writeVarUint(encoder, preview.segment * 4 + kinds.indexOf(preview.kind) * 2 + (preview.dim === 3 ? 1 : 0));
   encoding.writeVarUint(encoder, preview.from);
   encoding.writeVarUint(encoder, preview.points.length);
   for (const n of preview.points) encoding.writeFloat32(encoder, n);
@@ -77,10 +77,11 @@ export function encodeStrokePreview(preview: StrokePreview): Uint8Array {
  * and on any value out of bounds; the count is checked before any point is read.
  */
 export function decodeStrokePreview(decoder: decoding.Decoder): StrokePreview {
-  const shapeId = decoding.readVarString(decoder);
-  const segment = decoding.readVarUint(decoder);
-  const kind = kinds[decoding.readVarUint(decoder)];
-  const dim = decoding.readVarUint(decoder);
+  const shapeId = shapePrefix + decoding.readVarString(decoder);
+  const head = decoding.readVarUint(decoder);
+  const segment = Math.floor(head / 4);
+  const kind = kinds[(head >> 1) & 1];
+  const dim = head & 1 ? 3 : 2;
   const from = decoding.readVarUint(decoder);
   const count = decoding.readVarUint(decoder);
   if (count > strokePreviewBounds.maxNumbers) throw new Error(`${count} numbers in one preview`);

@@ -10,8 +10,8 @@
 // every animation frame, and each write sends the whole record to everyone. With `sendPreview` (the
 // board) it is written at pen-down and when finished, and in between its new points go out as stroke
 // previews (shared/src/strokePreview.ts) `liveStrokesPerSecond` times a second; as a safety net for
-// peers that missed previews it is also written again when it has doubled in points since its last
-// write, at most every `strokeSafetyNetMs`, so those writes add up to about one finished record.
+// peers that missed previews it is also written again when it has tripled in points since its last
+// write, at most every `strokeSafetyNetMs`, so those writes add up to about half a finished record.
 // Without `sendPreview` it is written at most `liveStrokesPerSecond` times a second. Either way it is
 // written at once when it is finished, deleted or the binding stops.
 //
@@ -101,7 +101,7 @@ export function bindRecords({
     const state = drawing.get(stroke.id);
     if (state && !all && at - state.sentAt < strokeIntervalMs) return false;
     const points = pointCount(stroke);
-    const safetyNet = state && at - state.writtenAt >= strokeSafetyNetMs && points >= 2 * state.writtenPoints;
+    const safetyNet = state && at - state.writtenAt >= strokeSafetyNetMs && points >= 3 * state.writtenPoints;
     const diff = state && !all && !safetyNet ? strokePreviews(stroke, state.sent) : null;
     if (diff && state) {
       for (const preview of diff.previews) send(preview);

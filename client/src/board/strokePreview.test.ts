@@ -122,7 +122,7 @@ describe('stroke previews', () => {
       // The watcher is never more than a preview (a twelfth of a second) behind.
       expect(pointsIn(watcher.store)).toBeGreaterThanOrEqual(frame - 5);
     }
-    // Pen-down plus safety-net writes each at least twice the points of the one before.
+    // Pen-down plus safety-net writes each at least three times the points of the one before.
     expect(writes.length).toBeLessThanOrEqual(5);
     expect(sent.length).toBeGreaterThanOrEqual(6 * 10);
     expect(sent.length).toBeLessThanOrEqual(6 * 12 + 1);

@@ -983,13 +983,11 @@ describe('stroke previews', () => {
   });
 
   /** A preview frame written field by field, so that each field can be wrong. */
-  const frame = (fields: { id?: string; dim?: number; count?: number; numbers?: number[]; truncate?: number }) => {
+  const frame = (fields: { id?: string; count?: number; numbers?: number[]; truncate?: number }) => {
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, STROKE_PREVIEW_MESSAGE);
-    encoding.writeVarString(encoder, fields.id ?? 'shape:stroke-1');
+    encoding.writeVarString(encoder, fields.id ?? 'stroke-1');
     encoding.writeVarUint(encoder, 0);
-    encoding.writeVarUint(encoder, 0);
-    encoding.writeVarUint(encoder, fields.dim ?? 2);
     encoding.writeVarUint(encoder, 0);
     const numbers = fields.numbers ?? [1, 2];
     encoding.writeVarUint(encoder, fields.count ?? numbers.length);
@@ -1002,10 +1000,10 @@ describe('stroke previews', () => {
     ['a point that is not a number', frame({ numbers: [1, Number.NaN] })],
     ['an infinite coordinate', frame({ numbers: [Number.POSITIVE_INFINITY, 2] })],
     ['half a point', frame({ numbers: [1, 2, 3] })],
-    ['a dimension other than 2 or 3', frame({ dim: 4, numbers: [1, 2, 3, 4] })],
     ['more numbers than a preview may carry', frame({ count: strokePreviewBounds.maxNumbers + 2, numbers: [] })],
-    ['an id that is not a shape id', frame({ id: 'page:page' })],
-    ['a layout shape id', frame({ id: 'shape:layout.frame-1' })],
+    ['an id that is not a shape id', frame({ id: 'a/b' })],
+    ['an empty id', frame({ id: '' })],
+    ['a layout shape id', frame({ id: 'layout.frame-1' })],
     ['a truncated body', frame({ truncate: 3 })],
     ['trailing bytes', Uint8Array.from([...frame({}), 0])],
   ])('close only the sender of %s with 1002', async (_name, bad) => {

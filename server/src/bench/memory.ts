@@ -34,7 +34,7 @@ export const memoryDefaults: MemoryParams = {
   concurrency: 32,
   rooms: 25,
   clientsPerRoom: 8,
-  settleSeconds: 5,
+  settleSeconds: 10,
 };
 
 export interface MemoryReport {
@@ -43,6 +43,8 @@ export interface MemoryReport {
     seconds: number;
     rssBefore: number;
     rssPeak: number;
+    /** Settled after half the frames. */
+    rssHalfway: number;
     rssAfter: number;
     /** Close code → connections closed with it. */
     closes: Record<string, number>;
@@ -139,20 +141,32 @@ export async function runMemory(
   const started = performance.now();
   let next = 0;
   let lastReport = started;
-  const worker = async () => {
-    while (next < params.frames) {
-      const i = next++;
-      const code = await fuzzOnce(fuzzRoom, fuzzFrames[i % fuzzFrames.length]!(i));
-      closes[code] = (closes[code] ?? 0) + 1;
-      if (performance.now() - lastReport > 10_000) {
-        lastReport = performance.now();
-        log(`  fuzz: ${next} frames, RSS ${(readRssBytes(pid) / 2 ** 20).toFixed(0)} MB`);
+  let fuzzMs = 0;
+  const fuzzUpTo = async (end: number) => {
+    const from = performance.now();
+    const worker = async () => {
+      while (next < end) {
+        const i = next++;
+        const code = await fuzzOnce(fuzzRoom, fuzzFrames[i % fuzzFrames.length]!(i));
+        closes[code] = (closes[code] ?? 0) + 1;
+        if (performance.now() - lastReport > 10_000) {
+          lastReport = performance.now();
+          log(`  fuzz: ${next} frames, RSS ${(readRssBytes(pid) / 2 ** 20).toFixed(0)} MB`);
+        }
       }
-    }
+    };
+    await Promise.all(Array.from({ length: params.concurrency }, worker));
+    fuzzMs += performance.now() - from;
   };
-  await Promise.all(Array.from({ length: params.concurrency }, worker));
-  const seconds = (performance.now() - started) / 1000;
+  // Halfway the fuzz pauses to settle: memory that is kept grows again in the second half, memory
+  // the heap only sized itself to does not.
+  await fuzzUpTo(Math.floor(params.frames / 2));
   clearInterval(sampler);
+  const rssHalfway = await settledRss(pid, params.settleSeconds);
+  const resumed = setInterval(() => (rssPeak = Math.max(rssPeak, readRssBytes(pid))), 250);
+  await fuzzUpTo(params.frames);
+  clearInterval(resumed);
+  const seconds = fuzzMs / 1000;
   const rssAfter = await settledRss(pid, params.settleSeconds);
 
   const rssEmpty = await settledRss(pid, 1);
@@ -161,16 +175,19 @@ export async function runMemory(
     for (let c = 0; c < params.clientsPerRoom; c++) {
       const client = new BenchClient(url, `idle ${room}.${c}`, null);
       await client.connect(30_000);
-      client.sendUpdate(`r${room}c${c}`, c * 10, room * 10);
+      client.sendUpdate(`shape:idle-${room}-${c}`, c * 10, room * 10);
       client.sendCursor(c, room);
       clients.push(client);
     }
   }
   const rssLoaded = await settledRss(pid, params.settleSeconds);
+  const refused = clients.filter((client) => client.closeInfo !== null);
+  if (refused.length > 0)
+    throw new Error(`${refused.length} idle clients were closed (${refused[0]!.closeInfo!.code})`);
   await Promise.all(clients.map((client) => client.close()));
   const rssGone = await settledRss(pid, params.settleSeconds);
   return {
-    fuzz: { frames: params.frames, seconds, rssBefore, rssPeak, rssAfter, closes },
+    fuzz: { frames: params.frames, seconds, rssBefore, rssPeak, rssHalfway, rssAfter, closes },
     idle: {
       rooms: params.rooms,
       clientsPerRoom: params.clientsPerRoom,
@@ -191,7 +208,7 @@ export function memoryLines(report: MemoryReport): string[] {
     .join(', ');
   return [
     `Memory: ${fuzz.frames} malformed frames (one per connection) in ${fuzz.seconds.toFixed(0)} s: server RSS ` +
-      `${mb(fuzz.rssBefore)} before, ${mb(fuzz.rssPeak)} at peak, ${mb(fuzz.rssAfter)} after ` +
+      `${mb(fuzz.rssBefore)} before, ${mb(fuzz.rssHalfway)} halfway, ${mb(fuzz.rssPeak)} at peak, ${mb(fuzz.rssAfter)} after ` +
       `(${mb(fuzz.rssAfter - fuzz.rssBefore)} grown; target ≤ 50 MB); closes ${codes}`,
     `Memory: ${idle.rooms} idle rooms × ${idle.clientsPerRoom} clients: server RSS ${mb(idle.rssEmpty)} without them, ` +
       `${mb(idle.rssLoaded)} with them, ${mb(idle.rssAfter)} after they left; ` +

@@ -100,12 +100,17 @@ export class Connection implements Peer {
     if (this.ended) return;
     this.log.info({ code, reason }, 'closing connection');
     this.end();
+    const ws = this.ws;
     try {
-      this.ws.close(code, reason);
+      ws.close(code, reason);
     } catch {
-      this.ws.terminate();
+      ws.terminate();
     }
-    setTimeout(() => this.ws.terminate(), closeGraceMs).unref();
+    // The timer holds the socket only, and only until it closes: a refused connection that lived on
+    // for the whole grace period outlived the young generation, and a flood of them piled up
+    // sockets and their buffers until the next full collection.
+    const timer = setTimeout(() => ws.terminate(), closeGraceMs).unref();
+    ws.once('close', () => clearTimeout(timer));
   }
 
   /** Called by the server's keepalive timer: a connection that did not answer the last ping is dead. */

@@ -40,6 +40,38 @@ async function boardOf(page: Page, notes: number) {
   return { links, fillSeconds };
 }
 
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * With BENCH_PROFILE set: the page's CPU profile while `run` runs (Chrome DevTools Protocol),
+ * printed as the functions with the most self time, to see where a join spends it.
+ */
+async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  if (!process.env['BENCH_PROFILE']) return run();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
+  await session.send('Profiler.start');
+  const result = await run();
+  const { profile } = (await session.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byNode.get(id)!.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`\nCPU profile (self ms)\n${top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)}  ${k}`).join('\n')}\n`);
+  await session.detach();
+  return result;
+}
+
 /** Milliseconds from `start` until the page shows `count` shapes and its board is live. */
 async function timeUntilRendered(page: Page, count: number, start: () => Promise<void>): Promise<number> {
   const t0 = performance.now();
@@ -67,7 +99,7 @@ test('joining a board of 2,000 notes', async ({ browser, page }) => {
     await member.getByRole('button', { name: 'Join' }).click();
     const continueButton = member.getByRole('button', { name: 'Continue to the meeting' });
     await continueButton.waitFor();
-    times.push(await timeUntilRendered(member, notes, () => continueButton.click()));
+    times.push(await profiled(member, () => timeUntilRendered(member, notes, () => continueButton.click())));
     await expect(connectionStatus(member)).toHaveAttribute('data-status', 'live');
     await context.close();
   }

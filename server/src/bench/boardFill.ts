@@ -36,18 +36,19 @@ export async function fillBoard({ url, token, notes, perUpdate = 500, columns = 
     ws.once('open', resolve);
     ws.once('error', reject);
   });
-  /** Asks for what the server has and waits for its answer, which comes once all it took is stored. */
-  const roundTrip = () =>
+  /** Resolves with the next frame of `type` the server sends. */
+  const next = (type: 'sync-step2' | 'update') =>
     Promise.race([
       closed,
       new Promise<void>((resolve) => {
         const wait = (message: ReturnType<typeof decodeMessage>) =>
-          message.type === 'sync-step2' ? resolve() : frames.push(wait);
+          message.type === type ? resolve() : frames.push(wait);
         frames.push(wait);
-        ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
       }),
     ]);
-  await roundTrip();
+  const synced = next('sync-step2');
+  ws.send(encodeSyncStep1(Y.encodeStateVector(doc)));
+  await synced;
   const indices = getIndices(notes);
   for (let start = 0; start < notes; start += perUpdate) {
     const update = captureUpdate(doc, () => {
@@ -65,9 +66,10 @@ export async function fillBoard({ url, token, notes, perUpdate = 500, columns = 
       }
       records.push(batch);
     });
+    // One update at a time: the server relays it back to its sender, too, once it is stored.
+    const stored = next('update');
     ws.send(encodeUpdate(update));
-    // One update at a time, so that the connection's byte budget is never in question.
-    await roundTrip();
+    await stored;
   }
   ws.close();
 }

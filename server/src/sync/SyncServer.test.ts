@@ -1030,7 +1030,14 @@ describe('stroke previews', () => {
   });
 
   it('are read back as written', () => {
-    const p = { shapeId: 'shape:abc', segment: 2, kind: 'straight', dim: 3, from: 7, points: [1, 2, 0.5] } as const;
+    const p: StrokePreview = {
+      shapeId: 'shape:abc',
+      segment: 2,
+      kind: 'straight',
+      dim: 3,
+      from: 7,
+      points: [1, 2, 0.5],
+    };
     expect(readMessage(encodeStrokePreview(p), limits)).toMatchObject({ type: 'strokePreview', preview: p });
   });
 });

@@ -231,7 +231,9 @@ async function main(): Promise<void> {
     process.stderr.write(
       `▶ memory: ${params.frames} malformed frames, then ${params.rooms} idle rooms × ${params.clientsPerRoom} clients\n`,
     );
-    const target = await openTarget('vermeboard', params.rooms + 1, options);
+    const target = options.url
+      ? await openTarget('vermeboard', params.rooms + 1, options)
+      : await startServerTarget(params.rooms + 1, true);
     try {
       const report = await runMemory(target, params, (line) => process.stderr.write(`${line}\n`));
       process.stdout.write(`${memoryLines(report).join('\n')}\n`);

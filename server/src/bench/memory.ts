@@ -6,8 +6,9 @@
 // settle. What a refused connection leaves behind (buffers, listeners, limiter entries, log
 // bindings) shows up here as growth.
 // Idle rooms: `rooms` rooms of 8 clients that each wrote a record and a presence state, left idle;
-// the server's RSS with them connected, less its RSS with the same rooms provisioned but not
-// opened, divided by the rooms, is what one idle room costs.
+// the server's live heap (heapSnapshot.ts) with them connected, less the same after they left and
+// their documents unloaded, divided by the rooms, is what one idle room keeps (RSS is printed too,
+// but after the fuzz the heap has free pages that new rooms fill without growing it).
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import { STROKE_PREVIEW_MESSAGE, strokePreviewBounds } from '@vermeboard/shared';
@@ -57,6 +58,14 @@ export interface MemoryReport {
     /** After every client left and the rooms unloaded. */
     rssAfter: number;
     perRoom: number;
+    /**
+     * The live heap after a full collection (heapSnapshot.ts; NaN when the target cannot say): after
+     * the fuzz, with the rooms, and after they left and unloaded. Per room: loaded less left.
+     */
+    heapAfterFuzz: number;
+    heapLoaded: number;
+    heapAfter: number;
+    heapPerRoom: number;
   };
 }
 
@@ -131,19 +140,20 @@ export async function runMemory(
   if (pid === null) throw new Error('the memory scenario needs the server’s pid');
   const [fuzzRoom, ...idleRooms] = target.roomUrls;
   if (!fuzzRoom || idleRooms.length < params.rooms) throw new Error('the memory scenario needs 1 + rooms rooms');
+  // Snapshots only after the fuzz's RSS readings: writing one leaves the process's RSS higher.
+  const heap = target.liveHeapBytes ?? (() => Promise.resolve(Number.NaN));
 
   // Warm up: the room loaded once and the code paths compiled, so that start-up is not growth.
   for (let i = 0; i < 200; i++) await fuzzOnce(fuzzRoom, fuzzFrames[i % fuzzFrames.length]!(i));
   const rssBefore = await settledRss(pid, params.settleSeconds);
   let rssPeak = rssBefore;
-  const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, readRssBytes(pid))), 250);
   const closes: Record<string, number> = {};
-  const started = performance.now();
   let next = 0;
-  let lastReport = started;
+  let lastReport = performance.now();
   let fuzzMs = 0;
   const fuzzUpTo = async (end: number) => {
     const from = performance.now();
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, readRssBytes(pid))), 250);
     const worker = async () => {
       while (next < end) {
         const i = next++;
@@ -156,20 +166,18 @@ export async function runMemory(
       }
     };
     await Promise.all(Array.from({ length: params.concurrency }, worker));
+    clearInterval(sampler);
     fuzzMs += performance.now() - from;
   };
   // Halfway the fuzz pauses to settle: memory that is kept grows again in the second half, memory
   // the heap only sized itself to does not.
   await fuzzUpTo(Math.floor(params.frames / 2));
-  clearInterval(sampler);
   const rssHalfway = await settledRss(pid, params.settleSeconds);
-  const resumed = setInterval(() => (rssPeak = Math.max(rssPeak, readRssBytes(pid))), 250);
   await fuzzUpTo(params.frames);
-  clearInterval(resumed);
-  const seconds = fuzzMs / 1000;
   const rssAfter = await settledRss(pid, params.settleSeconds);
+  const heapAfterFuzz = await heap();
 
-  const rssEmpty = await settledRss(pid, 1);
+  const rssEmpty = await settledRss(pid, params.settleSeconds);
   const clients: BenchClient[] = [];
   for (const [room, url] of idleRooms.slice(0, params.rooms).entries()) {
     for (let c = 0; c < params.clientsPerRoom; c++) {
@@ -181,13 +189,15 @@ export async function runMemory(
     }
   }
   const rssLoaded = await settledRss(pid, params.settleSeconds);
+  const heapLoaded = await heap();
   const refused = clients.filter((client) => client.closeInfo !== null);
   if (refused.length > 0)
     throw new Error(`${refused.length} idle clients were closed (${refused[0]!.closeInfo!.code})`);
   await Promise.all(clients.map((client) => client.close()));
   const rssGone = await settledRss(pid, params.settleSeconds);
+  const heapGone = await heap();
   return {
-    fuzz: { frames: params.frames, seconds, rssBefore, rssPeak, rssHalfway, rssAfter, closes },
+    fuzz: { frames: params.frames, seconds: fuzzMs / 1000, rssBefore, rssPeak, rssHalfway, rssAfter, closes },
     idle: {
       rooms: params.rooms,
       clientsPerRoom: params.clientsPerRoom,
@@ -195,6 +205,10 @@ export async function runMemory(
       rssLoaded,
       rssAfter: rssGone,
       perRoom: (rssLoaded - rssEmpty) / params.rooms,
+      heapAfterFuzz,
+      heapLoaded,
+      heapAfter: heapGone,
+      heapPerRoom: (heapLoaded - heapGone) / params.rooms,
     },
   };
 }
@@ -211,7 +225,9 @@ export function memoryLines(report: MemoryReport): string[] {
       `${mb(fuzz.rssBefore)} before, ${mb(fuzz.rssHalfway)} halfway, ${mb(fuzz.rssPeak)} at peak, ${mb(fuzz.rssAfter)} after ` +
       `(${mb(fuzz.rssAfter - fuzz.rssBefore)} grown; target ≤ 50 MB); closes ${codes}`,
     `Memory: ${idle.rooms} idle rooms × ${idle.clientsPerRoom} clients: server RSS ${mb(idle.rssEmpty)} without them, ` +
-      `${mb(idle.rssLoaded)} with them, ${mb(idle.rssAfter)} after they left; ` +
-      `${(idle.perRoom / 1024).toFixed(0)} KB per room (target ≤ 150 KB)`,
+      `${mb(idle.rssLoaded)} with them, ${mb(idle.rssAfter)} after they left; live heap ${mb(idle.heapAfterFuzz)} ` +
+      `after the fuzz, ${mb(idle.heapLoaded)} with the rooms, ${mb(idle.heapAfter)} after they left; ` +
+      `${(idle.perRoom / 1024).toFixed(0)} KB of RSS and ${(idle.heapPerRoom / 1024).toFixed(0)} KB of live heap ` +
+      `per room (target ≤ 150 KB)`,
   ];
 }

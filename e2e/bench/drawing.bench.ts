@@ -5,9 +5,9 @@
 // must stay visibly live). Run by `npm run bench:client`; it measures and prints, it does not judge.
 import { expect, test } from '@playwright/test';
 import * as Y from 'yjs';
-import { createGroup, joinByLink, shapes, startMeeting } from '../flows.js';
+import { createGroup, shapes, startMeeting } from '../flows.js';
 import { launchServer, type ServerProcess } from '../server.js';
-import { FrameRecorder, median, sum, updateOf, type ReceivedFrame } from './wire.js';
+import { joinRecorded, median, sum, updateOf, type ReceivedFrame } from './wire.js';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -52,11 +52,8 @@ function drawRecords(doc: Y.Doc): DrawRecord[] {
 test('bytes a watcher receives while someone draws a freehand stroke', async ({ browser, page }) => {
   const links = await createGroup(page, server.url, 'Sketchers', 'Kaisa');
   await startMeeting(page);
-  let recorder: FrameRecorder | null = null;
-  const anna = await joinByLink(browser, links.member, 'Anna', async (annaPage) => {
-    recorder = await FrameRecorder.attach(annaPage);
-  });
-  const wire: FrameRecorder = recorder!;
+  const anna = await joinRecorded(browser, links.member, 'Anna');
+  const { wire } = anna;
   // Anna's document, rebuilt from what she received, so that the stroke's arrival can be timed.
   const watched = new Y.Doc();
   let applied = 0;

@@ -1,6 +1,7 @@
 // What the client benchmarks read off the wire: the y-websocket frames one browser receives, seen
 // through the Chrome DevTools Protocol (Network.webSocketFrameReceived), not through the page.
-import type { CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { joinByLink } from '../flows.js';
 import * as decoding from 'lib0/decoding';
 
 export interface ReceivedFrame {
@@ -55,6 +56,15 @@ export class FrameRecorder {
   async detach(): Promise<void> {
     await this.session.detach();
   }
+}
+
+/** Joins a meeting by link in a fresh context whose received frames are recorded from the first one. */
+export async function joinRecorded(browser: Browser, link: string, name: string) {
+  let recorder: FrameRecorder | null = null;
+  const joined = await joinByLink(browser, link, name, async (page) => {
+    recorder = await FrameRecorder.attach(page);
+  });
+  return { ...joined, wire: recorder! as FrameRecorder };
 }
 
 function kindOf(bytes: Uint8Array): ReceivedFrame['kind'] {

@@ -1,9 +1,9 @@
 // A freehand stroke is seen growing by the others while it is drawn (stroke previews), and ends the
 // same for everyone once the pen is lifted.
 import { expect, test, type Page } from '@playwright/test';
-import { createGroup, joinByLink, startMeeting } from '../flows.js';
+import { createGroup, startMeeting } from '../flows.js';
 import { launchServer, type ServerProcess } from '../server.js';
-import { FrameRecorder } from '../bench/wire.js';
+import { joinRecorded } from '../bench/wire.js';
 
 let server: ServerProcess;
 test.beforeAll(async () => {
@@ -20,11 +20,8 @@ const strokeWidth = async (page: Page) => (await drawShape(page).boundingBox())?
 test('a stroke being drawn is seen growing by the others and ends the same for everyone', async ({ browser, page }) => {
   const links = await createGroup(page, server.url, 'Sketchers', 'Kaisa');
   await startMeeting(page);
-  let recorder: FrameRecorder | null = null;
-  const anna = await joinByLink(browser, links.member, 'Anna', async (annaPage) => {
-    recorder = await FrameRecorder.attach(annaPage);
-  });
-  const wire: FrameRecorder = recorder!;
+  const anna = await joinRecorded(browser, links.member, 'Anna');
+  const { wire } = anna;
   const canvas = page.locator('.tl-canvas');
   const box = (await canvas.boundingBox())!;
   await page.mouse.click(box.x + 40, box.y + 40);

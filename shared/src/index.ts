@@ -6,6 +6,7 @@ export * from './limits.js';
 export * from './api.js';
 export * from './boardDoc.js';
 export * from './boardSchema.js';
+export * from './strokePreview.js';
 export * from './process/index.js';
 export * from './facilitation/index.js';
 export * from './summary/index.js';

@@ -8,7 +8,7 @@ import { versioned, type Migration } from '../persisted/versioned.js';
 import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
-import { slugSchema } from './method.js';
+import { methodSchema, slugSchema } from './method.js';
 import { idleTimer, timerSchema } from './timer.js';
 
 /** A tldraw shape id (`shape:…`). Generated ids are URL-safe; layout ids add dots (see `layoutShapeId`). */
@@ -187,6 +187,11 @@ export const sessionStateSchema = z.strictObject({
   autoStartTimers: z.boolean().optional(),
   /** Step durations changed from the method's timebox, while building the agenda or during the meeting. */
   stepDurations: stepDurations.optional(),
+  /**
+   * The definitions of the library methods (not built in) the agenda uses, copied when they were
+   * added: the meeting keeps working if a trainer later edits or deletes one.
+   */
+  methods: z.array(methodSchema).max(facilitationLimits.meetingLibraryMethods).optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -4,7 +4,7 @@ import type { CommandType, SessionCommand } from '../facilitation/commands.js';
 import { currentSpeaker } from '../facilitation/roundRobin.js';
 import type { SessionState } from '../facilitation/session.js';
 import { currentStep } from '../facilitation/agenda.js';
-import { builtInMethods, type MethodLibrary } from '../facilitation/methods/index.js';
+import type { MethodLibrary } from '../facilitation/methods/index.js';
 import { meetingRole, serverActor, type CommandActor, type Subject } from './subject.js';
 
 export type CommandPermission =
@@ -119,7 +119,7 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
 export function starRefusal(
   subject: Subject,
   session: SessionState,
-  methods: MethodLibrary = builtInMethods,
+  methods?: MethodLibrary,
 ): string | null {
   if (subject.role === 'observer') return 'observers can look at the board but not change it';
   if (subject.participantId === null) return needsPersonalToken;

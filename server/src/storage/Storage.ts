@@ -19,6 +19,7 @@ import type {
 } from '@vermeboard/shared';
 import type { BetweenStore } from './BetweenStore.js';
 import type { ProgramStore } from './programStore.js';
+import type { LibraryStore } from './libraryStore.js';
 
 export interface GroupRecord {
   id: GroupId;
@@ -365,7 +366,16 @@ export interface DebriefStore {
 }
 
 export interface Storage
-  extends DocStore, GroupStore, ProcessStore, BallotStore, SummaryStore, BetweenStore, DebriefStore, ProgramStore {
+  extends
+    DocStore,
+    GroupStore,
+    ProcessStore,
+    BallotStore,
+    SummaryStore,
+    BetweenStore,
+    DebriefStore,
+    ProgramStore,
+    LibraryStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -9,6 +9,7 @@
 //   `created_at` by rowid (insertion order), and PostgreSQL has no rowid.
 import { betweenMigration } from './betweenSchema.js';
 import { postgresDebriefMigration } from './debriefSchema.js';
+import { libraryPgMigration } from './librarySchema.js';
 import type { Db } from './postgresDb.js';
 import { programsPgMigration } from './postgresPrograms.js';
 
@@ -193,6 +194,8 @@ export const migrations: readonly string[] = [
   postgresDebriefMigration,
   // Programs (programStore.ts).
   programsPgMigration,
+  // The method studio: trainers and their library methods (libraryStore.ts).
+  libraryPgMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

@@ -20,6 +20,8 @@ import { createSqliteBetweenStore } from './sqliteBetween.js';
 import { createSqliteDebriefStore } from './sqliteDebrief.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteProgramStore, programsMigration } from './sqlitePrograms.js';
+import { libraryMigration } from './librarySchema.js';
+import { createSqliteLibraryStore } from './sqliteLibrary.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
   DocumentGoneError,
@@ -213,6 +215,8 @@ export const migrations: Migration[] = [
   sqliteDebriefMigration,
   // Programs (programStore.ts). IF NOT EXISTS: the scrub test replays every step after the scrub.
   programsMigration,
+  // The method studio: trainers and their library methods (libraryStore.ts).
+  libraryMigration,
 ];
 
 /** The schema version right after the free-page scrub (its test replays the steps from before it). */
@@ -313,6 +317,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteBetweenStore(db),
     ...createSqliteDebriefStore(db),
     ...createSqliteProgramStore(db),
+    ...createSqliteLibraryStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

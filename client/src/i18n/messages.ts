@@ -9,6 +9,7 @@ import { betweenMessages } from '../group/betweenMessages.js';
 import { groupMessages } from '../group/messages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
+import { studioMessages } from '../studio/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 
 export const locales = ['en', 'fi', 'sv'] as const;
@@ -28,6 +29,7 @@ export const messages = {
     ...outlineMessages.en,
     ...debriefMessages.en,
     ...programMessages.en,
+    ...studioMessages.en,
     ...a11yMessages.en,
   },
   fi: {
@@ -40,6 +42,7 @@ export const messages = {
     ...outlineMessages.fi,
     ...debriefMessages.fi,
     ...programMessages.fi,
+    ...studioMessages.fi,
     ...a11yMessages.fi,
   },
   sv: {
@@ -52,6 +55,7 @@ export const messages = {
     ...outlineMessages.sv,
     ...debriefMessages.sv,
     ...programMessages.sv,
+    ...studioMessages.sv,
     ...a11yMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;

@@ -118,7 +118,8 @@ test('a method drawn in the studio runs on another server with its layout as dra
   await page.getByRole('button', { name: 'Back to my methods' }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export Harbour walk as a file' }).click();
-  const file = await (await download).path();
+  const file = test.info().outputPath('harbour-walk.vermeboard-method.json');
+  await (await download).saveAs(file);
   const exported = JSON.parse(readFileSync(file, 'utf8')) as {
     steps: { layout?: { frames: (Box & { id: string })[] } }[];
   };

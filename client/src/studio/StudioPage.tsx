@@ -181,7 +181,7 @@ export default function StudioPage() {
           <section className="card" aria-labelledby="studio-import">
             <h2 id="studio-import">{t('studio.import.heading')}</h2>
             <p>{t('studio.import.hint')}</p>
-            <label htmlFor={importId} className="button">
+            <label htmlFor={importId}>
               {t('studio.import.choose')}
             </label>
             <input

@@ -17,6 +17,7 @@ import { serverSession } from '../facilitation/sessionClients.testkit.js';
 import { hashToken } from '../auth/tokens.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { createGroupFixture } from './groupFixture.testkit.js';
+import { createProgramFixture } from './programFixture.testkit.js';
 
 const text = (en: string) => ({ en, fi: `${en} (fi)`, sv: `${en} (sv)` });
 
@@ -378,5 +379,38 @@ describe('a meeting with a library method', () => {
     const session = await serverSession(server, g.meetingId);
     expect(session.methods?.map((m) => [m.id, m.steps.length])).toEqual([['pier-talk', 3]]);
     expect(session.position).toEqual({ agendaIndex: 0, stepIndex: 2 });
+  });
+});
+
+describe('a program’s library', () => {
+  it('is made by the coordinator’s studio link and seen only by the program’s groups', async () => {
+    const p = await createProgramFixture(server);
+    const outsider = await createGroupFixture(server);
+    // Only the program's coordinator makes its studio links.
+    const refused = await server.api(`/api/programs/${p.program.programId}/studios`, {
+      method: 'POST',
+      token: outsider.facilitator,
+    });
+    expect(refused.status).toBe(403);
+    const made = await server.api(`/api/programs/${p.program.programId}/studios`, {
+      method: 'POST',
+      token: p.coordinator,
+    });
+    expect(made.status).toBe(201);
+    const trainer = createStudioResponseSchema.parse(made.body).trainerToken;
+    expect((await studio(trainer)).inProgram).toBe(true);
+    const saved = await server.api('/api/studio/methods/quay-circle', {
+      method: 'PUT',
+      token: trainer,
+      body: { method: validMethod('quay-circle'), scope: 'program' },
+    });
+    expect(saved.status).toBe(200);
+    const ids = async (g: { path(rest: string): string; facilitator: string }) =>
+      groupLibraryResponseSchema
+        .parse((await server.api(g.path('/library'), { token: g.facilitator })).body)
+        .methods.filter((m) => m.scope === 'program')
+        .map((m) => m.method.id);
+    expect(await ids(p.attached)).toEqual(['quay-circle']);
+    expect(await ids(outsider)).toEqual([]);
   });
 });

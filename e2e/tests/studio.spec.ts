@@ -44,6 +44,7 @@ async function fillStep(page: Page, title: string): Promise<void> {
 /** Drags out a frame with the frame tool on the studio canvas, from and to points relative to it. */
 async function drawFrame(page: Page, from: [number, number], to: [number, number]): Promise<void> {
   const canvas = page.locator('.vb-studio-canvas .tl-canvas');
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   await canvas.click({ position: { x: box.width / 2, y: box.height - 120 } });
   await page.keyboard.press('f');
@@ -78,7 +79,7 @@ async function boardFrame(frame: Locator): Promise<Box> {
 
 test('a method drawn in the studio runs on another server with its layout as drawn', async ({ browser }) => {
   test.setTimeout(240_000);
-  const trainerContext = await browser.newContext({ acceptDownloads: true });
+  const trainerContext = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 1000 } });
   const page = await trainerContext.newPage();
   await page.goto(first.url);
   await page.getByRole('link', { name: 'Open my method studio' }).click();
@@ -105,6 +106,7 @@ test('a method drawn in the studio runs on another server with its layout as dra
   const drawn = [await drawnFrame(page, 'step-1-frame-1'), await drawnFrame(page, 'step-1-frame-2')];
   // The preview shows the step card and the board as participants will see them.
   await expect(page.getByRole('img', { name: 'The board: Seen, Heard' })).toBeVisible();
+  await page.getByRole('heading', { name: 'Board layout of step 1' }).evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: `${shots}studio.png`, fullPage: false });
 
   await page.getByRole('button', { name: 'Add a step' }).click();
@@ -172,7 +174,7 @@ test('the studio in Finnish on a phone', async ({ browser }) => {
   await page.getByRole('button', { name: 'Tallenna menetelmä' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'sitä ei tallennettu' })).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: 'name.sv' })).toBeVisible();
-  await page.getByLabel('Nimi (Svenska)', { exact: true }).scrollIntoViewIfNeeded();
+  await page.getByLabel('Nimi (Svenska)', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: `${shots}studio-fi-phone.png`, fullPage: false });
   await phone.close();
 });

@@ -6,6 +6,7 @@ import { locales, type LocalizedText, type MethodIssue } from '@vermeboard/share
 import { useI18n } from '../i18n/I18nProvider.js';
 import { localeNames } from '../i18n/messages.js';
 import { issuesAt } from './draftModel.js';
+import { issueText } from './issueText.js';
 
 interface Props {
   label: string;
@@ -27,7 +28,7 @@ export function LocalizedField({ label, value, onChange, maxLength, multiline = 
       <legend>{label}</legend>
       {own.map((issue) => (
         <p key={issue.message} className="field-error" role="alert">
-          {issue.message}
+          {issueText(issue.message, t)}
         </p>
       ))}
       {locales.map((l) => {
@@ -59,7 +60,7 @@ export function LocalizedField({ label, value, onChange, maxLength, multiline = 
             )}
             {problems.length > 0 && (
               <p id={`${inputId}-error`} className="field-error">
-                {problems.map((p) => p.message).join('; ')}
+                {problems.map((p) => issueText(p.message, t)).join('; ')}
               </p>
             )}
           </div>

@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import { blankText, draftIssues, issuesAt, newStep, totalSeconds } from './draftModel.js';
 import { LayoutCanvas } from './LayoutCanvas.js';
 import { LocalizedField } from './LocalizedField.js';
+import { issueText } from './issueText.js';
 import { phaseKey, speakingModeKey } from './speakingModes.js';
 import { StepPreview } from './StepPreview.js';
 
@@ -206,8 +207,8 @@ export function MethodEditor(props: Props) {
           onChange={(layout: BoardLayout) => setStep({ ...step, layout })}
         />
         <FieldIssues issues={issuesAt(shown, `steps.${index}.layout`)} />
-        <LayoutTexts step={step} index={index} onChange={setStep} issues={shown} />
         <StepPreview method={draft} step={step} index={index} />
+        <LayoutTexts step={step} index={index} onChange={setStep} issues={shown} />
       </div>
 
       <fieldset className="vb-studio-save">
@@ -231,7 +232,7 @@ export function MethodEditor(props: Props) {
             <ul>
               {issues.map((i) => (
                 <li key={`${i.path}:${i.message}`}>
-                  <code>{i.path || t('studio.issue.root')}</code>: {i.message}
+                  <code>{i.path || t('studio.issue.root')}</code>: {issueText(i.message, t)}
                 </li>
               ))}
             </ul>
@@ -254,10 +255,11 @@ export function MethodEditor(props: Props) {
 }
 
 function FieldIssues({ issues }: { issues: readonly MethodIssue[] }) {
+  const { t } = useI18n();
   if (issues.length === 0) return null;
   return (
     <p className="field-error" role="alert">
-      {issues.map((i) => i.message).join('; ')}
+      {issues.map((i) => issueText(i.message, t)).join('; ')}
     </p>
   );
 }

@@ -19,6 +19,7 @@ import { useClientConfig } from '../app/clientConfig.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { copyOf, methodFile, newDraft, withoutEmptyOptionals } from './draftModel.js';
+import { issueText } from './issueText.js';
 import { MethodEditor } from './MethodEditor.js';
 import { createStudio, deleteMethod, getStudio, importMethod, saveMethod, studioToken } from './studioApi.js';
 import './studio.css';
@@ -181,9 +182,7 @@ export default function StudioPage() {
           <section className="card" aria-labelledby="studio-import">
             <h2 id="studio-import">{t('studio.import.heading')}</h2>
             <p>{t('studio.import.hint')}</p>
-            <label htmlFor={importId}>
-              {t('studio.import.choose')}
-            </label>
+            <label htmlFor={importId}>{t('studio.import.choose')}</label>
             <input
               id={importId}
               className="vb-studio-file"
@@ -197,7 +196,7 @@ export default function StudioPage() {
                 <ul>
                   {importIssues.map((i) => (
                     <li key={`${i.path}:${i.message}`}>
-                      <code>{i.path || t('studio.issue.root')}</code>: {i.message}
+                      <code>{i.path || t('studio.issue.root')}</code>: {issueText(i.message, t)}
                     </li>
                   ))}
                 </ul>

@@ -111,6 +111,15 @@ export const studioMessages = defineMessages(
     'studio.save.submit': 'Save the method',
     'studio.save.saving': 'Saving…',
     'studio.save.done': '{name} is saved.',
+    'studio.program.title': 'Trainers’ method studio',
+    'studio.program.intro':
+      'A studio link for the program’s trainers: the methods they share with the program’s library are offered to the facilitators of the program’s groups.',
+    'studio.program.make': 'Make a studio link for the program',
+    'studio.program.link': 'Studio link of the program',
+    'studio.program.linkHint': 'Give it to a trainer. Each press makes a new studio of its own.',
+    'studio.program.copy': 'Copy the program’s studio link',
+    'studio.issue.blank': 'must not be empty',
+    'studio.issue.slug': 'lower-case letters, digits and single dashes only',
   },
   {
     'studio.title': 'Menetelmästudio',
@@ -223,6 +232,15 @@ export const studioMessages = defineMessages(
     'studio.save.submit': 'Tallenna menetelmä',
     'studio.save.saving': 'Tallennetaan…',
     'studio.save.done': '{name} on tallennettu.',
+    'studio.program.title': 'Kouluttajien menetelmästudio',
+    'studio.program.intro':
+      'Studiolinkki ohjelman kouluttajille: menetelmät, jotka he jakavat ohjelman kirjastoon, tarjotaan ohjelman ryhmien fasilitaattoreille.',
+    'studio.program.make': 'Tee ohjelmalle studiolinkki',
+    'studio.program.link': 'Ohjelman studiolinkki',
+    'studio.program.linkHint': 'Anna se kouluttajalle. Jokainen painallus tekee uuden, oman studion.',
+    'studio.program.copy': 'Kopioi ohjelman studiolinkki',
+    'studio.issue.blank': 'ei saa olla tyhjä',
+    'studio.issue.slug': 'vain pieniä kirjaimia, numeroita ja yksittäisiä viivoja',
   },
   {
     'studio.title': 'Metodstudio',
@@ -335,5 +353,14 @@ export const studioMessages = defineMessages(
     'studio.save.submit': 'Spara metoden',
     'studio.save.saving': 'Sparar…',
     'studio.save.done': '{name} är sparad.',
+    'studio.program.title': 'Utbildarnas metodstudio',
+    'studio.program.intro':
+      'En studiolänk för programmets utbildare: metoderna de delar med programmets bibliotek erbjuds till facilitatorerna i programmets grupper.',
+    'studio.program.make': 'Skapa en studiolänk för programmet',
+    'studio.program.link': 'Programmets studiolänk',
+    'studio.program.linkHint': 'Ge den till en utbildare. Varje tryck skapar en ny, egen studio.',
+    'studio.program.copy': 'Kopiera programmets studiolänk',
+    'studio.issue.blank': 'får inte vara tomt',
+    'studio.issue.slug': 'bara små bokstäver, siffror och enstaka bindestreck',
   },
 );

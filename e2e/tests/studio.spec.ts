@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createGroup, startMeeting } from '../flows.js';
-import { addMethod, frameLabel, framesOnBoard, startAgenda, stepName } from '../facilitation.js';
+import { addMethod, frameLabel, framesOnBoard, note, startAgenda, stepName } from '../facilitation.js';
 import { launchServer, type ServerProcess } from '../server.js';
 
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -101,6 +101,18 @@ test('a method drawn in the studio runs on another server with its layout as dra
   await drawFrame(page, [60, 60], [360, 260]);
   await drawFrame(page, [420, 90], [640, 300]);
   await expect(page.getByText(/^Frame step-1-frame-2: /)).toBeVisible();
+  // A prompt note dropped into the first frame.
+  const canvas = page.locator('.vb-studio-canvas .tl-canvas');
+  const area = (await canvas.boundingBox())!;
+  await page.keyboard.press('n');
+  await page.mouse.click(area.x + 160, area.y + 160);
+  await page.keyboard.type('What did you see?');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Text of prompt note step-1-prompt-1 (English)', { exact: true })).toHaveValue(
+    'What did you see?',
+  );
+  await fillText(page, 'Text of prompt note step-1-prompt-1', 'What did you see?');
   await fillText(page, 'Label of frame step-1-frame-1', 'Seen');
   await fillText(page, 'Label of frame step-1-frame-2', 'Heard');
   const drawn = [await drawnFrame(page, 'step-1-frame-1'), await drawnFrame(page, 'step-1-frame-2')];
@@ -153,6 +165,7 @@ test('a method drawn in the studio runs on another server with its layout as dra
   await expect(frameLabel(facilitator, 'Seen')).toBeVisible();
   await expect(frameLabel(facilitator, 'Heard')).toBeVisible();
   await expect(framesOnBoard(facilitator)).toHaveCount(2);
+  await expect(note(facilitator, 'What did you see?')).toBeVisible();
   const seen = framesOnBoard(facilitator).filter({ has: frameLabel(facilitator, 'Seen') });
   const heard = framesOnBoard(facilitator).filter({ has: frameLabel(facilitator, 'Heard') });
   // The first agenda item's band starts at the page origin, so the frames sit where they were drawn.

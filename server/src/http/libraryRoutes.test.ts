@@ -74,6 +74,11 @@ const clone = () => structuredClone(validMethod()) as unknown as Json & { steps:
 const step = (m: Json & { steps: Json[] }, i: number) =>
   m.steps[i] as Json & { layout: { frames: Json[]; notes: Json[] } };
 const long = (n: number) => 'x'.repeat(n);
+/** The method after an edit in place. */
+function changed<T>(m: T, apply: () => unknown): T {
+  apply();
+  return m;
+}
 
 /** Each malformed file, and the path one of its issues must name. */
 function malformedFiles(): { name: string; file: string; path: string }[] {
@@ -84,7 +89,7 @@ function malformedFiles(): { name: string; file: string; path: string }[] {
     { name: 'a missing Finnish name', edit: (m) => ({ ...m, name: { en: 'A', sv: 'A' } }), path: 'name.fi' },
     {
       name: 'a missing Swedish step title',
-      edit: (m) => (step(m, 1).title = { en: 'T', fi: 'T' }) && m,
+      edit: (m) => changed(m, () => (step(m, 1).title = { en: 'T', fi: 'T' })),
       path: 'steps.1.title.sv',
     },
     {
@@ -93,8 +98,8 @@ function malformedFiles(): { name: string; file: string; path: string }[] {
       path: 'description.en',
     },
     { name: 'a bad slug', edit: (m) => ({ ...m, id: 'Harbour Walk' }), path: 'id' },
-    { name: 'a bad step slug', edit: (m) => (step(m, 0).id = 'step.one') && m, path: 'steps.0.id' },
-    { name: 'a duplicate step id', edit: (m) => (step(m, 2).id = 'gather') && m, path: 'steps.2.id' },
+    { name: 'a bad step slug', edit: (m) => changed(m, () => (step(m, 0).id = 'step.one')), path: 'steps.0.id' },
+    { name: 'a duplicate step id', edit: (m) => changed(m, () => (step(m, 2).id = 'gather')), path: 'steps.2.id' },
     {
       name: 'too many steps',
       edit: (m) => ({
@@ -109,7 +114,7 @@ function malformedFiles(): { name: string; file: string; path: string }[] {
     { name: 'no steps', edit: (m) => ({ ...m, steps: [] }), path: 'steps' },
     {
       name: 'oversize instructions',
-      edit: (m) => (step(m, 0).instructions = text(long(facilitationLimits.methodText + 1))) && m,
+      edit: (m) => changed(m, () => (step(m, 0).instructions = text(long(facilitationLimits.methodText + 1)))),
       path: 'steps.0.instructions.en',
     },
     {
@@ -119,45 +124,57 @@ function malformedFiles(): { name: string; file: string; path: string }[] {
     },
     {
       name: 'a note in a missing frame',
-      edit: (m) => (step(m, 0).layout.notes[0]!.frameId = 'nowhere') && m,
+      edit: (m) => changed(m, () => (step(m, 0).layout.notes[0]!.frameId = 'nowhere')),
       path: 'steps.0.layout.notes.0.frameId',
     },
     {
       // JSON has no Infinity, but 1e999 parses to it.
       name: 'a non-finite coordinate',
-      edit: (m) => (step(m, 0).layout.frames[0]!.x = 'INFINITY') && m,
+      edit: (m) => changed(m, () => (step(m, 0).layout.frames[0]!.x = 'INFINITY')),
       path: 'steps.0.layout.frames.0.x',
     },
     {
       name: 'a coordinate far off the board',
-      edit: (m) => (step(m, 0).layout.frames[1]!.y = 50_000) && m,
+      edit: (m) => changed(m, () => (step(m, 0).layout.frames[1]!.y = 50_000)),
       path: 'steps.0.layout.frames.1.y',
     },
-    { name: 'a tiny frame', edit: (m) => (step(m, 0).layout.frames[1]!.w = 5) && m, path: 'steps.0.layout.frames.1.w' },
+    {
+      name: 'a tiny frame',
+      edit: (m) => changed(m, () => (step(m, 0).layout.frames[1]!.w = 5)),
+      path: 'steps.0.layout.frames.1.w',
+    },
     { name: 'an unknown key', edit: (m) => ({ ...m, script: 'alert(1)' }), path: '' },
-    { name: 'an unknown step key', edit: (m) => (step(m, 1).onEnter = 'x') && m, path: 'steps.1' },
+    { name: 'an unknown step key', edit: (m) => changed(m, () => (step(m, 1).onEnter = 'x')), path: 'steps.1' },
     { name: 'an unknown language', edit: (m) => ({ ...m, name: { ...text('N'), de: 'N' } }), path: 'name' },
-    { name: 'a timebox as text', edit: (m) => (step(m, 0).timeboxSeconds = '60') && m, path: 'steps.0.timeboxSeconds' },
-    { name: 'a negative timebox', edit: (m) => (step(m, 0).timeboxSeconds = -1) && m, path: 'steps.0.timeboxSeconds' },
+    {
+      name: 'a timebox as text',
+      edit: (m) => changed(m, () => (step(m, 0).timeboxSeconds = '60')),
+      path: 'steps.0.timeboxSeconds',
+    },
+    {
+      name: 'a negative timebox',
+      edit: (m) => changed(m, () => (step(m, 0).timeboxSeconds = -1)),
+      path: 'steps.0.timeboxSeconds',
+    },
     {
       name: 'an unknown speaking mode',
-      edit: (m) => (step(m, 2).speakingMode = 'shout') && m,
+      edit: (m) => changed(m, () => (step(m, 2).speakingMode = 'shout')),
       path: 'steps.2.speakingMode',
     },
     {
       name: 'an unknown note colour',
-      edit: (m) => (step(m, 0).layout.notes[0]!.color = 'pink') && m,
+      edit: (m) => changed(m, () => (step(m, 0).layout.notes[0]!.color = 'pink')),
       path: 'steps.0.layout.notes.0.color',
     },
     {
       name: 'a per-turn timebox off a round',
-      edit: (m) => (step(m, 2).turnSeconds = 30) && m,
+      edit: (m) => changed(m, () => (step(m, 2).turnSeconds = 30)),
       path: 'steps.2.turnSeconds',
     },
     { name: 'a built-in’s id', edit: (m) => ({ ...m, id: 'check-in-round' }), path: 'id' },
     {
       name: 'a focus on an unknown frame',
-      edit: (m) => (step(m, 2).focusFrames = ['nowhere']) && m,
+      edit: (m) => changed(m, () => (step(m, 2).focusFrames = ['nowhere'])),
       path: 'steps.2.focusFrames',
     },
     { name: 'a group size upside down', edit: (m) => ({ ...m, groupSize: { min: 8, max: 3 } }), path: 'groupSize.max' },

@@ -92,7 +92,11 @@ export const boardLayoutSchema = z
   .superRefine((l, ctx) => {
     for (const [index, note] of l.notes.entries()) {
       if (!l.frames.some((f) => f.id === note.frameId))
-        ctx.addIssue({ code: 'custom', message: 'a note refers to a missing frame', path: ['notes', index, 'frameId'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a note refers to a missing frame',
+          path: ['notes', index, 'frameId'],
+        });
     }
   });
 export type BoardLayout = z.infer<typeof boardLayoutSchema>;
@@ -197,18 +201,27 @@ export const methodSchema = z
     const items = new Map<string, string>();
     for (const step of m.steps) {
       const at = ['steps', m.steps.indexOf(step)];
-      if (stepIds.has(step.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${step.id}`, path: [...at, 'id'] });
+      if (stepIds.has(step.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate step id ${step.id}`, path: [...at, 'id'] });
       stepIds.add(step.id);
       const inStep = new Set<string>();
       for (const item of [...(step.layout?.frames ?? []), ...(step.layout?.notes ?? [])]) {
         if (inStep.has(item.id))
-          ctx.addIssue({ code: 'custom', message: `duplicate layout id ${item.id} in ${step.id}`, path: [...at, 'layout'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate layout id ${item.id} in ${step.id}`,
+            path: [...at, 'layout'],
+          });
         inStep.add(item.id);
         // A repeated id must describe the same item, or the placement would depend on the step order.
         const json = JSON.stringify(item);
         const earlier = items.get(item.id);
         if (earlier !== undefined && earlier !== json) {
-          ctx.addIssue({ code: 'custom', message: `layout id ${item.id} differs between steps`, path: [...at, 'layout'] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `layout id ${item.id} differs between steps`,
+            path: [...at, 'layout'],
+          });
         }
         items.set(item.id, json);
       }

@@ -36,11 +36,7 @@ export type SpeakingCue =
   /** Silent step, for an observer: the others are writing. */
   | { kind: 'othersWriteSilently' };
 
-export function speakingCue(
-  state: SessionState,
-  participantId: ParticipantId,
-  methods?: MethodLibrary,
-): SpeakingCue {
+export function speakingCue(state: SessionState, participantId: ParticipantId, methods?: MethodLibrary): SpeakingCue {
   const current = currentStep(state, methods);
   if (current === null) return { kind: 'notRunning' };
   const { step, item } = current;

@@ -116,11 +116,7 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
  * Who may star an idea now: in a case (an agenda item whose method chooses a case owner) only that
  * item's case owner; elsewhere any facilitator or member with a personal token.
  */
-export function starRefusal(
-  subject: Subject,
-  session: SessionState,
-  methods?: MethodLibrary,
-): string | null {
+export function starRefusal(subject: Subject, session: SessionState, methods?: MethodLibrary): string | null {
   if (subject.role === 'observer') return 'observers can look at the board but not change it';
   if (subject.participantId === null) return needsPersonalToken;
   const here = currentStep(session, methods);

@@ -20,6 +20,7 @@ import { blankText, draftIssues, issuesAt, newStep, totalSeconds } from './draft
 import { LayoutCanvas } from './LayoutCanvas.js';
 import { LocalizedField } from './LocalizedField.js';
 import { issueText } from './issueText.js';
+import { IssueList } from './IssueList.js';
 import { phaseKey, speakingModeKey } from './speakingModes.js';
 import { StepPreview } from './StepPreview.js';
 
@@ -54,7 +55,6 @@ export function MethodEditor(props: Props) {
     setSelected(to);
   };
   const headingId = useId();
-  const errorsId = useId();
   const label = facilitationLimits.methodLabel;
   const text = facilitationLimits.methodText;
   return (
@@ -227,16 +227,7 @@ export function MethodEditor(props: Props) {
         </div>
         <p className="field-hint">{t('studio.save.hint')}</p>
         {tried && issues.length > 0 && (
-          <div id={errorsId} className="vb-studio-issues" role="alert">
-            <p>{t('studio.save.problems', { n: issues.length })}</p>
-            <ul>
-              {issues.map((i) => (
-                <li key={`${i.path}:${i.message}`}>
-                  <code>{i.path || t('studio.issue.root')}</code>: {issueText(i.message, t)}
-                </li>
-              ))}
-            </ul>
-          </div>
+          <IssueList heading={t('studio.save.problems', { n: issues.length })} issues={issues} />
         )}
         <button
           type="button"
@@ -317,17 +308,21 @@ function flag(
   return next;
 }
 
-function StepFields({
-  step,
-  index,
-  onChange,
-  issues,
-}: {
+const stepTexts = [
+  { field: 'title', label: 'studio.step.title', long: false },
+  { field: 'instructions', label: 'studio.step.instructions', long: true },
+  { field: 'facilitatorNotes', label: 'studio.step.notes', long: true },
+] as const;
+
+/** What the parts of a step's editor get: the step, its place and the problems of the whole method. */
+interface StepPartProps {
   step: Step;
   index: number;
   onChange(step: Step): void;
   issues: readonly MethodIssue[];
-}) {
+}
+
+function StepFields({ step, index, onChange, issues }: StepPartProps) {
   const { t } = useI18n();
   const id = useId();
   const at = (field: string) => `steps.${index}.${field}`;
@@ -355,32 +350,18 @@ function StepFields({
         />
         <FieldIssues issues={issuesAt(issues, at('id'))} />
       </div>
-      <LocalizedField
-        label={t('studio.step.title')}
-        value={step.title}
-        onChange={(title) => onChange({ ...step, title })}
-        maxLength={facilitationLimits.methodLabel}
-        path={at('title')}
-        issues={issues}
-      />
-      <LocalizedField
-        label={t('studio.step.instructions')}
-        value={step.instructions}
-        onChange={(instructions) => onChange({ ...step, instructions })}
-        maxLength={facilitationLimits.methodText}
-        multiline
-        path={at('instructions')}
-        issues={issues}
-      />
-      <LocalizedField
-        label={t('studio.step.notes')}
-        value={step.facilitatorNotes}
-        onChange={(facilitatorNotes) => onChange({ ...step, facilitatorNotes })}
-        maxLength={facilitationLimits.methodText}
-        multiline
-        path={at('facilitatorNotes')}
-        issues={issues}
-      />
+      {stepTexts.map(({ field, label, long }) => (
+        <LocalizedField
+          key={field}
+          label={t(label)}
+          value={step[field]}
+          onChange={(value) => onChange({ ...step, [field]: value })}
+          maxLength={long ? facilitationLimits.methodText : facilitationLimits.methodLabel}
+          multiline={long}
+          path={at(field)}
+          issues={issues}
+        />
+      ))}
       <NumberField
         label={t('studio.step.timebox')}
         value={step.timeboxSeconds / 60}
@@ -445,17 +426,7 @@ function StepFields({
 }
 
 /** Every frame label and prompt text of the step's layout, in all three languages. */
-function LayoutTexts({
-  step,
-  index,
-  onChange,
-  issues,
-}: {
-  step: Step;
-  index: number;
-  onChange(step: Step): void;
-  issues: readonly MethodIssue[];
-}) {
+function LayoutTexts({ step, index, onChange, issues }: StepPartProps) {
   const { t } = useI18n();
   const layout = step.layout ?? { frames: [], notes: [] };
   const setLayout = (next: BoardLayout) => onChange({ ...step, layout: next });

@@ -19,7 +19,7 @@ import { useClientConfig } from '../app/clientConfig.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { copyOf, methodFile, newDraft, withoutEmptyOptionals } from './draftModel.js';
-import { issueText } from './issueText.js';
+import { IssueList } from './IssueList.js';
 import { MethodEditor } from './MethodEditor.js';
 import { createStudio, deleteMethod, getStudio, importMethod, saveMethod, studioToken } from './studioApi.js';
 import './studio.css';
@@ -191,16 +191,7 @@ export default function StudioPage() {
               onChange={onImport}
             />
             {importIssues && (
-              <div className="vb-studio-issues" role="alert">
-                <p>{t('studio.import.refused', { n: importIssues.length })}</p>
-                <ul>
-                  {importIssues.map((i) => (
-                    <li key={`${i.path}:${i.message}`}>
-                      <code>{i.path || t('studio.issue.root')}</code>: {issueText(i.message, t)}
-                    </li>
-                  ))}
-                </ul>
-              </div>
+              <IssueList heading={t('studio.import.refused', { n: importIssues.length })} issues={importIssues} />
             )}
           </section>
           <section className="card" aria-labelledby="studio-builtin">

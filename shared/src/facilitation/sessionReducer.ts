@@ -350,7 +350,8 @@ function withTurnout(state: SessionState, voteId: string, ballots: BallotBox): S
 
 const handlers: { [T in CommandType]: Handler<T> } = {
   addAgendaItem(state, command, env) {
-    const method = env.methods[command.methodId] ?? env.available[command.methodId];
+    // The library's definition first: before the meeting it replaces an older copy (withMethodCopy).
+    const method = env.available[command.methodId] ?? env.methods[command.methodId];
     if (method === undefined) return invalid('there is no such method');
     if (state.agenda.length >= facilitationLimits.agendaItems) return invalid('the agenda is full');
     const index = command.index ?? state.agenda.length;

@@ -330,6 +330,7 @@ describe('the studio', () => {
     await server.storage.saveLibraryMethod(
       {
         id: 'broken-one',
+        kind: 'method',
         trainerId: record!.id as TrainerId,
         scope: 'instance',
         programId: null,
@@ -429,5 +430,52 @@ describe('a program’s library', () => {
         .map((m) => m.method.id);
     expect(await ids(p.attached)).toEqual(['quay-circle']);
     expect(await ids(outsider)).toEqual([]);
+  });
+});
+
+describe('agendas in a library', () => {
+  it('saves an agenda of built-ins and own methods, refuses unknown ones, and offers it when every method is seen', async () => {
+    const trainer = await newStudio();
+    const put = (agenda: unknown, scope = 'instance') =>
+      server.api('/api/studio/agendas/harbour-day', { method: 'PUT', token: trainer, body: { agenda, scope } });
+    const agenda = {
+      version: 1,
+      id: 'harbour-day',
+      name: text('Harbour day'),
+      methodIds: ['welcome', 'lighthouse', 'reflection'],
+    };
+    const refused = await put(agenda);
+    expect(refused.status).toBe(422);
+    expect(methodRefusalSchema.parse(refused.body).issues).toEqual([
+      { path: 'methodIds.1', message: 'no built-in method or method of this studio has this id' },
+    ]);
+    const blank = await put({ ...agenda, name: { ...text('x'), sv: ' ' } });
+    expect(methodRefusalSchema.parse(blank.body).issues.map((i) => i.path)).toEqual(['name.sv']);
+    expect((await studio(trainer)).agendas).toEqual([]);
+
+    await server.api('/api/studio/methods/lighthouse', {
+      method: 'PUT',
+      token: trainer,
+      body: { method: validMethod('lighthouse'), scope: 'own' },
+    });
+    expect((await put(agenda)).status).toBe(200);
+    expect((await studio(trainer)).agendas.map((a) => a.agenda)).toEqual([agenda]);
+    const g = await createGroupFixture(server);
+    const offered = async () =>
+      groupLibraryResponseSchema
+        .parse((await server.api(g.path('/library'), { token: g.facilitator })).body)
+        .agendas.map((a) => a.agenda.id);
+    // The lighthouse method is the trainer's own: the agenda waits until facilitators see it.
+    expect(await offered()).not.toContain('harbour-day');
+    await server.api('/api/studio/methods/lighthouse', {
+      method: 'PUT',
+      token: trainer,
+      body: { method: validMethod('lighthouse'), scope: 'instance' },
+    });
+    expect(await offered()).toContain('harbour-day');
+    expect((await server.api('/api/studio/agendas/harbour-day', { method: 'DELETE', token: trainer })).status).toBe(
+      204,
+    );
+    expect(await offered()).not.toContain('harbour-day');
   });
 });

@@ -11,7 +11,10 @@
 // and every problem is answered at its path (422 `{ error, issues }`); nothing is stored then.
 import express, { type Request, type Response, type Router } from 'express';
 import {
+  agendaFormat,
   builtInMethods,
+  saveAgendaBody,
+  type LibraryAgendaEntry,
   facilitationLimits,
   libraryLimits,
   programIdSchema,
@@ -31,8 +34,8 @@ import {
   type TrainerId,
 } from '@vermeboard/shared';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
-import { programOfGroup, readMethodRow, visibleTo } from '../library/storedMethods.js';
-import type { TrainerRecord } from '../storage/libraryStore.js';
+import { programOfGroup, readAgendaRow, readMethodRow, visibleTo } from '../library/storedMethods.js';
+import type { StoredMethodRow, TrainerRecord } from '../storage/libraryStore.js';
 import { allow } from './access.js';
 import { bearerToken } from './bearer.js';
 import type { RouteDeps } from './deps.js';
@@ -93,6 +96,7 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
     const outcome = await storage.saveLibraryMethod(
       {
         id: method.id,
+        kind: 'method',
         trainerId: who.id,
         scope,
         programId: scope === 'program' ? who.programId : null,
@@ -129,8 +133,14 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
 
   router.get('/studio', async (req, res) => {
     const who = await trainer(req);
-    const body: StudioResponse = { inProgram: who.programId !== null, methods: [], quarantined: [] };
+    const body: StudioResponse = { inProgram: who.programId !== null, methods: [], agendas: [], quarantined: [] };
     for (const row of await storage.listTrainerMethods(who.id)) {
+      if (row.kind === 'agenda') {
+        const read = readAgendaRow(row);
+        if (read.ok) body.agendas.push(read.agenda);
+        else body.quarantined.push({ id: read.id, reason: read.reason });
+        continue;
+      }
       const read = readMethodRow(row);
       if (read.ok) body.methods.push(read.method);
       else body.quarantined.push({ id: read.id, reason: read.reason });
@@ -172,6 +182,66 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
     await store(res, who, read.method, 'own');
   });
 
+  router.put('/studio/agendas/:agendaId', methodJson, async (req, res) => {
+    const who = await trainer(req);
+    const agendaId = pathParam(slugSchema, req.params.agendaId, 'agendaId');
+    const body = saveAgendaBody.safeParse(req.body);
+    const read = body.success ? agendaFormat.read(body.data.agenda) : null;
+    if (!body.success || !read?.ok) {
+      const issues = body.success
+        ? (read as { issues: MethodIssue[] }).issues
+        : body.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+      return refuse(res, 422, 'the agenda has problems; nothing was saved', issues);
+    }
+    const agenda = read.value;
+    // Its methods are built-ins or the trainer's own: a facilitator is offered it when they see them all.
+    const own = new Set((await storage.listTrainerMethods(who.id)).filter((r) => r.kind === 'method').map((r) => r.id));
+    const issues: MethodIssue[] = [];
+    if (agenda.id !== agendaId) issues.push({ path: 'id', message: 'differs from the address' });
+    if (builtInMethods[agenda.id] !== undefined) issues.push({ path: 'id', message: 'a built-in method has this id' });
+    agenda.methodIds.forEach((id, i) => {
+      if (builtInMethods[id] === undefined && !own.has(id))
+        issues.push({ path: `methodIds.${i}`, message: 'no built-in method or method of this studio has this id' });
+    });
+    if (body.data.scope === 'program' && who.programId === null) {
+      issues.push({
+        path: 'scope',
+        message: 'only a studio link made by a program’s coordinator shares with a program',
+      });
+    }
+    if (issues.length > 0) return refuse(res, 422, 'the agenda has problems; nothing was saved', issues);
+    const updatedAt = new Date().toISOString();
+    const outcome = await storage.saveLibraryMethod(
+      {
+        id: agenda.id,
+        kind: 'agenda',
+        trainerId: who.id,
+        scope: body.data.scope,
+        programId: body.data.scope === 'program' ? who.programId : null,
+        definition: JSON.stringify(agenda),
+        updatedAt,
+      },
+      libraryLimits.methodsPerTrainer,
+    );
+    if (outcome !== 'saved') {
+      const message =
+        outcome === 'taken' ? 'another method or agenda on this server has this id' : 'the studio is full';
+      return refuse(res, 409, message, [{ path: outcome === 'taken' ? 'id' : '', message }]);
+    }
+    const answer: LibraryAgendaEntry = { agenda, scope: body.data.scope, updatedAt };
+    res.json(answer);
+  });
+
+  router.delete('/studio/agendas/:agendaId', async (req, res) => {
+    const who = await trainer(req);
+    const agendaId = pathParam(slugSchema, req.params.agendaId, 'agendaId');
+    const row = await storage.getLibraryMethod(agendaId);
+    if (row?.kind !== 'agenda' || !(await storage.deleteLibraryMethod(who.id, agendaId))) {
+      throw new HttpError(404, 'unknown agenda', 'agendaId');
+    }
+    res.status(204).end();
+  });
+
   router.delete('/studio/methods/:methodId', async (req, res) => {
     const who = await trainer(req);
     const methodId = pathParam(slugSchema, req.params.methodId, 'methodId');
@@ -183,11 +253,22 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
   router.get('/groups/:groupId/library', async (req, res) => {
     const caller = await access.group(req, 'group.read');
     const programId = await programOfGroup(storage, caller.groupId);
-    const body: GroupLibraryResponse = { methods: [] };
-    for (const row of await storage.listVisibleMethods(programId, libraryLimits.listed)) {
+    const body: GroupLibraryResponse = { methods: [], agendas: [] };
+    const rows = (await storage.listVisibleMethods(programId, libraryLimits.listed)).filter(
+      (row) => visibleTo(row, programId) && builtInMethods[row.id] === undefined,
+    );
+    const scopeOf = (row: StoredMethodRow) => (row.scope === 'program' ? 'program' : 'instance');
+    for (const row of rows) {
       const read = readMethodRow(row);
-      if (!read.ok || !visibleTo(row, programId) || builtInMethods[row.id] !== undefined) continue;
-      body.methods.push({ ...read.method, scope: row.scope === 'program' ? 'program' : 'instance' });
+      if (read.ok) body.methods.push({ ...read.method, scope: scopeOf(row) });
+    }
+    // An agenda is offered only when the facilitator can add every one of its methods.
+    const addable = new Set([...Object.keys(builtInMethods), ...body.methods.map((m) => m.method.id)]);
+    for (const row of rows.filter((r) => r.kind === 'agenda')) {
+      const read = readAgendaRow(row);
+      if (read.ok && read.agenda.agenda.methodIds.every((id) => addable.has(id))) {
+        body.agendas.push({ ...read.agenda, scope: scopeOf(row) });
+      }
     }
     res.json(body);
   });

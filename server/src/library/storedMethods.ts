@@ -2,20 +2,45 @@
 // the versioned method format on every read. A row that does not parse is quarantined: its
 // trainer is told why, it is never listed for a facilitator or copied into a meeting, and it is
 // never rewritten; only its trainer saving a new definition over it, or deleting it, changes it.
-import { methodFormat, type GroupId, type LibraryMethod, type Method, type ProgramId } from '@vermeboard/shared';
+import {
+  agendaFormat,
+  methodFormat,
+  type GroupId,
+  type LibraryAgendaEntry,
+  type LibraryMethod,
+  type Method,
+  type ProgramId,
+} from '@vermeboard/shared';
 import type { StoredMethodRow } from '../storage/libraryStore.js';
 import type { Storage } from '../storage/Storage.js';
 
 export type ReadMethodRow = { ok: true; method: LibraryMethod } | { ok: false; id: string; reason: string };
 
-export function readMethodRow(row: StoredMethodRow): ReadMethodRow {
-  let value: unknown;
+export type ReadAgendaRow = { ok: true; agenda: LibraryAgendaEntry } | { ok: false; id: string; reason: string };
+
+function parsed(row: StoredMethodRow): { ok: true; value: unknown } | { ok: false; id: string; reason: string } {
   try {
-    value = JSON.parse(row.definition);
+    return { ok: true, value: JSON.parse(row.definition) as unknown };
   } catch {
     return { ok: false, id: row.id, reason: 'the stored definition is not JSON' };
   }
-  const read = methodFormat.read(value);
+}
+
+/** The same for a stored agenda (shared `agendaFormat`). */
+export function readAgendaRow(row: StoredMethodRow): ReadAgendaRow {
+  const json = parsed(row);
+  if (!json.ok) return json;
+  const read = agendaFormat.read(json.value);
+  if (!read.ok) return { ok: false, id: row.id, reason: read.reason };
+  if (read.value.id !== row.id) return { ok: false, id: row.id, reason: 'the stored definition has another id' };
+  return { ok: true, agenda: { agenda: read.value, scope: row.scope, updatedAt: row.updatedAt } };
+}
+
+export function readMethodRow(row: StoredMethodRow): ReadMethodRow {
+  if (row.kind !== 'method') return { ok: false, id: row.id, reason: 'this is an agenda, not a method' };
+  const json = parsed(row);
+  if (!json.ok) return json;
+  const read = methodFormat.read(json.value);
   if (!read.ok) return { ok: false, id: row.id, reason: read.reason };
   if (read.value.id !== row.id) return { ok: false, id: row.id, reason: 'the stored definition has another id' };
   return { ok: true, method: { method: read.value, scope: row.scope, updatedAt: row.updatedAt } };

@@ -12,6 +12,7 @@ export function libraryContract(current: () => { storage: Storage; reopen(): Pro
     const at = (minute: number) => `2026-03-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
     const row = (id: string, trainerId: TrainerId, patch: Partial<StoredMethodRow> = {}): StoredMethodRow => ({
       id,
+      kind: 'method',
       trainerId,
       scope: 'own',
       programId: null,
@@ -96,6 +97,20 @@ export function libraryContract(current: () => { storage: Storage; reopen(): Pro
       await expect(ids(programId)).resolves.toEqual(['everyone', 'program-only']);
       await expect(ids('program-other' as ProgramId)).resolves.toEqual(['everyone']);
       await expect(storage.listVisibleMethods(programId, 1)).resolves.toHaveLength(1);
+    });
+
+    it('keeps methods and agendas in one id space, each with its kind', async () => {
+      const { storage, reopen } = current();
+      await seed(storage);
+      await storage.saveLibraryMethod(row('shared-id', anna), 10);
+      await expect(storage.saveLibraryMethod(row('shared-id', anna, { kind: 'agenda' }), 10)).resolves.toBe('taken');
+      await storage.saveLibraryMethod(row('an-agenda', anna, { kind: 'agenda', scope: 'instance' }), 10);
+      const reopened = await reopen();
+      expect((await reopened.listTrainerMethods(anna)).map((m) => [m.id, m.kind])).toEqual([
+        ['shared-id', 'method'],
+        ['an-agenda', 'agenda'],
+      ]);
+      await expect(reopened.listVisibleMethods(null, 10)).resolves.toMatchObject([{ id: 'an-agenda', kind: 'agenda' }]);
     });
 
     it('deletes only the trainer’s own method', async () => {

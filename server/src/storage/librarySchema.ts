@@ -10,6 +10,7 @@ export const libraryMigration = `
   CREATE TABLE IF NOT EXISTS library_methods (
     id TEXT PRIMARY KEY,
     trainer_id TEXT NOT NULL REFERENCES trainers(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'method',
     scope TEXT NOT NULL,
     program_id TEXT REFERENCES programs(id) ON DELETE CASCADE,
     definition TEXT NOT NULL,
@@ -31,6 +32,7 @@ export const libraryPgMigration = `
     id TEXT PRIMARY KEY,
     seq BIGINT GENERATED ALWAYS AS IDENTITY,
     trainer_id TEXT NOT NULL REFERENCES trainers(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL DEFAULT 'method',
     scope TEXT NOT NULL,
     program_id TEXT REFERENCES programs(id) ON DELETE CASCADE,
     definition TEXT NOT NULL,

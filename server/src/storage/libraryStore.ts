@@ -1,8 +1,9 @@
 // What storage keeps for the method studio (shared/src/library): trainers, known only by the hash
-// of their studio link's token, and the methods they write, each in one library. A method's
+// of their studio link's token, and the methods and agendas they write, each in one library (one
+// table, one id space: a method and an agenda never share an id). A method's
 // definition is stored as the JSON text it was saved as and parsed on every read by the caller
 // (server/src/library/storedMethods.ts), so a row this server cannot read stays as it is.
-import type { LibraryScope, ProgramId, TrainerId } from '@vermeboard/shared';
+import type { LibraryKind, LibraryScope, ProgramId, TrainerId } from '@vermeboard/shared';
 
 export interface TrainerRecord {
   id: TrainerId;
@@ -13,6 +14,8 @@ export interface TrainerRecord {
 
 export interface StoredMethodRow {
   id: string;
+  /** A method, or an agenda: a sequence of method ids, like a preset. */
+  kind: LibraryKind;
   trainerId: TrainerId;
   scope: LibraryScope;
   /** The trainer's program for a `program` method; null otherwise. */
@@ -24,7 +27,7 @@ export interface StoredMethodRow {
 
 export type SaveMethodOutcome =
   | 'saved'
-  /** Another trainer's method has this id: ids are unique on the server. */
+  /** Another trainer's method or agenda, or one of another kind, has this id: ids are unique on the server. */
   | 'taken'
   /** The trainer keeps as many methods as they may. */
   | 'full';

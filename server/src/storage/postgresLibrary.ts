@@ -24,9 +24,10 @@ export function createPostgresLibraryStore(db: Db): LibraryStore {
     async saveLibraryMethod(row, max) {
       return db.transaction(async (c) => {
         await c.query('SELECT 1 FROM trainers WHERE id = $1 FOR UPDATE', [row.trainerId]);
-        const owner = await c.query('SELECT trainer_id FROM library_methods WHERE id = $1 FOR UPDATE', [row.id]);
+        const owner = await c.query('SELECT trainer_id, kind FROM library_methods WHERE id = $1 FOR UPDATE', [row.id]);
         const ownerId = owner.rows[0]?.trainer_id as string | undefined;
-        if (ownerId !== undefined && ownerId !== row.trainerId) return 'taken';
+        const kind = owner.rows[0]?.kind as string | undefined;
+        if (ownerId !== undefined && (ownerId !== row.trainerId || kind !== row.kind)) return 'taken';
         if (ownerId !== undefined) {
           await c.query(
             'UPDATE library_methods SET scope = $1, program_id = $2, definition = $3, updated_at = $4 WHERE id = $5',
@@ -40,9 +41,9 @@ export function createPostgresLibraryStore(db: Db): LibraryStore {
         if ((count.rows[0] as { n: number }).n >= max) return 'full';
         // A save of the same new id from another trainer at the same moment loses on the key.
         const inserted = await c.query(
-          `INSERT INTO library_methods (id, trainer_id, scope, program_id, definition, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $6) ON CONFLICT (id) DO NOTHING`,
-          [row.id, row.trainerId, row.scope, row.programId, row.definition, row.updatedAt],
+          `INSERT INTO library_methods (id, kind, trainer_id, scope, program_id, definition, created_at, updated_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $7) ON CONFLICT (id) DO NOTHING`,
+          [row.id, row.kind, row.trainerId, row.scope, row.programId, row.definition, row.updatedAt],
         );
         return inserted.rowCount === 1 ? 'saved' : 'taken';
       });

@@ -5,6 +5,7 @@ import type { LibraryStore, SaveMethodOutcome, StoredMethodRow, TrainerRecord } 
 
 export interface MethodRow {
   id: string;
+  kind: string;
   trainer_id: string;
   scope: string;
   program_id: string | null;
@@ -18,10 +19,11 @@ interface TrainerRow {
   created_at: string;
 }
 
-export const methodColumns = 'id, trainer_id, scope, program_id, definition, updated_at';
+export const methodColumns = 'id, kind, trainer_id, scope, program_id, definition, updated_at';
 
 export const toStoredMethod = (r: MethodRow): StoredMethodRow => ({
   id: r.id,
+  kind: r.kind === 'agenda' ? 'agenda' : 'method',
   trainerId: r.trainer_id as TrainerId,
   // The scope column is written from the parsed scope only; an unknown one reads as the owner's own.
   scope: (['own', 'program', 'instance'].includes(r.scope) ? r.scope : 'own') as LibraryScope,
@@ -40,11 +42,11 @@ export function createSqliteLibraryStore(db: Database.Database): LibraryStore {
   const q = {
     insertTrainer: db.prepare('INSERT INTO trainers (id, token_hash, program_id, created_at) VALUES (?, ?, ?, ?)'),
     trainerByHash: db.prepare('SELECT id, program_id, created_at FROM trainers WHERE token_hash = ?'),
-    owner: db.prepare('SELECT trainer_id FROM library_methods WHERE id = ?'),
+    owner: db.prepare('SELECT trainer_id, kind FROM library_methods WHERE id = ?'),
     count: db.prepare('SELECT count(*) AS n FROM library_methods WHERE trainer_id = ?'),
     insert: db.prepare(
-      `INSERT INTO library_methods (id, trainer_id, scope, program_id, definition, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO library_methods (id, kind, trainer_id, scope, program_id, definition, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     update: db.prepare(
       'UPDATE library_methods SET scope = ?, program_id = ?, definition = ?, updated_at = ? WHERE id = ?',
@@ -59,14 +61,23 @@ export function createSqliteLibraryStore(db: Database.Database): LibraryStore {
     delete: db.prepare('DELETE FROM library_methods WHERE trainer_id = ? AND id = ?'),
   };
   const save = db.transaction((row: StoredMethodRow, max: number): SaveMethodOutcome => {
-    const owner = q.owner.get(row.id) as { trainer_id: string } | undefined;
-    if (owner !== undefined && owner.trainer_id !== row.trainerId) return 'taken';
+    const owner = q.owner.get(row.id) as { trainer_id: string; kind: string } | undefined;
+    if (owner !== undefined && (owner.trainer_id !== row.trainerId || owner.kind !== row.kind)) return 'taken';
     if (owner !== undefined) {
       q.update.run(row.scope, row.programId, row.definition, row.updatedAt, row.id);
       return 'saved';
     }
     if ((q.count.get(row.trainerId) as { n: number }).n >= max) return 'full';
-    q.insert.run(row.id, row.trainerId, row.scope, row.programId, row.definition, row.updatedAt, row.updatedAt);
+    q.insert.run(
+      row.id,
+      row.kind,
+      row.trainerId,
+      row.scope,
+      row.programId,
+      row.definition,
+      row.updatedAt,
+      row.updatedAt,
+    );
     return 'saved';
   });
   return {

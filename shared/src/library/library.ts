@@ -7,15 +7,39 @@
 import { z } from 'zod';
 import { type Brand } from '../ids.js';
 import { facilitationLimits } from '../facilitation/limits.js';
-import { methodFormat, methodSchema, slugSchema, type Method } from '../facilitation/method.js';
+import {
+  localizedLabelSchema,
+  methodFormat,
+  methodSchema,
+  slugSchema,
+  type Method,
+} from '../facilitation/method.js';
 import { builtInMethods, type MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
-import type { ReadIssue } from '../persisted/versioned.js';
+import { versioned, type Migration, type ReadIssue } from '../persisted/versioned.js';
 
 export type TrainerId = Brand<string, 'TrainerId'>;
 
 /** The studio link's path: the token rides in the fragment, which no server or log sees. */
 export const studioPath = (token: string) => `/studio#${token}`;
+
+/** What a library keeps: methods, and agendas (a sequence of methods, like a preset). */
+export const libraryKinds = ['method', 'agenda'] as const;
+export type LibraryKind = (typeof libraryKinds)[number];
+
+const agendaMigrations: readonly Migration[] = [];
+
+/** A whole agenda in a library: its name and the ids of its methods, in order. */
+export const libraryAgendaSchema = z.strictObject({
+  version: z.literal(agendaMigrations.length + 1),
+  id: slugSchema,
+  name: localizedLabelSchema,
+  methodIds: z.array(slugSchema).min(1).max(facilitationLimits.agendaItems),
+});
+export type LibraryAgenda = z.infer<typeof libraryAgendaSchema>;
+
+/** An agenda as stored: read it only through here. */
+export const agendaFormat = versioned({ name: 'agenda', schema: libraryAgendaSchema, migrations: agendaMigrations });
 
 export const libraryScopes = ['own', 'program', 'instance'] as const;
 export const libraryScopeSchema = z.enum(libraryScopes);
@@ -45,10 +69,20 @@ export type LibraryMethod = z.infer<typeof libraryMethodSchema>;
 /** A stored method this server cannot read: kept as it is, shown to its trainer, never used. */
 export const quarantinedMethodSchema = z.object({ id: z.string(), reason: z.string() });
 
+export const libraryAgendaEntrySchema = z.object({
+  agenda: libraryAgendaSchema,
+  scope: libraryScopeSchema,
+  updatedAt: z.string(),
+});
+export type LibraryAgendaEntry = z.infer<typeof libraryAgendaEntrySchema>;
+
+export const saveAgendaBody = z.strictObject({ agenda: z.unknown(), scope: libraryScopeSchema });
+
 export const studioResponseSchema = z.object({
   /** Whether this studio link belongs to a program, so that `program` is a library it may use. */
   inProgram: z.boolean(),
   methods: z.array(libraryMethodSchema),
+  agendas: z.array(libraryAgendaEntrySchema),
   quarantined: z.array(quarantinedMethodSchema),
 });
 export type StudioResponse = z.infer<typeof studioResponseSchema>;
@@ -68,6 +102,8 @@ export const savedMethodResponseSchema = libraryMethodSchema;
 /** What a group's facilitator picks from besides the built-ins. */
 export const groupLibraryResponseSchema = z.object({
   methods: z.array(libraryMethodSchema.extend({ scope: z.enum(['program', 'instance']) })),
+  /** Only agendas whose every method the group's facilitator can add. */
+  agendas: z.array(libraryAgendaEntrySchema.extend({ scope: z.enum(['program', 'instance']) })),
 });
 export type GroupLibraryResponse = z.infer<typeof groupLibraryResponseSchema>;
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { createGroup, startMeeting } from '../flows.js';
-import { addMethod, frameLabel, framesOnBoard, note, startAgenda, stepName } from '../facilitation.js';
+import { facilitatorPanel, frameLabel, framesOnBoard, note, startAgenda, stepName } from '../facilitation.js';
 import { launchServer, type ServerProcess } from '../server.js';
 
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -152,6 +152,18 @@ test('a method drawn in the studio runs on another server with its layout as dra
   await other.getByLabel('Library').selectOption('instance');
   await other.getByRole('button', { name: 'Save the method' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Harbour walk is saved.' })).toBeVisible();
+  // And a whole agenda with it, for the same library.
+  await other.getByRole('button', { name: 'Back to my methods' }).click();
+  await other.getByRole('button', { name: 'New agenda' }).click();
+  await other.getByLabel('Agenda id').fill('harbour-day');
+  await fillText(other, 'Name', 'Harbour day');
+  await other.getByLabel('Method to add').selectOption({ label: 'Harbour walk' });
+  await other.getByRole('button', { name: 'Add the method' }).click();
+  await other.getByLabel('Method to add').selectOption({ label: 'Reflection: What? So what? Now what?' });
+  await other.getByRole('button', { name: 'Add the method' }).click();
+  await other.getByLabel('Library').selectOption('instance');
+  await other.getByRole('button', { name: 'Save the agenda' }).click();
+  await expect(other.getByRole('status').filter({ hasText: 'Harbour day is saved.' })).toBeVisible();
   await otherContext.close();
 
   // A facilitator on that server runs it.
@@ -159,7 +171,9 @@ test('a method drawn in the studio runs on another server with its layout as dra
   const facilitator = await facilitatorContext.newPage();
   await createGroup(facilitator, second.url, 'Harbour crew', 'Kaisa');
   await startMeeting(facilitator);
-  await addMethod(facilitator, 'Harbour walk');
+  await facilitator.getByRole('button', { name: 'Use the agenda Harbour day' }).click();
+  const agenda = facilitatorPanel(facilitator).locator('.vb-agenda__name');
+  await expect(agenda).toHaveText(['Harbour walk', 'Reflection: What? So what? Now what?']);
   await startAgenda(facilitator);
   await expect(stepName(facilitator)).toContainText('Gather');
   await expect(frameLabel(facilitator, 'Seen')).toBeVisible();

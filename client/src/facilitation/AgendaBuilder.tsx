@@ -22,7 +22,7 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
   const { t, locale } = useI18n();
   const headingId = useId();
   const libraryId = useId();
-  const { send, library = [] } = useFacilitation();
+  const { send, library = [], libraryAgendas = [] } = useFacilitation();
   const draft = state.status === 'draft';
   const methods = sessionLibrary(state);
   return (
@@ -116,6 +116,20 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
           {t('facilitation.agenda.preset')}
         </CommandButton>
       )}
+      {draft &&
+        libraryAgendas.map(({ agenda }) => (
+          <button
+            key={agenda.id}
+            type="button"
+            className="vb-fac-button"
+            onClick={async () => {
+              // Added one by one, in order, like the facilitator adding each method.
+              for (const methodId of agenda.methodIds) if (!(await send({ type: 'addAgendaItem', methodId }))) return;
+            }}
+          >
+            {t('studio.agenda.use', { name: agenda.name[locale] })}
+          </button>
+        ))}
       <details className="vb-library">
         <summary id={libraryId}>{t('facilitation.agenda.library')}</summary>
         <ul className="vb-library__list" aria-labelledby={libraryId}>

@@ -43,6 +43,8 @@ export interface Facilitation {
   refreshBallots(): void;
   /** The program's and the instance's library methods the facilitator may add (absent: none). */
   library?: GroupLibraryResponse['methods'];
+  /** The libraries' agendas whose every method the facilitator can add. */
+  libraryAgendas?: GroupLibraryResponse['agendas'];
 }
 
 const FacilitationContext = createContext<Facilitation | null>(null);
@@ -75,13 +77,13 @@ export function FacilitationProvider({
   groupId,
   children,
 }: FacilitationProviderProps) {
-  const [library, setLibrary] = useState<GroupLibraryResponse['methods']>([]);
+  const [library, setLibrary] = useState<GroupLibraryResponse>({ methods: [], agendas: [] });
   useEffect(() => {
     if (groupId === undefined || role !== 'facilitator') return;
     let current = true;
     // Without the libraries the built-ins still work; a failure here only hides the others.
     getGroupLibrary(groupId, token).then(
-      (answer) => current && setLibrary(answer.methods),
+      (answer) => current && setLibrary(answer),
       () => undefined,
     );
     return () => {
@@ -147,7 +149,8 @@ export function FacilitationProvider({
       board,
       ballots,
       refreshBallots,
-      library,
+      library: library.methods,
+      libraryAgendas: library.agendas,
     }),
     [
       meetingId,

@@ -20,7 +20,7 @@ import { blankText, draftIssues, issuesAt, newStep, totalSeconds } from './draft
 import { LayoutCanvas } from './LayoutCanvas.js';
 import { LocalizedField } from './LocalizedField.js';
 import { issueText } from './issueText.js';
-import { IssueList } from './IssueList.js';
+import { SaveBox } from './SaveBox.js';
 import { phaseKey, speakingModeKey } from './speakingModes.js';
 import { StepPreview } from './StepPreview.js';
 
@@ -211,36 +211,20 @@ export function MethodEditor(props: Props) {
         <LayoutTexts step={step} index={index} onChange={setStep} issues={shown} />
       </div>
 
-      <fieldset className="vb-studio-save">
-        <legend>{t('studio.save.heading')}</legend>
-        <div className="field">
-          <label htmlFor={`${headingId}-scope`}>{t('studio.save.library')}</label>
-          <select
-            id={`${headingId}-scope`}
-            value={props.scope}
-            onChange={(e) => props.onScope(e.target.value as LibraryScope)}
-          >
-            <option value="own">{t('studio.library.own')}</option>
-            {props.inProgram && <option value="program">{t('studio.library.program')}</option>}
-            <option value="instance">{t('studio.library.instance')}</option>
-          </select>
-        </div>
-        <p className="field-hint">{t('studio.save.hint')}</p>
-        {tried && issues.length > 0 && (
-          <IssueList heading={t('studio.save.problems', { n: issues.length })} issues={issues} />
-        )}
-        <button
-          type="button"
-          className="button button-primary"
-          aria-disabled={props.saving}
-          onClick={() => {
-            setTried(true);
-            if (own.length === 0 && !props.saving) props.onSave();
-          }}
-        >
-          {props.saving ? t('studio.save.saving') : t('studio.save.submit')}
-        </button>
-      </fieldset>
+      <SaveBox
+        scope={props.scope}
+        onScope={props.onScope}
+        inProgram={props.inProgram}
+        hint={t('studio.save.hint')}
+        issues={issues}
+        tried={tried}
+        saving={props.saving}
+        label={t('studio.save.submit')}
+        onClick={() => {
+          setTried(true);
+          if (own.length === 0 && !props.saving) props.onSave();
+        }}
+      />
     </section>
   );
 }

@@ -4,8 +4,10 @@
 // of a method file, and the editor. The draft being written is kept in this browser as it is typed.
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import {
+  agendaFormat,
   builtInMethods,
   studioPath,
+  type LibraryAgenda,
   tokenSchema,
   type LibraryScope,
   type Method,
@@ -20,8 +22,18 @@ import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { copyOf, methodFile, newDraft, withoutEmptyOptionals } from './draftModel.js';
 import { IssueList } from './IssueList.js';
+import { AgendaEditor } from './AgendaEditor.js';
 import { MethodEditor } from './MethodEditor.js';
-import { createStudio, deleteMethod, getStudio, importMethod, saveMethod, studioToken } from './studioApi.js';
+import {
+  createStudio,
+  deleteAgenda,
+  deleteMethod,
+  getStudio,
+  importMethod,
+  saveAgenda,
+  saveMethod,
+  studioToken,
+} from './studioApi.js';
 import './studio.css';
 
 /** The token from the address (then removed from it), or the one this browser kept. */
@@ -53,6 +65,10 @@ export default function StudioPage() {
   const [saving, setSaving] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [importIssues, setImportIssues] = useState<MethodIssue[] | null>(null);
+  const [agenda, setAgenda] = useState<{ agenda: LibraryAgenda; scope: LibraryScope; savedId: string | null } | null>(
+    null,
+  );
+  const [agendaIssues, setAgendaIssues] = useState<MethodIssue[]>([]);
   const importId = useId();
 
   const reload = useCallback(async () => {
@@ -91,6 +107,20 @@ export default function StudioPage() {
     }
   };
 
+  const storeAgenda = async () => {
+    if (!agenda) return;
+    setAgendaIssues([]);
+    const answer = await saveAgenda(token, agenda.agenda, agenda.scope).catch((err: unknown) => ({
+      ok: false as const,
+      issues: [{ path: '', message: t(errorMessageKey(err, 'other')) }],
+    }));
+    if (!answer.ok) return setAgendaIssues(answer.issues);
+    if (agenda.savedId !== null && agenda.savedId !== agenda.agenda.id) await deleteAgenda(token, agenda.savedId);
+    setAgenda({ ...agenda, savedId: agenda.agenda.id });
+    setNotice(t('studio.save.done', { name: agenda.agenda.name[locale] }));
+    await reload();
+  };
+
   const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
@@ -121,7 +151,22 @@ export default function StudioPage() {
           {notice}
         </p>
       )}
-      {editing ? (
+      {agenda ? (
+        <AgendaEditor
+          agenda={agenda.agenda}
+          onChange={(next) => setAgenda({ ...agenda, agenda: next })}
+          scope={agenda.scope}
+          onScope={(scope) => setAgenda({ ...agenda, scope })}
+          inProgram={studio.inProgram}
+          ownMethods={studio.methods.map((m) => m.method)}
+          serverIssues={agendaIssues}
+          onSave={() => void storeAgenda()}
+          onClose={() => {
+            setAgenda(null);
+            setAgendaIssues([]);
+          }}
+        />
+      ) : editing ? (
         <MethodEditor
           draft={editing.draft}
           onChange={(draft) => setEditing({ ...editing, draft })}
@@ -177,6 +222,67 @@ export default function StudioPage() {
               onClick={() => setEditing({ draft: newDraft(taken), scope: 'own', savedId: null })}
             >
               {t('studio.new')}
+            </button>
+          </section>
+          <section className="card" aria-labelledby="studio-agendas">
+            <h2 id="studio-agendas">{t('studio.agenda.heading')}</h2>
+            <p>{t('studio.agenda.hint')}</p>
+            <ul className="vb-studio-list">
+              {studio.agendas.map((entry) => {
+                const name = entry.agenda.name[locale];
+                return (
+                  <li key={entry.agenda.id} className="vb-studio-list__item">
+                    <span>
+                      <strong>{name}</strong> <span className="vb-fac-hint">· {t(scopeKey[entry.scope])}</span>
+                    </span>
+                    <span className="vb-studio-list__actions">
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('studio.mine.edit', { name })}
+                        onClick={() =>
+                          setAgenda({
+                            agenda: structuredClone(entry.agenda),
+                            scope: entry.scope,
+                            savedId: entry.agenda.id,
+                          })
+                        }
+                      >
+                        {t('studio.mine.editShort')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
+                        aria-label={t('studio.mine.delete', { name })}
+                        onClick={async () => {
+                          await deleteAgenda(token, entry.agenda.id);
+                          await reload();
+                        }}
+                      >
+                        {t('studio.mine.deleteShort')}
+                      </button>
+                    </span>
+                  </li>
+                );
+              })}
+            </ul>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                setAgenda({
+                  agenda: {
+                    version: agendaFormat.version,
+                    id: 'my-agenda',
+                    name: { en: '', fi: '', sv: '' },
+                    methodIds: [],
+                  },
+                  scope: 'own',
+                  savedId: null,
+                })
+              }
+            >
+              {t('studio.agenda.new')}
             </button>
           </section>
           <section className="card" aria-labelledby="studio-import">

@@ -11,6 +11,7 @@ import {
   type CreateStudioResponse,
   type GroupId,
   type GroupLibraryResponse,
+  type LibraryAgenda,
   type LibraryMethod,
   type LibraryScope,
   type MethodIssue,
@@ -60,8 +61,15 @@ export function deleteMethod(token: string, id: string): Promise<unknown> {
 }
 
 export type StudioWrite = { ok: true; saved: LibraryMethod } | { ok: false; issues: MethodIssue[] };
+export type AgendaWrite = { ok: true } | { ok: false; issues: MethodIssue[] };
 
-async function write(path: string, method: 'PUT' | 'POST', token: string, body: string): Promise<StudioWrite> {
+/** A save or an import: the answer, or every issue the server named (nothing was stored then). */
+async function write(
+  path: string,
+  method: 'PUT' | 'POST',
+  token: string,
+  body: string,
+): Promise<{ ok: true; answer: unknown } | { ok: false; issues: MethodIssue[] }> {
   let response: Response;
   try {
     response = await fetch(path, {
@@ -75,16 +83,34 @@ async function write(path: string, method: 'PUT' | 'POST', token: string, body: 
     throw new NetworkError(err);
   }
   const answer: unknown = await response.json().catch(() => undefined);
-  if (response.ok) return { ok: true, saved: libraryMethodSchema.parse(answer) };
+  if (response.ok) return { ok: true, answer };
   const refusal = methodRefusalSchema.safeParse(answer);
   return { ok: false, issues: refusal.success ? refusal.data.issues : [{ path: '', message: response.statusText }] };
 }
 
+async function writeMethod(path: string, method: 'PUT' | 'POST', token: string, body: string): Promise<StudioWrite> {
+  const written = await write(path, method, token, body);
+  return written.ok ? { ok: true, saved: libraryMethodSchema.parse(written.answer) } : written;
+}
+
 export function saveMethod(token: string, method: unknown, scope: LibraryScope, id: string): Promise<StudioWrite> {
-  return write(`/api/studio/methods/${encodeURIComponent(id)}`, 'PUT', token, JSON.stringify({ method, scope }));
+  return writeMethod(`/api/studio/methods/${encodeURIComponent(id)}`, 'PUT', token, JSON.stringify({ method, scope }));
 }
 
 /** Sends the file's text as it is: the server reads it, so a broken file is answered like any other. */
 export function importMethod(token: string, fileText: string): Promise<StudioWrite> {
-  return write('/api/studio/import', 'POST', token, fileText);
+  return writeMethod('/api/studio/import', 'POST', token, fileText);
+}
+
+export async function saveAgenda(token: string, agenda: LibraryAgenda, scope: LibraryScope): Promise<AgendaWrite> {
+  const path = `/api/studio/agendas/${encodeURIComponent(agenda.id)}`;
+  const written = await write(path, 'PUT', token, JSON.stringify({ agenda, scope }));
+  return written.ok ? { ok: true } : written;
+}
+
+export function deleteAgenda(token: string, id: string): Promise<unknown> {
+  return request(`/api/studio/agendas/${encodeURIComponent(id)}`, libraryMethodSchema.optional(), {
+    method: 'DELETE',
+    token,
+  });
 }

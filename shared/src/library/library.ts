@@ -7,13 +7,7 @@
 import { z } from 'zod';
 import { type Brand } from '../ids.js';
 import { facilitationLimits } from '../facilitation/limits.js';
-import {
-  localizedLabelSchema,
-  methodFormat,
-  methodSchema,
-  slugSchema,
-  type Method,
-} from '../facilitation/method.js';
+import { localizedLabelSchema, methodFormat, methodSchema, slugSchema, type Method } from '../facilitation/method.js';
 import { builtInMethods, type MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
 import { versioned, type Migration, type ReadIssue } from '../persisted/versioned.js';

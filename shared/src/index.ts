@@ -13,3 +13,4 @@ export * from './summary/index.js';
 export * from './policy/index.js';
 export * from './persisted/index.js';
 export * from './debrief/index.js';
+export * from './library/index.js';

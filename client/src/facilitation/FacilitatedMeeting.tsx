@@ -37,6 +37,7 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
       participantId={board.user.id as ParticipantId}
       role={board.role}
       editor={editor}
+      groupId={groupId}
     >
       <AnnouncerProvider>
         <RoomViewProvider>

@@ -10,6 +10,7 @@ import { groupMessages } from '../group/messages.js';
 import { notifyMessages } from '../group/notifyMessages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
+import { studioMessages } from '../studio/messages.js';
 import { summaryMessages } from '../summary/messages.js';
 import { roomMessages } from '../rooms/messages.js';
 
@@ -31,6 +32,7 @@ export const messages = {
     ...outlineMessages.en,
     ...debriefMessages.en,
     ...programMessages.en,
+    ...studioMessages.en,
     ...a11yMessages.en,
     ...roomMessages.en,
   },
@@ -45,6 +47,7 @@ export const messages = {
     ...outlineMessages.fi,
     ...debriefMessages.fi,
     ...programMessages.fi,
+    ...studioMessages.fi,
     ...a11yMessages.fi,
     ...roomMessages.fi,
   },
@@ -59,6 +62,7 @@ export const messages = {
     ...outlineMessages.sv,
     ...debriefMessages.sv,
     ...programMessages.sv,
+    ...studioMessages.sv,
     ...a11yMessages.sv,
     ...roomMessages.sv,
   },

@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import {
+  builtInMethods,
   formatDocName,
   hidesCursors,
   ownBallot,
@@ -20,6 +21,7 @@ import {
   type CommandActor,
   type Effect,
   type MeetingId,
+  type Method,
   type ParticipantId,
   type ReduceContext,
   type ReduceResult,
@@ -90,6 +92,11 @@ export interface FacilitationOptions {
    * orders its tasks; by default nothing more is needed.
    */
   serialize?: <T>(meetingId: MeetingId, task: () => Promise<T>) => Promise<T>;
+  /**
+   * A library method (not built in) the meeting's group may add to its agenda, or null; adding it
+   * copies its definition into the session. Without it only built-ins can be added.
+   */
+  libraryMethod?: (meetingId: MeetingId, methodId: string) => Promise<Method | null>;
   /** Presence counted over every instance (cluster/); by default this process's connections only. */
   sharedPresence?: SharedPresence;
   /** Closes live sync connections (on every instance): those of people who left a breakout room. */
@@ -144,6 +151,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     await reconcile(meetingId);
     const ballots = await storage.loadBallots(meetingId);
     const ctx: ReduceContext = { actor, now: now(), random: uniform, ballots };
+    if (command.type === 'addAgendaItem' && builtInMethods[command.methodId] === undefined && opts.libraryMethod) {
+      const method = await opts.libraryMethod(meetingId, command.methodId);
+      if (method !== null) ctx.available = { [method.id]: method };
+    }
     if (command.type === 'castVote') {
       const board = await boardRecords(docs, meetingId);
       ctx.isVoteTarget = (frameShapeId, shapeId) => isNoteInFrame(board, frameShapeId, shapeId);

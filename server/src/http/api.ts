@@ -42,6 +42,7 @@ import { facilitationRoutes } from './facilitationRoutes.js';
 import { goalRoutes } from './goalRoutes.js';
 import { groupRoutes } from './groupRoutes.js';
 import { programRoutes } from './programRoutes.js';
+import { libraryRoutes } from './libraryRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
 import { notifyRoutes } from './notifyRoutes.js';
@@ -268,6 +269,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));
+  router.use(libraryRoutes({ storage, access }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

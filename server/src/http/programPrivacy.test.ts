@@ -38,6 +38,7 @@ beforeAll(async () => {
     postId: 'post-0000000000',
     coachId: 'coach-000000000',
     file: 'plan-0000000000.ics',
+    methodId: 'no-such-method',
   };
 });
 afterAll(async () => {

@@ -14,6 +14,7 @@ import type {
 import { ballotBoxSchema } from '@vermeboard/shared';
 import { debriefStorageContract } from './debriefContract.test-suite.js';
 import { programContract } from './programContract.test-suite.js';
+import { libraryContract } from './libraryContract.test-suite.js';
 import { DocumentGoneError, type Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -620,6 +621,10 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       async () => (storage = await reopen()),
     );
     programContract(() => ({
+      storage,
+      reopen: async () => (storage = await reopen()),
+    }));
+    libraryContract(() => ({
       storage,
       reopen: async () => (storage = await reopen()),
     }));

@@ -8,7 +8,7 @@ import { versioned, type Migration } from '../persisted/versioned.js';
 import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
-import { slugSchema } from './method.js';
+import { methodSchema, slugSchema } from './method.js';
 import { breakoutSchema, keptRoomsSchema } from './rooms.js';
 import { idleTimer, timerSchema } from './timer.js';
 
@@ -199,6 +199,11 @@ export const sessionStateSchema = z.strictObject({
   nextRoomNo: count.optional(),
   /** The rooms as they were when they last closed, to open again (here or in the group's next meeting). */
   keptRooms: keptRoomsSchema.optional(),
+  /**
+   * The definitions of the library methods (not built in) the agenda uses, copied when they were
+   * added: the meeting keeps working if a trainer later edits or deletes one.
+   */
+  methods: z.array(methodSchema).max(facilitationLimits.meetingLibraryMethods).optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

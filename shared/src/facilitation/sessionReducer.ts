@@ -9,9 +9,10 @@ import type { BallotBox } from './ballots.js';
 import { castBallot, discardBallots, tallyVotes, withdrawBallot } from './ballots.js';
 import type { CommandOf, CommandType, Reaction, SessionCommand, TimerKind } from './commands.js';
 import { facilitationLimits } from './limits.js';
-import { layoutShapeId, stepDurationMs } from './method.js';
+import { layoutShapeId, stepDurationMs, type Method } from './method.js';
 import type { MethodLibrary } from './methods/index.js';
 import { agendaPresets, builtInMethods } from './methods/index.js';
+import { sessionLibrary } from '../library/library.js';
 import { refusal } from '../policy/policy.js';
 import { serverActor, type CommandActor } from '../policy/subject.js';
 import {
@@ -56,8 +57,13 @@ export interface ReduceContext {
   random?: () => number;
   /** The server's private dot-vote ballots; empty when omitted (a browser previewing a command). */
   ballots?: BallotBox;
-  /** Defaults to the built-in library. */
+  /** Defaults to the built-ins and the library methods copied into the session (`sessionLibrary`). */
   methods?: MethodLibrary;
+  /**
+   * Library methods the caller may add to the agenda besides those (the group's program and
+   * instance libraries); adding one copies its definition into the session.
+   */
+  available?: MethodLibrary;
   /** Whether a note lies inside a vote's frame, answered from the board; every note is accepted when omitted. */
   isVoteTarget?: (frameShapeId: string, shapeId: string) => boolean;
   /** Whether a shape is a participant's note on the board (marks go on those only); all are when omitted. */
@@ -74,6 +80,7 @@ interface Env {
   random: (() => number) | undefined;
   ballots: BallotBox;
   methods: MethodLibrary;
+  available: MethodLibrary;
   isVoteTarget: (frameShapeId: string, shapeId: string) => boolean;
   isMarkable: (shapeId: string) => boolean;
 }
@@ -129,7 +136,8 @@ export function reduce(state: SessionState, command: SessionCommand, ctx: Reduce
     now: ctx.now,
     random: ctx.random,
     ballots: ctx.ballots ?? {},
-    methods: ctx.methods ?? builtInMethods,
+    methods: ctx.methods ?? sessionLibrary(state),
+    available: ctx.available ?? {},
     isVoteTarget: ctx.isVoteTarget ?? (() => true),
     isMarkable: ctx.isMarkable ?? (() => true),
   };
@@ -226,6 +234,29 @@ function checkFrom(state: SessionState, from: Position | undefined): string | nu
 }
 
 // --- Agenda ---------------------------------------------------------------------------------------
+
+/**
+ * The session with `method`'s definition copied in, unless it is built in. Before the meeting a
+ * newer definition replaces the copy; once it runs, the copy the meeting started with stays.
+ */
+function withMethodCopy(state: SessionState, method: Method): SessionState | null {
+  if (builtInMethods[method.id] !== undefined) return state;
+  const copies = state.methods ?? [];
+  const index = copies.findIndex((m) => m.id === method.id);
+  if (index !== -1) {
+    return state.status === 'draft' ? { ...state, methods: copies.with(index, method) } : state;
+  }
+  if (copies.length >= facilitationLimits.meetingLibraryMethods) return null;
+  return { ...state, methods: [...copies, method] };
+}
+
+/** Before the meeting, drops the copies of library methods the agenda no longer uses. */
+function withoutUnusedCopies(state: SessionState): SessionState {
+  if (state.status !== 'draft' || state.methods === undefined) return state;
+  const used = new Set(state.agenda.map((i) => i.methodId));
+  const methods = state.methods.filter((m) => used.has(m.id));
+  return methods.length === state.methods.length ? state : { ...state, methods };
+}
 
 function newItem(state: SessionState, methodId: string): { item: AgendaItem; state: SessionState } {
   const item = { methodId, instanceId: `${methodId}-${state.nextInstanceSeq}` };
@@ -330,11 +361,17 @@ function withTurnout(state: SessionState, voteId: string, ballots: BallotBox): S
 
 const handlers: { [T in CommandType]: Handler<T> } = {
   addAgendaItem(state, command, env) {
-    if (env.methods[command.methodId] === undefined) return invalid('there is no such method');
+    // The library's definition first: before the meeting it replaces an older copy (withMethodCopy).
+    const method = env.available[command.methodId] ?? env.methods[command.methodId];
+    if (method === undefined) return invalid('there is no such method');
     if (state.agenda.length >= facilitationLimits.agendaItems) return invalid('the agenda is full');
     const index = command.index ?? state.agenda.length;
     if (index > state.agenda.length) return invalid('the position is outside the agenda');
-    const { item, state: next } = newItem(state, command.methodId);
+    const copied = withMethodCopy(state, method);
+    if (copied === null) {
+      return invalid(`an agenda uses at most ${facilitationLimits.meetingLibraryMethods} methods from libraries`);
+    }
+    const { item, state: next } = newItem(copied, command.methodId);
     return { state: withAgenda(next, state.agenda.toSpliced(index, 0, item)) };
   },
 
@@ -344,7 +381,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     if (state.status === 'running' && state.position?.agendaIndex === index) {
       return invalid('the meeting is on this item; move on first');
     }
-    return { state: withAgenda(state, state.agenda.toSpliced(index, 1)) };
+    return { state: withoutUnusedCopies(withAgenda(state, state.agenda.toSpliced(index, 1))) };
   },
 
   moveAgendaItem(state, command) {
@@ -368,7 +405,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       agenda.push(made.item);
       next = made.state;
     }
-    return { state: { ...next, agenda } };
+    return { state: withoutUnusedCopies({ ...next, agenda }) };
   },
 
   startMeeting(state, _command, env) {

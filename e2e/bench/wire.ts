@@ -1,6 +1,7 @@
 // What the client benchmarks read off the wire: the y-websocket frames one browser receives, seen
 // through the Chrome DevTools Protocol (Network.webSocketFrameReceived), not through the page.
-import type { CDPSession, Page } from '@playwright/test';
+import type { Browser, CDPSession, Page } from '@playwright/test';
+import { joinByLink } from '../flows.js';
 import * as decoding from 'lib0/decoding';
 
 export interface ReceivedFrame {
@@ -11,8 +12,8 @@ export interface ReceivedFrame {
   /** The socket's URL path (e.g. `/sync/meeting/<id>/board`). */
   path: string;
   bytes: Uint8Array;
-  /** 'update' and 'step2' carry document changes; 'awareness' presence. */
-  kind: 'step1' | 'step2' | 'update' | 'awareness' | 'other';
+  /** 'update' and 'step2' carry document changes; 'awareness' presence; 'preview' a stroke being drawn. */
+  kind: 'step1' | 'step2' | 'update' | 'awareness' | 'preview' | 'other';
 }
 
 export class FrameRecorder {
@@ -57,11 +58,21 @@ export class FrameRecorder {
   }
 }
 
+/** Joins a meeting by link in a fresh context whose received frames are recorded from the first one. */
+export async function joinRecorded(browser: Browser, link: string, name: string) {
+  let recorder: FrameRecorder | null = null;
+  const joined = await joinByLink(browser, link, name, async (page) => {
+    recorder = await FrameRecorder.attach(page);
+  });
+  return { ...joined, wire: recorder! as FrameRecorder };
+}
+
 function kindOf(bytes: Uint8Array): ReceivedFrame['kind'] {
   try {
     const decoder = decoding.createDecoder(bytes);
     const type = decoding.readVarUint(decoder);
     if (type === 1) return 'awareness';
+    if (type === 4) return 'preview';
     if (type !== 0) return 'other';
     const sub = decoding.readVarUint(decoder);
     return sub === 0 ? 'step1' : sub === 1 ? 'step2' : sub === 2 ? 'update' : 'other';

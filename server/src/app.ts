@@ -14,6 +14,7 @@ import type { Config } from './config.js';
 import { createApiRouter } from './http/api.js';
 import { errorHandler, sendError } from './http/errors.js';
 import { securityHeaders } from './http/security.js';
+import { libraryMethodForGroup } from './library/storedMethods.js';
 import { createFacilitation } from './facilitation/Facilitation.js';
 import { createSummaryWriter } from './summary/meetingSummaries.js';
 import { createLogger } from './logger.js';
@@ -116,7 +117,12 @@ export async function startServer(
     ),
     ...(cluster ? { cluster: cluster.docs } : {}),
     connectionLimiter: limiters('connections', { limit: config.connectionsPerMinutePerAddress, windowMs: 60_000 }),
-    authorize: createSyncAuthorizer(auth, storage, (meetingId) => rules.load(meetingId)),
+    authorize: createSyncAuthorizer(
+      auth,
+      storage,
+      (meetingId) => rules.load(meetingId),
+      (meetingId) => facilitation.session(meetingId),
+    ),
   });
 
   const writeSummary = createSummaryWriter(sync, storage, logger.child({ component: 'summary' }));
@@ -125,6 +131,11 @@ export async function startServer(
     storage,
     logger: logger.child({ component: 'facilitation' }),
     onSessionWritten: (meetingId, state) => rules.set(meetingId, state),
+    closeConnections: closeSelected,
+    libraryMethod: async (meetingId, methodId) => {
+      const meeting = await storage.getMeeting(meetingId);
+      return meeting ? libraryMethodForGroup(storage, meeting.groupId, methodId) : null;
+    },
     ...(cluster
       ? {
           serialize: <T>(meetingId: MeetingId, task: () => Promise<T>) =>

@@ -16,3 +16,20 @@ export function bearerWebSocket(token: string, onOpen?: (ws: WebSocket) => void)
 export function bearerHeader(token: string): ClientOptions {
   return { headers: { authorization: `Bearer ${token}` } };
 }
+
+/** The HTTP status of a real sync upgrade with a bearer token: 101 when a socket opened. */
+export function upgradeStatus(port: number, docName: string, token: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/sync/${docName}`, bearerHeader(token));
+    ws.on('error', () => {});
+    ws.once('open', () => {
+      ws.terminate();
+      resolve(101);
+    });
+    ws.once('unexpected-response', (_req, res) => {
+      res.resume();
+      ws.terminate();
+      resolve(res.statusCode ?? 0);
+    });
+  });
+}

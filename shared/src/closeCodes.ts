@@ -25,6 +25,12 @@ export const CloseCode = {
    */
   accessChanged: 4409,
   /**
+   * The facilitator moved this person out of the breakout room whose board this connection has open
+   * (to another room, or back to the plenary), or closed the rooms. The browser opens the document
+   * the session assigns it now instead of reconnecting to this one.
+   */
+  roomChanged: 4410,
+  /**
    * The server refused an update: it broke a board rule (a record that does not validate, a locked
    * or layout record changed by someone other than the facilitator, a forged author, a server-only
    * type written, a client id of someone else, or structs the server lacks). Nothing of it was

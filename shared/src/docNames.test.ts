@@ -7,6 +7,8 @@ describe('document names', () => {
       'meeting/abcdefgh12/board',
       'meeting/abcdefgh12/session',
       'meeting/abcdefgh12/private/p1234567',
+      'meeting/abcdefgh12/room/1/board',
+      'meeting/abcdefgh12/room/9999/board',
     ]) {
       const parsed = parseDocName(name);
       expect(parsed).not.toBeNull();
@@ -24,6 +26,11 @@ describe('document names', () => {
       'group/abcdefgh12/board',
       'meeting/../board',
       'meeting/abcdefgh12/private/../x',
+      'meeting/abcdefgh12/room/0/board',
+      'meeting/abcdefgh12/room/01/board',
+      'meeting/abcdefgh12/room/10000/board',
+      'meeting/abcdefgh12/room/1',
+      'meeting/abcdefgh12/room/1/session',
     ]) {
       expect(parseDocName(name)).toBeNull();
     }

@@ -18,6 +18,8 @@ import type { Route } from './router.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
 
 const MeetingPage = lazy(() => import('./MeetingPage.js'));
+// The studio's tldraw canvas is large: it loads only with the studio.
+const StudioPage = lazy(() => import('../studio/StudioPage.js'));
 
 export function App() {
   const route = useRoute();
@@ -100,6 +102,14 @@ function Page({ route }: { route: Route }) {
       return (
         <SimplePage title={t('program.title')}>
           <CoordinatePage />
+        </SimplePage>
+      );
+    case 'studio':
+      return (
+        <SimplePage title={t('studio.title')}>
+          <Suspense fallback={<p role="status">{t('studio.loading')}</p>}>
+            <StudioPage />
+          </Suspense>
         </SimplePage>
       );
     case 'notFound':

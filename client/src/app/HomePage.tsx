@@ -10,6 +10,7 @@ import { errorMessageKey, fieldMessageKey } from './errorMessage.js';
 import { cleanName, isValidName } from './nameInput.js';
 import { navigate } from './navigation.js';
 import { CreateProgramForm } from '../program/CreateProgramForm.js';
+import { Link } from './Link.js';
 import { TextField } from './TextField.js';
 
 export function HomePage() {
@@ -24,8 +25,23 @@ export function HomePage() {
       <div className="home-forms">
         <CreateGroupForm />
         <CreateProgramForm />
+        <StudioCard />
       </div>
     </div>
+  );
+}
+
+/** The method studio, for trainers: it makes its own studio link when opened the first time. */
+function StudioCard() {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="studio-card-title">
+      <h2 id="studio-card-title">{t('studio.home.title')}</h2>
+      <p>{t('studio.home.intro')}</p>
+      <Link className="button" to={{ name: 'studio' }}>
+        {t('studio.home.open')}
+      </Link>
+    </section>
   );
 }
 

@@ -25,6 +25,8 @@ export type Route =
   | { name: 'program'; programId: ProgramId }
   /** The coordinator link: its token rides in the fragment (`/coordinate#<token>`). */
   | { name: 'coordinate' }
+  /** The method studio; a studio link carries its token in the fragment (`/studio#<token>`). */
+  | { name: 'studio' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -43,6 +45,7 @@ export function parseRoute(pathname: string): Route {
     return { name: 'coach', token: token.data, meetingId: meetingId?.data ?? null };
   }
   if (parts.length === 1 && first === 'coordinate') return { name: 'coordinate' };
+  if (parts.length === 1 && first === 'studio') return { name: 'studio' };
   if (parts.length === 2 && first === 'p') {
     const programId = programIdSchema.safeParse(second);
     return programId.success ? { name: 'program', programId: programId.data } : { name: 'notFound' };
@@ -83,5 +86,7 @@ export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
       return `/p/${encodeURIComponent(route.programId)}`;
     case 'coordinate':
       return '/coordinate';
+    case 'studio':
+      return '/studio';
   }
 }

@@ -26,7 +26,7 @@ import {
   type TLUserPreferences,
 } from 'tldraw';
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite';
-import type { MeetingId, ParticipantId, Role } from '@vermeboard/shared';
+import { formatDocName, type DocName, type MeetingId, type ParticipantId, type Role } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
@@ -47,6 +47,8 @@ export interface BoardProps {
   locale: Locale;
   licenseKey: string | null;
   maxAssetBytes: number;
+  /** Which board document to open: the meeting's board (default) or a breakout room's. */
+  boardDoc?: DocName;
   /** Open this participant's private-notes document beside the board (not for observers). */
   privateNotes?: boolean;
   /** Called with the editor once tldraw has mounted it. */
@@ -97,6 +99,7 @@ export function Board({
   licenseKey,
   maxAssetBytes,
   privateNotes = false,
+  boardDoc,
   onEditor,
   onSession,
   readOnly = false,
@@ -115,8 +118,9 @@ export function Board({
     readOnlyNow.set(readOnly);
   }, [readOnlyNow, readOnly]);
 
+  const boardName = boardDoc ? formatDocName(boardDoc) : null;
   useEffect(() => {
-    const transport = createBoardTransport({ meetingId, token });
+    const transport = createBoardTransport({ meetingId, token, ...(boardDoc ? { docName: boardDoc } : {}) });
     const privateTransport = withPrivate
       ? createBoardTransport({
           meetingId,
@@ -154,7 +158,21 @@ export function Board({
       transport.destroy();
       setSession(null);
     };
-  }, [meetingId, token, role, user.id, user.name, user.color, maxAssetBytes, withPrivate, generation, readOnlyNow]);
+    // `boardDoc` is followed by its name: a new object for the same room must not reopen it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [
+    meetingId,
+    token,
+    role,
+    user.id,
+    user.name,
+    user.color,
+    maxAssetBytes,
+    withPrivate,
+    generation,
+    readOnlyNow,
+    boardName,
+  ]);
 
   const components = useMemo<TLComponents>(
     () => ({

@@ -34,6 +34,8 @@ function offlineTransport(doc = new Y.Doc()) {
     serverSynced,
     whenLocalLoaded: Promise.resolve(),
     refused: atom<RefusalKind | null>('refused', null),
+    // Offline: previews go nowhere and none arrive.
+    previews: { send: () => undefined, subscribe: () => () => undefined },
     setReadOnly: (readOnly) => connection.update((c) => ({ ...c, readOnly })),
     discard: () => Promise.resolve(doc.destroy()),
     destroy: () => doc.destroy(),

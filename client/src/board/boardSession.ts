@@ -26,6 +26,7 @@ import { createBoardStore } from './boardStore.js';
 import { bindPresence, type Person } from './presence.js';
 import { isBoardRecord, isPrivateRecord } from './privateRecords.js';
 import { bindRecords, type FrameScheduler } from './recordBinding.js';
+import { bindStrokePreviews } from './strokePreviewBinding.js';
 import { checkBoardSchema } from './schemaCheck.js';
 import type { BoardStatus, BoardTransport } from './transport.js';
 
@@ -125,13 +126,30 @@ export function openBoardSession({
     cleanups.push(() => board.meta.unobserve(onMeta));
     const canWrite = () => !cannotWrite.get();
     const frames = schedule ? { schedule } : {};
-    cleanups.push(bindRecords({ store: tlStore, board, canWrite, owns: isBoardRecord, ...frames }));
+    const drawing = atom('board drawing a stroke', false);
+    cleanups.push(
+      bindRecords({
+        store: tlStore,
+        board,
+        canWrite,
+        owns: isBoardRecord,
+        sendPreview: transport.previews.send,
+        onDrawing: (now) => drawing.set(now),
+        ...frames,
+      }),
+      bindStrokePreviews({ store: tlStore, board, subscribe: transport.previews.subscribe }),
+    );
     if (privateTransport) {
       // Bound after the board so that a private note's parent frame is already in the store.
       const notes = openBoardDocument(privateTransport.doc);
       cleanups.push(bindRecords({ store: tlStore, board: notes, canWrite, owns: isPrivateRecord, ...frames }));
     }
-    const presence = bindPresence({ store: tlStore, awareness: transport.awareness, user: awarenessUser });
+    const presence = bindPresence({
+      store: tlStore,
+      awareness: transport.awareness,
+      user: awarenessUser,
+      paused: drawing,
+    });
     cleanups.push(() => presence.dispose());
     $people.set(presence.people);
     store.set(tlStore);

@@ -37,6 +37,12 @@ export interface PresenceOptions {
   user: AwarenessUser;
   /** Least time between two published presence updates; 50 ms is 20 updates a second. */
   throttleMs?: number;
+  /**
+   * True while this user draws a stroke: presence is not published meanwhile (the stroke's growing
+   * tip, sent as stroke previews, shows where the pen is), and once at the end. Republishing the
+   * whole state 20 times a second cost peers more bytes than the stroke itself.
+   */
+  paused?: Signal<boolean>;
   now?: () => number;
 }
 
@@ -48,6 +54,7 @@ export function bindPresence({
   awareness,
   user,
   throttleMs = 50,
+  paused,
   now = Date.now,
 }: PresenceOptions): PresenceBinding {
   const selfId = awareness.clientID;
@@ -69,6 +76,7 @@ export function bindPresence({
   };
   const stopPublishing = react('publish board presence', () => {
     $presence.get();
+    if (paused?.get()) return;
     if (timer) return;
     const wait = lastPublished + throttleMs - now();
     if (wait <= 0) publish();

@@ -7,15 +7,28 @@
 // value first means an unchanged record is never rewritten (and a remote change is never echoed).
 //
 // A freehand stroke still being drawn (a draw or highlight shape whose `isComplete` is false) grows
-// every animation frame, and each write sends the whole record to everyone: it is written at most
-// `liveStrokesPerSecond` times a second instead, still often enough to be seen drawn live, and at
-// once when it is finished, deleted or the binding stops.
+// every animation frame, and each write sends the whole record to everyone. With `sendPreview` (the
+// board) it is written at pen-down and when finished, and in between its new points go out as stroke
+// previews (shared/src/strokePreview.ts) `liveStrokesPerSecond` times a second; as a safety net for
+// peers that missed previews it is also written again when it has tripled in points since its last
+// write, at most every `strokeSafetyNetMs`, so those writes add up to about half a finished record.
+// Without `sendPreview` it is written at most `liveStrokesPerSecond` times a second. Either way it is
+// written at once when it is finished, deleted or the binding stops.
 //
 // Doc → store: changes from any other origin are validated one record at a time and applied with
 // `mergeRemoteChanges`, so tldraw marks them 'remote' (no undo entry, no write back).
 import type * as Y from 'yjs';
 import { isEqual, type TLRecord, type TLStore } from 'tldraw';
+import type { StrokePreview } from '@vermeboard/shared';
 import type { BoardDocument } from './boardDocument.js';
+import {
+  isLiveStroke,
+  pointCount,
+  segmentsOf,
+  strokePreviews,
+  type SentSegment,
+  type StrokeShape,
+} from './strokePoints.js';
 
 /** Runs `flush` soon (once per animation frame in the browser); returns a cancel function. */
 export type FrameScheduler = (flush: () => void) => () => void;
@@ -36,17 +49,23 @@ export interface RecordBindingOptions {
   owns?: (record: TLRecord) => boolean;
   /** A clock in milliseconds, injected by tests; `performance.now()` by default. */
   now?: () => number;
+  /** Sends a stroke preview to the document's other connections (the board's transport). */
+  sendPreview?: (preview: StrokePreview) => void;
+  /** Told when this user starts and stops drawing a stroke (presence pauses meanwhile). */
+  onDrawing?: (drawing: boolean) => void;
 }
 
-/** How often a stroke still being drawn is written: often enough to look live, a fifth of every frame. */
+/** How often a stroke still being drawn is sent: often enough to look live, a fifth of every frame. */
 export const liveStrokesPerSecond = 12;
+/** Least time between two safety-net writes of a stroke being previewed. */
+export const strokeSafetyNetMs = 2000;
 
-function isLiveStroke(record: TLRecord): boolean {
-  return (
-    record.typeName === 'shape' &&
-    (record.type === 'draw' || record.type === 'highlight') &&
-    (record.props as { isComplete?: unknown }).isComplete === false
-  );
+/** What peers were last given of a stroke this user is drawing. */
+interface DrawnStroke {
+  writtenAt: number;
+  writtenPoints: number;
+  sentAt: number;
+  sent: SentSegment[];
 }
 
 type KeyValueChange = { action: 'add' | 'update'; newValue: unknown } | { action: 'delete' };
@@ -62,6 +81,8 @@ export function bindRecords({
   canWrite = () => true,
   owns = () => true,
   now = () => performance.now(),
+  sendPreview,
+  onDrawing,
 }: RecordBindingOptions): () => void {
   const { doc, records } = board;
   // Our own transactions carry this origin so that their change events are not applied back.
@@ -70,7 +91,28 @@ export function bindRecords({
   let cancelFlush: (() => void) | null = null;
   /** When each stroke still being drawn was last written. */
   const strokeWrittenAt = new Map<TLRecord['id'], number>();
-  const strokeIntervalMs = 1000 / liveStrokesPerSecond;
+  // Less a few milliseconds, so that a stroke is sent every fifth of 60 frames, not every sixth.
+  const strokeIntervalMs = 1000 / liveStrokesPerSecond - 4;
+  const drawing = new Map<TLRecord['id'], DrawnStroke>();
+  let wasDrawing = false;
+
+  /** Writes a live stroke or sends its new points; false when it is to wait for a later frame. */
+  const sendLiveStroke = (stroke: StrokeShape, send: (p: StrokePreview) => void, at: number, all: boolean) => {
+    const state = drawing.get(stroke.id);
+    if (state && !all && at - state.sentAt < strokeIntervalMs) return false;
+    const points = pointCount(stroke);
+    const safetyNet = state && at - state.writtenAt >= strokeSafetyNetMs && points >= 3 * state.writtenPoints;
+    const diff = state && !all && !safetyNet ? strokePreviews(stroke, state.sent) : null;
+    if (diff && state) {
+      for (const preview of diff.previews) send(preview);
+      state.sent = diff.sent;
+      state.sentAt = at;
+      return true;
+    }
+    if (!isEqual(records.get(stroke.id), stroke)) records.set(stroke.id, stroke);
+    drawing.set(stroke.id, { writtenAt: at, writtenPoints: points, sentAt: at, sent: segmentsOf(stroke) });
+    return true;
+  };
 
   const flush = (all = false) => {
     cancelFlush = null;
@@ -82,7 +124,11 @@ export function bindRecords({
     doc.transact(() => {
       for (const id of ids) {
         const current = store.get(id);
-        if (current && owns(current)) {
+        if (current && owns(current) && sendPreview && isLiveStroke(current)) {
+          strokeWrittenAt.delete(id);
+          if (!sendLiveStroke(current, sendPreview, at, all)) dirty.add(id);
+        } else if (current && owns(current)) {
+          drawing.delete(id);
           if (isLiveStroke(current)) {
             if (!all && at - (strokeWrittenAt.get(id) ?? -Infinity) < strokeIntervalMs) {
               dirty.add(id);
@@ -95,11 +141,16 @@ export function bindRecords({
           if (!isEqual(records.get(id), current)) records.set(id, current);
         } else {
           strokeWrittenAt.delete(id);
+          drawing.delete(id);
           // Deleted here, or now owned by the other document (a note revealed or made private).
           if (records.has(id)) records.delete(id);
         }
       }
     }, origin);
+    if (wasDrawing !== drawing.size > 0) {
+      wasDrawing = drawing.size > 0;
+      onDrawing?.(wasDrawing);
+    }
     // A stroke held back is tried again next frame.
     if (dirty.size > 0) cancelFlush = schedule(() => flush());
   };

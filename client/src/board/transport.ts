@@ -6,7 +6,16 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import type { Awareness } from 'y-protocols/awareness';
 import { atom, computed, type Signal } from 'tldraw';
-import { CloseCode, formatDocName, type DocName, type MeetingId } from '@vermeboard/shared';
+import {
+  CloseCode,
+  STROKE_PREVIEW_MESSAGE,
+  decodeStrokePreview,
+  encodeStrokePreview,
+  formatDocName,
+  type DocName,
+  type MeetingId,
+  type StrokePreview,
+} from '@vermeboard/shared';
 import { getSyncTicket } from '../api/client.js';
 import { deleteMeetingCopies, localCopyName } from './localCopies.js';
 import { ticketWebSocket } from './ticketSocket.js';
@@ -51,6 +60,11 @@ export interface BoardTransport {
    * server will never take, so it must be dropped and loaded again (`discard`), not reconnected.
    */
   refused: Signal<RefusalKind | null>;
+  /** Stroke previews (shared/src/strokePreview.ts): sent only while connected, never stored or resent. */
+  previews: {
+    send(preview: StrokePreview): void;
+    subscribe(listener: (preview: StrokePreview) => void): () => void;
+  };
   setReadOnly(readOnly: boolean): void;
   /** Destroys the transport and deletes this browser's saved copy of the document. */
   discard(): Promise<void>;
@@ -91,6 +105,19 @@ export function createBoardTransport({
     WebSocketPolyfill: ticketWebSocket(buyTicket, WebSocketImpl),
   });
 
+  const previewListeners = new Set<(preview: StrokePreview) => void>();
+  // y-websocket looks a message type up in its provider's own copy of the handler table.
+  provider.messageHandlers[STROKE_PREVIEW_MESSAGE] = (_encoder, decoder) => {
+    let preview: StrokePreview;
+    try {
+      preview = decodeStrokePreview(decoder);
+    } catch (error) {
+      console.warn('[board] skipped a malformed stroke preview:', error);
+      return;
+    }
+    for (const listener of previewListeners) listener(preview);
+  };
+
   const state = atom<ConnectionState>('board connection', {
     connected: false,
     synced: false,
@@ -130,6 +157,16 @@ export function createBoardTransport({
     serverSynced,
     whenLocalLoaded: local ? local.whenSynced.then(() => undefined) : Promise.resolve(),
     refused,
+    previews: {
+      send(preview) {
+        const ws = provider.ws;
+        if (provider.wsconnected && ws?.readyState === WebSocket.OPEN) ws.send(encodeStrokePreview(preview));
+      },
+      subscribe(listener) {
+        previewListeners.add(listener);
+        return () => previewListeners.delete(listener);
+      },
+    },
     setReadOnly: (readOnly) => update({ readOnly }),
     async discard() {
       provider.destroy();
@@ -156,6 +193,8 @@ const terminalCloseCodes = new Set<number>([
   // Reconnecting would send the refused change again; the board reloads instead (Board.tsx).
   CloseCode.updateRefused,
   CloseCode.documentTooLarge,
+  // Moved out of a breakout room: the meeting opens the document the session assigns now.
+  CloseCode.roomChanged,
 ]);
 
 function defaultServerUrl(): string {

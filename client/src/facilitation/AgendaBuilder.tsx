@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'react';
 import {
   builtInMethods,
   facilitationLimits,
+  sessionLibrary,
   formatClock,
   meetingFrame,
   samePosition,
@@ -21,8 +22,9 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
   const { t, locale } = useI18n();
   const headingId = useId();
   const libraryId = useId();
-  const { send } = useFacilitation();
+  const { send, library = [], libraryAgendas = [] } = useFacilitation();
   const draft = state.status === 'draft';
+  const methods = sessionLibrary(state);
   return (
     <section className="vb-fac-section" aria-labelledby={headingId}>
       <h3 id={headingId} className="vb-fac-subheading">
@@ -35,7 +37,7 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
       )}
       <ol className="vb-agenda">
         {state.agenda.map((item, index) => {
-          const method = builtInMethods[item.methodId];
+          const method = methods[item.methodId];
           const name = method?.name[locale] ?? item.methodId;
           const isCurrent = state.position?.agendaIndex === index && state.status === 'running';
           return (
@@ -114,16 +116,39 @@ export function AgendaBuilder({ state }: { state: SessionState }) {
           {t('facilitation.agenda.preset')}
         </CommandButton>
       )}
+      {draft &&
+        libraryAgendas.map(({ agenda }) => (
+          <button
+            key={agenda.id}
+            type="button"
+            className="vb-fac-button"
+            onClick={async () => {
+              // Added one by one, in order, like the facilitator adding each method.
+              for (const methodId of agenda.methodIds) if (!(await send({ type: 'addAgendaItem', methodId }))) return;
+            }}
+          >
+            {t('studio.agenda.use', { name: agenda.name[locale] })}
+          </button>
+        ))}
       <details className="vb-library">
         <summary id={libraryId}>{t('facilitation.agenda.library')}</summary>
         <ul className="vb-library__list" aria-labelledby={libraryId}>
-          {Object.values(builtInMethods).map((method) => {
+          {[
+            ...Object.values(builtInMethods).map((method) => ({ method, scope: null })),
+            ...library.filter((entry) => builtInMethods[entry.method.id] === undefined),
+          ].map(({ method, scope }) => {
             const minutes = Math.round(method.steps.reduce((sum, s) => sum + s.timeboxSeconds, 0) / 60);
             const name = method.name[locale];
             return (
               <li key={method.id} className="vb-library__item">
                 <span>
                   {name} <span className="vb-fac-hint">· {t('facilitation.agenda.minutes', { n: minutes })}</span>
+                  {scope !== null && (
+                    <span className="vb-fac-hint">
+                      {' '}
+                      · {t(scope === 'program' ? 'studio.library.program' : 'studio.library.instance')}
+                    </span>
+                  )}
                 </span>
                 <CommandButton
                   className="vb-fac-mini"

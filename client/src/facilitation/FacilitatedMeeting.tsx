@@ -17,6 +17,8 @@ import { BoardOutline } from '../outline/BoardOutline.js';
 import { ReactionToasts } from './ReactionToasts.js';
 import { AnnouncerProvider, MeetingAnnouncements } from '../a11y/Announcer.js';
 import { FacilitatorShortcuts } from '../a11y/Shortcuts.js';
+import { RoomCard } from '../rooms/RoomCard.js';
+import { RoomViewProvider, useBoardDoc } from '../rooms/RoomView.js';
 import './facilitation.css';
 
 export interface FacilitatedMeetingProps {
@@ -35,19 +37,23 @@ export function FacilitatedMeeting({ groupId, board }: FacilitatedMeetingProps) 
       participantId={board.user.id as ParticipantId}
       role={board.role}
       editor={editor}
+      groupId={groupId}
     >
       <AnnouncerProvider>
-        <MeetingAnnouncements />
-        <FacilitatorShortcuts />
-        <div className="vb-meeting">
-          <div className="vb-meeting__board">
-            <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
-            <BoardClock />
-            <ReactionToasts />
-            <BoardOutline />
+        <RoomViewProvider>
+          <MeetingAnnouncements />
+          <FacilitatorShortcuts />
+          <div className="vb-meeting">
+            <div className="vb-meeting__board">
+              <FacilitatedBoard groupId={groupId} board={board} onEditor={setEditor} onSession={setSession} />
+              <BoardClock />
+              <ReactionToasts />
+              <BoardOutline />
+              <RoomCard />
+            </div>
+            <FacilitationSidebar groupId={groupId} token={board.token} />
           </div>
-          <FacilitationSidebar groupId={groupId} token={board.token} />
-        </div>
+        </RoomViewProvider>
       </AnnouncerProvider>
     </FacilitationProvider>
   );
@@ -61,9 +67,11 @@ function FacilitatedBoard({
   const { t } = useI18n();
   const { state } = useFacilitation();
   const status = useCallback((person: Person) => personStatus(state, person.id, t), [state, t]);
+  const boardDoc = useBoardDoc(board.meetingId);
   return (
     <Board
       {...board}
+      {...(boardDoc ? { boardDoc } : {})}
       privateNotes
       onEditor={onEditor}
       onSession={onSession}

@@ -7,6 +7,8 @@ import type { BoardSession } from '../board/boardSession.js';
 import type {
   Actor,
   ClientCommand,
+  GroupId,
+  GroupLibraryResponse,
   MeetingId,
   MyBallotsResponse,
   ParticipantId,
@@ -20,6 +22,7 @@ import { createServerClock, type ServerClock } from './clock.js';
 import { createCommandSender, type SendCommand } from './commandSender.js';
 import { openSessionConnection, type SessionConnection } from './sessionConnection.js';
 import { openVote } from './votes.js';
+import { getGroupLibrary } from '../studio/studioApi.js';
 
 export interface Facilitation {
   meetingId: MeetingId;
@@ -38,6 +41,10 @@ export interface Facilitation {
   board: BoardSession | null;
   ballots: MyBallotsResponse | null;
   refreshBallots(): void;
+  /** The program's and the instance's library methods the facilitator may add (absent: none). */
+  library?: GroupLibraryResponse['methods'];
+  /** The libraries' agendas whose every method the facilitator can add. */
+  libraryAgendas?: GroupLibraryResponse['agendas'];
 }
 
 const FacilitationContext = createContext<Facilitation | null>(null);
@@ -55,6 +62,8 @@ export interface FacilitationProviderProps {
   role: Role;
   editor: Editor | null;
   board?: BoardSession | null;
+  /** The group, whose libraries a facilitator adds methods from. */
+  groupId?: GroupId;
   children: ReactNode;
 }
 
@@ -65,8 +74,22 @@ export function FacilitationProvider({
   role,
   editor,
   board = null,
+  groupId,
   children,
 }: FacilitationProviderProps) {
+  const [library, setLibrary] = useState<GroupLibraryResponse>({ methods: [], agendas: [] });
+  useEffect(() => {
+    if (groupId === undefined || role !== 'facilitator') return;
+    let current = true;
+    // Without the libraries the built-ins still work; a failure here only hides the others.
+    getGroupLibrary(groupId, token).then(
+      (answer) => current && setLibrary(answer),
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [groupId, role, token]);
   const [connection, setConnection] = useState<SessionConnection | null>(null);
   const clock = useMemo(() => createServerClock({ fetchServerTime: () => getServerTime() }), []);
   const [error, setError] = useState<MessageKey | null>(null);
@@ -126,6 +149,8 @@ export function FacilitationProvider({
       board,
       ballots,
       refreshBallots,
+      library: library.methods,
+      libraryAgendas: library.agendas,
     }),
     [
       meetingId,
@@ -141,6 +166,7 @@ export function FacilitationProvider({
       board,
       ballots,
       refreshBallots,
+      library,
     ],
   );
   return <FacilitationContext.Provider value={value}>{children}</FacilitationContext.Provider>;

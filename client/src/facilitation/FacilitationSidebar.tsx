@@ -17,6 +17,7 @@ import { ShortcutsHelp } from '../a11y/Shortcuts.js';
 import { BoardExport } from '../summary/BoardExport.js';
 import { NoteMarks } from '../summary/NoteMarks.js';
 import { OpenActionItems } from '../summary/OpenActionItems.js';
+import { RoomsPanel } from '../rooms/RoomsPanel.js';
 
 /** `groupId` and `token` reach the group's action items for the goal recap's "Adjust" step. */
 export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; token: string }) {
@@ -46,6 +47,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <NextMeetingStep groupId={groupId} token={token} />
       <NoteMarks />
       <FacilitatorPanel />
+      <RoomsPanel />
       <BoardExport editor={editor} />
       <ShortcutsHelp />
     </aside>

@@ -1,7 +1,7 @@
 // The step card everyone sees: method and step, instructions in their language, the countdown and
 // what the speaking mode asks of them now.
 import { useId } from 'react';
-import { builtInMethods, currentStep, speakingCue, type SessionState } from '@vermeboard/shared';
+import { currentStep, sessionLibrary, speakingCue, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Countdown, TimeUpChime } from './Countdown.js';
 import { cueText } from './cueText.js';
@@ -13,7 +13,7 @@ export function agendaStepNumber(state: SessionState): { n: number; total: numbe
   let n = 0;
   let total = 0;
   state.agenda.forEach((item, a) => {
-    const count = builtInMethods[item.methodId]?.steps.length ?? 0;
+    const count = sessionLibrary(state)[item.methodId]?.steps.length ?? 0;
     if (state.position && a < state.position.agendaIndex) n += count;
     total += count;
   });

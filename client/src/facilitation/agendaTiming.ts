@@ -2,7 +2,7 @@
 // timebox), the total, and how far the meeting has run over its plan so far — computed from the
 // session's step log, so every facilitator's browser shows the same figures.
 import {
-  builtInMethods,
+  sessionLibrary,
   stepDurationMs,
   stepKey,
   speakersByJoinOrder,
@@ -20,7 +20,8 @@ export function plannedMs(state: SessionState, instanceId: string, step: Step): 
 export function plannedTotalMs(state: SessionState): number {
   let total = 0;
   for (const item of state.agenda) {
-    for (const step of builtInMethods[item.methodId]?.steps ?? []) total += plannedMs(state, item.instanceId, step);
+    for (const step of sessionLibrary(state)[item.methodId]?.steps ?? [])
+      total += plannedMs(state, item.instanceId, step);
   }
   return total;
 }
@@ -39,7 +40,7 @@ export function overrunMs(state: SessionState, now: number): number {
   const open = state.stepLog?.findLast((v) => v.leftAt === null);
   let overrun = 0;
   for (const item of state.agenda) {
-    for (const step of builtInMethods[item.methodId]?.steps ?? []) {
+    for (const step of sessionLibrary(state)[item.methodId]?.steps ?? []) {
       const key = stepKey({ instanceId: item.instanceId, stepId: step.id });
       const used = spent.get(key);
       if (used === undefined) continue;

@@ -11,7 +11,9 @@ import { notifyMessages } from '../group/notifyMessages.js';
 import { outlineMessages } from '../outline/messages.js';
 import { programMessages } from '../program/messages.js';
 import { rehearsalMessages } from '../rehearsal/messages.js';
+import { studioMessages } from '../studio/messages.js';
 import { summaryMessages } from '../summary/messages.js';
+import { roomMessages } from '../rooms/messages.js';
 
 export const locales = ['en', 'fi', 'sv'] as const;
 export type Locale = (typeof locales)[number];
@@ -31,8 +33,10 @@ export const messages = {
     ...outlineMessages.en,
     ...debriefMessages.en,
     ...programMessages.en,
+    ...studioMessages.en,
     ...a11yMessages.en,
     ...rehearsalMessages.en,
+    ...roomMessages.en,
   },
   fi: {
     ...appMessages.fi,
@@ -45,8 +49,10 @@ export const messages = {
     ...outlineMessages.fi,
     ...debriefMessages.fi,
     ...programMessages.fi,
+    ...studioMessages.fi,
     ...a11yMessages.fi,
     ...rehearsalMessages.fi,
+    ...roomMessages.fi,
   },
   sv: {
     ...appMessages.sv,
@@ -59,8 +65,10 @@ export const messages = {
     ...outlineMessages.sv,
     ...debriefMessages.sv,
     ...programMessages.sv,
+    ...studioMessages.sv,
     ...a11yMessages.sv,
     ...rehearsalMessages.sv,
+    ...roomMessages.sv,
   },
 } satisfies Record<Locale, Record<string, string>>;
 

@@ -6,6 +6,7 @@ import { coordinatorPath, type ProgramId, type ProgramResponse } from '@vermeboa
 import { useCallback, useMemo } from 'react';
 import { AppHeader } from '../app/AppHeader.js';
 import { CopyField } from '../app/CopyField.js';
+import { ProgramStudioLink } from '../studio/ProgramStudioLink.js';
 import { ErrorNotice } from '../app/ErrorNotice.js';
 import { errorMessageKey } from '../app/errorMessage.js';
 import { useDocumentTitle } from '../app/useDocumentTitle.js';
@@ -86,6 +87,7 @@ function ProgramView({
       <aside className="group-aside program-aside">
         <EncounterSection program={program} api={api} onStarted={onChanged} />
         <AddGroupForms program={program} api={api} onChanged={onChanged} />
+        <ProgramStudioLink programId={program.programId} token={entry.token} />
         <div className="card card-tight">
           <CopyField
             label={t('program.coordinatorLink')}

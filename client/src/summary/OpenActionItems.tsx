@@ -1,6 +1,6 @@
 // The goal recap's "Adjust" step: the action items still open from earlier meetings, to tick off
 // together. Ticking one calls the action-item API; the group home shows the same list.
-import { builtInMethods, currentStep, type ActionItem, type GroupId, type MeetingId } from '@vermeboard/shared';
+import { currentStep, type ActionItem, type GroupId, type MeetingId } from '@vermeboard/shared';
 import { useCallback, useMemo, useState } from 'react';
 import { processApi } from '../api/process.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
@@ -21,7 +21,7 @@ export function itemsToReview(items: readonly ActionItem[], meetingId: MeetingId
 
 export function OpenActionItems({ groupId, token }: { groupId: GroupId; token: string }) {
   const { state, meetingId, actor } = useFacilitation();
-  const current = state ? currentStep(state, builtInMethods) : null;
+  const current = state ? currentStep(state) : null;
   if (!isActionReviewStep(current?.item.methodId, current?.step.id)) return null;
   return <ActionReview groupId={groupId} token={token} meetingId={meetingId} canTick={actor.role !== 'observer'} />;
 }

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { checksCostLines, measureChecksCost } from './checksCost.js';
 import { installChildCleanup } from './children.js';
 import { hostileLoad, startHostile, type HostileReport } from './hostile.js';
+import { memoryDefaults, memoryLines, runMemory, type MemoryParams } from './memory.js';
 import { clusterLines, hostileLine, markdownTable, ratioLines, warnings } from './report.js';
 import type { LoadParams, RunResult } from './scenario.js';
 import { runLoad } from './scenario.js';
@@ -14,10 +15,14 @@ import { startClusterTarget, startReferenceTarget, startRelayTarget, startServer
 
 const USAGE = `Usage: node server/dist/bench/main.js [options]
 
-  --scenario small|large|hostile|all   small = 1 room × 30 clients, large = 50 rooms × 8 clients,
-                               hostile = a quiet room of 8 measured alone, then beside a room whose
-                               member floods it at the per-connection limits (Vermeboard only)
-                               (default all)
+  --scenario small|large|hostile|memory|all   small = 1 room × 30 clients, large = 50 rooms × 8
+                               clients, hostile = a quiet room of 8 measured alone, then beside a
+                               room whose member floods it at the per-connection limits, memory =
+                               the server's RSS across 100,000 malformed frames and what an idle
+                               room of 8 costs (hostile and memory: Vermeboard only; all = the
+                               first three)
+  --fuzz-frames N              memory: malformed frames to send (default 100000)
+  --idle-rooms N               memory: idle rooms of 8 clients to measure (default 25)
   --rooms R --clients C        run one custom scenario instead
   --updates U                  document updates per client per second (default 2)
   --cursors K                  cursor (awareness) updates per client per second (default 10)
@@ -43,6 +48,7 @@ const SCENARIOS: Record<string, Pick<LoadParams, 'rooms' | 'clients'>> = {
   hostile: { rooms: 1, clients: 8 },
 };
 const HOSTILE = 'hostile';
+const MEMORY = 'memory';
 
 interface Options {
   scenarios: { name: string; params: LoadParams }[];
@@ -53,6 +59,7 @@ interface Options {
   instances: number;
   json: string | null;
   checks: boolean;
+  memory: MemoryParams | null;
 }
 
 function positive(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
@@ -83,6 +90,8 @@ function parseOptions(argv: string[]): Options | null {
       'allow-remote': { type: 'boolean', default: false },
       json: { type: 'string' },
       checks: { type: 'boolean', default: false },
+      'fuzz-frames': { type: 'string' },
+      'idle-rooms': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -100,7 +109,15 @@ function parseOptions(argv: string[]): Options | null {
   if (rates.workers === 0) throw new Error('--workers must be at least 1');
 
   let scenarios: Options['scenarios'];
-  if (values.rooms !== undefined || values.clients !== undefined) {
+  let memory: MemoryParams | null = null;
+  if (values.scenario === MEMORY) {
+    memory = {
+      ...memoryDefaults,
+      frames: positive('fuzz-frames', values['fuzz-frames'], memoryDefaults.frames, true),
+      rooms: positive('idle-rooms', values['idle-rooms'], memoryDefaults.rooms, true),
+    };
+    scenarios = [];
+  } else if (values.rooms !== undefined || values.clients !== undefined) {
     const rooms = positive('rooms', values.rooms, 1, true);
     const clients = positive('clients', values.clients, 30, true);
     if (rooms < 1 || clients < 2) throw new Error('a scenario needs at least 1 room and 2 clients');
@@ -109,7 +126,7 @@ function parseOptions(argv: string[]): Options | null {
     const names = values.scenario === 'all' ? Object.keys(SCENARIOS) : [values.scenario];
     scenarios = names.map((name) => {
       const shape = SCENARIOS[name];
-      if (!shape) throw new Error(`unknown --scenario ${name} (small, large, hostile or all)`);
+      if (!shape) throw new Error(`unknown --scenario ${name} (small, large, hostile, memory or all)`);
       return { name, params: { ...shape, ...rates } };
     });
   }
@@ -132,7 +149,7 @@ function parseOptions(argv: string[]): Options | null {
   const instances = positive('instances', values.instances, 0, true);
   if (instances === 1) throw new Error('--instances needs at least 2 (the run on 1 instance comes with it)');
   if (instances > 1 && url !== null) throw new Error('--instances starts its own servers; it does not go with --url');
-  return { scenarios, targets, url, pid, instances, json: values.json ?? null, checks: values.checks };
+  return { scenarios, targets, url, pid, instances, json: values.json ?? null, checks: values.checks, memory };
 }
 
 const TARGETS: readonly TargetKind[] = ['vermeboard', 'reference', 'relay'];
@@ -209,6 +226,23 @@ async function main(): Promise<void> {
     return;
   }
   installChildCleanup();
+  if (options.memory) {
+    const params = options.memory;
+    process.stderr.write(
+      `▶ memory: ${params.frames} malformed frames, then ${params.rooms} idle rooms × ${params.clientsPerRoom} clients\n`,
+    );
+    const target = options.url
+      ? await openTarget('vermeboard', params.rooms + 1, options)
+      : await startServerTarget(params.rooms + 1, true);
+    try {
+      const report = await runMemory(target, params, (line) => process.stderr.write(`${line}\n`));
+      process.stdout.write(`${memoryLines(report).join('\n')}\n`);
+      if (options.json) writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    } finally {
+      await target.close();
+    }
+    return;
+  }
 
   const runs: RunResult[] = [];
   const neighbours: string[] = [];

@@ -7,6 +7,7 @@ import type { TargetOutput } from './children.js';
 import { makeTempDir, NodeChild, removeTempDir } from './children.js';
 import { randomBytes } from 'node:crypto';
 import { createBenchDatabase } from './benchDatabase.js';
+import { heapSnapshotOptions, liveHeapBytes } from './heapSnapshot.js';
 import { boardUrl, provision, waitForReady } from './provision.js';
 
 export type TargetKind = 'vermeboard' | 'reference' | 'relay' | 'cluster';
@@ -23,6 +24,8 @@ export interface Target {
   pid: number | null;
   /** Whether a client that connects late gets the room's state from the target (the relay keeps none). */
   storesDocuments: boolean;
+  /** The server's live JavaScript heap after a full collection, when it was started to report it. */
+  liveHeapBytes?: () => Promise<number>;
   /** What the target process wrote since it became ready (warnings and errors at LOG_LEVEL=warn). */
   output(): TargetOutput;
   close(): Promise<void>;
@@ -46,10 +49,19 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node server/dist/main.js` on a free port with a throw-away data directory. */
-export async function startServerTarget(rooms: number): Promise<Target> {
-  const { child, port, cleanup } = await startServerChild('server', {});
-  return readyTarget(child, port, rooms, cleanup);
+/**
+ * Starts `node server/dist/main.js` on a free port with a throw-away data directory. With
+ * `heapSnapshots`, the target can also report the server's live heap (heapSnapshot.ts).
+ */
+export async function startServerTarget(rooms: number, heapSnapshots = false): Promise<Target> {
+  const dir = heapSnapshots ? makeTempDir('vermeboard-heap-') : null;
+  const env: Record<string, string> = dir ? { NODE_OPTIONS: heapSnapshotOptions(dir) } : {};
+  const { child, port, cleanup } = await startServerChild('server', env);
+  const target = await readyTarget(child, port, rooms, async () => {
+    await cleanup();
+    if (dir) removeTempDir(dir);
+  });
+  return dir ? { ...target, liveHeapBytes: () => liveHeapBytes(child.pid, dir) } : target;
 }
 
 async function startServerChild(label: string, env: Record<string, string>) {

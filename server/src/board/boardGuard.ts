@@ -33,6 +33,8 @@ export interface BoardGuardOptions {
   kind: 'board' | 'private';
   rules(): MeetingRules;
   maxRecordBytes: number;
+  /** A further rule on who writes this document at all (a breakout room's people); null to allow. */
+  mayWrite?: (writer: GuardedWriter) => string | null;
 }
 
 const maxNewClients = 32;
@@ -63,6 +65,8 @@ export class BoardGuard implements EntryIndex {
   check(update: DecodedUpdate, writer: GuardedWriter): AcceptedUpdate {
     const rules = this.opts.rules();
     if (rules.ended) throw new UpdateRefusedError('the meeting has ended');
+    const refused = this.opts.mayWrite?.(writer) ?? null;
+    if (refused !== null) throw new UpdateRefusedError(refused);
     const editsProtected = can(writer, 'board.editProtected', { session: { facilitatorId: rules.facilitatorId } });
     const updateRules: UpdateRules = {
       kind: this.opts.kind,

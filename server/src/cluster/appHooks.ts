@@ -32,7 +32,7 @@ const id = z.string().min(1).max(200);
 const closeMessageSchema = z.strictObject({
   selector: z.union([
     z.strictObject({ tokenHashes: z.array(id).max(1000) }),
-    z.strictObject({ participantId: id }),
+    z.strictObject({ participantId: id, docNames: z.array(id).max(100).optional() }),
     z.strictObject({ docPrefixes: z.array(id).max(10_000), exceptSession: z.boolean().optional() }),
   ]),
   code: z.number().int().min(1000).max(4999),

@@ -9,6 +9,7 @@ import { randomInt } from 'node:crypto';
 import type { Logger } from 'pino';
 import type * as Y from 'yjs';
 import {
+  builtInMethods,
   formatDocName,
   hidesCursors,
   ownBallot,
@@ -20,12 +21,14 @@ import {
   type CommandActor,
   type Effect,
   type MeetingId,
+  type Method,
   type ParticipantId,
   type ReduceContext,
   type ReduceResult,
   type SessionCommand,
   type SessionState,
   type Subject,
+  CloseCode,
 } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import type { ConnectionChange } from '../sync/SyncServer.js';
@@ -37,6 +40,8 @@ import { appendReactions, quarantinedSession, readSession, writeFreshSession, wr
 import { boardRecords, isNoteInFrame, isParticipantNote } from './voteTargets.js';
 import { applyMark } from '../board/noteMarks.js';
 import { createMeetingEventLog } from '../debrief/eventLog.js';
+import type { CloseSelector } from '../http/deps.js';
+import { copyRoomResults, prepareRoomBoard } from './roomBoards.js';
 
 /** `unreadable`: the meeting's stored session is quarantined (see sessionDoc.ts). */
 export type CommandRefused = { ok: false; code: 'forbidden' | 'invalid' | 'unreadable'; reason: string };
@@ -44,8 +49,11 @@ export type CommandOutcome = { ok: true } | CommandRefused;
 export type EndOutcome = { ok: true; endedAt: string } | CommandRefused;
 
 export interface Facilitation {
-  /** Writes a fresh session into a new meeting's session document. */
-  createSession(meetingId: MeetingId): Promise<void>;
+  /**
+   * Writes a fresh session into a new meeting's session document; with `previous`, the breakout
+   * rooms that meeting kept open again in this one (the group's next meeting).
+   */
+  createSession(meetingId: MeetingId, previous?: MeetingId): Promise<void>;
   /**
    * The `endMeeting` command as `subject` (the group route), or, when the meeting already ended
    * and the subject may end it, finishing the ending again (a crash may have cut it short). Answers
@@ -54,6 +62,8 @@ export interface Facilitation {
   endMeeting(meetingId: MeetingId, subject: Subject): Promise<EndOutcome>;
   /** Applies a caller's command; a refusal changes nothing. */
   command(meetingId: MeetingId, subject: Subject, command: ClientCommand): Promise<CommandOutcome>;
+  /** The meeting's session as stored now (null when it cannot be read), e.g. for a room's assignment. */
+  session(meetingId: MeetingId): Promise<SessionState | null>;
   /** The participant's own dots in the meeting's open votes: voteId → shape ids. */
   ownBallots(meetingId: MeetingId, participantId: ParticipantId): Promise<Record<string, string[]>>;
   /** The sync server's question: whether the document's presence hides cursors and selections now. */
@@ -82,8 +92,15 @@ export interface FacilitationOptions {
    * orders its tasks; by default nothing more is needed.
    */
   serialize?: <T>(meetingId: MeetingId, task: () => Promise<T>) => Promise<T>;
+  /**
+   * A library method (not built in) the meeting's group may add to its agenda, or null; adding it
+   * copies its definition into the session. Without it only built-ins can be added.
+   */
+  libraryMethod?: (meetingId: MeetingId, methodId: string) => Promise<Method | null>;
   /** Presence counted over every instance (cluster/); by default this process's connections only. */
   sharedPresence?: SharedPresence;
+  /** Closes live sync connections (on every instance): those of people who left a breakout room. */
+  closeConnections?: (selector: CloseSelector, code: number, reason: string) => void;
 }
 
 export class FacilitationClosedError extends Error {
@@ -134,6 +151,10 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     await reconcile(meetingId);
     const ballots = await storage.loadBallots(meetingId);
     const ctx: ReduceContext = { actor, now: now(), random: uniform, ballots };
+    if (command.type === 'addAgendaItem' && builtInMethods[command.methodId] === undefined && opts.libraryMethod) {
+      const method = await opts.libraryMethod(meetingId, command.methodId);
+      if (method !== null) ctx.available = { [method.id]: method };
+    }
     if (command.type === 'castVote') {
       const board = await boardRecords(docs, meetingId);
       ctx.isVoteTarget = (frameShapeId, shapeId) => isNoteInFrame(board, frameShapeId, shapeId);
@@ -213,12 +234,42 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
           applyMark(doc, effect.shapeId, effect.by, effect.mark),
         );
         return;
+      case 'prepareRooms': {
+        const locale = await meetingLocale(meetingId);
+        for (const room of effect.rooms) await prepareRoomBoard(docs, meetingId, room, locale);
+        return;
+      }
+      case 'leaveRooms':
+        for (const move of effect.moves) {
+          opts.closeConnections?.(
+            {
+              participantId: move.participantId,
+              docNames: [formatDocName({ kind: 'room', meetingId, room: move.room })],
+            },
+            CloseCode.roomChanged,
+            'moved to another room',
+          );
+        }
+        return;
+      case 'copyRoomResults': {
+        const count = await copyRoomResults(docs, meetingId, effect.rooms, await meetingLocale(meetingId));
+        log.debug({ meetingId, count }, 'copied the rooms’ results onto the plenary board');
+        // Only the closed rooms: a step may open new rooms at once, and their people may be in already.
+        const closedRooms = effect.rooms.map((r) => `${formatDocName({ kind: 'room', meetingId, room: r.n })}`);
+        opts.closeConnections?.({ docPrefixes: closedRooms }, CloseCode.roomChanged, 'rooms closed');
+        return;
+      }
       // Vote counts are in the state and the ballots left the box stored above. Reactions were
       // written with the state, in the same transaction. Nothing is left to do for these.
       case 'publishVoteResults':
       case 'reaction':
         return;
     }
+  }
+
+  async function meetingLocale(meetingId: MeetingId) {
+    const meeting = await storage.getMeeting(meetingId);
+    return (meeting && (await storage.getGroupSettings(meeting.groupId))?.locale) || 'en';
   }
 
   /**
@@ -265,7 +316,13 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     if (change.kind === 'join') {
       const participant = await storage.getParticipant(change.participantId);
       if (participant === null || participant.removedAt !== null) return;
-      command = { type: 'join', participantId: change.participantId, name: participant.displayName, role: change.role };
+      command = {
+        type: 'join',
+        participantId: change.participantId,
+        name: participant.displayName,
+        role: change.role,
+        groupId: participant.groupId,
+      };
     } else {
       command = { type: 'leave', participantId: change.participantId };
     }
@@ -274,10 +331,16 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
   }
 
   return {
-    async createSession(meetingId) {
+    async createSession(meetingId, previous) {
+      const kept = previous
+        ? await docs.withDoc(sessionName(previous), (doc) => {
+            const read = readSession(doc);
+            return read.ok ? (read.value.keptRooms ?? []) : [];
+          })
+        : [];
       await run(meetingId, async () => {
         await docs.withDoc(sessionName(meetingId), (doc) => {
-          writeFreshSession(doc);
+          writeFreshSession(doc, kept);
           const read = readSession(doc);
           if (read.ok) opts.onSessionWritten?.(meetingId, read.value);
         });
@@ -303,6 +366,14 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
     command(meetingId, subject, command) {
       if (closing) return Promise.reject(new FacilitationClosedError());
       return run(meetingId, () => apply(meetingId, subject, command));
+    },
+
+    session(meetingId) {
+      // Commands write the session in one transaction, so a read between them sees a whole state.
+      return docs.withDoc(sessionName(meetingId), (doc) => {
+        const read = readSession(doc);
+        return read.ok ? read.value : null;
+      });
     },
 
     async ownBallots(meetingId, participantId) {

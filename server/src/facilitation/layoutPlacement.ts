@@ -4,7 +4,7 @@
 // transaction, in the meeting's command queue. No browser is needed; records already on the board
 // (a step entered again, a frame shared by two steps) are left as they are.
 import {
-  builtInMethods,
+  sessionLibrary,
   firstPageName,
   formatDocName,
   planLayout,
@@ -29,7 +29,7 @@ export async function placeLayout(
   meetingId: MeetingId,
   state: SessionState,
   ref: StepRef,
-  methods: MethodLibrary = builtInMethods,
+  methods: MethodLibrary = sessionLibrary(state),
 ): Promise<number> {
   const agendaIndex = state.agenda.findIndex((item) => item.instanceId === ref.instanceId);
   const item = state.agenda[agendaIndex];

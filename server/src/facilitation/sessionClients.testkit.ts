@@ -13,7 +13,7 @@ import {
 import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import type { TestServer } from '../testServer.testkit.js';
 
-export type DocKind = 'board' | 'session' | `private/${string}`;
+export type DocKind = 'board' | 'session' | `private/${string}` | `room/${number}/board`;
 
 export interface Client {
   doc: Y.Doc;

@@ -12,6 +12,7 @@ import {
   SESSION_STATE_KEY,
   sessionFormat,
   type Effect,
+  type KeptRooms,
   type ReadResult,
   type RecentReaction,
   type SessionState,
@@ -32,8 +33,10 @@ export const quarantinedSession =
   'this meeting’s session was stored in a form this server cannot read; it is kept as it was and cannot be changed';
 
 /** A new meeting's session, unless the document already holds one (readable or not). */
-export function writeFreshSession(doc: Y.Doc): void {
-  if (!doc.getMap<unknown>(SESSION_MAP).has(SESSION_STATE_KEY)) writeSession(doc, createSession());
+/** Writes a new meeting's session, carrying over the breakout rooms its group kept last time. */
+export function writeFreshSession(doc: Y.Doc, keptRooms: KeptRooms = []): void {
+  if (doc.getMap<unknown>(SESSION_MAP).has(SESSION_STATE_KEY)) return;
+  writeSession(doc, { ...createSession(), ...(keptRooms.length > 0 ? { keptRooms } : {}) });
 }
 
 export function writeSession(doc: Y.Doc, state: SessionState): void {

@@ -44,6 +44,7 @@ import { groupRoutes } from './groupRoutes.js';
 import { programRoutes } from './programRoutes.js';
 import { rehearsalRoutes } from './rehearsalRoutes.js';
 import type { Rehearsals } from '../rehearsal/Rehearsals.js';
+import { libraryRoutes } from './libraryRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
 import { notifyRoutes } from './notifyRoutes.js';
@@ -175,7 +176,11 @@ export function createApiRouter(deps: ApiDeps): Router {
     });
     // One meeting at a time: a second "start" (another tab, a co-facilitator) joins the running one instead.
     if (running !== null) throw new HttpError(409, 'a meeting of this group is already running', 'meetingId');
-    await facilitation.createSession(meetingId);
+    // The rooms the group kept at its last meeting can be opened again in this one.
+    const previous = (await storage.listMeetings(groupId)).findLast(
+      (m) => m.id !== meetingId && m.endedAt !== null && m.boardDeletedAt === null,
+    );
+    await facilitation.createSession(meetingId, previous?.id);
     const response: CreateMeetingResponse = { meetingId };
     res.status(201).json(response);
   });
@@ -187,7 +192,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.post('/sync-tickets', jsonBody, async (req, res) => {
     const caller = await access.caller(req);
     const { docName } = syncTicketBody.parse(req.body);
-    const allowed = await syncAccess(storage, docName, caller);
+    const allowed = await syncAccess(storage, docName, caller, (meetingId) => facilitation.session(meetingId));
     if (!allowed.ok) throw new HttpError(allowed.status, syncRefusals[allowed.status], 'docName');
     const body: SyncTicketResponse = {
       ticket: auth.issueSyncTicket(caller, docName),
@@ -271,6 +276,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));
   if (deps.rehearsals) router.use(rehearsalRoutes({ access, rehearsals: deps.rehearsals }));
+  router.use(libraryRoutes({ storage, access }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

@@ -9,7 +9,10 @@ import type { Access } from './access.js';
  * instances (cluster/) as well as applied here.
  */
 export type CloseSelector =
-  { tokenHashes: string[] } | { participantId: string } | { docPrefixes: string[]; exceptSession?: boolean };
+  | { tokenHashes: string[] }
+  /** A participant's connections; with `docNames`, only those to these documents (a room they left). */
+  | { participantId: string; docNames?: string[] }
+  | { docPrefixes: string[]; exceptSession?: boolean };
 
 /** Whether a connection (its auth and document) is one the selector names. */
 export function selects(
@@ -19,7 +22,10 @@ export function selects(
     const hashes = new Set(selector.tokenHashes);
     return (auth) => hashes.has(auth.tokenHash);
   }
-  if ('participantId' in selector) return (auth) => auth.participantId === selector.participantId;
+  if ('participantId' in selector) {
+    const names = selector.docNames ? new Set(selector.docNames) : null;
+    return (auth, name) => auth.participantId === selector.participantId && (names === null || names.has(name));
+  }
   return (_, name) =>
     selector.docPrefixes.some((p) => name.startsWith(p)) && !(selector.exceptSession && name.endsWith('/session'));
 }

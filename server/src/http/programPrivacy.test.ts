@@ -1,11 +1,12 @@
 // The coordinator cannot read any group's board or notes: every HTTP route that names a group or a
 // meeting, and every document of a group's meeting, refuses the coordinator's token. The routes are
 // read from the API router itself, so a route added later is covered without editing this test.
-import { WebSocket } from 'ws';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSyncAuthorizer } from '../auth/authorizeSync.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
+import { upgradeStatus } from '../bearerSocket.testkit.js';
+import { SessionClients, sendCommand, serverSession, until } from '../facilitation/sessionClients.testkit.js';
 import { createApiRouter } from './api.js';
 import { createProgramFixture, type ProgramFixture } from './programFixture.testkit.js';
 
@@ -37,6 +38,7 @@ beforeAll(async () => {
     postId: 'post-0000000000',
     coachId: 'coach-000000000',
     file: 'plan-0000000000.ics',
+    methodId: 'no-such-method',
   };
 });
 afterAll(async () => {
@@ -97,13 +99,32 @@ describe('the coordinator’s token on a group’s routes', () => {
 
   it('opens none of the group’s live documents, by ticket or by upgrade', async () => {
     const g = p.attached;
+    // With the group's breakout rooms open, so that the rooms exist to be refused.
+    const clients = new SessionClients(() => server);
+    for (const token of [g.facilitator, ...g.members.map((m) => m.participantToken)]) {
+      clients.connect(g.meetingId, 'session', token);
+    }
+    await until(
+      async () => (await serverSession(server, g.meetingId)).participants.filter((x) => x.present).length === 3,
+      'the group present',
+    );
+    for (const command of [
+      { type: 'addAgendaItem', methodId: 'check-in-round' },
+      { type: 'startMeeting' },
+      { type: 'openRooms', split: { kind: 'mixed', rooms: 2 }, seconds: 600 },
+    ] as const) {
+      expect((await sendCommand(server, g.meetingId, g.facilitator, command)).status).toBe(200);
+    }
+    expect((await serverSession(server, g.meetingId)).breakout?.rooms).toHaveLength(2);
     const people = [g.group.participantId, ...g.members.map((m) => m.participantId), g.observer.participantId];
     const docs = [
       `meeting/${g.meetingId}/board`,
       `meeting/${g.meetingId}/session`,
       ...people.map((id) => `meeting/${g.meetingId}/private/${id}`),
+      // Breakout rooms, open or not: the coordinator is a stranger to the group's meeting.
+      ...[1, 2, 3, 9999].map((n) => `meeting/${g.meetingId}/room/${n}/board`),
     ];
-    const authorize = createSyncAuthorizer(server.auth, server.storage);
+    const authorize = createSyncAuthorizer(server.auth, server.storage, undefined, (id) => serverSession(server, id));
     for (const docName of docs) {
       const result = await authorize(docName, { kind: 'bearer', token: p.coordinator });
       expect({ docName, result }).toEqual({ docName, result: { ok: false, status: 403 } });
@@ -111,22 +132,9 @@ describe('the coordinator’s token on a group’s routes', () => {
       expect({ docName, status: ticket.status }).toEqual({ docName, status: 403 });
     }
     // And the real upgrade, once, end to end.
-    const status = await new Promise<number>((resolve) => {
-      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/${docs[0]}`, {
-        headers: { authorization: `Bearer ${p.coordinator}` },
-      });
-      ws.on('error', () => {});
-      ws.once('open', () => {
-        ws.terminate();
-        resolve(101);
-      });
-      ws.once('unexpected-response', (_req, res) => {
-        res.resume();
-        ws.terminate();
-        resolve(res.statusCode ?? 0);
-      });
-    });
+    const status = await upgradeStatus(server.port, docs[0]!, p.coordinator);
     expect(status).toBe(403);
+    clients.closeAll();
   });
 
   it('reads no summary that its group has not shared', async () => {

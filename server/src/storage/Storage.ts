@@ -20,6 +20,7 @@ import type {
 import type { BetweenStore } from './BetweenStore.js';
 import type { NotifyStore } from './NotifyStore.js';
 import type { ProgramStore } from './programStore.js';
+import type { LibraryStore } from './libraryStore.js';
 
 export interface GroupRecord {
   id: GroupId;
@@ -375,7 +376,8 @@ export interface Storage
     BetweenStore,
     DebriefStore,
     ProgramStore,
-    NotifyStore {
+    NotifyStore,
+    LibraryStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

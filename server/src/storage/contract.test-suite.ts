@@ -14,6 +14,7 @@ import type {
 import { ballotBoxSchema } from '@vermeboard/shared';
 import { debriefStorageContract } from './debriefContract.test-suite.js';
 import { programContract } from './programContract.test-suite.js';
+import { libraryContract } from './libraryContract.test-suite.js';
 import { DocumentGoneError, type Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -503,6 +504,7 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
           `meeting/${meetingId}/board`,
           `meeting/${meetingId}/session`,
           `meeting/${meetingId}/private/${pid(2)}`,
+          `meeting/${meetingId}/room/3/board`,
           `meeting/${kept}/board`,
         ]) {
           await storage.appendUpdates(doc, [new Uint8Array([1, 2, 3])]);
@@ -528,6 +530,7 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
         expect(await storage.loadUpdates(`meeting/${meetingId}/board`)).toEqual([]);
         expect(await storage.loadUpdates(`meeting/${meetingId}/session`)).toEqual([]);
         expect(await storage.loadUpdates(`meeting/${meetingId}/private/${pid(2)}`)).toEqual([]);
+        expect(await storage.loadUpdates(`meeting/${meetingId}/room/3/board`)).toEqual([]);
         expect(await storage.getAsset('asset-000001')).toBeNull();
         expect(await storage.loadUpdates(`meeting/${kept}/board`)).toHaveLength(1);
         expect((await storage.getMeeting(meetingId))?.boardDeletedAt).toBe(day(11));
@@ -618,6 +621,10 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       async () => (storage = await reopen()),
     );
     programContract(() => ({
+      storage,
+      reopen: async () => (storage = await reopen()),
+    }));
+    libraryContract(() => ({
       storage,
       reopen: async () => (storage = await reopen()),
     }));

@@ -10,6 +10,7 @@ import { createPostgresDebriefStore } from './postgresDebrief.js';
 import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
 import { createPostgresProgramStore } from './postgresPrograms.js';
+import { createPostgresLibraryStore } from './postgresLibrary.js';
 import { migrate } from './postgresSchema.js';
 import { createPostgresSummaryStore } from './postgresSummaries.js';
 import {
@@ -62,6 +63,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresNotifyStore(db),
     ...createPostgresDebriefStore(db),
     ...createPostgresProgramStore(db),
+    ...createPostgresLibraryStore(db),
 
     async createGroup(group, hashes, defaults) {
       await db.transaction(async (c) => {

@@ -10,6 +10,7 @@
 import { betweenMigration } from './betweenSchema.js';
 import { notifyMigration } from './notifySchema.js';
 import { postgresDebriefMigration } from './debriefSchema.js';
+import { libraryPgMigration } from './librarySchema.js';
 import type { Db } from './postgresDb.js';
 import { programsPgMigration } from './postgresPrograms.js';
 
@@ -196,6 +197,8 @@ export const migrations: readonly string[] = [
   programsPgMigration,
   // Mail between meetings (addresses, the outbox) and the summer break (notifySchema.ts).
   notifyMigration,
+  // The method studio: trainers and their library methods (libraryStore.ts).
+  libraryPgMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

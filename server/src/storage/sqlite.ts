@@ -22,6 +22,8 @@ import { notifyMigration } from './notifySchema.js';
 import { createSqliteDebriefStore } from './sqliteDebrief.js';
 import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteProgramStore, programsMigration } from './sqlitePrograms.js';
+import { libraryMigration } from './librarySchema.js';
+import { createSqliteLibraryStore } from './sqliteLibrary.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
   DocumentGoneError,
@@ -217,6 +219,8 @@ export const migrations: Migration[] = [
   programsMigration,
   // Mail between meetings (addresses, the outbox) and the summer break (notifySchema.ts).
   notifyMigration,
+  // The method studio: trainers and their library methods (libraryStore.ts).
+  libraryMigration,
 ];
 
 /** The schema version right after the free-page scrub (its test replays the steps from before it). */
@@ -318,6 +322,7 @@ export function openSqliteStorage(file: string): Storage {
     ...createSqliteNotifyStore(db),
     ...createSqliteDebriefStore(db),
     ...createSqliteProgramStore(db),
+    ...createSqliteLibraryStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

@@ -14,7 +14,7 @@
 //   as actions by the `markAction` command. The owner is the one the mark names, else the note's
 //   author when that is a member or the facilitator (people write their own actions), else nobody.
 import {
-  builtInMethods,
+  sessionLibrary,
   layoutShapeId,
   processLimits,
   SHAPE_META,
@@ -63,7 +63,7 @@ function authorOf(shape: BoardShape, input: HarvestInput): ParticipantRecord | u
 export function layoutFrames(
   session: SessionState,
   frameIds: readonly string[],
-  methods: MethodLibrary = builtInMethods,
+  methods: MethodLibrary = sessionLibrary(session),
 ): { instanceId: string; frameId: string; shapeId: string }[] {
   const found: { instanceId: string; frameId: string; shapeId: string }[] = [];
   for (const item of session.agenda) {
@@ -85,7 +85,7 @@ export function layoutFrames(
 
 export function progressFromBoard(input: HarvestInput): HarvestedProgress[] {
   const { shapes, session } = input;
-  const methods = input.methods ?? builtInMethods;
+  const methods = input.methods ?? sessionLibrary(session);
   const active = input.goals.filter((g) => g.archivedAt === null);
   const found: HarvestedProgress[] = [];
   for (const item of session.agenda) {

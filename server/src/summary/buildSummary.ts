@@ -1,7 +1,7 @@
 // Builds a meeting's summary from its ended session, its board and the group's records (after the
 // board's progress notes and action items were saved, so that those read back here include them).
 import {
-  builtInMethods,
+  sessionLibrary,
   layoutShapeId,
   locales,
   meetingSummaryFormat,
@@ -46,7 +46,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 export function buildSummary(input: SummaryInput): MeetingSummary {
   const { session, shapes, meeting } = input;
-  const methods = input.methods ?? builtInMethods;
+  const methods = input.methods ?? sessionLibrary(session);
   const endMs = Date.parse(meeting.endedAt);
   const nameOf = (id: string) =>
     input.participants.find((p) => p.id === id)?.displayName ?? session.participants.find((p) => p.id === id)?.name;

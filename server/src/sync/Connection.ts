@@ -100,12 +100,17 @@ export class Connection implements Peer {
     if (this.ended) return;
     this.log.info({ code, reason }, 'closing connection');
     this.end();
+    const ws = this.ws;
     try {
-      this.ws.close(code, reason);
+      ws.close(code, reason);
     } catch {
-      this.ws.terminate();
+      ws.terminate();
     }
-    setTimeout(() => this.ws.terminate(), closeGraceMs).unref();
+    // The timer holds the socket only, and only until it closes: a refused connection that lived on
+    // for the whole grace period outlived the young generation, and a flood of them piled up
+    // sockets and their buffers until the next full collection.
+    const timer = setTimeout(() => ws.terminate(), closeGraceMs).unref();
+    ws.once('close', () => clearTimeout(timer));
   }
 
   /** Called by the server's keepalive timer: a connection that did not answer the last ping is dead. */
@@ -190,12 +195,21 @@ export class Connection implements Peer {
       case 'queryAwareness':
         this.send(live.encodeAwareness());
         return;
+      case 'strokePreview':
+        // A preview is a write in all but storage: an observer's would draw on everyone's board.
+        if (this.access === 'read') this.noteDroppedWrite(message.type);
+        else live.relayPreview(message.frame, this);
+        return;
     }
   }
 
   private dropWrite(type: 'syncStep2' | 'update', update: DecodedUpdate): void {
     // An empty step 2 is a client answering a step 1 (from an older server, or a resync); not a write.
     if (isEmptyUpdate(update)) return;
+    this.noteDroppedWrite(type);
+  }
+
+  private noteDroppedWrite(type: 'syncStep2' | 'update' | 'strokePreview'): void {
     this.droppedWrites++;
     // Warn once per connection; a client that keeps editing locally would otherwise flood the log.
     const level = this.droppedWrites === 1 ? 'warn' : 'debug';

@@ -163,6 +163,15 @@ export class LiveDoc<P extends Peer = Peer> {
     after?.(this);
   }
 
+  /**
+   * Sends a checked stroke preview (shared/src/strokePreview.ts) to every other peer of this
+   * instance, as received. Nothing is stored: the drawer writes the finished record to the document.
+   */
+  relayPreview(frame: Uint8Array, from: P): void {
+    if (this.destroyed) return;
+    for (const peer of this.peers) if (peer !== from) peer.send(frame);
+  }
+
   /** Runs `fn` as one server transaction; its update is persisted and broadcast like a client's. */
   transact<T>(fn: (doc: Y.Doc) => T): T {
     let result: T | undefined;

@@ -12,7 +12,17 @@ import { pino } from 'pino';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
-import { CloseCode, docAccess, parseDocName } from '@vermeboard/shared';
+import * as encoding from 'lib0/encoding';
+import {
+  CloseCode,
+  STROKE_PREVIEW_MESSAGE,
+  decodeStrokePreview,
+  docAccess,
+  encodeStrokePreview,
+  parseDocName,
+  strokePreviewBounds,
+  type StrokePreview,
+} from '@vermeboard/shared';
 import type { GroupId, MeetingId, ParticipantId, Role } from '@vermeboard/shared';
 import type { DocStore, Storage } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
@@ -899,5 +909,135 @@ describe('presence identity', () => {
     link.send(writeAwareness(writeAwarenessUpdate([{ clientId: 778, clock: 1, state: { user: claimed, n: 2 } }])));
     await waitFor(() => watcher.provider.awareness.getStates().has(778), 'the state');
     expect(watcher.provider.awareness.getStates().get(778)).toEqual({ n: 2 });
+  });
+});
+
+describe('stroke previews', () => {
+  const preview = (from: number, points: number[], shapeId = 'shape:stroke-1'): StrokePreview => ({
+    shapeId,
+    segment: 0,
+    kind: 'free',
+    dim: 2,
+    from,
+    points,
+  });
+  /** Collects the previews a y-websocket client receives, as the board's transport does. */
+  const watch = (client: Client) => {
+    const seen: StrokePreview[] = [];
+    client.provider.messageHandlers[STROKE_PREVIEW_MESSAGE] = (_encoder, decoder) => {
+      seen.push(decodeStrokePreview(decoder));
+    };
+    return seen;
+  };
+  const sendPreview = (client: Client, p: StrokePreview) => client.provider.ws!.send(encodeStrokePreview(p));
+
+  it('reach the other connections as sent, are never stored, and the final record converges', async () => {
+    const h = await start();
+    const drawer = await synced(connect(h, boardA, tokens.member));
+    const viewer = await synced(connect(h, boardA, tokens.facilitator));
+    const observer = await synced(connect(h, boardA, tokens.observer));
+    const drawerSeen = watch(drawer);
+    const viewerSeen = watch(viewer);
+    const observerSeen = watch(observer);
+    const records = drawer.doc.getMap('records');
+    records.set('shape:stroke-1', { points: 1, isComplete: false });
+    // Relayed only once stored.
+    await waitFor(() => viewer.doc.getMap('records').has('shape:stroke-1'), 'the pen-down record');
+    const rows = (await h.store.loadUpdates(boardA)).length;
+
+    sendPreview(drawer, preview(1, [2, 3, 4.5, 6]));
+    sendPreview(drawer, preview(3, [7, 8]));
+    await waitFor(() => viewerSeen.length === 2 && observerSeen.length === 2, 'the previews to arrive');
+    expect(viewerSeen).toEqual([preview(1, [2, 3, 4.5, 6]), preview(3, [7, 8])]);
+    expect(drawerSeen).toEqual([]);
+    expect((await h.store.loadUpdates(boardA)).length).toBe(rows);
+
+    records.set('shape:stroke-1', { points: 4, isComplete: true });
+    await waitFor(
+      () => JSON.stringify(viewer.doc.getMap('records').get('shape:stroke-1')) === '{"points":4,"isComplete":true}',
+      'the final record',
+    );
+    const reloaded = new Y.Doc();
+    for (const update of await h.store.loadUpdates(boardA)) Y.applyUpdate(reloaded, update);
+    expect(reloaded.getMap('records').toJSON()).toEqual(records.toJSON());
+    expect([...drawer.closes, ...viewer.closes, ...observer.closes]).toEqual([]);
+  });
+
+  it("drops a read-only connection's previews and keeps it open", async () => {
+    const h = await start();
+    const viewer = await synced(connect(h, boardA, tokens.member));
+    const observer = await synced(connect(h, boardA, tokens.observer));
+    const viewerSeen = watch(viewer);
+    sendPreview(observer, preview(0, [1, 2]));
+    await waitFor(
+      () =>
+        h.logs.some((l) => l.msg === 'dropped a write from a read-only connection' && l.message === 'strokePreview'),
+      'the dropped preview to be logged',
+    );
+    // Still open and still relaying: a preview sent after it by a writer arrives alone.
+    const writer = await synced(connect(h, boardA, tokens.facilitator));
+    sendPreview(writer, preview(0, [9, 9]));
+    await waitFor(() => viewerSeen.length > 0, 'the writer’s preview');
+    expect(viewerSeen).toEqual([preview(0, [9, 9])]);
+    expect(observer.provider.wsconnected).toBe(true);
+  });
+
+  /** A preview frame written field by field, so that each field can be wrong. */
+  const frame = (fields: { id?: string; count?: number; numbers?: number[]; truncate?: number }) => {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, STROKE_PREVIEW_MESSAGE);
+    encoding.writeVarString(encoder, fields.id ?? 'stroke-1');
+    encoding.writeVarUint(encoder, 0);
+    encoding.writeVarUint(encoder, 0);
+    const numbers = fields.numbers ?? [1, 2];
+    encoding.writeVarUint(encoder, fields.count ?? numbers.length);
+    for (const n of numbers) encoding.writeFloat32(encoder, n);
+    const bytes = encoding.toUint8Array(encoder);
+    return bytes.subarray(0, bytes.length - (fields.truncate ?? 0));
+  };
+
+  it.each([
+    ['a point that is not a number', frame({ numbers: [1, Number.NaN] })],
+    ['an infinite coordinate', frame({ numbers: [Number.POSITIVE_INFINITY, 2] })],
+    ['half a point', frame({ numbers: [1, 2, 3] })],
+    ['more numbers than a preview may carry', frame({ count: strokePreviewBounds.maxNumbers + 2, numbers: [] })],
+    ['an id that is not a shape id', frame({ id: 'a/b' })],
+    ['an empty id', frame({ id: '' })],
+    ['a layout shape id', frame({ id: 'layout.frame-1' })],
+    ['a truncated body', frame({ truncate: 3 })],
+    ['trailing bytes', Uint8Array.from([...frame({}), 0])],
+  ])('close only the sender of %s with 1002', async (_name, bad) => {
+    const h = await start();
+    const a = await synced(connect(h, boardA, tokens.member));
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const seen = watch(b);
+    const hostile = await raw(h, boardA, tokens.member2);
+    hostile.send(bad);
+    expect((await hostile.closed).code).toBe(CloseCode.protocolError);
+    a.doc.getText('t').insert(0, 'still here');
+    await waitFor(() => b.text() === 'still here', 'the others to keep syncing');
+    expect(seen).toEqual([]);
+    expect(h.sync.stats().connections).toBe(2);
+  });
+
+  it('count against the connection’s budget of messages', async () => {
+    const h = await start({ budgets: { ...syncBudgetDefaults, messagesPerSecond: 20 } });
+    const b = await synced(connect(h, boardA, tokens.facilitator));
+    const flood = await raw(h, boardA, tokens.member);
+    for (let i = 0; i < 100; i++) flood.send(encodeStrokePreview(preview(i, [i, i])));
+    expect((await flood.closed).code).toBe(CloseCode.rateLimited);
+    expect(b.closes).toEqual([]);
+  });
+
+  it('are read back as written', () => {
+    const p: StrokePreview = {
+      shapeId: 'shape:abc',
+      segment: 2,
+      kind: 'straight',
+      dim: 3,
+      from: 7,
+      points: [1, 2, 0.5],
+    };
+    expect(readMessage(encodeStrokePreview(p), limits)).toMatchObject({ type: 'strokePreview', preview: p });
   });
 });

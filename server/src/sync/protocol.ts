@@ -7,15 +7,17 @@
 //   1 awareness        a length-prefixed awareness update: varint count, then per client
 //                      varint client id, varint clock, varString JSON state (null = gone)
 //   3 query awareness  no body; the answer is an awareness message with every known state
+//   4 stroke preview   the points a stroke still being drawn gained (shared/src/strokePreview.ts);
+//                      relayed to the document's other connections as received, never stored
 //
 // Reading is strict: a frame must hold exactly one well-formed message whose update decodes and
 // whose awareness states parse, so that nothing of a malformed frame reaches a document.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
-import { CloseCode } from '@vermeboard/shared';
+import { CloseCode, STROKE_PREVIEW_MESSAGE, decodeStrokePreview, type StrokePreview } from '@vermeboard/shared';
 
-export const MessageType = { sync: 0, awareness: 1, queryAwareness: 3 } as const;
+export const MessageType = { sync: 0, awareness: 1, queryAwareness: 3, strokePreview: STROKE_PREVIEW_MESSAGE } as const;
 export const SyncMessageType = { step1: 0, step2: 1, update: 2 } as const;
 
 export type AwarenessState = Record<string, unknown>;
@@ -37,7 +39,9 @@ export type ClientMessage =
   | { type: 'syncStep2'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'update'; update: Uint8Array; decoded: DecodedUpdate }
   | { type: 'awareness'; entries: AwarenessEntry[] }
-  | { type: 'queryAwareness' };
+  | { type: 'queryAwareness' }
+  /** `frame` is the whole frame as received: checked, it is relayed byte for byte. */
+  | { type: 'strokePreview'; preview: StrokePreview; frame: Uint8Array };
 
 /** A frame the server refuses; the connection is closed with `closeCode`. */
 export class ProtocolError extends Error {
@@ -59,12 +63,12 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 export function readMessage(frame: Uint8Array, limits: ReadLimits): ClientMessage {
   const decoder = decoding.createDecoder(frame);
-  const message = readBody(decoder, limits);
+  const message = readBody(decoder, limits, frame);
   if (decoding.hasContent(decoder)) throw new ProtocolError('trailing bytes after the message');
   return message;
 }
 
-function readBody(decoder: decoding.Decoder, limits: ReadLimits): ClientMessage {
+function readBody(decoder: decoding.Decoder, limits: ReadLimits, frame: Uint8Array): ClientMessage {
   const type = read(decoder, decoding.readVarUint);
   switch (type) {
     case MessageType.sync:
@@ -73,6 +77,12 @@ function readBody(decoder: decoding.Decoder, limits: ReadLimits): ClientMessage 
       return { type: 'awareness', entries: readAwarenessUpdate(read(decoder, decoding.readVarUint8Array), limits) };
     case MessageType.queryAwareness:
       return { type: 'queryAwareness' };
+    case MessageType.strokePreview:
+      return {
+        type: 'strokePreview',
+        preview: check(() => decodeStrokePreview(decoder), 'stroke preview out of bounds or malformed'),
+        frame,
+      };
     default:
       throw new ProtocolError(`unknown message type ${type}`);
   }

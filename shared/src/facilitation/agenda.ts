@@ -1,7 +1,7 @@
 // Where the meeting is: resolving agenda positions to methods and steps, and moving between them.
 import type { Method, Step } from './method.js';
 import type { MethodLibrary } from './methods/index.js';
-import { builtInMethods } from './methods/index.js';
+import { sessionLibrary } from '../library/library.js';
 import type { AgendaItem, Position, SessionState, StepRef } from './session.js';
 
 export interface ResolvedStep {
@@ -16,7 +16,7 @@ export interface ResolvedStep {
 export function stepAt(
   state: SessionState,
   position: Position,
-  methods: MethodLibrary = builtInMethods,
+  methods: MethodLibrary = sessionLibrary(state),
 ): ResolvedStep | null {
   const item = state.agenda[position.agendaIndex];
   const method = item === undefined ? undefined : methods[item.methodId];
@@ -32,7 +32,7 @@ export function stepAt(
 }
 
 /** The step the meeting is on; null before it starts (and after it ends, only the position remains). */
-export function currentStep(state: SessionState, methods: MethodLibrary = builtInMethods): ResolvedStep | null {
+export function currentStep(state: SessionState, methods: MethodLibrary = sessionLibrary(state)): ResolvedStep | null {
   return state.status === 'running' && state.position !== null ? stepAt(state, state.position, methods) : null;
 }
 

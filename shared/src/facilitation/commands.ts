@@ -2,13 +2,15 @@
 // the ws connection; the server parses them with `clientCommandSchema` (which cannot express the
 // presence commands only the server issues) and applies them with `reduce`.
 import { z } from 'zod';
-import { participantIdSchema } from '../ids.js';
+import { groupIdSchema, participantIdSchema } from '../ids.js';
+import { maxRoomNumber } from '../docNames.js';
 import { isoDateSchema } from '../process/text.js';
 import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
 import { slugSchema } from './method.js';
 import { instanceIdSchema, positionSchema, shapeIdSchema, voteIdSchema } from './session.js';
+import { roomLimits, roomSplitSchema } from './rooms.js';
 
 const index = z.number().int().min(0).max(facilitationLimits.agendaItems);
 const stepIndex = z.number().int().min(0).max(facilitationLimits.stepsPerMethod);
@@ -137,6 +139,35 @@ const clientCommands = [
       .strictObject({ ownerParticipantId: participantIdSchema.nullable(), dueDate: isoDateSchema.nullable() })
       .nullable(),
   }),
+  // Breakout rooms (rooms.ts)
+  z.strictObject({
+    type: z.literal('openRooms'),
+    split: roomSplitSchema,
+    seconds: z.number().int().min(30).max(roomLimits.maxSeconds),
+  }),
+  /** Moves someone into a room, or back to the plenary (null). */
+  z.strictObject({
+    type: z.literal('moveToRoom'),
+    participantId: participantIdSchema,
+    room: z.number().int().min(1).max(maxRoomNumber).nullable(),
+  }),
+  z.strictObject({
+    type: z.literal('broadcastToRooms'),
+    text: z.string().trim().min(1).max(roomLimits.broadcast),
+  }),
+  z.strictObject({
+    type: z.literal('adjustRoomTime'),
+    seconds: z
+      .number()
+      .int()
+      .min(-roomLimits.maxSeconds)
+      .max(roomLimits.maxSeconds)
+      .refine((s) => s !== 0, 'must not be zero'),
+  }),
+  /** Learning café: hosts stay at their table, everyone else moves one table on. */
+  z.strictObject({ type: z.literal('rotateRooms') }),
+  /** Everyone back to the plenary; each room's result frame is copied onto the plenary board. */
+  z.strictObject({ type: z.literal('closeRooms') }),
 ] as const;
 
 /** Presence, issued by the server when a participant's first connection opens or last one closes. */
@@ -146,6 +177,7 @@ const presenceCommands = [
     participantId: participantIdSchema,
     name: z.string().min(1).max(limits.displayName),
     role: roleSchema,
+    groupId: groupIdSchema.optional(),
   }),
   z.strictObject({ type: z.literal('leave'), participantId: participantIdSchema }),
 ] as const;

@@ -15,3 +15,5 @@ export * from './speakingMode.js';
 export * from './presencePrivacy.js';
 export * from './wire.js';
 export * from './roster.js';
+export * from './rooms.js';
+export * from './roomCommands.js';

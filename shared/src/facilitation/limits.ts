@@ -14,6 +14,13 @@ export const facilitationLimits = {
   maxAdjustMinutes: 60,
   agendaItems: 24,
   /**
+   * Methods from a library (not built in) one meeting's agenda may use: their definitions are copied
+   * into the session, so this bounds the session document.
+   */
+  meetingLibraryMethods: 6,
+  /** Longest method definition, in JSON characters: an import or a save above this is refused before parsing. */
+  methodJsonChars: 96 * 1024,
+  /**
    * Facilitators and members who have been in the meeting, present or not: a verme group is 4–10
    * people. Observers are counted apart (`observers`), see roster.ts.
    */

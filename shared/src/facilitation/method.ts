@@ -89,8 +89,35 @@ export const boardLayoutSchema = z
     notes: z.array(promptNoteSchema).max(facilitationLimits.layoutItems),
   })
   .refine((l) => l.frames.length + l.notes.length <= facilitationLimits.layoutItems, 'too many layout items')
-  .refine((l) => l.notes.every((n) => l.frames.some((f) => f.id === n.frameId)), 'a note refers to a missing frame');
+  .superRefine((l, ctx) => {
+    for (const [index, note] of l.notes.entries()) {
+      if (!l.frames.some((f) => f.id === note.frameId))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a note refers to a missing frame',
+          path: ['notes', index, 'frameId'],
+        });
+    }
+  });
 export type BoardLayout = z.infer<typeof boardLayoutSchema>;
+
+/**
+ * How people work in a step: the whole group together, or in breakout rooms (see rooms.ts) that the
+ * server opens, rotates or closes when the step is entered. Without it, a step leaves the rooms as
+ * they are (the facilitator's own rooms stay open across steps).
+ */
+export const stepGroupsSchema = z.discriminatedUnion('kind', [
+  /** Everyone back in the plenary: open rooms close and their results are copied there. */
+  z.strictObject({ kind: z.literal('whole') }),
+  z.strictObject({ kind: z.literal('pairs') }),
+  z.strictObject({ kind: z.literal('trios') }),
+  z.strictObject({ kind: z.literal('fours') }),
+  /** Rooms of about `size` people; `mix` puts people of different groups together (a plaza meeting). */
+  z.strictObject({ kind: z.literal('rooms'), size: z.number().int().min(2).max(20), mix: z.boolean().optional() }),
+  /** Learning café: each room's host stays, the others move one room on (rooms open mixed if none are). */
+  z.strictObject({ kind: z.literal('rotate'), size: z.number().int().min(2).max(20).optional() }),
+]);
+export type StepGroups = z.infer<typeof stepGroupsSchema>;
 
 const seconds = z
   .number()
@@ -137,6 +164,8 @@ export const stepSchema = z
      * Any frame of the method may be named; the view goes there when the step starts.
      */
     focusFrames: z.array(slugSchema).min(1).max(facilitationLimits.layoutItems).optional(),
+    /** Whole group or breakout rooms; optional, and absent in methods written before rooms. */
+    groups: stepGroupsSchema.optional(),
   })
   .refine((s) => s.turnSeconds === undefined || s.speakingMode === 'round-robin', {
     message: 'turnSeconds only applies to round-robin steps',
@@ -153,6 +182,21 @@ export const stepSchema = z
 export type Step = z.infer<typeof stepSchema>;
 export type StepInput = z.input<typeof stepSchema>;
 
+/**
+ * The part of a session a method serves, after Liberating Structures' design elements: opening,
+ * diverging (many ideas), converging (choosing) or closing.
+ */
+export const methodPhases = ['open', 'diverge', 'converge', 'close'] as const;
+export const methodPhaseSchema = z.enum(methodPhases);
+export type MethodPhase = z.infer<typeof methodPhaseSchema>;
+
+const groupPeople = z.number().int().min(1).max(facilitationLimits.participants);
+
+/** How many people the method is made for, inclusive. */
+export const groupSizeSchema = z
+  .strictObject({ min: groupPeople, max: groupPeople })
+  .refine((g) => g.min <= g.max, { message: 'the smallest group is larger than the largest', path: ['max'] });
+
 /** How a method definition written for an older format becomes today's, oldest first. */
 const methodMigrations: readonly Migration[] = [addSwedishFromEnglish];
 
@@ -163,6 +207,10 @@ export const methodSchema = z
     id: slugSchema,
     name: localizedLabelSchema,
     description: localizedTextSchema,
+    /** Why a facilitator would pick this method (a trainer's method says so; built-ins may not). */
+    purpose: localizedTextSchema.optional(),
+    groupSize: groupSizeSchema.optional(),
+    phase: methodPhaseSchema.optional(),
     /** False: this method's step timers wait for the facilitator instead of starting with the step. */
     autoStartTimer: z.boolean().optional(),
     steps: z.array(stepSchema).min(1).max(facilitationLimits.stepsPerMethod),
@@ -172,26 +220,41 @@ export const methodSchema = z
     // Frames and notes share one id space per method: both become shape ids under one agenda item.
     const items = new Map<string, string>();
     for (const step of m.steps) {
-      if (stepIds.has(step.id)) ctx.addIssue({ code: 'custom', message: `duplicate step id ${step.id}` });
+      const at = ['steps', m.steps.indexOf(step)];
+      if (stepIds.has(step.id))
+        ctx.addIssue({ code: 'custom', message: `duplicate step id ${step.id}`, path: [...at, 'id'] });
       stepIds.add(step.id);
       const inStep = new Set<string>();
       for (const item of [...(step.layout?.frames ?? []), ...(step.layout?.notes ?? [])]) {
         if (inStep.has(item.id))
-          ctx.addIssue({ code: 'custom', message: `duplicate layout id ${item.id} in ${step.id}` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `duplicate layout id ${item.id} in ${step.id}`,
+            path: [...at, 'layout'],
+          });
         inStep.add(item.id);
         // A repeated id must describe the same item, or the placement would depend on the step order.
         const json = JSON.stringify(item);
         const earlier = items.get(item.id);
         if (earlier !== undefined && earlier !== json) {
-          ctx.addIssue({ code: 'custom', message: `layout id ${item.id} differs between steps` });
+          ctx.addIssue({
+            code: 'custom',
+            message: `layout id ${item.id} differs between steps`,
+            path: [...at, 'layout'],
+          });
         }
         items.set(item.id, json);
       }
     }
     const frameIds = new Set(m.steps.flatMap((s) => (s.layout?.frames ?? []).map((f) => f.id)));
-    for (const step of m.steps) {
+    for (const [index, step] of m.steps.entries()) {
       for (const id of step.focusFrames ?? []) {
-        if (!frameIds.has(id)) ctx.addIssue({ code: 'custom', message: `${step.id} focuses on unknown frame ${id}` });
+        if (!frameIds.has(id))
+          ctx.addIssue({
+            code: 'custom',
+            message: `${step.id} focuses on unknown frame ${id}`,
+            path: ['steps', index, 'focusFrames'],
+          });
       }
     }
   });

@@ -4,10 +4,9 @@
 // cursors and selections from the presence it relays (names stay, so the people list still works).
 import { currentStep } from './agenda.js';
 import type { MethodLibrary } from './methods/index.js';
-import { builtInMethods } from './methods/index.js';
 import type { SessionState } from './session.js';
 
-export function hidesCursors(state: SessionState, methods: MethodLibrary = builtInMethods): boolean {
+export function hidesCursors(state: SessionState, methods?: MethodLibrary): boolean {
   if (state.status !== 'running') return false;
   if (state.votes.some((v) => v.status === 'open')) return true;
   return currentStep(state, methods)?.step.speakingMode === 'silent';

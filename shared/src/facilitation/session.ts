@@ -3,12 +3,13 @@
 // `reduce`. It holds nothing secret: dot-vote ballots and unrevealed private notes live elsewhere
 // (see ballots.ts and the per-participant private documents).
 import { z } from 'zod';
-import { participantIdSchema } from '../ids.js';
+import { groupIdSchema, participantIdSchema } from '../ids.js';
 import { versioned, type Migration } from '../persisted/versioned.js';
 import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
-import { slugSchema } from './method.js';
+import { methodSchema, slugSchema } from './method.js';
+import { breakoutSchema, keptRoomsSchema } from './rooms.js';
 import { idleTimer, timerSchema } from './timer.js';
 
 /** A tldraw shape id (`shape:…`). Generated ids are URL-safe; layout ids add dots (see `layoutShapeId`). */
@@ -45,6 +46,11 @@ export const participantSchema = z.strictObject({
   /** When they last joined; a round-robin order is built in this order. */
   joinedAt: epochMs,
   present: z.boolean(),
+  /**
+   * The group their token belongs to: a plaza meeting has people of several groups, and breakout
+   * rooms can be split by group or mixed across groups. Absent in sessions stored before rooms.
+   */
+  groupId: groupIdSchema.optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;
 
@@ -187,6 +193,17 @@ export const sessionStateSchema = z.strictObject({
   autoStartTimers: z.boolean().optional(),
   /** Step durations changed from the method's timebox, while building the agenda or during the meeting. */
   stepDurations: stepDurations.optional(),
+  /** The open breakout rooms (rooms.ts); null or absent while everyone is in the plenary. */
+  breakout: breakoutSchema.nullable().optional(),
+  /** The next room's document number: room boards are never reused within a meeting. */
+  nextRoomNo: count.optional(),
+  /** The rooms as they were when they last closed, to open again (here or in the group's next meeting). */
+  keptRooms: keptRoomsSchema.optional(),
+  /**
+   * The definitions of the library methods (not built in) the agenda uses, copied when they were
+   * added: the meeting keeps working if a trainer later edits or deletes one.
+   */
+  methods: z.array(methodSchema).max(facilitationLimits.meetingLibraryMethods).optional(),
 });
 export type SessionState = z.infer<typeof sessionStateSchema>;
 

@@ -138,6 +138,12 @@ function base(): World {
 }
 
 const withVote = (w: World) => step(w, { type: 'startVote', frameShapeId: 'shape:frame1', votesPerPerson: 2 });
+const withRooms = (w: World) =>
+  step(w, {
+    type: 'openRooms',
+    split: { kind: 'manual', rooms: [{ memberIds: [A] }, { memberIds: [B] }] },
+    seconds: 600,
+  });
 const agendaId = (w: World, i: number) => w.state.agenda[i]!.instanceId;
 
 /** Who may send each command, written out here rather than read from `commandPermissions`. */
@@ -249,6 +255,27 @@ const table: Record<
   },
   join: { allowed: 'server', command: () => join('member-late' as ParticipantId, 'Late', 'member') },
   leave: { allowed: 'server', command: () => ({ type: 'leave', participantId: A }) },
+  openRooms: {
+    allowed: 'facilitator',
+    command: () => ({ type: 'openRooms', split: { kind: 'mixed', rooms: 2 }, seconds: 600 }),
+  },
+  moveToRoom: {
+    allowed: 'facilitator',
+    setup: withRooms,
+    command: (w) => ({ type: 'moveToRoom', participantId: A, room: w.state.breakout!.rooms[1]!.n }),
+  },
+  broadcastToRooms: {
+    allowed: 'facilitator',
+    setup: withRooms,
+    command: () => ({ type: 'broadcastToRooms', text: 'Two minutes left' }),
+  },
+  adjustRoomTime: {
+    allowed: 'facilitator',
+    setup: withRooms,
+    command: () => ({ type: 'adjustRoomTime', seconds: 60 }),
+  },
+  rotateRooms: { allowed: 'facilitator', setup: withRooms, command: () => ({ type: 'rotateRooms' }) },
+  closeRooms: { allowed: 'facilitator', setup: withRooms, command: () => ({ type: 'closeRooms' }) },
 };
 
 describe('every command and every role', () => {

@@ -9,9 +9,10 @@ import type { BallotBox } from './ballots.js';
 import { castBallot, discardBallots, tallyVotes, withdrawBallot } from './ballots.js';
 import type { CommandOf, CommandType, Reaction, SessionCommand, TimerKind } from './commands.js';
 import { facilitationLimits } from './limits.js';
-import { layoutShapeId, stepDurationMs } from './method.js';
+import { layoutShapeId, stepDurationMs, type Method } from './method.js';
 import type { MethodLibrary } from './methods/index.js';
 import { agendaPresets, builtInMethods } from './methods/index.js';
+import { sessionLibrary } from '../library/library.js';
 import { refusal } from '../policy/policy.js';
 import { serverActor, type CommandActor } from '../policy/subject.js';
 import {
@@ -23,6 +24,8 @@ import {
   speakersByJoinOrder,
 } from './roundRobin.js';
 import { makeRoomFor } from './roster.js';
+import * as roomCommands from './roomCommands.js';
+import type { RoomEffect } from './roomCommands.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
 import { emptyTurns, stepKey } from './session.js';
 import type { Outcome, Timer } from './timer.js';
@@ -39,7 +42,8 @@ export type Effect =
   /** An ephemeral reaction to broadcast; reactions are not kept in the state. */
   | { kind: 'reaction'; participantId: ParticipantId; reaction: Reaction; at: number }
   /** Set or clear a mark on a board note, recording who set it. */
-  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange };
+  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange }
+  | RoomEffect;
 
 export type MarkChange =
   | { kind: 'star'; starred: boolean }
@@ -53,8 +57,13 @@ export interface ReduceContext {
   random?: () => number;
   /** The server's private dot-vote ballots; empty when omitted (a browser previewing a command). */
   ballots?: BallotBox;
-  /** Defaults to the built-in library. */
+  /** Defaults to the built-ins and the library methods copied into the session (`sessionLibrary`). */
   methods?: MethodLibrary;
+  /**
+   * Library methods the caller may add to the agenda besides those (the group's program and
+   * instance libraries); adding one copies its definition into the session.
+   */
+  available?: MethodLibrary;
   /** Whether a note lies inside a vote's frame, answered from the board; every note is accepted when omitted. */
   isVoteTarget?: (frameShapeId: string, shapeId: string) => boolean;
   /** Whether a shape is a participant's note on the board (marks go on those only); all are when omitted. */
@@ -71,6 +80,7 @@ interface Env {
   random: (() => number) | undefined;
   ballots: BallotBox;
   methods: MethodLibrary;
+  available: MethodLibrary;
   isVoteTarget: (frameShapeId: string, shapeId: string) => boolean;
   isMarkable: (shapeId: string) => boolean;
 }
@@ -105,6 +115,12 @@ const needsRunning = new Set<CommandType>([
   'revealNotes',
   'starNote',
   'markAction',
+  'openRooms',
+  'moveToRoom',
+  'broadcastToRooms',
+  'adjustRoomTime',
+  'rotateRooms',
+  'closeRooms',
 ]);
 
 export function reduce(state: SessionState, command: SessionCommand, ctx: ReduceContext): ReduceResult {
@@ -120,7 +136,8 @@ export function reduce(state: SessionState, command: SessionCommand, ctx: Reduce
     now: ctx.now,
     random: ctx.random,
     ballots: ctx.ballots ?? {},
-    methods: ctx.methods ?? builtInMethods,
+    methods: ctx.methods ?? sessionLibrary(state),
+    available: ctx.available ?? {},
     isVoteTarget: ctx.isVoteTarget ?? (() => true),
     isMarkable: ctx.isMarkable ?? (() => true),
   };
@@ -194,7 +211,9 @@ function enterStep(state: SessionState, position: Position, env: Env): Applied {
   if (step.revealOnStart) {
     effects.push({ kind: 'revealPrivateNotes', participantIds: writers(next), step: ref });
   }
-  return { state: next, effects };
+  // The method's rooms: opened, rotated or closed by the step (roomCommands.ts).
+  const rooms = roomCommands.roomsForStep(next, step.groups, next.timer.durationMs, env.now, env.random);
+  return { state: rooms.state, effects: [...effects, ...rooms.effects] };
 }
 
 /** Closes the open visit, if any, and (given a step) opens one for it; the oldest fall off past the bound. */
@@ -215,6 +234,29 @@ function checkFrom(state: SessionState, from: Position | undefined): string | nu
 }
 
 // --- Agenda ---------------------------------------------------------------------------------------
+
+/**
+ * The session with `method`'s definition copied in, unless it is built in. Before the meeting a
+ * newer definition replaces the copy; once it runs, the copy the meeting started with stays.
+ */
+function withMethodCopy(state: SessionState, method: Method): SessionState | null {
+  if (builtInMethods[method.id] !== undefined) return state;
+  const copies = state.methods ?? [];
+  const index = copies.findIndex((m) => m.id === method.id);
+  if (index !== -1) {
+    return state.status === 'draft' ? { ...state, methods: copies.with(index, method) } : state;
+  }
+  if (copies.length >= facilitationLimits.meetingLibraryMethods) return null;
+  return { ...state, methods: [...copies, method] };
+}
+
+/** Before the meeting, drops the copies of library methods the agenda no longer uses. */
+function withoutUnusedCopies(state: SessionState): SessionState {
+  if (state.status !== 'draft' || state.methods === undefined) return state;
+  const used = new Set(state.agenda.map((i) => i.methodId));
+  const methods = state.methods.filter((m) => used.has(m.id));
+  return methods.length === state.methods.length ? state : { ...state, methods };
+}
 
 function newItem(state: SessionState, methodId: string): { item: AgendaItem; state: SessionState } {
   const item = { methodId, instanceId: `${methodId}-${state.nextInstanceSeq}` };
@@ -319,11 +361,17 @@ function withTurnout(state: SessionState, voteId: string, ballots: BallotBox): S
 
 const handlers: { [T in CommandType]: Handler<T> } = {
   addAgendaItem(state, command, env) {
-    if (env.methods[command.methodId] === undefined) return invalid('there is no such method');
+    // The library's definition first: before the meeting it replaces an older copy (withMethodCopy).
+    const method = env.available[command.methodId] ?? env.methods[command.methodId];
+    if (method === undefined) return invalid('there is no such method');
     if (state.agenda.length >= facilitationLimits.agendaItems) return invalid('the agenda is full');
     const index = command.index ?? state.agenda.length;
     if (index > state.agenda.length) return invalid('the position is outside the agenda');
-    const { item, state: next } = newItem(state, command.methodId);
+    const copied = withMethodCopy(state, method);
+    if (copied === null) {
+      return invalid(`an agenda uses at most ${facilitationLimits.meetingLibraryMethods} methods from libraries`);
+    }
+    const { item, state: next } = newItem(copied, command.methodId);
     return { state: withAgenda(next, state.agenda.toSpliced(index, 0, item)) };
   },
 
@@ -333,7 +381,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     if (state.status === 'running' && state.position?.agendaIndex === index) {
       return invalid('the meeting is on this item; move on first');
     }
-    return { state: withAgenda(state, state.agenda.toSpliced(index, 1)) };
+    return { state: withoutUnusedCopies(withAgenda(state, state.agenda.toSpliced(index, 1))) };
   },
 
   moveAgendaItem(state, command) {
@@ -357,7 +405,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       agenda.push(made.item);
       next = made.state;
     }
-    return { state: { ...next, agenda } };
+    return { state: withoutUnusedCopies({ ...next, agenda }) };
   },
 
   startMeeting(state, _command, env) {
@@ -388,8 +436,11 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   },
 
   endMeeting(state, _command, env) {
-    const closed = closeTurn(state, env.now);
+    // Rooms still open close first, so their results reach the plenary board and the record.
+    const rooms = state.breakout ? roomCommands.closeRooms(state) : null;
+    const closed = closeTurn(rooms && 'state' in rooms ? rooms.state : state, env.now);
     return {
+      effects: rooms && 'effects' in rooms ? rooms.effects : [],
       state: {
         ...closed,
         status: 'ended',
@@ -683,6 +734,13 @@ const handlers: { [T in CommandType]: Handler<T> } = {
     };
   },
 
+  openRooms: (state, command, env) => roomCommands.openRooms(state, command, env.now, env.random),
+  moveToRoom: (state, command) => roomCommands.moveToRoom(state, command),
+  broadcastToRooms: (state, command) => roomCommands.broadcastToRooms(state, command),
+  adjustRoomTime: (state, command, env) => roomCommands.adjustRoomTime(state, command, env.now),
+  rotateRooms: (state, _command, env) => roomCommands.rotateRooms(state, env.now),
+  closeRooms: (state) => roomCommands.closeRooms(state),
+
   join(state, command, env) {
     const existing = participant(state, command.participantId);
     const roster = existing ? state.participants : makeRoomFor(state, command);
@@ -694,6 +752,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
       // A reconnect while still present keeps their place; a return after leaving counts as a new join.
       joinedAt: existing?.present ? existing.joinedAt : env.now,
       present: true,
+      ...(command.groupId !== undefined ? { groupId: command.groupId } : {}),
     };
     const participants = existing ? roster.map((p) => (p.id === joined.id ? joined : p)) : [...roster, joined];
     let next: SessionState = { ...state, participants };

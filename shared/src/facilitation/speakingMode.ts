@@ -4,7 +4,6 @@
 import type { ParticipantId } from '../ids.js';
 import { currentStep } from './agenda.js';
 import type { MethodLibrary } from './methods/index.js';
-import { builtInMethods } from './methods/index.js';
 import { currentSpeaker, presentIndexFrom } from './roundRobin.js';
 import type { SessionState } from './session.js';
 
@@ -37,11 +36,7 @@ export type SpeakingCue =
   /** Silent step, for an observer: the others are writing. */
   | { kind: 'othersWriteSilently' };
 
-export function speakingCue(
-  state: SessionState,
-  participantId: ParticipantId,
-  methods: MethodLibrary = builtInMethods,
-): SpeakingCue {
+export function speakingCue(state: SessionState, participantId: ParticipantId, methods?: MethodLibrary): SpeakingCue {
   const current = currentStep(state, methods);
   if (current === null) return { kind: 'notRunning' };
   const { step, item } = current;

@@ -17,7 +17,17 @@ export interface Migration {
 
 export type ReadResult<T> =
   | { ok: true; value: T; /** The stored version, when it was older than today's. */ migratedFrom: number | null }
-  | { ok: false; reason: string };
+  | {
+      ok: false;
+      reason: string;
+      /** Every problem with where it is (`steps.0.title.fi`); the root is the empty path. */
+      issues: ReadIssue[];
+    };
+
+export interface ReadIssue {
+  path: string;
+  message: string;
+}
 
 export interface VersionedType<T extends { version: number }> {
   name: string;
@@ -25,6 +35,10 @@ export interface VersionedType<T extends { version: number }> {
   version: number;
   /** Parse, migrate and validate a stored value. */
   read(stored: unknown): ReadResult<T>;
+}
+
+function fail(reason: string, path: string, message: string): ReadResult<never> {
+  return { ok: false, reason, issues: [{ path, message }] };
 }
 
 export function versioned<T extends { version: number }>(def: {
@@ -39,25 +53,27 @@ export function versioned<T extends { version: number }>(def: {
     version,
     read(stored) {
       if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) {
-        return { ok: false, reason: `${def.name}: not an object` };
+        return fail(`${def.name}: not an object`, '', 'must be an object');
       }
       const from = (stored as StoredObject).version;
       if (typeof from !== 'number' || !Number.isInteger(from) || from < 1) {
-        return { ok: false, reason: `${def.name}: no version` };
+        return fail(`${def.name}: no version`, 'version', 'must be a whole number from 1');
       }
       if (from > version) {
-        return { ok: false, reason: `${def.name}: written as version ${from}, newer than this server's ${version}` };
+        const reason = `written as version ${from}, newer than this server's ${version}`;
+        return fail(`${def.name}: ${reason}`, 'version', reason);
       }
       let value = stored as StoredObject;
       try {
         for (let v = from; v < version; v++) value = { ...def.migrations[v - 1]!.up(value), version: v + 1 };
       } catch (err) {
-        return { ok: false, reason: `${def.name}: migration from version ${from} failed: ${String(err)}` };
+        return fail(`${def.name}: migration from version ${from} failed: ${String(err)}`, '', 'could not be migrated');
       }
       const parsed = def.schema.safeParse(value);
       if (!parsed.success) {
-        const issues = parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-        return { ok: false, reason: `${def.name} version ${from}: ${issues.join('; ')}` };
+        const issues = parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+        const summary = issues.slice(0, 3).map((i) => `${i.path || '(root)'}: ${i.message}`);
+        return { ok: false, reason: `${def.name} version ${from}: ${summary.join('; ')}`, issues };
       }
       return { ok: true, value: parsed.data, migratedFrom: from < version ? from : null };
     },

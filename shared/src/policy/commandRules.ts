@@ -4,7 +4,7 @@ import type { CommandType, SessionCommand } from '../facilitation/commands.js';
 import { currentSpeaker } from '../facilitation/roundRobin.js';
 import type { SessionState } from '../facilitation/session.js';
 import { currentStep } from '../facilitation/agenda.js';
-import { builtInMethods, type MethodLibrary } from '../facilitation/methods/index.js';
+import type { MethodLibrary } from '../facilitation/methods/index.js';
 import { meetingRole, serverActor, type CommandActor, type Subject } from './subject.js';
 
 export type CommandPermission =
@@ -63,6 +63,12 @@ export const commandPermissions: Record<CommandType, CommandPermission> = {
   revealNotes: 'facilitator',
   starNote: 'starrer',
   markAction: 'participant',
+  openRooms: 'facilitator',
+  moveToRoom: 'facilitator',
+  broadcastToRooms: 'facilitator',
+  adjustRoomTime: 'facilitator',
+  rotateRooms: 'facilitator',
+  closeRooms: 'facilitator',
   join: 'server',
   leave: 'server',
 };
@@ -116,11 +122,7 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
  * Who may star an idea now: in a case (an agenda item whose method chooses a case owner) only that
  * item's case owner; elsewhere any facilitator or member with a personal token.
  */
-export function starRefusal(
-  subject: Subject,
-  session: SessionState,
-  methods: MethodLibrary = builtInMethods,
-): string | null {
+export function starRefusal(subject: Subject, session: SessionState, methods?: MethodLibrary): string | null {
   if (subject.role === 'observer') return 'observers can look at the board but not change it';
   if (subject.participantId === null) return needsPersonalToken;
   const here = currentStep(session, methods);

@@ -7,6 +7,7 @@
 import type { DocName } from '../docNames.js';
 import type { MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
+import { roomOf } from '../facilitation/rooms.js';
 import { roles, type Role } from '../roles.js';
 import { commandRefusal, needsPersonalToken, starRefusal, type CommandResource } from './commandRules.js';
 import { programRules } from './programRules.js';
@@ -23,6 +24,12 @@ export interface NoteResource {
   session: SessionState;
   /** Defaults to the built-in library. */
   methods?: MethodLibrary;
+}
+
+/** A breakout room of a meeting, judged by the session's room assignment. */
+export interface RoomResource {
+  session: Pick<SessionState, 'facilitatorId' | 'breakout'>;
+  room: number;
 }
 
 type Rule<R> = (subject: Subject, resource: R) => string | null;
@@ -107,7 +114,19 @@ const rules = {
         return 'only the server writes the session';
       case 'private':
         return ownPrivateDoc(subject, doc);
+      case 'room':
+        // Who may open the room at all is `room.enter`, asked with the session (see `docAccess`).
+        return mayWriteBoard(subject);
     }
+  },
+  /**
+   * Open a breakout room's board: the people the session assigns to it now, and the meeting's
+   * facilitator, who visits every room. Observers stay in the plenary.
+   */
+  'room.enter': (subject: Subject, { session, room }: RoomResource) => {
+    if (meetingRole(subject, session) === 'facilitator') return null;
+    if (subject.role === 'observer') return 'observers stay in the plenary';
+    return roomOf(session.breakout, subject.participantId)?.n === room ? null : 'you are not in this room';
   },
 
   // ---- Session commands (the reducer) ----
@@ -142,10 +161,15 @@ export function can<A extends Action>(subject: SubjectOf<A>, action: A, ...resou
 
 export type DocAccess = 'none' | 'read' | 'write';
 
-/** What the sync upgrade lets a connection do with a document, from `document.write` and `document.read`. */
-export function docAccess(subject: Subject, doc: DocName): DocAccess {
+/**
+ * What the sync upgrade lets a connection do with a document, from `document.write` and
+ * `document.read`; a breakout room's board also needs `room.enter`, asked of the meeting's session
+ * (without one, nobody enters a room).
+ */
+export function docAccess(subject: Subject, doc: DocName, session?: RoomResource['session'] | null): DocAccess {
   // Only the group's own roles open documents: a coach (debrief.ts) never does, even if one got here.
   if (!roles.includes(subject.role)) return 'none';
+  if (doc.kind === 'room' && (!session || !can(subject, 'room.enter', { session, room: doc.room }))) return 'none';
   if (can(subject, 'document.write', doc)) return 'write';
   return can(subject, 'document.read', doc) ? 'read' : 'none';
 }

@@ -6,6 +6,7 @@ import { checkInRound } from './checkInRound.js';
 import { fifteenPercentSolutions } from './fifteenPercentSolutions.js';
 import { fourLs } from './fourLs.js';
 import { goalRecap } from './goalRecap.js';
+import { learningCafe } from './learningCafe.js';
 import { nextMeeting } from './nextMeeting.js';
 import { oneTwoFourAll } from './oneTwoFourAll.js';
 import { problemClinic } from './problemClinic.js';
@@ -31,6 +32,7 @@ export const builtInMethods: MethodLibrary = libraryOf([
   troikaConsulting,
   wiseCrowds,
   oneTwoFourAll,
+  learningCafe,
   fifteenPercentSolutions,
   fourLs,
   sixThinkingHats,
@@ -58,6 +60,7 @@ export {
   fifteenPercentSolutions,
   fourLs,
   goalRecap,
+  learningCafe,
   nextMeeting,
   oneTwoFourAll,
   problemClinic,

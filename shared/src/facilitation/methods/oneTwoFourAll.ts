@@ -56,13 +56,14 @@ export const oneTwoFourAll = defineMethod({
         sv: 'Dela dina idéer med en partner och bygg vidare på varandras.',
       },
       facilitatorNotes: {
-        en: 'Form the pairs aloud. In a small online group, pairs can use separate calls and come back on time.',
-        fi: 'Muodosta parit ääneen. Pienessä verkkoryhmässä parit voivat käyttää omia puheluitaan ja palata ajallaan.',
-        sv: 'Bilda paren högt. I en liten grupp på nätet kan paren använda separata samtal och komma tillbaka i tid.',
+        en: 'The pairs open as breakout rooms when this step starts, each with its own board; with an odd number one room has three.',
+        fi: 'Parit avautuvat pienryhmähuoneiksi, kun tämä vaihe alkaa, kullakin oma taulunsa; parittomalla määrällä yhdessä huoneessa on kolme.',
+        sv: 'Paren öppnas som grupprum när steget börjar, vart och ett med en egen tavla; med ett udda antal blir ett rum tre.',
       },
       timeboxSeconds: 2 * 60,
       speakingMode: 'open',
       revealOnStart: true,
+      groups: { kind: 'pairs' },
     },
     {
       id: 'fours',
@@ -73,11 +74,12 @@ export const oneTwoFourAll = defineMethod({
         sv: 'Två par tillsammans: lägg märke till likheter och skillnader och välj den viktigaste idén.',
       },
       facilitatorNotes: {
-        en: 'With fewer than eight people, the whole group can talk together.',
-        fi: 'Jos teitä on alle kahdeksan, koko ryhmä voi keskustella yhdessä.',
-        sv: 'Är ni färre än åtta kan hela gruppen prata tillsammans.',
+        en: 'The pairs’ rooms close (their result frames come to the board) and rooms of four open. With fewer than six people there is one room.',
+        fi: 'Parien huoneet suljetaan (niiden tuloskehykset tulevat taululle) ja neljän hengen huoneet avautuvat. Alle kuudella hengellä huoneita on yksi.',
+        sv: 'Parens rum stängs (deras resultatramar kommer till tavlan) och rum för fyra öppnas. Med färre än sex personer blir det ett rum.',
       },
       timeboxSeconds: 4 * 60,
+      groups: { kind: 'fours' },
       speakingMode: 'open',
     },
     {
@@ -95,6 +97,7 @@ export const oneTwoFourAll = defineMethod({
       },
       timeboxSeconds: 5 * 60,
       speakingMode: 'open',
+      groups: { kind: 'whole' },
     },
   ],
 });

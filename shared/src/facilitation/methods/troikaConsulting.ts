@@ -19,13 +19,14 @@ export const troikaConsulting = defineMethod({
         sv: 'Tänk på en utmaning som du vill ha hjälp med och skriv ner den i en mening.',
       },
       facilitatorNotes: {
-        en: 'Choose the client in the panel. Add this method once per client to the agenda, or go back to the start for the next client.',
-        fi: 'Valitse asiakas paneelista. Lisää menetelmä ohjelmaan kerran kutakin asiakasta kohden tai palaa alkuun seuraavaa asiakasta varten.',
-        sv: 'Välj klient i panelen. Lägg till metoden i dagordningen en gång per klient, eller gå tillbaka till början för nästa klient.',
+        en: 'Trios open as breakout rooms when this step starts; each trio picks its own client. Choose the client in the panel when the group works as one trio. Add this method once per client to the agenda, or go back to the start for the next client.',
+        fi: 'Kolmen hengen huoneet avautuvat, kun tämä vaihe alkaa; kukin troikka valitsee oman asiakkaansa. Valitse asiakas paneelista, kun ryhmä toimii yhtenä troikkana. Lisää menetelmä ohjelmaan kerran kutakin asiakasta kohden tai palaa alkuun seuraavaa asiakasta varten.',
+        sv: 'Trojkor öppnas som grupprum när steget börjar; varje trojka väljer sin egen klient. Välj klient i panelen när gruppen arbetar som en trojka. Lägg till metoden i dagordningen en gång per klient, eller gå tillbaka till början för nästa klient.',
       },
       timeboxSeconds: 60,
       speakingMode: 'silent',
       caseOwnerChosenHere: true,
+      groups: { kind: 'trios' },
     },
     {
       id: 'present',

@@ -19,13 +19,14 @@ export const wiseCrowds = defineMethod({
         sv: 'Klienten beskriver sin utmaning och ber om hjälp. De andra lyssnar.',
       },
       facilitatorNotes: {
-        en: 'Choose the client in the panel first.',
-        fi: 'Valitse ensin asiakas paneelista.',
-        sv: 'Välj klient i panelen först.',
+        en: 'Choose the client in the panel first. A large meeting (a plaza) splits into crowds of about five in breakout rooms, each with its own client.',
+        fi: 'Valitse ensin asiakas paneelista. Suuri tapaaminen (kohtaamispaikka) jakautuu noin viiden hengen joukkoihin pienryhmähuoneissa, kullakin oma asiakkaansa.',
+        sv: 'Välj klient i panelen först. En stor träff (ett torg) delas i skaror om cirka fem i grupprum, var och en med sin egen klient.',
       },
       timeboxSeconds: 2 * 60,
       speakingMode: 'presenter',
       caseOwnerChosenHere: true,
+      groups: { kind: 'rooms', size: 5 },
     },
     {
       id: 'clarify',

@@ -1,0 +1,155 @@
+// Big boards: how long a browser takes to join a board of many notes until it is live with every
+// note rendered, and how long a frame takes while panning a board of 10,000. The notes are written
+// over the sync endpoint beforehand (server/src/bench/boardFill.ts), through the board checks.
+// Run by `npm run bench:client`; it measures and prints, it does not judge (timings depend on how
+// busy the machine is: the load average is printed with them).
+import { loadavg } from 'node:os';
+import { expect, test, type Page } from '@playwright/test';
+import { fillBoard } from '../../server/dist/bench/boardFill.js';
+import { connectionStatus, createGroup, joinByLink, shapes, startMeeting } from '../flows.js';
+import { launchServer, type ServerProcess } from '../server.js';
+import { median } from './wire.js';
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  // 10,000 notes are about 6 MB of board: past the default document cap, which is not under test.
+  server = await launchServer({
+    MAX_DOCUMENT_BYTES: String(32 * 1024 * 1024),
+    MAX_BUFFERED_BYTES: String(64 * 1024 * 1024),
+  });
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+const JOINS = Number(process.env['BENCH_JOINS'] ?? 3);
+const load = () =>
+  loadavg()
+    .map((n) => n.toFixed(1))
+    .join(', ');
+
+/** A running meeting whose board holds `notes` notes; returns the member link and the facilitator's page. */
+async function boardOf(page: Page, notes: number) {
+  const links = await createGroup(page, server.url, `Board of ${notes}`, 'Kaisa');
+  await startMeeting(page);
+  const meetingId = /\/m\/([A-Za-z0-9_-]+)/.exec(page.url())![1]!;
+  const token = links.facilitator.split('/').pop()!;
+  const started = performance.now();
+  await fillBoard({ url: `${server.url.replace('http', 'ws')}/sync/meeting/${meetingId}/board`, token, notes });
+  const fillSeconds = (performance.now() - started) / 1000;
+  return { links, fillSeconds };
+}
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/**
+ * With BENCH_PROFILE set: the page's CPU profile while `run` runs (Chrome DevTools Protocol),
+ * printed as the functions with the most self time, to see where a join spends it.
+ */
+async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  if (!process.env['BENCH_PROFILE']) return run();
+  const session = await page.context().newCDPSession(page);
+  await session.send('Profiler.enable');
+  await session.send('Profiler.setSamplingInterval', { interval: 500 });
+  await session.send('Profiler.start');
+  const result = await run();
+  const { profile } = (await session.send('Profiler.stop')) as unknown as {
+    profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
+  };
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url, lineNumber } = byNode.get(id)!.callFrame;
+    const key = `${functionName || '(anonymous)'} ${url.split('/').pop()}:${lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  console.log(`\nCPU profile (self ms)\n${top.map(([k, ms]) => `${ms.toFixed(0).padStart(7)}  ${k}`).join('\n')}\n`);
+  await session.detach();
+  return result;
+}
+
+/** Milliseconds from `start` until the page shows `count` shapes and its board is live. */
+async function timeUntilRendered(page: Page, count: number, start: () => Promise<void>): Promise<number> {
+  const t0 = performance.now();
+  await start();
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('.tl-shape').length >= n &&
+      document.querySelector('[data-testid="connection-status"]')?.getAttribute('data-status') === 'live',
+    count,
+    { timeout: 120_000, polling: 'raf' },
+  );
+  return performance.now() - t0;
+}
+
+test('joining a board of 2,000 notes', async ({ browser, page }) => {
+  const notes = 2000;
+  const { links, fillSeconds } = await boardOf(page, notes);
+  await expect(shapes(page)).toHaveCount(notes, { timeout: 120_000 });
+  const times: number[] = [];
+  for (let i = 0; i < JOINS; i++) {
+    const context = await browser.newContext();
+    const member = await context.newPage();
+    await member.goto(links.member);
+    await member.getByLabel('Your name').fill(`Member ${i + 1}`);
+    await member.getByRole('button', { name: 'Join' }).click();
+    const continueButton = member.getByRole('button', { name: 'Continue to the meeting' });
+    await continueButton.waitFor();
+    times.push(await profiled(member, () => timeUntilRendered(member, notes, () => continueButton.click())));
+    await expect(connectionStatus(member)).toHaveAttribute('data-status', 'live');
+    await context.close();
+  }
+  const line =
+    `join of a board of ${notes} notes (filled in ${fillSeconds.toFixed(1)} s): live with every note rendered ` +
+    `in ${times.map((t) => (t / 1000).toFixed(2)).join(', ')} s, median ${(median(times) / 1000).toFixed(2)} s ` +
+    `(target < 1.5 s); load average ${load()}`;
+  console.log(`\nBig boards\n${line}\n`);
+  test.info().annotations.push({ type: 'big board join', description: line });
+  expect(times).toHaveLength(JOINS);
+});
+
+test('panning a board of 10,000 notes', async ({ browser, page }) => {
+  const notes = 10_000;
+  const { links, fillSeconds } = await boardOf(page, notes);
+  const member = await joinByLink(browser, links.member, 'Panner');
+  const joinMs = await timeUntilRendered(member.page, notes, () => Promise.resolve());
+  const canvas = member.page.locator('.tl-canvas');
+  const box = (await canvas.boundingBox())!;
+  await member.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Frame times from requestAnimationFrame while the wheel pans the camera for about two seconds.
+  await member.page.evaluate(() => {
+    const w = window as unknown as { frames: number[]; recording: boolean };
+    w.frames = [];
+    w.recording = true;
+    const tick = (t: number) => {
+      w.frames.push(t);
+      if (w.recording) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  for (let i = 0; i < 120; i++) {
+    await member.page.mouse.wheel(i % 60 < 30 ? 40 : -40, 25);
+    await member.page.waitForTimeout(16);
+  }
+  const frames = await member.page.evaluate(() => {
+    const w = window as unknown as { frames: number[]; recording: boolean };
+    w.recording = false;
+    return w.frames;
+  });
+  const intervals = frames.slice(1).map((t, i) => t - frames[i]!);
+  const sorted = [...intervals].sort((a, b) => a - b);
+  const p95 = sorted[Math.floor(sorted.length * 0.95)] ?? Number.NaN;
+  const line =
+    `pan of a board of ${notes} notes (filled in ${fillSeconds.toFixed(1)} s, the panner live with every note ` +
+    `rendered ${(joinMs / 1000).toFixed(2)} s after the board appeared): ${intervals.length} frames, ` +
+    `median ${median(intervals).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, longest ${sorted.at(-1)?.toFixed(1)} ms ` +
+    `(target < 50 ms a frame); load average ${load()}`;
+  console.log(`\nBig boards\n${line}\n`);
+  test.info().annotations.push({ type: 'big board pan', description: line });
+  await member.context.close();
+  expect(intervals.length).toBeGreaterThan(0);
+});

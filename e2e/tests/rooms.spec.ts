@@ -1,0 +1,263 @@
+// Breakout rooms in real Chromium: two groups of three meet in a plaza (an encounter of their
+// program) and the coordinator, who facilitates it, opens three mixed rooms. Each room's people
+// draw in their own room; the countdown, its last-minute warning and a broadcast line reach every
+// room; the facilitator visits a room; closing the rooms puts three result frames on the plenary
+// board. The people are made through the HTTP API (joining six people through the UI is tested
+// elsewhere) and their browsers are kept small: six people, plus the coordinator's window.
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { drawRectangle, shapes, waitForBoard } from '../flows.js';
+import { launchServer, type ServerProcess } from '../server.js';
+
+const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
+
+let server: ServerProcess;
+test.beforeAll(async () => {
+  server = await launchServer();
+});
+test.afterAll(async () => {
+  await server?.stop();
+});
+
+interface Identity {
+  groupId: string;
+  participantId: string;
+  participantToken: string;
+  role: string;
+  displayName: string;
+}
+
+async function api<T>(path: string, body?: unknown, token?: string, method = body === undefined ? 'GET' : 'POST') {
+  const res = await fetch(`${server.url}/api${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(res.ok, `${method} ${path}: ${res.status}`).toBe(true);
+  return (res.status === 204 ? null : await res.json()) as T;
+}
+
+/** A group with its facilitator and two members, in the program. */
+async function groupOfThree(programId: string, coordinator: string, name: string, people: [string, string, string]) {
+  const created = await api<{
+    groupId: string;
+    participantId: string;
+    participantToken: string;
+    tokens: { member: string };
+  }>('/groups', { name, facilitatorName: people[0] });
+  const identities: Identity[] = [
+    {
+      groupId: created.groupId,
+      participantId: created.participantId,
+      participantToken: created.participantToken,
+      role: 'facilitator',
+      displayName: people[0],
+    },
+  ];
+  for (const displayName of people.slice(1)) {
+    const joined = await api<{ participantId: string; participantToken: string }>('/join', {
+      token: created.tokens.member,
+      displayName,
+    });
+    identities.push({ groupId: created.groupId, ...joined, role: 'member', displayName });
+  }
+  await api(`/programs/${programId}/attach-requests`, { groupId: created.groupId }, coordinator);
+  await api(`/groups/${created.groupId}/program-requests/${programId}`, { accept: true }, created.participantToken);
+  return identities;
+}
+
+/** A browser for one person, already known to their group, on the encounter's board. */
+async function open(browser: Browser, who: Identity, meetingId: string, opts: { phone?: boolean; fi?: boolean } = {}) {
+  const context = await browser.newContext(
+    opts.phone
+      ? { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }
+      : { viewport: { width: 1000, height: 700 } },
+  );
+  const { groupId, ...identity } = who;
+  await context.addInitScript(
+    ([g, id, fi]) => {
+      localStorage.setItem('vermeboard.identities', JSON.stringify({ [g as string]: id }));
+      if (fi) localStorage.setItem('vermeboard.locale', 'fi');
+    },
+    [groupId, identity, opts.fi ?? false] as const,
+  );
+  const page = await context.newPage();
+  await page.goto(`${server.url}/g/${groupId}/m/${meetingId}`);
+  await waitForBoard(page);
+  return page;
+}
+
+const card = (page: Page, fi = false) => page.getByRole('region', { name: fi ? 'Huoneesi' : 'Your room' });
+
+test('two groups meet in a plaza and work in three mixed breakout rooms', async ({ browser }) => {
+  // Seven browsers on a shared two-core machine: loading seven boards, twice, takes a while.
+  test.setTimeout(480_000);
+  const program = await api<{
+    programId: string;
+    coordinatorToken: string;
+    plazaGroupId: string;
+    coordinatorId: string;
+  }>('/programs', { name: 'Leadership 2026', coordinatorName: 'Riikka' });
+  const coordinator = program.coordinatorToken;
+  const north = await groupOfThree(program.programId, coordinator, 'North', ['Kaisa', 'Anna', 'Aino']);
+  const south = await groupOfThree(program.programId, coordinator, 'South', ['Sami', 'Ben', 'Bo']);
+  const { meetingId } = await api<{ meetingId: string }>(
+    `/programs/${program.programId}/encounters`,
+    { groupIds: [north[0]!.groupId, south[0]!.groupId] },
+    coordinator,
+  );
+
+  const riikka = await open(
+    browser,
+    {
+      groupId: program.plazaGroupId,
+      participantId: program.coordinatorId,
+      participantToken: coordinator,
+      role: 'facilitator',
+      displayName: 'Riikka',
+    },
+    meetingId,
+  );
+  await riikka.setViewportSize({ width: 1280, height: 800 });
+  // Aino follows in Finnish on her phone.
+  const people = [...north, ...south];
+  const pages = new Map<string, Page>();
+  for (const who of people) {
+    const fi = who.displayName === 'Aino';
+    pages.set(who.displayName, await open(browser, who, meetingId, fi ? { phone: true, fi: true } : {}));
+  }
+  const aino = pages.get('Aino')!;
+  const english = people.filter((p) => p.displayName !== 'Aino').map((p) => pages.get(p.displayName)!);
+  const everyone = [...pages.values()];
+
+  // The coordinator starts the meeting (the same command the agenda builder sends) and opens three mixed rooms.
+  await api(
+    `/meetings/${meetingId}/commands`,
+    { command: { type: 'addAgendaItem', methodId: 'check-in-round' } },
+    coordinator,
+  );
+  await api(`/meetings/${meetingId}/commands`, { command: { type: 'startMeeting' } }, coordinator);
+  // Its open "Themes" step: what people draw goes on the board, not into private notes.
+  await api(
+    `/meetings/${meetingId}/commands`,
+    { command: { type: 'gotoStep', agendaIndex: 0, stepIndex: 2 } },
+    coordinator,
+  );
+  const frames = (page: Page) => page.locator('.tl-shape[data-shape-type="frame"]');
+  await expect(frames(riikka).first()).toBeVisible();
+  const plenaryFrames = await frames(riikka).count();
+  const plenaryShapes = await shapes(riikka).count();
+  const rooms = riikka.getByRole('region', { name: 'Breakout rooms' });
+  await expect(rooms).toBeVisible();
+  await rooms.getByLabel('How to split').selectOption({ label: 'Mixed: people of different groups' });
+  await rooms.getByLabel('Rooms', { exact: true }).fill('3');
+  await rooms.getByLabel('Minutes').fill('2');
+  await rooms.getByRole('button', { name: 'Open the rooms' }).click();
+  for (const n of [1, 2, 3]) await expect(rooms.getByRole('button', { name: `Visit room ${n}` })).toBeVisible();
+
+  // Everyone lands in a room, with someone of the other group, and sees that the result is shared.
+  for (const page of english) {
+    await expect(card(page).getByRole('heading', { name: /^You are in room \d$/ })).toBeVisible();
+    await expect(card(page)).toContainText('copied onto the plenary board for everyone');
+  }
+  await expect(card(aino, true).getByRole('heading', { name: /^Olet huoneessa \d$/ })).toBeVisible();
+  for (const page of everyone) await waitForBoard(page);
+  // The room board holds the room's result frame only.
+  for (const page of everyone) await expect(shapes(page)).toHaveCount(1);
+
+  // Each room's two people draw in their room's frame; each sees their room's two drawings only.
+  for (const [i, page] of everyone.entries()) await drawRectangle(page, 100 + i * 70, 380, 50, 40);
+  for (const page of everyone) await expect(shapes(page)).toHaveCount(3);
+
+  // The facilitator visits room 1 and sees its two drawings, then comes back.
+  await rooms.getByRole('button', { name: 'Visit room 1' }).click();
+  await expect(card(riikka).getByRole('heading', { name: 'You are visiting room 1' })).toBeVisible();
+  await waitForBoard(riikka);
+  await expect(shapes(riikka)).toHaveCount(3);
+  await card(riikka).getByRole('button', { name: 'Back to the plenary' }).click();
+  await expect(card(riikka)).toHaveCount(0);
+
+  // The countdown runs in every room; one minute less brings the last-minute warning at once.
+  for (const page of english) await expect(card(page).getByRole('timer', { name: /Rooms’ time left/ })).toBeVisible();
+  await rooms.getByRole('button', { name: 'One minute less for the rooms' }).click();
+  for (const page of english) await expect(card(page).getByRole('alert')).toHaveText('One minute left in the rooms');
+  await expect(card(aino, true).getByRole('alert')).toHaveText('Huoneissa minuutti aikaa jäljellä');
+
+  // A broadcast line reaches every room.
+  await rooms.getByLabel('Message to all rooms').fill('Put one sentence in your frame, please');
+  await rooms.getByRole('button', { name: 'Send to all rooms' }).click();
+  for (const page of english) {
+    await expect(card(page).getByRole('status')).toHaveText(
+      'From the facilitator: Put one sentence in your frame, please',
+    );
+  }
+  await expect(card(aino, true).getByRole('status')).toHaveText(
+    'Fasilitaattorilta: Put one sentence in your frame, please',
+  );
+  await english[1]!.screenshot({ path: `${shots}breakout-room.png` });
+  await riikka.screenshot({ path: `${shots}breakout-rooms-facilitator.png` });
+  await aino.screenshot({ path: `${shots}fi-phone-breakout-room.png` });
+
+  // Closing the rooms brings everyone back and puts the three rooms' results on the plenary board.
+  await rooms.getByRole('button', { name: 'Close the rooms and bring everyone back' }).click();
+  for (const page of [riikka, ...everyone]) {
+    await expect(card(page, page === aino)).toHaveCount(0);
+    await waitForBoard(page);
+    await expect(frames(page)).toHaveCount(plenaryFrames + 3);
+    // Each room's frame with its two drawings.
+    await expect(shapes(page)).toHaveCount(plenaryShapes + 9);
+  }
+  // Zoomed to fit, the three results sit side by side under their rooms' names.
+  await riikka.locator('.tl-canvas').click({ position: { x: 600, y: 120 } });
+  await riikka.keyboard.press('Shift+1');
+  for (const n of [1, 2, 3]) await expect(riikka.locator('.tl-frame-heading', { hasText: `Room ${n}` })).toBeVisible();
+  await riikka.screenshot({ path: `${shots}breakout-results.png` });
+
+  // A Learning café: the method opens mixed tables, and each next round keeps the hosts and moves
+  // everyone else one table on, as the server does when the step changes.
+  await api(
+    `/meetings/${meetingId}/commands`,
+    { command: { type: 'addAgendaItem', methodId: 'learning-cafe' } },
+    coordinator,
+  );
+  await api(
+    `/meetings/${meetingId}/commands`,
+    { command: { type: 'gotoStep', agendaIndex: 1, stepIndex: 0 } },
+    coordinator,
+  );
+  const names = people.map((p) => p.displayName);
+  const seat = (name: string) => rooms.getByRole('combobox', { name: `Room for ${name}` });
+  const seating = async () => {
+    const out = new Map<string, string>();
+    for (const name of names) out.set(name, await seat(name).inputValue());
+    return out;
+  };
+  await expect(seat('Anna')).not.toHaveValue('');
+  let before = await seating();
+  const tables = [...new Set(before.values())].sort();
+  expect(tables).toHaveLength(2);
+  for (const round of [2, 3]) {
+    const hostNames: string[] = [];
+    for (const name of names) if ((await rooms.getByText(`${name} (host)`).count()) > 0) hostNames.push(name);
+    expect(hostNames).toHaveLength(2);
+    await riikka.getByRole('button', { name: 'Next step', exact: true }).first().click();
+    await expect(riikka.getByRole('heading', { name: `Round ${round}` }).first()).toBeVisible();
+    for (const name of names) {
+      const was = before.get(name)!;
+      // Hosts stay; with two tables, everyone else moves to the other one.
+      const expected = hostNames.includes(name) ? was : tables.find((t) => t !== was)!;
+      await expect(seat(name)).toHaveValue(expected);
+    }
+    // And each browser followed its person to the new table's board.
+    for (const who of people.filter((p) => p.displayName !== 'Aino')) {
+      const page = pages.get(who.displayName)!;
+      const room = await seat(who.displayName).locator('option:checked').innerText();
+      await expect(card(page).getByRole('heading', { name: `You are in ${room.toLowerCase()}` })).toBeVisible();
+    }
+    before = await seating();
+  }
+  await Promise.all(everyone.concat(riikka).map((p) => p.context().close()));
+});

@@ -269,7 +269,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));
-  router.use(libraryRoutes({ storage, access }));
+  router.use(libraryRoutes({ storage, access, instanceLibraryOpen: config.instanceLibraryOpen }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

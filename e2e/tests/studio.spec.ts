@@ -15,7 +15,10 @@ const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 let first: ServerProcess;
 let second: ServerProcess;
 test.beforeAll(async () => {
-  [first, second] = await Promise.all([launchServer(), launchServer()]);
+  [first, second] = await Promise.all([
+    launchServer({ LIBRARY_SHARING: 'open' }),
+    launchServer({ LIBRARY_SHARING: 'open' }),
+  ]);
 });
 test.afterAll(async () => {
   await Promise.all([first?.stop(), second?.stop()]);

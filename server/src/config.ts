@@ -30,6 +30,12 @@ const envSchema = z.object({
     .optional(),
   /** The sender address of that mail. */
   SMTP_FROM: mailAddressSchema.optional(),
+  /**
+   * `open`: any studio link may put methods and agendas in this server's library, which every
+   * facilitator here is offered. `closed` (default): only a program's library and a trainer's own;
+   * anyone can make a studio link, so an open library on a public server is open to anyone.
+   */
+  LIBRARY_SHARING: z.enum(['open', 'closed']).default('closed'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TLDRAW_LICENSE_KEY: z.string().optional(),
   /** Secret that link tokens are derived from; by default generated once into DATA_DIR/secret.key. */
@@ -76,6 +82,8 @@ export interface Config {
   cluster: { url: string; prefix: string } | null;
   /** Mail between meetings (notifications/); null sends none and keeps no addresses. */
   mail: { url: string; from: string } | null;
+  /** Whether studio links may share with the whole server's library (LIBRARY_SHARING=open). */
+  instanceLibraryOpen: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   tldrawLicenseKey: string | null;
   secret: string | null;
@@ -119,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     storage: storageConfig(e),
     cluster: clusterConfig(e),
     mail: mailConfig(e),
+    instanceLibraryOpen: e.LIBRARY_SHARING === 'open',
     logLevel: e.LOG_LEVEL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,
     secret: e.VERMEBOARD_SECRET ?? null,

@@ -22,6 +22,7 @@ interface Props {
   scope: LibraryScope;
   onScope(scope: LibraryScope): void;
   inProgram: boolean;
+  instanceLibraryOpen: boolean;
   ownMethods: readonly Method[];
   serverIssues: readonly MethodIssue[];
   onSave(): void;
@@ -122,6 +123,7 @@ export function AgendaEditor(props: Props) {
         scope={props.scope}
         onScope={props.onScope}
         inProgram={props.inProgram}
+        instanceLibraryOpen={props.instanceLibraryOpen}
         issues={issues}
         tried={tried}
         label={t('studio.agenda.save')}

@@ -30,6 +30,7 @@ interface Props {
   scope: LibraryScope;
   onScope(scope: LibraryScope): void;
   inProgram: boolean;
+  instanceLibraryOpen: boolean;
   /** What the server said about the last save, beside the draft's own problems. */
   serverIssues: readonly MethodIssue[];
   saving: boolean;
@@ -215,6 +216,7 @@ export function MethodEditor(props: Props) {
         scope={props.scope}
         onScope={props.onScope}
         inProgram={props.inProgram}
+        instanceLibraryOpen={props.instanceLibraryOpen}
         hint={t('studio.save.hint')}
         issues={issues}
         tried={tried}

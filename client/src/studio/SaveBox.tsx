@@ -9,6 +9,7 @@ interface Props {
   scope: LibraryScope;
   onScope(scope: LibraryScope): void;
   inProgram: boolean;
+  instanceLibraryOpen: boolean;
   hint?: string;
   /** The draft's own problems and the server's answer to the last save. */
   issues: readonly MethodIssue[];
@@ -18,7 +19,18 @@ interface Props {
   onClick(): void;
 }
 
-export function SaveBox({ scope, onScope, inProgram, hint, issues, tried, saving = false, label, onClick }: Props) {
+export function SaveBox({
+  scope,
+  onScope,
+  inProgram,
+  instanceLibraryOpen,
+  hint,
+  issues,
+  tried,
+  saving = false,
+  label,
+  onClick,
+}: Props) {
   const { t } = useI18n();
   const id = useId();
   return (
@@ -29,7 +41,7 @@ export function SaveBox({ scope, onScope, inProgram, hint, issues, tried, saving
         <select id={id} value={scope} onChange={(e) => onScope(e.target.value as LibraryScope)}>
           <option value="own">{t('studio.library.own')}</option>
           {inProgram && <option value="program">{t('studio.library.program')}</option>}
-          <option value="instance">{t('studio.library.instance')}</option>
+          {instanceLibraryOpen && <option value="instance">{t('studio.library.instance')}</option>}
         </select>
       </div>
       {hint && <p className="field-hint">{hint}</p>}

@@ -158,6 +158,7 @@ export default function StudioPage() {
           scope={agenda.scope}
           onScope={(scope) => setAgenda({ ...agenda, scope })}
           inProgram={studio.inProgram}
+          instanceLibraryOpen={studio.instanceLibraryOpen}
           ownMethods={studio.methods.map((m) => m.method)}
           serverIssues={agendaIssues}
           onSave={() => void storeAgenda()}
@@ -173,6 +174,7 @@ export default function StudioPage() {
           scope={editing.scope}
           onScope={(scope) => setEditing({ ...editing, scope })}
           inProgram={studio.inProgram}
+          instanceLibraryOpen={studio.instanceLibraryOpen}
           serverIssues={serverIssues}
           saving={saving}
           onSave={() => void save()}

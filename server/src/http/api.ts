@@ -276,7 +276,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));
   if (deps.rehearsals) router.use(rehearsalRoutes({ access, rehearsals: deps.rehearsals }));
-  router.use(libraryRoutes({ storage, access }));
+  router.use(libraryRoutes({ storage, access, instanceLibraryOpen: config.instanceLibraryOpen }));
 
   router.use((_req, _res) => {
     throw new HttpError(404, 'not found');

@@ -223,7 +223,7 @@ async function newStudio(): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ LIBRARY_SHARING: 'open' });
   token = await newStudio();
 });
 afterAll(async () => {
@@ -281,7 +281,7 @@ describe('the studio', () => {
       { path: 'id', message: 'a method with this id is on this server already' },
     ]);
 
-    const fresh = await startTestServer();
+    const fresh = await startTestServer({ LIBRARY_SHARING: 'open' });
     try {
       const made = createStudioResponseSchema.parse((await fresh.api('/api/studios', { method: 'POST' })).body);
       const imported = await fresh.api('/api/studio/import', {
@@ -293,6 +293,43 @@ describe('the studio', () => {
       expect(listed.methods.map((m) => [m.method, m.scope])).toEqual([[validMethod(), 'own']]);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('keeps the server’s library closed unless LIBRARY_SHARING=open', async () => {
+    const closed = await startTestServer();
+    try {
+      const made = createStudioResponseSchema.parse((await closed.api('/api/studios', { method: 'POST' })).body);
+      const listed = studioResponseSchema.parse((await closed.api('/api/studio', { token: made.trainerToken })).body);
+      expect(listed.instanceLibraryOpen).toBe(false);
+      const method = await closed.api('/api/studio/methods/harbour-walk', {
+        method: 'PUT',
+        token: made.trainerToken,
+        body: { method: validMethod(), scope: 'instance' },
+      });
+      expect(method.status).toBe(422);
+      expect(methodRefusalSchema.parse(method.body).issues.map((i) => i.path)).toEqual(['scope']);
+      const agenda = await closed.api('/api/studio/agendas/harbour-evening', {
+        method: 'PUT',
+        token: made.trainerToken,
+        body: {
+          agenda: { version: 1, id: 'harbour-evening', name: validMethod().name, methodIds: ['check-in-round'] },
+          scope: 'instance',
+        },
+      });
+      expect(agenda.status).toBe(422);
+      expect(methodRefusalSchema.parse(agenda.body).issues.map((i) => i.path)).toContain('scope');
+      await expect(closed.storage.getLibraryMethod('harbour-walk')).resolves.toBeNull();
+      await expect(closed.storage.getLibraryMethod('harbour-evening')).resolves.toBeNull();
+      // The trainer's own library still works.
+      const own = await closed.api('/api/studio/methods/harbour-walk', {
+        method: 'PUT',
+        token: made.trainerToken,
+        body: { method: validMethod(), scope: 'own' },
+      });
+      expect(own.status).toBe(200);
+    } finally {
+      await closed.close();
     }
   });
 

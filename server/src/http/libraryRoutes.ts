@@ -64,7 +64,11 @@ function refuse(res: Response, status: number, error: string, issues: MethodIssu
   res.status(status).json(body);
 }
 
-export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'connections'>): Router {
+export function libraryRoutes({
+  storage,
+  access,
+  instanceLibraryOpen,
+}: Omit<RouteDeps, 'auth' | 'connections'> & { instanceLibraryOpen: boolean }): Router {
   const router = express.Router();
 
   async function trainer(req: Request): Promise<TrainerRecord> {
@@ -85,13 +89,21 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
     res.status(201).json(body);
   }
 
+  /** Why a studio link may not save into `scope`, or null when it may. */
+  function scopeIssue(who: TrainerRecord, scope: LibraryScope): MethodIssue | null {
+    if (scope === 'program' && who.programId === null) {
+      return { path: 'scope', message: 'only a studio link made by a program’s coordinator shares with a program' };
+    }
+    if (scope === 'instance' && !instanceLibraryOpen) {
+      return { path: 'scope', message: 'this server’s library is closed (LIBRARY_SHARING)' };
+    }
+    return null;
+  }
+
   /** Stores a definition that passed `readMethodFile`, or answers why not. */
   async function store(res: Response, who: TrainerRecord, method: Method, scope: LibraryScope): Promise<void> {
-    if (scope === 'program' && who.programId === null) {
-      return refuse(res, 422, 'this studio link belongs to no program', [
-        { path: 'scope', message: 'only a studio link made by a program’s coordinator shares with a program' },
-      ]);
-    }
+    const refused = scopeIssue(who, scope);
+    if (refused) return refuse(res, 422, 'this library is not open to this studio link; nothing was stored', [refused]);
     const updatedAt = new Date().toISOString();
     const outcome = await storage.saveLibraryMethod(
       {
@@ -133,7 +145,13 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
 
   router.get('/studio', async (req, res) => {
     const who = await trainer(req);
-    const body: StudioResponse = { inProgram: who.programId !== null, methods: [], agendas: [], quarantined: [] };
+    const body: StudioResponse = {
+      inProgram: who.programId !== null,
+      instanceLibraryOpen,
+      methods: [],
+      agendas: [],
+      quarantined: [],
+    };
     for (const row of await storage.listTrainerMethods(who.id)) {
       if (row.kind === 'agenda') {
         const read = readAgendaRow(row);
@@ -203,12 +221,8 @@ export function libraryRoutes({ storage, access }: Omit<RouteDeps, 'auth' | 'con
       if (builtInMethods[id] === undefined && !own.has(id))
         issues.push({ path: `methodIds.${i}`, message: 'no built-in method or method of this studio has this id' });
     });
-    if (body.data.scope === 'program' && who.programId === null) {
-      issues.push({
-        path: 'scope',
-        message: 'only a studio link made by a program’s coordinator shares with a program',
-      });
-    }
+    const refused = scopeIssue(who, body.data.scope);
+    if (refused) issues.push(refused);
     if (issues.length > 0) return refuse(res, 422, 'the agenda has problems; nothing was saved', issues);
     const updatedAt = new Date().toISOString();
     const outcome = await storage.saveLibraryMethod(

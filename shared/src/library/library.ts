@@ -75,6 +75,8 @@ export const saveAgendaBody = z.strictObject({ agenda: z.unknown(), scope: libra
 export const studioResponseSchema = z.object({
   /** Whether this studio link belongs to a program, so that `program` is a library it may use. */
   inProgram: z.boolean(),
+  /** Whether this server lets studio links share with its whole library (LIBRARY_SHARING=open). */
+  instanceLibraryOpen: z.boolean(),
   methods: z.array(libraryMethodSchema),
   agendas: z.array(libraryAgendaEntrySchema),
   quarantined: z.array(quarantinedMethodSchema),

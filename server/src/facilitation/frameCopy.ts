@@ -76,7 +76,7 @@ function frameShapes(records: ReadonlyMap<string, unknown>, frame: Shape): Shape
   const inside = new Set<string>([frame.id]);
   const taken: Shape[] = [];
   // Parents before children: repeat until no more descendants are found (shapes nest a few deep).
-  for (let grew = true; grew && taken.length < maxShapesPerFrame; ) {
+  for (let grew = true; grew && taken.length < maxShapesPerFrame;) {
     grew = false;
     for (const s of shapes) {
       if (inside.has(s.id) || taken.length >= maxShapesPerFrame) continue;
@@ -125,16 +125,16 @@ export async function copyFrames(
     let x = placement === 'below' ? 0 : page.right + gap;
     read.forEach(({ source, frame, shapes }, i) => {
       const { w, h } = frame ? size(frame) : fallbackSize;
-      const earlier = existing.get(source.copyId) as { x?: number; y?: number } | undefined;
+      const earlier = existing.get(source.copyId) as { x?: number; y?: number; index?: string } | undefined;
       const copy = frameRecord({
         id: source.copyId,
         parentId: page.id,
-        // Where an earlier copy sits, it stays: copying again must not move it.
+        // Where an earlier copy sits (and in which order), it stays: copying again must not move it.
         x: earlier?.x ?? x,
         y: earlier?.y ?? (placement === 'below' ? page.bottom + gap : page.top === null ? 0 : page.topEdge),
         w,
         h,
-        index: indexes[i]!,
+        index: earlier?.index ?? indexes[i]!,
         name: source.name,
       });
       x += w + gap;

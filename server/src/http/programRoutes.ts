@@ -266,7 +266,9 @@ export function programRoutes({ storage, auth, access, facilitation, logger }: P
     if (program) {
       response.program = { programId: program.id, name: program.name, coordinatorName: await coordinatorName(program) };
       for (const m of await openEncounters(program, groupId)) {
-        response.encounters.push({ meetingId: m.id, startedAt: m.createdAt });
+        const groups = await Promise.all((await storage.encounterGroups(m.id)).map((g) => storage.getGroup(g)));
+        const groupNames = groups.flatMap((g) => (g ? [g.name] : []));
+        response.encounters.push({ meetingId: m.id, startedAt: m.createdAt, groupNames });
       }
     }
     if (can(caller, 'program.answerAttach')) {

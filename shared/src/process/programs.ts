@@ -185,7 +185,14 @@ export const groupProgramResponseSchema = z.object({
     }),
   ),
   /** Encounters of the program that invited this group and are running: members open them with their own token. */
-  encounters: z.array(z.object({ meetingId: meetingIdSchema, startedAt: z.string() })),
+  /** With the names of the groups invited: who sees what a group shares into the plaza. */
+  encounters: z.array(
+    z.object({
+      meetingId: meetingIdSchema,
+      startedAt: z.string(),
+      groupNames: z.array(z.string()).max(programLimits.encounterGroups),
+    }),
+  ),
   /** Only for the facilitator: meetings whose summary the program may read. */
   sharedMeetingIds: z.array(meetingIdSchema),
 });

@@ -3,7 +3,12 @@
 // client on the plaza board receives the frame and its note under the group's name; sharing again
 // writes nothing, sharing a changed frame updates the copy, and everyone else is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEncounterResponseSchema, sharePlazaFrameResponseSchema, type MeetingId } from '@vermeboard/shared';
+import {
+  createEncounterResponseSchema,
+  groupProgramResponseSchema,
+  sharePlazaFrameResponseSchema,
+  type MeetingId,
+} from '@vermeboard/shared';
 import { putFrame, putNote, readRecords, recordText } from '../board/boardClient.testkit.js';
 import { SessionClients, until, type Client } from '../facilitation/sessionClients.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
@@ -49,6 +54,11 @@ describe('sharing a frame into the plaza', () => {
     });
     expect(started.status).toBe(201);
     encounter = createEncounterResponseSchema.parse(started.body).meetingId;
+    // The group's home names who is invited: whom the confirmation names.
+    const home = await server.api(p.attached.path('/program'), { token: p.attached.facilitator });
+    expect(groupProgramResponseSchema.parse(home.body).encounters).toEqual([
+      { meetingId: encounter, startedAt: expect.any(String), groupNames: ['Project leads'] },
+    ]);
     // The second group is in the program but not invited.
     expect((await share(p.second.facilitator, { frameId }, p.second)).status).toBe(409);
   });

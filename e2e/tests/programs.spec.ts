@@ -159,6 +159,17 @@ test('members of two groups meet in an encounter with their own links', async ({
   await expect(share.getByRole('status')).toContainText('is on the encounter’s board');
   await expect(framesOnBoard(riikka)).toHaveCount(framesBefore + 1);
   await expect(frameLabel(riikka, 'South')).toHaveCount(1);
+  // The same control in Finnish on a phone.
+  await sami.setViewportSize({ width: 390, height: 844 });
+  await sami.evaluate(finnish);
+  await sami.reload();
+  await waitForBoard(sami);
+  const jaa = sami.getByRole('region', { name: 'Jaa kehys kohtaamiseen' });
+  await jaa.getByRole('button', { name: 'Jaa kohtaamiseen…' }).scrollIntoViewIfNeeded();
+  await sami.screenshot({ path: test.info().outputPath('fi-phone-plaza-share.png') });
+  await jaa.getByRole('button', { name: 'Jaa kohtaamiseen…' }).click();
+  await expect(sami.getByRole('dialog', { name: /^Jaetaanko ”.+” kohtaamiseen\?$/ })).toContainText('Riikka');
+  await sami.screenshot({ path: test.info().outputPath('fi-phone-plaza-share-confirm.png') });
   await Promise.all([coordinatorContext, kaisaContext, samiContext].map((c) => c.close()));
 });
 

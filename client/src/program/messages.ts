@@ -371,16 +371,16 @@ export const programMessages = defineMessages(
     'program.group.share.confirmBody':
       'Koordinatorn för ”{program}” ({coordinator}) kan då läsa hela sammanfattningen av träffen {date}: dagordningen, målen, reflektionerna, de överenskomna uppgifterna och vilka som deltog. Du kan sluta dela när som helst.',
     'program.group.share.confirm': 'Dela sammanfattningen',
-    'program.plazaShare.heading': 'Dela en ram till mötet',
+    'program.plazaShare.heading': 'Dela en ram till sammankomsten',
     'program.plazaShare.frame': 'Ram att dela',
-    'program.plazaShare.noFrames': 'Rita en ram på tavlan för att dela det som finns i den med mötet.',
+    'program.plazaShare.noFrames': 'Rita en ram på tavlan för att dela det som finns i den med sammankomsten.',
     'program.plazaShare.unnamed': 'Ram utan namn',
-    'program.plazaShare.share': 'Dela till mötet…',
-    'program.plazaShare.confirmTitle': 'Dela ”{frame}” till mötet?',
+    'program.plazaShare.share': 'Dela till sammankomsten…',
+    'program.plazaShare.confirmTitle': 'Dela ”{frame}” till sammankomsten?',
     'program.plazaShare.confirmBody':
-      'En kopia av ramen och allt i den hamnar på mötets tavla, där personerna i {groups} och koordinatorn {coordinator} ser den.',
+      'En kopia av ramen och allt i den hamnar på sammankomstens tavla, där personerna i {groups} och koordinatorn {coordinator} ser den.',
     'program.plazaShare.confirmAgain': 'Delar du samma ram igen uppdateras kopian där.',
     'program.plazaShare.confirm': 'Dela ramen',
-    'program.plazaShare.done': '”{frame}” finns på mötets tavla.',
+    'program.plazaShare.done': '”{frame}” finns på sammankomstens tavla.',
   },
 );

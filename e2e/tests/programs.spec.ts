@@ -4,7 +4,8 @@
 // own identities, while the coordinator facilitates.
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { createGroup, drawRectangle, joinByLink, shapes, waitForBoard } from '../flows.js';
+import { frameLabel, framesOnBoard } from '../facilitation.js';
+import { createGroup, drawRectangle, joinByLink, shapes, startMeeting, waitForBoard } from '../flows.js';
 import { launchServer, seedProgram, type ServerProcess } from '../server.js';
 
 const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url));
@@ -140,8 +141,50 @@ test('members of two groups meet in an encounter with their own links', async ({
   await expect(shapes(riikka)).toHaveCount(before + 1);
   await anna.screenshot({ path: test.info().outputPath('encounter-anna.png') });
   await riikka.screenshot({ path: test.info().outputPath('encounter-riikka.png') });
+
+  // Sami shares a frame of South's own board into the encounter, after a confirmation that names
+  // who will see it; it arrives on the plaza board under South's name.
+  const framesBefore = await framesOnBoard(riikka).count();
+  await sami.reload();
+  await startMeeting(sami);
+  await drawFrame(sami, 200, 200);
+  const share = sami.getByRole('region', { name: 'Share a frame to the encounter' });
+  await share.getByRole('button', { name: 'Share to the encounter…' }).click();
+  const dialog = sami.getByRole('dialog', { name: /^Share “.+” to the encounter\?$/ });
+  await expect(dialog).toContainText('North');
+  await expect(dialog).toContainText('South');
+  await expect(dialog).toContainText('the coordinator Riikka');
+  await sami.screenshot({ path: `${shots}plaza-share-confirm.png` });
+  await dialog.getByRole('button', { name: 'Share the frame' }).click();
+  await expect(share.getByRole('status')).toContainText('is on the encounter’s board');
+  await expect(framesOnBoard(riikka)).toHaveCount(framesBefore + 1);
+  await expect(frameLabel(riikka, 'South')).toHaveCount(1);
+  // The same control in Finnish on a phone.
+  await sami.setViewportSize({ width: 390, height: 844 });
+  await sami.evaluate(finnish);
+  await sami.reload();
+  await waitForBoard(sami);
+  const jaa = sami.getByRole('region', { name: 'Jaa kehys kohtaamiseen' });
+  await jaa.getByRole('button', { name: 'Jaa kohtaamiseen…' }).scrollIntoViewIfNeeded();
+  await sami.screenshot({ path: test.info().outputPath('fi-phone-plaza-share.png') });
+  await jaa.getByRole('button', { name: 'Jaa kohtaamiseen…' }).click();
+  await expect(sami.getByRole('dialog', { name: /^Jaetaanko ”.+” kohtaamiseen\?$/ })).toContainText('Riikka');
+  await sami.screenshot({ path: test.info().outputPath('fi-phone-plaza-share-confirm.png') });
   await Promise.all([coordinatorContext, kaisaContext, samiContext].map((c) => c.close()));
 });
+
+/** Draws a frame with tldraw's frame tool, relative to the canvas. */
+async function drawFrame(page: Page, x: number, y: number): Promise<void> {
+  const box = (await page.locator('.tl-canvas').boundingBox())!;
+  await page.mouse.click(box.x + x, box.y + y);
+  await page.keyboard.press('f');
+  await page.mouse.move(box.x + x, box.y + y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + x + 150, box.y + y + 100, { steps: 4 });
+  await page.mouse.move(box.x + x + 300, box.y + y + 200, { steps: 4 });
+  await page.mouse.up();
+  await page.keyboard.press('Escape');
+}
 
 /** Joins a group through its member link and waits on the group home (no meeting is running). */
 async function joinGroup(browser: Parameters<typeof joinByLink>[0], link: string, name: string): Promise<Page> {

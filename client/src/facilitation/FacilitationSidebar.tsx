@@ -18,6 +18,7 @@ import { BoardExport } from '../summary/BoardExport.js';
 import { NoteMarks } from '../summary/NoteMarks.js';
 import { OpenActionItems } from '../summary/OpenActionItems.js';
 import { RoomsPanel } from '../rooms/RoomsPanel.js';
+import { SharePlazaFrame } from '../program/SharePlazaFrame.js';
 
 /** `groupId` and `token` reach the group's action items for the goal recap's "Adjust" step. */
 export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; token: string }) {
@@ -48,6 +49,7 @@ export function FacilitationSidebar({ groupId, token }: { groupId: GroupId; toke
       <NoteMarks />
       <FacilitatorPanel />
       <RoomsPanel />
+      <SharePlazaFrame groupId={groupId} token={token} />
       <BoardExport editor={editor} />
       <ShortcutsHelp />
     </aside>

@@ -115,6 +115,17 @@ export const programMessages = defineMessages(
     'program.group.share.confirmBody':
       'The coordinator of “{program}” ({coordinator}) will be able to read the whole summary of the meeting of {date}: the agenda, goals, reflections, action items and who attended. You can stop sharing at any time.',
     'program.group.share.confirm': 'Share the summary',
+    'program.plazaShare.heading': 'Share a frame to the encounter',
+    'program.plazaShare.frame': 'Frame to share',
+    'program.plazaShare.noFrames': 'Draw a frame on the board to share what is in it with the encounter.',
+    'program.plazaShare.unnamed': 'Frame without a name',
+    'program.plazaShare.share': 'Share to the encounter…',
+    'program.plazaShare.confirmTitle': 'Share “{frame}” to the encounter?',
+    'program.plazaShare.confirmBody':
+      'A copy of the frame and everything in it goes onto the encounter’s board, where the people of {groups} and the coordinator {coordinator} will see it.',
+    'program.plazaShare.confirmAgain': 'Sharing the same frame again updates the copy there.',
+    'program.plazaShare.confirm': 'Share the frame',
+    'program.plazaShare.done': '“{frame}” is on the encounter’s board.',
   },
   {
     'program.create.title': 'Luo ohjelma',
@@ -231,6 +242,17 @@ export const programMessages = defineMessages(
     'program.group.share.confirmBody':
       'Ohjelman ”{program}” koordinaattori ({coordinator}) voi lukea tapaamisen {date} koko yhteenvedon: asialistan, tavoitteet, reflektiot, sovitut tehtävät ja osallistujat. Voit lopettaa jakamisen milloin tahansa.',
     'program.group.share.confirm': 'Jaa yhteenveto',
+    'program.plazaShare.heading': 'Jaa kehys kohtaamiseen',
+    'program.plazaShare.frame': 'Jaettava kehys',
+    'program.plazaShare.noFrames': 'Piirrä taululle kehys, niin voit jakaa sen sisällön kohtaamiseen.',
+    'program.plazaShare.unnamed': 'Nimetön kehys',
+    'program.plazaShare.share': 'Jaa kohtaamiseen…',
+    'program.plazaShare.confirmTitle': 'Jaetaanko ”{frame}” kohtaamiseen?',
+    'program.plazaShare.confirmBody':
+      'Kopio kehyksestä ja kaikesta sen sisällöstä siirtyy kohtaamisen taululle, jossa sen näkevät ryhmien {groups} ihmiset ja koordinaattori {coordinator}.',
+    'program.plazaShare.confirmAgain': 'Jos jaat saman kehyksen uudelleen, kopio päivittyy.',
+    'program.plazaShare.confirm': 'Jaa kehys',
+    'program.plazaShare.done': '”{frame}” on kohtaamisen taululla.',
   },
   {
     'program.create.title': 'Skapa ett program',
@@ -349,5 +371,16 @@ export const programMessages = defineMessages(
     'program.group.share.confirmBody':
       'Koordinatorn för ”{program}” ({coordinator}) kan då läsa hela sammanfattningen av träffen {date}: dagordningen, målen, reflektionerna, de överenskomna uppgifterna och vilka som deltog. Du kan sluta dela när som helst.',
     'program.group.share.confirm': 'Dela sammanfattningen',
+    'program.plazaShare.heading': 'Dela en ram till sammankomsten',
+    'program.plazaShare.frame': 'Ram att dela',
+    'program.plazaShare.noFrames': 'Rita en ram på tavlan för att dela det som finns i den med sammankomsten.',
+    'program.plazaShare.unnamed': 'Ram utan namn',
+    'program.plazaShare.share': 'Dela till sammankomsten…',
+    'program.plazaShare.confirmTitle': 'Dela ”{frame}” till sammankomsten?',
+    'program.plazaShare.confirmBody':
+      'En kopia av ramen och allt i den hamnar på sammankomstens tavla, där personerna i {groups} och koordinatorn {coordinator} ser den.',
+    'program.plazaShare.confirmAgain': 'Delar du samma ram igen uppdateras kopian där.',
+    'program.plazaShare.confirm': 'Dela ramen',
+    'program.plazaShare.done': '”{frame}” finns på sammankomstens tavla.',
   },
 );

@@ -9,6 +9,7 @@ import {
   meetingSummaryResponseSchema,
   programIdSchema,
   programResponseSchema,
+  sharePlazaFrameResponseSchema,
   type CreateProgramBody,
   type GroupId,
   type GroupLocale,
@@ -58,6 +59,12 @@ export function groupProgramApi(groupId: GroupId, token: string) {
       request(path(`/meetings/${encodeURIComponent(meetingId)}/program-share`), noContent, {
         method: shared ? 'PUT' : 'DELETE',
         token,
+      }),
+    shareToPlaza: (meetingId: MeetingId, frameId: string) =>
+      request(path(`/meetings/${encodeURIComponent(meetingId)}/share-to-plaza`), sharePlazaFrameResponseSchema, {
+        method: 'POST',
+        token,
+        body: { frameId },
       }),
   };
 }

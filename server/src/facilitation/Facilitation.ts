@@ -41,6 +41,8 @@ import { boardRecords, isNoteInFrame, isParticipantNote } from './voteTargets.js
 import { applyMark } from '../board/noteMarks.js';
 import { createMeetingEventLog } from '../debrief/eventLog.js';
 import type { CloseSelector } from '../http/deps.js';
+import { readRecords } from './boardRecords.js';
+import { copyFrames, isFrame, type FrameSource } from './frameCopy.js';
 import { copyRoomResults, prepareRoomBoard } from './roomBoards.js';
 
 /** `unreadable`: the meeting's stored session is quarantined (see sessionDoc.ts). */
@@ -60,6 +62,11 @@ export interface Facilitation {
    * the end time (the first one).
    */
   endMeeting(meetingId: MeetingId, subject: Subject): Promise<EndOutcome>;
+  /**
+   * Copies a frame of another board onto this meeting's board (sharing into an encounter's plaza),
+   * in the meeting's queue; answers how many records it wrote.
+   */
+  copyFrame(meetingId: MeetingId, source: LabelledSource): Promise<number | 'notFrame'>;
   /** Applies a caller's command; a refusal changes nothing. */
   command(meetingId: MeetingId, subject: Subject, command: ClientCommand): Promise<CommandOutcome>;
   /** The meeting's session as stored now (null when it cannot be read), e.g. for a room's assignment. */
@@ -75,6 +82,9 @@ export interface Facilitation {
   /** Stops taking presence changes and waits for the changes already queued. */
   close(): Promise<void>;
 }
+
+/** A frame to copy, labelled from the frame's own name. */
+export type LabelledSource = Omit<FrameSource, 'name'> & { name: (frameName: string) => string };
 
 export interface FacilitationOptions {
   docs: DocWriter & { restampPresence(docName: string): Promise<void> };
@@ -346,6 +356,16 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         });
         await nameFirstPage(docs, storage, meetingId);
       });
+    },
+
+    async copyFrame(meetingId, source) {
+      if (closing) throw new FacilitationClosedError();
+      const frame = await docs.withDoc(source.docName, (doc) => readRecords(doc).get(source.frameId));
+      if (!isFrame(frame)) return 'notFrame';
+      const name = source.name(String((frame as { props: { name?: unknown } }).props.name ?? ''));
+      return run(meetingId, () =>
+        copyFrames(docs, formatDocName({ kind: 'board', meetingId }), [{ ...source, name }], 'beside'),
+      );
     },
 
     endMeeting(meetingId, subject) {

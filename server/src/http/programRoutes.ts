@@ -21,7 +21,10 @@ import {
   defaultGroundRules,
   meetingIdSchema,
   programIdSchema,
+  formatDocName,
+  LAYOUT_ID_PREFIX,
   programLimits,
+  sharePlazaFrameBody,
   type CompetenceAreaId,
   type CreateEncounterResponse,
   type CreateProgramGroupResponse,
@@ -34,6 +37,7 @@ import {
   type ParticipantId,
   type ProgramId,
   type ProgramResponse,
+  type SharePlazaFrameResponse,
 } from '@vermeboard/shared';
 import type { Caller } from '../auth/Auth.js';
 import { hashToken, randomId, randomToken } from '../auth/tokens.js';
@@ -47,7 +51,7 @@ import { programAssessment, programGroupFigures } from './programFigures.js';
 import { jsonBody, ownedBy, pathParam } from './requests.js';
 
 export interface ProgramRouteDeps extends Omit<RouteDeps, 'connections'> {
-  facilitation: Pick<Facilitation, 'createSession'>;
+  facilitation: Pick<Facilitation, 'createSession' | 'copyFrame'>;
   logger: Logger;
 }
 
@@ -241,6 +245,15 @@ export function programRoutes({ storage, auth, access, facilitation, logger }: P
     return member ? storage.getProgram(member.programId) : null;
   }
 
+  /** The program's running encounters that invite the group (one at most). */
+  async function openEncounters(program: ProgramRecord, groupId: GroupId) {
+    const open = [];
+    for (const m of await storage.listMeetings(program.plazaGroupId)) {
+      if (m.endedAt === null && (await storage.encounterGroups(m.id)).includes(groupId)) open.push(m);
+    }
+    return open;
+  }
+
   const coordinatorName = async (p: ProgramRecord) =>
     (await storage.getParticipant(p.coordinatorId))?.displayName ?? '';
 
@@ -252,10 +265,10 @@ export function programRoutes({ storage, auth, access, facilitation, logger }: P
     const response: GroupProgramResponse = { program: null, requests: [], encounters: [], sharedMeetingIds: [] };
     if (program) {
       response.program = { programId: program.id, name: program.name, coordinatorName: await coordinatorName(program) };
-      for (const m of await storage.listMeetings(program.plazaGroupId)) {
-        if (m.endedAt === null && (await storage.encounterGroups(m.id)).includes(groupId)) {
-          response.encounters.push({ meetingId: m.id, startedAt: m.createdAt });
-        }
+      for (const m of await openEncounters(program, groupId)) {
+        const groups = await Promise.all((await storage.encounterGroups(m.id)).map((g) => storage.getGroup(g)));
+        const groupNames = groups.flatMap((g) => (g ? [g.name] : []));
+        response.encounters.push({ meetingId: m.id, startedAt: m.createdAt, groupNames });
       }
     }
     if (can(caller, 'program.answerAttach')) {
@@ -312,6 +325,32 @@ export function programRoutes({ storage, auth, access, facilitation, logger }: P
     const { program, meetingId } = await shareable(req);
     await storage.unshareSummary(program.id, meetingId);
     res.status(204).end();
+  });
+
+  // One frame of the group's own board onto the running encounter's plaza board, where the invited
+  // groups and the coordinator see it. Sharing the same frame again brings the copy up to date and
+  // writes nothing when the frame did not change (frameCopy.ts).
+  router.post('/groups/:groupId/meetings/:meetingId/share-to-plaza', jsonBody, async (req, res) => {
+    const { groupId } = await access.group(req, 'program.sharePlaza');
+    const meetingId = pathParam(meetingIdSchema, req.params.meetingId, 'meetingId');
+    ownedBy(await storage.getMeeting(meetingId), groupId, 'meetingId');
+    const { frameId } = sharePlazaFrameBody.parse(req.body);
+    const program = await programOfGroup(groupId);
+    if (!program) throw new HttpError(409, 'this group belongs to no program');
+    const [encounter] = await openEncounters(program, groupId);
+    if (!encounter) throw new HttpError(409, 'no encounter that invites this group is running');
+    const group = await storage.getGroup(groupId);
+    const key = frameId.slice('shape:'.length);
+    const copyId = `${LAYOUT_ID_PREFIX}plaza-${groupId}.${key}`;
+    const written = await facilitation.copyFrame(encounter.id, {
+      docName: formatDocName({ kind: 'board', meetingId }),
+      frameId,
+      copyId,
+      idPrefix: `plaza-${groupId}.${key}`,
+      name: (frameName) => (frameName ? `${group?.name ?? ''}: ${frameName}` : (group?.name ?? '')),
+    });
+    if (written === 'notFrame') throw new HttpError(404, 'no frame with that id on this meeting’s board', 'frameId');
+    res.json({ encounterId: encounter.id, copyId, written } satisfies SharePlazaFrameResponse);
   });
 
   return router;

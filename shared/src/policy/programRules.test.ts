@@ -19,8 +19,8 @@ describe('program rules', () => {
     expect(refusal(facilitatorLink, 'program.coordinate', program)).toBe('only the program’s coordinator can do this');
   });
 
-  it('let the group’s facilitator role answer requests and share summaries', () => {
-    for (const action of ['program.answerAttach', 'program.shareSummary'] as const) {
+  it('let the group’s facilitator role answer requests, share summaries and frames', () => {
+    for (const action of ['program.answerAttach', 'program.shareSummary', 'program.sharePlaza'] as const) {
       expect(roles.filter((role) => can({ role, participantId: A }, action))).toEqual(['facilitator']);
     }
   });

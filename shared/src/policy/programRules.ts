@@ -28,6 +28,8 @@ export const programRules = {
   'program.answerAttach': facilitatorOnly('only the group’s facilitator can answer a program’s request'),
   /** Share one meeting's summary with the group's program, or take it back. */
   'program.shareSummary': facilitatorOnly('only the facilitator can share a summary with the program'),
+  /** Copy one frame of the group's own board onto the running encounter's plaza board. */
+  'program.sharePlaza': facilitatorOnly('only the group’s facilitator can share a frame with the encounter'),
   /**
    * Open an encounter (a meeting of the program's plaza group) with the caller's own group token:
    * only members of invited groups, as themselves.

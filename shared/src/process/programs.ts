@@ -72,6 +72,26 @@ export type AttachRequestBody = z.infer<typeof attachRequestBody>;
 export const attachAnswerBody = z.object({ accept: z.boolean() });
 export type AttachAnswerBody = z.infer<typeof attachAnswerBody>;
 
+/**
+ * Share one frame of the group's meeting board onto the running encounter's plaza board: the
+ * frame's shape id (tldraw ids are `shape:` and a short key; layout frames carry dots).
+ */
+export const sharePlazaFrameBody = z.object({
+  frameId: z
+    .string()
+    .max(120)
+    .regex(/^shape:[A-Za-z0-9_.-]{1,100}$/, 'a frame’s shape id'),
+});
+export type SharePlazaFrameBody = z.infer<typeof sharePlazaFrameBody>;
+
+/** Where the frame went, and how many records the share wrote (0 when it was shared unchanged before). */
+export const sharePlazaFrameResponseSchema = z.object({
+  encounterId: z.string(),
+  copyId: z.string(),
+  written: z.number().int().nonnegative(),
+});
+export type SharePlazaFrameResponse = z.infer<typeof sharePlazaFrameResponseSchema>;
+
 export const createEncounterBody = z.object({
   groupIds: z
     .array(groupIdSchema)
@@ -165,7 +185,14 @@ export const groupProgramResponseSchema = z.object({
     }),
   ),
   /** Encounters of the program that invited this group and are running: members open them with their own token. */
-  encounters: z.array(z.object({ meetingId: meetingIdSchema, startedAt: z.string() })),
+  /** With the names of the groups invited: who sees what a group shares into the plaza. */
+  encounters: z.array(
+    z.object({
+      meetingId: meetingIdSchema,
+      startedAt: z.string(),
+      groupNames: z.array(z.string()).max(programLimits.encounterGroups),
+    }),
+  ),
   /** Only for the facilitator: meetings whose summary the program may read. */
   sharedMeetingIds: z.array(meetingIdSchema),
 });

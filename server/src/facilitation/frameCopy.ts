@@ -1,0 +1,185 @@
+// Copies a frame and what lies in it from one board document to another, in one transaction of the
+// target: a breakout room's result onto the plenary board (roomBoards.ts), and a group's frame onto
+// an encounter's plaza board (plazaShare.ts). Every record written has an id derived from the
+// source and the original record's id, so copying again (a retry, or sharing the same frame twice)
+// rewrites the earlier copy instead of adding one, and writes nothing when nothing changed. A
+// shape removed from the source since an earlier copy stays on the target until someone deletes it.
+import { getIndicesAbove, type IndexKey } from '@tldraw/utils';
+import { BOARD_AUTHORS } from '@vermeboard/shared';
+import { defaultPageId, frameRecord } from '../board/shapeRecords.js';
+import { validateBoardRecord } from '../board/tldrawSchema.js';
+import { readRecords, setRecords } from './boardRecords.js';
+import type { DocWriter } from './privateNotes.js';
+
+/** Bounds on one frame's copy, since its content came from browsers. */
+const maxShapesPerFrame = 500;
+const gap = 120;
+const fallbackSize = { w: 640, h: 420 };
+
+interface Shape {
+  id: string;
+  typeName: 'shape';
+  type?: unknown;
+  parentId: string;
+  x: number;
+  y: number;
+  index: string;
+  props: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export function isShape(val: unknown): val is Shape {
+  if (typeof val !== 'object' || val === null) return false;
+  const s = val as Partial<Shape>;
+  return (
+    s.typeName === 'shape' &&
+    typeof s.id === 'string' &&
+    typeof s.parentId === 'string' &&
+    typeof s.x === 'number' &&
+    typeof s.y === 'number' &&
+    typeof s.index === 'string' &&
+    typeof s.props === 'object' &&
+    s.props !== null
+  );
+}
+
+/** Whether a record is a frame shape. */
+export function isFrame(val: unknown): boolean {
+  return isShape(val) && val.type === 'frame';
+}
+
+/** One frame to copy: where it is, the id its copy gets, the prefix of its content's ids, its label. */
+export interface FrameSource {
+  docName: string;
+  frameId: string;
+  copyId: string;
+  /** The copies of the frame's shapes get ids `shape:<idPrefix>.<original id>`. */
+  idPrefix: string;
+  name: string;
+}
+
+/** Below what the target board holds, left to right; or to its right, top-aligned. */
+export type Placement = 'below' | 'beside';
+
+function size(frame: Shape): { w: number; h: number } {
+  const bounded = (v: unknown, d: number) => (typeof v === 'number' && v > 0 && v < 100_000 ? v : d);
+  return { w: bounded(frame.props.w, fallbackSize.w), h: bounded(frame.props.h, fallbackSize.h) };
+}
+
+/**
+ * The frame's content: its descendants, and shapes lying loose on the page whose corner is inside
+ * the frame (drawn over it without being dropped in). Positions become relative to the frame.
+ */
+function frameShapes(records: ReadonlyMap<string, unknown>, frame: Shape): Shape[] {
+  const { w, h } = size(frame);
+  const shapes = [...records.values()].filter(isShape);
+  const inside = new Set<string>([frame.id]);
+  const taken: Shape[] = [];
+  // Parents before children: repeat until no more descendants are found (shapes nest a few deep).
+  for (let grew = true; grew && taken.length < maxShapesPerFrame;) {
+    grew = false;
+    for (const s of shapes) {
+      if (inside.has(s.id) || taken.length >= maxShapesPerFrame) continue;
+      const loose =
+        s.parentId === frame.parentId && s.x >= frame.x && s.y >= frame.y && s.x < frame.x + w && s.y < frame.y + h;
+      if (!inside.has(s.parentId) && !loose) continue;
+      inside.add(s.id);
+      taken.push(loose ? { ...s, parentId: frame.id, x: s.x - frame.x, y: s.y - frame.y } : s);
+      grew = true;
+    }
+  }
+  return taken;
+}
+
+/**
+ * Copies each source's frame onto the target board, in order; a source whose frame is missing
+ * still gets an empty frame under its name. Returns how many records were written.
+ */
+export async function copyFrames(
+  docs: DocWriter,
+  targetDocName: string,
+  sources: readonly FrameSource[],
+  placement: Placement,
+): Promise<number> {
+  const authors = new Map<string, string>();
+  const read: { source: FrameSource; frame: Shape | null; shapes: Shape[] }[] = [];
+  for (const source of sources) {
+    const got = await docs.withDoc(source.docName, (doc) => ({
+      records: readRecords(doc),
+      authors: doc.getMap<string>(BOARD_AUTHORS).toJSON() as Record<string, string>,
+    }));
+    const frame = got.records.get(source.frameId);
+    const shapes = isShape(frame) ? frameShapes(got.records, frame) : [];
+    read.push({ source, frame: isShape(frame) ? frame : null, shapes });
+    const copied = (id: string) => `shape:${source.idPrefix}.${id.slice('shape:'.length)}`;
+    for (const s of shapes) {
+      const author = got.authors[s.id];
+      if (typeof author === 'string') authors.set(copied(s.id), author);
+    }
+  }
+  return docs.withDoc(targetDocName, (doc) => {
+    const existing = readRecords(doc);
+    const page = targetPage(existing);
+    const indexes = getIndicesAbove(page.top as IndexKey | null, Math.max(1, read.length));
+    const copies = new Map<string, unknown>();
+    let x = placement === 'below' ? 0 : page.right + gap;
+    read.forEach(({ source, frame, shapes }, i) => {
+      const { w, h } = frame ? size(frame) : fallbackSize;
+      const earlier = existing.get(source.copyId) as { x?: number; y?: number; index?: string } | undefined;
+      const copy = frameRecord({
+        id: source.copyId,
+        parentId: page.id,
+        // Where an earlier copy sits (and in which order), it stays: copying again must not move it.
+        x: earlier?.x ?? x,
+        y: earlier?.y ?? (placement === 'below' ? page.bottom + gap : page.top === null ? 0 : page.topEdge),
+        w,
+        h,
+        index: earlier?.index ?? indexes[i]!,
+        name: source.name,
+      });
+      x += w + gap;
+      copies.set(copy.id, copy);
+      const copied = (id: string) => `shape:${source.idPrefix}.${id.slice('shape:'.length)}`;
+      for (const s of shapes) {
+        const parentId = s.parentId === source.frameId ? source.copyId : copied(s.parentId);
+        try {
+          const record = validateBoardRecord({ ...s, id: copied(s.id), parentId });
+          copies.set(record.id, record);
+        } catch {
+          // A record this server's schema does not take stays where it was.
+        }
+      }
+    });
+    // Only what differs from an earlier copy is written: copying again changes nothing.
+    const changed = new Map([...copies].filter(([id, r]) => JSON.stringify(existing.get(id)) !== JSON.stringify(r)));
+    setRecords(doc, changed);
+    const map = doc.getMap<string>(BOARD_AUTHORS);
+    for (const [id, author] of authors) if (changed.has(id) && !map.has(id)) map.set(id, author);
+    return changed.size;
+  });
+}
+
+/** The target board's first page, its topmost shape index, and the edges of the shapes on it. */
+function targetPage(records: ReadonlyMap<string, unknown>) {
+  let page: { id: string; index: string } | null = null;
+  for (const [id, val] of records) {
+    const r = val as { typeName?: unknown; index?: unknown };
+    if (r.typeName === 'page' && typeof r.index === 'string' && (page === null || r.index < page.index)) {
+      page = { id, index: r.index };
+    }
+  }
+  const id = page?.id ?? defaultPageId;
+  let top: string | null = null;
+  let bottom = 0;
+  let right = 0;
+  let topEdge = Infinity;
+  for (const val of records.values()) {
+    // Room cards are the plenary's layout, not content: copies go beside or below the content.
+    if (!isShape(val) || val.parentId !== id || val.id.startsWith('shape:layout.room-')) continue;
+    if (top === null || val.index > top) top = val.index;
+    bottom = Math.max(bottom, val.y + (Number(val.props.h) || 200));
+    right = Math.max(right, val.x + (Number(val.props.w) || 200));
+    topEdge = Math.min(topEdge, val.y);
+  }
+  return { id, top, bottom, right, topEdge: Number.isFinite(topEdge) ? topEdge : 0 };
+}

@@ -39,6 +39,23 @@ export function RoomsPanel() {
   );
 }
 
+/** A whole number between `min` and `max`, whatever is typed. */
+function NumberRow(props: { label: string; min: number; max: number; value: number; onChange: (n: number) => void }) {
+  const { label, min, max, value, onChange } = props;
+  return (
+    <label className="vb-rooms__row">
+      {label}
+      <input
+        type="number"
+        min={min}
+        max={max}
+        value={value}
+        onChange={(e) => onChange(Math.min(max, Math.max(min, Math.round(Number(e.target.value) || min))))}
+      />
+    </label>
+  );
+}
+
 function OpenForm({ state }: { state: SessionState }) {
   const { t } = useI18n();
   const [kind, setKind] = useState<SplitKind>('mixed');
@@ -64,8 +81,6 @@ function OpenForm({ state }: { state: SessionState }) {
         return { kind };
     }
   };
-  const number = (value: string, min: number, max: number) =>
-    Math.min(max, Math.max(min, Math.round(Number(value) || min)));
   return (
     <div>
       <label className="vb-rooms__row">
@@ -79,33 +94,10 @@ function OpenForm({ state }: { state: SessionState }) {
         </select>
       </label>
       {(kind === 'mixed' || kind === 'manual') && (
-        <label className="vb-rooms__row">
-          {t('rooms.count')}
-          <input
-            type="number"
-            min={1}
-            max={20}
-            value={rooms}
-            onChange={(e) => setRooms(number(e.target.value, 1, 20))}
-          />
-        </label>
+        <NumberRow label={t('rooms.count')} min={1} max={20} value={rooms} onChange={setRooms} />
       )}
-      {kind === 'random' && (
-        <label className="vb-rooms__row">
-          {t('rooms.size')}
-          <input type="number" min={2} max={20} value={size} onChange={(e) => setSize(number(e.target.value, 2, 20))} />
-        </label>
-      )}
-      <label className="vb-rooms__row">
-        {t('rooms.minutes')}
-        <input
-          type="number"
-          min={1}
-          max={120}
-          value={minutes}
-          onChange={(e) => setMinutes(number(e.target.value, 1, 120))}
-        />
-      </label>
+      {kind === 'random' && <NumberRow label={t('rooms.size')} min={2} max={20} value={size} onChange={setSize} />}
+      <NumberRow label={t('rooms.minutes')} min={1} max={120} value={minutes} onChange={setMinutes} />
       <CommandButton command={() => ({ type: 'openRooms', split: split(), seconds: minutes * 60 })}>
         {t('rooms.open')}
       </CommandButton>

@@ -68,7 +68,17 @@ export class NodeChild {
     options: { ipc?: boolean; cwd?: string } = {},
   ) {
     installChildCleanup();
-    this.process = spawn(process.execPath, [script], {
+    // BENCH_PROFILE_DIR: every process the bench starts writes a CPU profile there when it exits
+    // (--cpu-prof is not allowed in NODE_OPTIONS). Open them in Chrome DevTools or speedscope.
+    const profileDir = process.env['BENCH_PROFILE_DIR'];
+    const profile = profileDir
+      ? [
+          '--cpu-prof',
+          `--cpu-prof-dir=${profileDir}`,
+          `--cpu-prof-name=${label.replace(/\W+/g, '-')}-${Date.now()}.cpuprofile`,
+        ]
+      : [];
+    this.process = spawn(process.execPath, [...profile, script], {
       env,
       cwd: options.cwd,
       stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],

@@ -13,6 +13,7 @@ import {
   type ParticipantId,
   type Role,
 } from '@vermeboard/shared';
+import { arrayEntryChanges } from './arrayChanges.js';
 import type { MeetingRules } from './meetingRules.js';
 import {
   checkBoardUpdate,
@@ -100,13 +101,11 @@ export class BoardGuard implements EntryIndex {
   }
 
   private readonly onRecords = (event: Y.YArrayEvent<unknown>): void => {
-    for (const item of event.changes.added) this.bumpItem(item, 1);
-    for (const item of event.changes.deleted) this.bumpItem(item, -1);
+    // Not event.changes: that walks the whole array, history included, on every update.
+    const { added, deleted } = arrayEntryChanges(this.records, event.transaction);
+    for (const entry of added) this.bump(entry, 1);
+    for (const entry of deleted) this.bump(entry, -1);
   };
-
-  private bumpItem(item: Y.Item, by: 1 | -1): void {
-    if (item.content instanceof Y.ContentAny) for (const entry of item.content.arr) this.bump(entry, by);
-  }
 
   private bump(entry: unknown, by: 1 | -1): void {
     const key = (entry as { key?: unknown } | null)?.key;

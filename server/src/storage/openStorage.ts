@@ -12,5 +12,8 @@ export async function openStorage(config: Pick<Config, 'storage' | 'dataDir'>, l
       onError: (err) => logger.warn({ err }, 'an idle PostgreSQL connection failed; the pool replaces it'),
     });
   }
-  return openSqliteStorage(join(config.dataDir, 'vermeboard.sqlite'));
+  return openSqliteStorage(join(config.dataDir, 'vermeboard.sqlite'), {
+    onCheckpointFailure: (err) =>
+      logger.warn({ err }, 'the checkpoint worker stopped; the database checkpoints on the main thread again'),
+  });
 }

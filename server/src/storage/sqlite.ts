@@ -1,5 +1,6 @@
 // The embedded default store: one SQLite file (better-sqlite3, synchronous, WAL).
 import Database from 'better-sqlite3';
+import { startCheckpointer, type CheckpointResult } from './sqliteCheckpoint.js';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseDocName, type MeetingId, type Role } from '@vermeboard/shared';
@@ -232,7 +233,16 @@ function scrubFreePages(db: Database.Database): void {
   if (result?.busy) throw new Error('could not checkpoint the write-ahead log after scrubbing free pages');
 }
 
-export function openSqliteStorage(file: string): Storage {
+export interface SqliteOptions {
+  /** How often the checkpoint worker looks for new commits to copy (sqliteCheckpoint.ts). */
+  checkpointIntervalMs?: number;
+  /** A fully copied log of this many frames (4 KB each) is started over (sqliteCheckpoint.ts). */
+  checkpointRestartFrames?: number;
+  onCheckpoint?: (result: CheckpointResult) => void;
+  onCheckpointFailure?: (err: Error) => void;
+}
+
+export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Storage {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
@@ -243,7 +253,18 @@ export function openSqliteStorage(file: string): Storage {
   // Every delete (compaction of board and private-note rows, ballots rewritten on each vote, a
   // purge) overwrites the freed bytes with zeros instead of leaving them readable in free pages.
   db.pragma('secure_delete = ON');
+  // After a burst (a compaction, a purge) the log is cut back to this size once it has been copied.
+  db.pragma(`journal_size_limit = ${16 * 1024 * 1024}`);
   migrate(db);
+  const checkpointer =
+    file === ':memory:'
+      ? null
+      : startCheckpointer(db, file, {
+          intervalMs: opts.checkpointIntervalMs ?? 500,
+          restartFrames: opts.checkpointRestartFrames,
+          onCheckpoint: opts.onCheckpoint,
+          onFailure: opts.onCheckpointFailure,
+        });
 
   const q = {
     insertGroup: db.prepare('INSERT INTO groups (id, name, created_at, link_generation) VALUES (?, ?, ?, ?)'),
@@ -400,6 +421,7 @@ export function openSqliteStorage(file: string): Storage {
       q.ping.get();
     },
     async close() {
+      await checkpointer?.close();
       db.close();
     },
   };

@@ -90,9 +90,8 @@ export class Connection implements Peer {
   send(frame: Uint8Array): void {
     if (this.ended || this.ws.readyState !== WebSocket.OPEN) return;
     if (this.overBufferCap()) return;
-    this.ws.send(frame, (err) => {
-      if (err) this.log.debug({ err }, 'send failed');
-    });
+    // No callback: a failed write errors the socket, which closes the connection (see 'close').
+    this.ws.send(frame);
     this.overBufferCap();
   }
 

@@ -9,7 +9,8 @@ import { readMessage, writeAwareness, writeAwarenessUpdate } from './protocol.js
 class RecordingPeer implements Peer {
   frames: Uint8Array[] = [];
   send(frame: Uint8Array): void {
-    this.frames.push(frame);
+    // As a plain Uint8Array: the server hands ws Buffers, and only the bytes are under test.
+    this.frames.push(new Uint8Array(frame));
   }
 }
 

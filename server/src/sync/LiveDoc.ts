@@ -17,7 +17,7 @@ import { CloseCode } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { AwarenessOwners } from './AwarenessOwners.js';
 import type { AwarenessEntry, AwarenessState, DecodedUpdate } from './protocol.js';
-import { AwarenessRelay, applyAwarenessEntries, relayUpdates } from './fanout.js';
+import { AwarenessRelay, applyAwarenessEntries, asBuffer, relayUpdates } from './fanout.js';
 import { ProtocolError, writeUpdate } from './protocol.js';
 
 /**
@@ -304,7 +304,7 @@ export class LiveDoc<P extends Peer = Peer> {
     if (this.failed) return;
     if (origin === remoteOrigin) {
       this.sizeBound += update.byteLength;
-      const frame = writeUpdate(update);
+      const frame = asBuffer(writeUpdate(update));
       for (const peer of this.peers) peer.send(frame);
       this.onRemoteUpdate?.();
       return;

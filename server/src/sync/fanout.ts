@@ -46,8 +46,15 @@ export function relayUpdates<P extends FanoutPeer>(batch: readonly StoredUpdate<
 
 function updateFrame(updates: Uint8Array[]): Uint8Array | null {
   if (updates.length === 0) return null;
-  if (updates.length === 1) return writeUpdate(updates[0]!);
-  return writeUpdate(Y.mergeUpdates(updates));
+  return asBuffer(writeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
+}
+
+/**
+ * The same bytes as a Buffer, which ws sends as they are: given a plain Uint8Array it wraps it
+ * anew for every peer.
+ */
+export function asBuffer(frame: Uint8Array): Buffer {
+  return Buffer.isBuffer(frame) ? frame : Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength);
 }
 
 /** One client's entry of an awareness update (client id, clock, state JSON), as sent on the wire. */
@@ -68,7 +75,7 @@ function awarenessFrame(entries: readonly Uint8Array[]): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.awareness);
   encoding.writeVarUint8Array(encoder, encoding.toUint8Array(body));
-  return encoding.toUint8Array(encoder);
+  return asBuffer(encoding.toUint8Array(encoder));
 }
 
 const utf8 = new TextEncoder();

@@ -94,6 +94,12 @@ export interface DocStore {
    * and writes nothing, so updates batched just before a purge never land after it.
    */
   appendUpdates(docName: string, updates: readonly Uint8Array[]): Promise<void>;
+  /**
+   * The same, for a store whose writes complete before they return (SQLite): durable on return,
+   * throws what `appendUpdates` rejects with. A document then stores and relays a turn's updates
+   * and presence together, in one write to each peer's socket.
+   */
+  appendUpdatesNow?(docName: string, updates: readonly Uint8Array[]): void;
   /** Number of rows in the document's log (compaction decides by it). */
   countUpdates(docName: string): Promise<number>;
   /**

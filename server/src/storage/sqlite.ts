@@ -405,6 +405,9 @@ export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Stora
     async appendUpdates(docName, updates) {
       appendUpdates(docName, updates);
     },
+    appendUpdatesNow(docName, updates) {
+      appendUpdates(docName, updates);
+    },
     async countUpdates(docName) {
       return (q.countUpdates.get(docName) as { n: number }).n;
     },

@@ -95,6 +95,20 @@ export class Connection implements Peer {
     this.overBufferCap();
   }
 
+  /**
+   * Sends frames in one write to the socket: corked, ws's writes of each frame's header and body
+   * go out together when the socket is uncorked (ws itself corks only around one frame).
+   */
+  sendMany(frames: readonly Uint8Array[]): void {
+    const socket = (this.ws as unknown as { _socket?: { cork(): void; uncork(): void } })._socket;
+    socket?.cork();
+    try {
+      for (const frame of frames) this.send(frame);
+    } finally {
+      socket?.uncork();
+    }
+  }
+
   close(code: number, reason: string): void {
     if (this.ended) return;
     this.log.info({ code, reason }, 'closing connection');

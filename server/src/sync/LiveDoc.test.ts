@@ -127,6 +127,34 @@ describe('fan-out per turn', () => {
     doc.destroy();
   });
 
+  it('writes a turn’s stored updates and its presence to each peer together, updates first', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = liveDoc(store);
+    const anna = new RecordingPeer();
+    const watcher = Object.assign(new RecordingPeer(), {
+      writes: [] as Uint8Array[][],
+      sendMany(frames: readonly Uint8Array[]) {
+        this.writes.push(frames.map((f) => new Uint8Array(f)));
+      },
+    });
+    for (const peer of [anna, watcher]) doc.join(peer);
+    const annaDoc = new Y.Doc();
+    const update = edit(annaDoc, 'a1', 'one');
+    doc.applyUpdate(update, Y.decodeUpdate(update), anna);
+    doc.applyAwareness(anna, presence(1, 1, 'Anna'));
+    await flushed(doc);
+
+    expect(watcher.frames).toEqual([]);
+    expect(watcher.writes).toHaveLength(1);
+    const [first, second] = watcher.writes[0]!;
+    expect(readMessage(first!, { awarenessStateBytes: 1 << 16 }).type).toBe('update');
+    expect(second).toEqual(new Uint8Array(writeAwareness(writeAwarenessUpdate(presence(1, 1, 'Anna')))));
+    expect(await store.loadUpdates(doc.name)).toHaveLength(1);
+    // A peer without sendMany gets the same frames one by one.
+    expect(anna.frames).toEqual(watcher.writes[0]);
+    doc.destroy();
+  });
+
   it('sends every peer one awareness frame with every presence that changed in the turn', async () => {
     const doc = liveDoc();
     const anna = new RecordingPeer();

@@ -17,7 +17,7 @@ import { CloseCode } from '@vermeboard/shared';
 import type { DocStore } from '../storage/Storage.js';
 import { AwarenessOwners } from './AwarenessOwners.js';
 import type { AwarenessEntry, AwarenessState, DecodedUpdate } from './protocol.js';
-import { AwarenessRelay, applyAwarenessEntries, asBuffer, relayUpdates } from './fanout.js';
+import { AwarenessRelay, applyAwarenessEntries, asBuffer, relayUpdates, sendTurn, updateFrame } from './fanout.js';
 import { ProtocolError, writeUpdate } from './protocol.js';
 
 /**
@@ -95,6 +95,10 @@ export class LiveDoc<P extends Peer = Peer> {
   /** Updates integrated but not yet stored (and so not yet broadcast), oldest first. */
   private unsaved: { update: Uint8Array; from: P | null }[] = [];
   private readonly awarenessRelay: AwarenessRelay<P>;
+  /** The end of this turn, when something is to be stored or relayed (see endTurn). */
+  private turn: NodeJS.Immediate | null = null;
+  /** Resolved when the turn has ended: what `flushed()` waits for with a store that writes at once. */
+  private turnDone: { promise: Promise<void>; resolve: () => void } | null = null;
   /** Set once after loading, by the server's document hook; null for documents no check applies to. */
   guard: UpdateGuard<P> | null = null;
   /** Set by the server's document hook: told after an update from another instance was applied. */
@@ -114,7 +118,11 @@ export class LiveDoc<P extends Peer = Peer> {
     this.awareness = new Awareness(this.doc);
     // The server itself has no presence.
     this.awareness.setLocalState(null);
-    this.awarenessRelay = new AwarenessRelay<P>(this.awareness, () => this.peers);
+    this.awarenessRelay = new AwarenessRelay<P>(
+      this.awareness,
+      () => this.peers,
+      () => this.scheduleTurn(),
+    );
     // Registered after loading: stored updates must not be appended again.
     this.doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwarenessUpdate);
@@ -315,8 +323,63 @@ export class LiveDoc<P extends Peer = Peer> {
     // Updates produced in the same turn of the event loop, from any connection, are stored in one
     // transaction: one commit per turn instead of one per update is most of the cost of persisting
     // under load. setImmediate runs after the turn's socket reads.
-    if (this.unsaved.length === 1) this.writes = this.writes.then(nextTurn).then(() => this.persistUnsaved());
+    if (this.unsaved.length > 1) return;
+    if (this.opts.store.appendUpdatesNow) {
+      this.writes = this.writes.then(() => this.turnEnded());
+      this.scheduleTurn();
+    } else {
+      this.writes = this.writes.then(nextTurn).then(() => this.persistUnsaved());
+    }
   };
+
+  private scheduleTurn(): void {
+    this.turn ??= setImmediate(this.endTurn);
+  }
+
+  private turnEnded(): Promise<void> {
+    if (!this.turnDone) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.turnDone = { promise, resolve };
+    }
+    return this.turnDone.promise;
+  }
+
+  /**
+   * The end of a turn: with a store that writes at once, this turn's updates are stored in one
+   * transaction, and then each peer gets the updates and the presence that changed in one write to
+   * its socket. (With an asynchronous store, updates take persistUnsaved's way and this relays
+   * presence only: presence never waits for a database.)
+   */
+  private readonly endTurn = (): void => {
+    this.turn = null;
+    const done = this.turnDone;
+    this.turnDone = null;
+    let updates: Uint8Array | null = null;
+    let stored: Uint8Array[] = [];
+    if (this.unsaved.length > 0 && this.opts.store.appendUpdatesNow && !this.failed) {
+      stored = this.unsaved.map((b) => b.update);
+      this.unsaved = [];
+      try {
+        this.opts.store.appendUpdatesNow(this.name, stored);
+        this.rows += stored.length;
+        updates = updateFrame(stored);
+      } catch (err) {
+        this.failed = true;
+        this.opts.onPersistFailure(this, err);
+        stored = [];
+      }
+    }
+    if (!this.destroyed) sendTurn(this.peers, [updates, this.awarenessRelay.takeFrame()]);
+    if (stored.length > 0) this.afterStored(stored);
+    done?.resolve();
+  };
+
+  /** What follows storing (and relaying) updates: other instances hear of them; the log may compact. */
+  private afterStored(updates: Uint8Array[]): void {
+    this.opts.relay?.updates(this.name, updates);
+    if (this.rows > this.opts.compactThreshold) void this.compact();
+  }
 
   private async persistUnsaved(): Promise<void> {
     const batch = this.unsaved;
@@ -334,11 +397,7 @@ export class LiveDoc<P extends Peer = Peer> {
     }
     this.rows += batch.length;
     relayUpdates(batch, this.peers);
-    this.opts.relay?.updates(
-      this.name,
-      batch.map((b) => b.update),
-    );
-    if (this.rows > this.opts.compactThreshold) void this.compact();
+    this.afterStored(batch.map((b) => b.update));
   }
 
   private readonly onAwarenessUpdate = ({ added, updated, removed }: AwarenessChange, origin: unknown): void => {

@@ -452,8 +452,10 @@ describe('sync', () => {
     const appending = gate();
     let appends = 0;
     const h = await start({
+      // An asynchronous store (as PostgreSQL is): a write can be in flight when the server closes.
       wrapStore: (store) => ({
         ...store,
+        appendUpdatesNow: undefined,
         appendUpdates: async (name, updates) => {
           appends++;
           await appending.opened;
@@ -722,30 +724,42 @@ describe('limits', () => {
     expect(h.logs.some((l) => l.msg === 'no answer to ping; terminating')).toBe(true);
   });
 
-  it('drops a document whose writes fail so that its clients resync from storage', async () => {
-    let failNext = false;
-    const h = await start({
-      wrapStore: (store) => ({
-        ...store,
-        appendUpdates: async (name, updates) => {
-          if (failNext) {
-            failNext = false;
-            throw new Error('disk full');
-          }
-          return store.appendUpdates(name, updates);
-        },
-      }),
-    });
-    const a = await synced(connect(h, boardA, tokens.member));
-    a.doc.getText('t').insert(0, 'saved ');
-    await stored(h, boardA, 'saved ');
-    failNext = true;
-    a.doc.getText('t').insert(6, 'unsaved');
-    await waitFor(() => a.closes.includes(CloseCode.internalError), 'the client to be told');
-    // The provider reconnects to a freshly loaded document and sends what it lacks.
-    await stored(h, boardA, 'saved unsaved');
-    expect(h.logs.filter((l) => l.msg === 'loaded document')).toHaveLength(2);
-  });
+  it.each(['asynchronous', 'synchronous'] as const)(
+    'drops a document whose writes fail so that its clients resync from storage (%s store)',
+    async (kind) => {
+      let failNext = false;
+      const failing = () => {
+        if (!failNext) return;
+        failNext = false;
+        throw new Error('disk full');
+      };
+      const h = await start({
+        wrapStore: (store) => ({
+          ...store,
+          appendUpdates: async (name, updates) => {
+            failing();
+            return store.appendUpdates(name, updates);
+          },
+          appendUpdatesNow:
+            kind === 'synchronous'
+              ? (name, updates) => {
+                  failing();
+                  store.appendUpdatesNow!(name, updates);
+                }
+              : undefined,
+        }),
+      });
+      const a = await synced(connect(h, boardA, tokens.member));
+      a.doc.getText('t').insert(0, 'saved ');
+      await stored(h, boardA, 'saved ');
+      failNext = true;
+      a.doc.getText('t').insert(6, 'unsaved');
+      await waitFor(() => a.closes.includes(CloseCode.internalError), 'the client to be told');
+      // The provider reconnects to a freshly loaded document and sends what it lacks.
+      await stored(h, boardA, 'saved unsaved');
+      expect(h.logs.filter((l) => l.msg === 'loaded document')).toHaveLength(2);
+    },
+  );
 });
 
 /** An update that inserts `text` at the start of text 't' of a fresh document (client id `clientId`). */

@@ -23,6 +23,8 @@ import { MessageType, writeUpdate } from './protocol.js';
 /** A connection as the fan-out sees it. */
 export interface FanoutPeer {
   send(frame: Uint8Array): void;
+  /** Sends several frames in one write to the socket where it can (else as `send` one by one). */
+  sendMany?(frames: readonly Uint8Array[]): void;
 }
 
 export interface StoredUpdate<P> {
@@ -44,7 +46,25 @@ export function relayUpdates<P extends FanoutPeer>(batch: readonly StoredUpdate<
   for (const peer of peers) peer.send(frame);
 }
 
-function updateFrame(updates: Uint8Array[]): Uint8Array | null {
+/**
+ * Sends each peer the frames of one turn (stored updates, then presence) in one write to its
+ * socket: under load a turn usually has both, and each write is a system call.
+ */
+export function sendTurn<P extends FanoutPeer>(peers: Iterable<P>, frames: readonly (Uint8Array | null)[]): void {
+  const present = frames.filter((f): f is Uint8Array => f !== null);
+  if (present.length === 0) return;
+  if (present.length === 1) {
+    for (const peer of peers) peer.send(present[0]!);
+    return;
+  }
+  for (const peer of peers) {
+    if (peer.sendMany) peer.sendMany(present);
+    else for (const frame of present) peer.send(frame);
+  }
+}
+
+/** The frame that relays these stored updates: one sync update message, merged when several. */
+export function updateFrame(updates: Uint8Array[]): Uint8Array | null {
   if (updates.length === 0) return null;
   return asBuffer(writeUpdate(updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)));
 }
@@ -141,9 +161,14 @@ export class AwarenessRelay<P extends FanoutPeer> {
   private readonly encoded = new Map<number, { clock: number; bytes: Uint8Array }>();
   private scheduled: NodeJS.Immediate | null = null;
 
+  /**
+   * With `schedule`, the owner ends the turn (and calls `takeFrame`); without, the relay flushes by
+   * itself with setImmediate.
+   */
   constructor(
     private readonly awareness: Awareness,
     private readonly peers: () => Iterable<P>,
+    private readonly schedule: (() => void) | null = null,
   ) {}
 
   /** Remembers how an entry just applied is encoded, so that relaying it needs no JSON.stringify. */
@@ -163,23 +188,31 @@ export class AwarenessRelay<P extends FanoutPeer> {
       this.pending.delete(id);
       this.pending.add(id);
     }
-    this.scheduled ??= setImmediate(() => this.flush());
+    if (this.schedule) this.schedule();
+    else this.scheduled ??= setImmediate(() => this.flush());
   }
 
   /** Sends what is pending now (normally run by setImmediate). */
   flush(): void {
     if (this.scheduled) clearImmediate(this.scheduled);
     this.scheduled = null;
-    if (this.pending.size === 0) return;
+    const frame = this.takeFrame();
+    if (frame) for (const peer of this.peers()) peer.send(frame);
+  }
+
+  /**
+   * The awareness message with every state that changed since the last one, or null. It goes to
+   * everyone, senders included (their own states change nothing for them): one frame per sender
+   * without its own entries would cost, per turn, peers × changed states. The echo also keeps a
+   * client alone in a document alive (y-websocket clients treat 30 s without a message as a dead
+   * connection).
+   */
+  takeFrame(): Uint8Array | null {
+    if (this.pending.size === 0) return null;
     const entries: Uint8Array[] = [];
     for (const clientId of this.pending.keys()) entries.push(this.entryBytes(clientId));
     this.pending.clear();
-    // One frame for everyone, senders included (their own states change nothing for them): one
-    // frame per sender without its own entries would cost, per turn, peers × changed states. The
-    // echo also keeps a client alone in a document alive (y-websocket clients treat 30 s without a
-    // message as a dead connection).
-    const frame = awarenessFrame(entries);
-    for (const peer of this.peers()) peer.send(frame);
+    return awarenessFrame(entries);
   }
 
   /** An awareness message with every current state (for a new connection, or a query). */

@@ -6,7 +6,16 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Redis } from 'ioredis';
-import { CloseCode, SESSION_MAP, SESSION_REACTIONS_KEY, type SessionState } from '@vermeboard/shared';
+import {
+  CloseCode,
+  decodeStrokePreview,
+  encodeStrokePreview,
+  SESSION_MAP,
+  SESSION_REACTIONS_KEY,
+  STROKE_PREVIEW_MESSAGE,
+  type SessionState,
+  type StrokePreview,
+} from '@vermeboard/shared';
 import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import { clusterKeys } from './keys.js';
 import { putNote, readRecords } from '../board/boardClient.testkit.js';
@@ -154,6 +163,39 @@ describe('instances sharing PostgreSQL and Redis', { timeout: 120_000 }, () => {
     // Leaving on one instance removes the presence everywhere.
     close(onA);
     await waitFor(async () => !onB.provider.awareness.getStates().has(onA.doc.clientID), 'the presence to go');
+  });
+
+  it('shows a stroke still being drawn on one instance to clients on the others, storing none of it', async () => {
+    const { nodes, group } = await sharedDeployment();
+    const [a, b, c] = nodes as [Instance, Instance, Instance];
+    const [anna, ben, cleo] = group.members;
+    const drawer = connect(a, group.meetingId, 'board', anna!.participantToken);
+    const onB = connect(b, group.meetingId, 'board', ben!.participantToken);
+    const onC = connect(c, group.meetingId, 'board', cleo!.participantToken);
+    await Promise.all([drawer, onB, onC].map(synced));
+    const seen = (client: Client) => {
+      const previews: StrokePreview[] = [];
+      client.provider.messageHandlers[STROKE_PREVIEW_MESSAGE] = (_encoder, decoder) => {
+        previews.push(decodeStrokePreview(decoder));
+      };
+      return previews;
+    };
+    const [onBSeen, onCSeen, drawerSeen] = [seen(onB), seen(onC), seen(drawer)];
+    const stroke = (from: number, points: number[]): StrokePreview => ({
+      shapeId: 'shape:live-stroke',
+      segment: 0,
+      kind: 'free',
+      dim: 2,
+      from,
+      points,
+    });
+    drawer.provider.ws!.send(encodeStrokePreview(stroke(0, [1, 2, 3, 4])));
+    drawer.provider.ws!.send(encodeStrokePreview(stroke(2, [5, 6])));
+    await waitFor(async () => onBSeen.length === 2 && onCSeen.length === 2, 'the previews on B and C');
+    expect(onBSeen).toEqual([stroke(0, [1, 2, 3, 4]), stroke(2, [5, 6])]);
+    expect(onCSeen).toEqual(onBSeen);
+    expect(drawerSeen).toEqual([]);
+    expect(hasNote(onB, 'shape:live-stroke')).toBe(false);
   });
 
   it('keeps one facilitation session: commands sent to three instances at once all apply, in order', async () => {

@@ -12,6 +12,8 @@
 //   u   an update this instance stored (persist-before-relay holds across instances: an instance
 //       relays only what its store has acknowledged, so whatever any client received is stored)
 //   a   an awareness update of this instance's connections (already stamped here)
+//   p   a stroke preview of one of this instance's connections (already checked here; not stored
+//       anywhere: a later peer that misses one sees the stroke when its record is written)
 //   s1  a state vector: "send me what I lack" (a load, or a reconnect to Redis)
 //   s2  the answer to one instance's s1: what the store holds beyond that state vector
 // An instance that loads a document reads the stream from the last id it had before the load from
@@ -29,7 +31,7 @@ import * as Y from 'yjs';
 import { limits } from '@vermeboard/shared';
 import type { DocCluster } from '../sync/DocRegistry.js';
 import type { LiveDoc, Peer } from '../sync/LiveDoc.js';
-import { readAwarenessUpdate } from '../sync/protocol.js';
+import { readAwarenessUpdate, readMessage } from '../sync/protocol.js';
 import type { ClusterKeys } from './keys.js';
 
 export interface DocClusterOptions {
@@ -227,6 +229,13 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         doc.applyRemoteAwareness(data);
         return;
       }
+      case 'p': {
+        // Checked where it was sent, and read again here like everything that comes out of Redis.
+        const message = readMessage(data, awarenessLimits);
+        if (message.type !== 'strokePreview') throw new Error(`a relayed ${message.type} where a preview belongs`);
+        doc.applyRemotePreview(message.frame);
+        return;
+      }
       case 's1': {
         // Only what is stored: what another instance's clients receive must survive a crash here.
         await doc.flushed();
@@ -298,6 +307,9 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       },
       awareness(name, update) {
         add(name, ['t', 'a', 'd', Buffer.from(update)]);
+      },
+      preview(name, frame) {
+        add(name, ['t', 'p', 'd', Buffer.from(frame)]);
       },
     },
 

@@ -59,12 +59,14 @@ export interface LiveDocOptions<P extends Peer> {
 }
 
 /**
- * Told, after the local broadcast, of every update this instance stored and of every awareness change
- * it made or took from its own peers; never of what `applyRemoteUpdate`/`applyRemoteAwareness` brought.
+ * Told, after the local broadcast, of every update this instance stored, of every awareness change it
+ * made or took from its own peers and of their stroke previews; never of what another instance brought.
  */
 export interface DocRelay {
   updates(docName: string, updates: readonly Uint8Array[]): void;
   awareness(docName: string, update: Uint8Array): void;
+  /** A checked stroke preview frame of a peer here (never stored: a live stroke's points so far). */
+  preview(docName: string, frame: Uint8Array): void;
 }
 
 interface AwarenessChange {
@@ -178,6 +180,14 @@ export class LiveDoc<P extends Peer = Peer> {
   relayPreview(frame: Uint8Array, from: P): void {
     if (this.destroyed) return;
     for (const peer of this.peers) if (peer !== from) peer.send(frame);
+    this.opts.relay?.preview(this.name, frame);
+  }
+
+  /** A stroke preview another instance checked and relayed: sent to every peer here. */
+  applyRemotePreview(frame: Uint8Array): void {
+    if (this.destroyed) return;
+    const bytes = asBuffer(frame);
+    for (const peer of this.peers) peer.send(bytes);
   }
 
   /** Runs `fn` as one server transaction; its update is persisted and broadcast like a client's. */

@@ -236,3 +236,50 @@ async function flushedTurn(doc: LiveDoc<RecordingPeer>): Promise<void> {
   await nextTurn();
   await doc.flushed();
 }
+
+describe('compaction', () => {
+  const compacting = (store: DocStore) =>
+    new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
+      store,
+      logger: pino({ level: 'silent' }),
+      compactThreshold: 5,
+      merge: async (updates) => Y.mergeUpdates(updates),
+      maxDocumentBytes: 1024 * 1024,
+      awarenessClientsPerConnection: 4,
+      samePerson: (a, b) => a === b,
+      onPersistFailure: () => {},
+    });
+  const write = async (doc: LiveDoc<RecordingPeer>, peer: RecordingPeer, source: Y.Doc, n: number) => {
+    for (let i = 0; i < n; i++) {
+      let update: Uint8Array | null = null;
+      source.once('update', (u: Uint8Array) => (update = u));
+      source.getMap('m').set(`k${i}`, i);
+      doc.applyUpdate(update!, Y.decodeUpdate(update!), peer);
+      await doc.flushed();
+    }
+  };
+
+  it('waits for a quiet second past the threshold, and not past four times it', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = compacting(store);
+    const peer = new RecordingPeer();
+    doc.join(peer);
+    const source = new Y.Doc();
+    await write(doc, peer, source, 8);
+    await doc.idle();
+    // Past the threshold of 5, but the document was written a moment ago.
+    expect(await store.countUpdates(doc.name)).toBe(8);
+    await new Promise((resolve) => setTimeout(resolve, 1300));
+    await doc.idle();
+    expect(await store.countUpdates(doc.name)).toBe(1);
+
+    // Twenty-one more rows: past four times the threshold, compacted without waiting.
+    await write(doc, peer, source, 21);
+    await doc.idle();
+    expect(await store.countUpdates(doc.name)).toBeLessThan(21);
+    const reloaded = new Y.Doc();
+    for (const u of await store.loadUpdates(doc.name)) Y.applyUpdate(reloaded, u);
+    expect(reloaded.getMap('m').toJSON()).toEqual(source.getMap('m').toJSON());
+    doc.destroy();
+  });
+});

@@ -80,6 +80,8 @@ const serverOrigin = Symbol('server');
 const remoteOrigin = Symbol('remote');
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** How long a document has had no stored update before its log is compacted (below 4× the threshold). */
+const quietCompactionMs = 1000;
 
 export class LiveDoc<P extends Peer = Peer> {
   readonly doc = new Y.Doc({ gc: true });
@@ -88,6 +90,9 @@ export class LiveDoc<P extends Peer = Peer> {
   private readonly owners: AwarenessOwners<P>;
   private writes: Promise<void> = Promise.resolve();
   private compaction: Promise<void> | null = null;
+  /** Waits for a quiet moment to compact (see afterStored). */
+  private quietCompaction: NodeJS.Timeout | null = null;
+  private lastStoredAt = 0;
   /** Rows in the store's log, counted here so that no COUNT query runs per update. */
   private rows: number;
   /** At least the encoded state's size (see the top of the file). */
@@ -310,6 +315,8 @@ export class LiveDoc<P extends Peer = Peer> {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.quietCompaction) clearTimeout(this.quietCompaction);
+    this.quietCompaction = null;
     this.doc.off('update', this.onUpdate);
     this.awareness.off('update', this.onAwarenessUpdate);
     this.awarenessRelay.destroy();
@@ -388,8 +395,22 @@ export class LiveDoc<P extends Peer = Peer> {
   /** What follows storing (and relaying) updates: other instances hear of them; the log may compact. */
   private afterStored(updates: Uint8Array[]): void {
     this.opts.relay?.updates(this.name, updates);
-    if (this.rows > this.opts.compactThreshold) void this.compact();
+    this.lastStoredAt = performance.now();
+    if (this.rows <= this.opts.compactThreshold) return;
+    // Compacting reads and rewrites the log on this thread (milliseconds for a few hundred rows),
+    // stalling every room for that long: it waits for a quiet moment in this document unless the
+    // log has grown to four times the threshold.
+    if (this.rows > this.opts.compactThreshold * 4) void this.compact();
+    else this.quietCompaction ??= setTimeout(this.compactWhenQuiet, quietCompactionMs).unref();
   }
+
+  private readonly compactWhenQuiet = (): void => {
+    this.quietCompaction = null;
+    if (this.destroyed || this.rows <= this.opts.compactThreshold) return;
+    const quietFor = performance.now() - this.lastStoredAt;
+    if (quietFor >= quietCompactionMs) void this.compact();
+    else this.quietCompaction = setTimeout(this.compactWhenQuiet, quietCompactionMs - quietFor).unref();
+  };
 
   private async persistUnsaved(): Promise<void> {
     const batch = this.unsaved;

@@ -1,12 +1,12 @@
 import * as encoding from 'lib0/encoding';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ClientListener } from './client.js';
+import { recorder, until } from './benchClients.testkit.js';
 import { BenchClient } from './client.js';
 import { docFingerprint } from './convergence.js';
 import { framingFor, TargetRefusal } from './framing.js';
 import type { HocuspocusServer } from './hocuspocus.js';
 import { startHocuspocus } from './hocuspocus.js';
-import type { BenchStamp } from './stamp.js';
 import { decodeMessage, encodeSyncStep2 } from './wire.js';
 
 let server: HocuspocusServer | undefined;
@@ -17,21 +17,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-function recorder() {
-  const updates: BenchStamp[] = [];
-  const cursors: BenchStamp[] = [];
-  const listener: ClientListener = {
-    onUpdateReceipt: (stamp) => updates.push(stamp),
-    onAwarenessReceipt: (stamp) => cursors.push(stamp),
-  };
-  return { updates, cursors, listener };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}
 
 function client(url: string, name: string, listener: ClientListener | null): BenchClient {
   const created = new BenchClient(url, name, listener, 'hocuspocus');

@@ -1,6 +1,7 @@
 // One simulated board participant: a Y.Doc and one WebSocket speaking the y-websocket protocol, in
-// the target's framing (framing.ts). It sends document updates and cursor (awareness) updates when the scenario tells it to and
-// reports every stamped change it receives from another client, with the time it arrived.
+// the target's framing (framing.ts). It sends document updates and cursor (awareness) updates when
+// the scenario tells it to and reports every stamped change it receives from another client, with
+// the time it arrived.
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RecordEntry } from './boardRecords.js';

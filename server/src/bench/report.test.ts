@@ -62,6 +62,15 @@ describe('summaryTable', () => {
     expect(note).toContain('0.8× the better of reference and hocuspocus, or 1.1× the bare relay where that is higher');
   });
 
+  it('marks a target whose run did not deliver everything', () => {
+    const late = { ...run('hocuspocus', 1, 1, 10), awareness: { ...kind(1), delivery: 0.5 } };
+    const lines = summaryTable([run('vermeboard', 2, 2, 10), late]);
+    expect(lines[2]).toContain('| 1.0 / 1.0, 10 % ⚠ |');
+    expect(lines[2]).not.toContain('2.0 / 2.0, 10 % ⚠');
+    expect(lines.at(-1)).toMatch(/^⚠ In at least one run this target did not deliver everything/);
+    expect(summaryTable([run('vermeboard', 2, 2, 10), run('hocuspocus', 1, 1, 10)]).join('\n')).not.toContain('⚠');
+  });
+
   it('leaves out scenarios that ran against Vermeboard alone', () => {
     expect(summaryTable([run('vermeboard', 1, 1, 1)])).toEqual([]);
     expect(ratioLines([run('vermeboard', 1, 1, 1)])).toEqual([]);

@@ -1,11 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ClientListener } from './client.js';
 import * as Y from 'yjs';
+import { recorder, until } from './benchClients.testkit.js';
 import { BenchClient, valuesInsertedBy } from './client.js';
 import { docFingerprint } from './convergence.js';
 import type { Relay } from './relay.js';
 import { startRelay } from './relay.js';
-import type { BenchStamp } from './stamp.js';
 
 let relay: Relay | undefined;
 const clients: BenchClient[] = [];
@@ -15,21 +14,6 @@ afterEach(async () => {
   await relay?.close();
   relay = undefined;
 });
-
-function recorder() {
-  const updates: BenchStamp[] = [];
-  const cursors: BenchStamp[] = [];
-  const listener: ClientListener = {
-    onUpdateReceipt: (stamp) => updates.push(stamp),
-    onAwarenessReceipt: (stamp) => cursors.push(stamp),
-  };
-  return { updates, cursors, listener };
-}
-
-async function until(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(condition()).toBe(true);
-}
 
 describe('BenchClient through the relay', () => {
   it('delivers stamped updates and cursors once each and converges', async () => {

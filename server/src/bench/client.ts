@@ -1,10 +1,13 @@
-// One simulated board participant: a Y.Doc and one WebSocket speaking the y-websocket protocol.
-// It sends document updates and cursor (awareness) updates when the scenario tells it to and
-// reports every stamped change it receives from another client, with the time it arrived.
+// One simulated board participant: a Y.Doc and one WebSocket speaking the y-websocket protocol, in
+// the target's framing (framing.ts). It sends document updates and cursor (awareness) updates when
+// the scenario tells it to and reports every stamped change it receives from another client, with
+// the time it arrived.
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { RecordEntry } from './boardRecords.js';
 import { readEntryStamp, recordsArray, setRecord, shapeRecord } from './boardRecords.js';
+import type { Framing, Protocol } from './framing.js';
+import { framingFor, TargetRefusal } from './framing.js';
 import { socketTarget } from './provision.js';
 import type { BenchStamp } from './stamp.js';
 import { clockMs, dig, parseStamp } from './stamp.js';
@@ -50,6 +53,8 @@ export class BenchClient {
   closeInfo: CloseInfo | null = null;
   /** Frames that did not parse or failed to apply. */
   badFrames = 0;
+  /** Why the target refused or closed this client's document, if it did. */
+  refusal: string | null = null;
 
   private ws: WebSocket | null = null;
   private closing = false;
@@ -59,12 +64,15 @@ export class BenchClient {
   private readonly cursorSentAt: number[] = [];
   /** Highest cursor seq seen per sender; a server may send a state again (all states on join, on query). */
   private readonly cursorSeen = new Map<number, number>();
+  private readonly framing: Framing;
 
   constructor(
     private readonly url: string,
     private readonly name: string,
     private readonly listener: ClientListener | null,
+    protocol: Protocol = 'y-websocket',
   ) {
+    this.framing = framingFor(protocol, url);
     this.records.observe((_event, transaction) => {
       if (transaction.origin !== REMOTE || !this.listener) return;
       const now = clockMs();
@@ -86,7 +94,10 @@ export class BenchClient {
         reject(new Error(`${this.name}: not synced within ${timeoutMs} ms`));
         ws.terminate();
       }, timeoutMs);
-      ws.on('open', () => ws.send(encodeSyncStep1(Y.encodeStateVector(this.doc))));
+      ws.on('open', () => {
+        for (const frame of this.framing.opening) ws.send(frame);
+        this.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+      });
       ws.on('unexpected-response', (_request, response) => {
         clearTimeout(timer);
         reject(new Error(`${this.name}: upgrade refused with HTTP ${response.statusCode}`));
@@ -109,6 +120,10 @@ export class BenchClient {
           synced = true;
           clearTimeout(timer);
           resolve();
+        } else if (this.refusal !== null && !synced) {
+          clearTimeout(timer);
+          reject(new Error(`${this.name}: ${this.refusal}`));
+          ws.terminate();
         }
       });
     });
@@ -167,12 +182,14 @@ export class BenchClient {
   private send(frame: Uint8Array): void {
     // A send on a closed socket is lost, which is what a user would see; the scenario still
     // counted it as expected, so delivery shows the loss.
-    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(frame);
+    if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(this.framing.wrap(frame));
   }
 
   /** Handles one frame; returns true when it was sync step 2 (the initial sync is complete). */
-  private receive(frame: Uint8Array): boolean {
+  private receive(received: Uint8Array): boolean {
     try {
+      const frame = this.framing.unwrap(received);
+      if (frame === null) return false;
       const message = decodeMessage(frame);
       switch (message.type) {
         case 'sync-step1':
@@ -191,7 +208,9 @@ export class BenchClient {
         case 'query-awareness':
           return false;
       }
-    } catch {
+    } catch (error) {
+      // After a refusal nothing more arrives for the document; the frame counts as bad all the same.
+      if (error instanceof TargetRefusal) this.refusal ??= error.message;
       this.badFrames += 1;
       return false;
     }

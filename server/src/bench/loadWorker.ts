@@ -35,14 +35,19 @@ const measured = (sentAt: number) => sentAt >= windowStart && sentAt < windowEnd
 const clients = input.clients.map(({ room, index, url }) => ({
   room,
   index,
-  client: new BenchClient(url, `Bench ${room}.${index}`, {
-    onUpdateReceipt(stamp, at) {
-      if (measured(stamp.sentAt)) updates.recordReceipt(at - stamp.sentAt);
+  client: new BenchClient(
+    url,
+    `Bench ${room}.${index}`,
+    {
+      onUpdateReceipt(stamp, at) {
+        if (measured(stamp.sentAt)) updates.recordReceipt(at - stamp.sentAt);
+      },
+      onAwarenessReceipt(stamp, at) {
+        if (measured(stamp.sentAt)) awareness.recordReceipt(at - stamp.sentAt);
+      },
     },
-    onAwarenessReceipt(stamp, at) {
-      if (measured(stamp.sentAt)) awareness.recordReceipt(at - stamp.sentAt);
-    },
-  }),
+    input.protocol,
+  ),
 }));
 const pacer = new Pacer();
 

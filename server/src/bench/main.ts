@@ -1,5 +1,6 @@
-// `npm run bench`: runs the load scenarios against the Vermeboard server and against a bare relay,
-// and prints a Markdown table for the README. See `--help`.
+// `npm run bench`: runs the load scenarios against the Vermeboard server and the servers it is
+// compared with (the reference y-websocket server, Hocuspocus, a bare relay), and prints a Markdown
+// table for the README. See `--help`.
 import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -7,11 +8,18 @@ import { checksCostLines, measureChecksCost } from './checksCost.js';
 import { installChildCleanup } from './children.js';
 import { hostileLoad, startHostile, type HostileReport } from './hostile.js';
 import { memoryDefaults, memoryLines, runMemory, type MemoryParams } from './memory.js';
-import { clusterLines, hostileLine, markdownTable, ratioLines, warnings } from './report.js';
+import { clusterLines, hostileLine, markdownTable, ratioLines, summaryTable, warnings } from './report.js';
 import type { LoadParams, RunResult } from './scenario.js';
 import { runLoad } from './scenario.js';
 import type { Target, TargetKind } from './targets.js';
-import { startClusterTarget, startReferenceTarget, startRelayTarget, startServerTarget, urlTarget } from './targets.js';
+import {
+  startClusterTarget,
+  startHocuspocusTarget,
+  startReferenceTarget,
+  startRelayTarget,
+  startServerTarget,
+  urlTarget,
+} from './targets.js';
 
 const USAGE = `Usage: node server/dist/bench/main.js [options]
 
@@ -30,7 +38,10 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
   --warmup W                   seconds of load before measuring (default 5)
   --workers N                  threads that run the clients (default: cores, at most 4)
   --target T[,T…]              what to run against: vermeboard, reference (the y-websocket server,
-                               in memory), relay, or all (default vermeboard,relay)
+                               in memory), hocuspocus (without persistence), relay, or all
+                               (default vermeboard,relay)
+  --runs N                     run each scenario N times against every target, interleaved
+                               (default 1); the summary gives medians over the runs
   --instances N                also run each scenario on PostgreSQL with 1 instance and with N
                                instances sharing documents through Redis (REDIS_URL, default the
                                local one; BENCH_DATABASE_URL names the PostgreSQL server), a room's
@@ -53,6 +64,8 @@ const MEMORY = 'memory';
 interface Options {
   scenarios: { name: string; params: LoadParams }[];
   targets: TargetKind[];
+  /** Rounds of each scenario over every target. */
+  runs: number;
   url: string | null;
   pid: number | null;
   /** 0: no cluster runs; N: also PostgreSQL with 1 and with N instances. */
@@ -84,6 +97,7 @@ function parseOptions(argv: string[]): Options | null {
       warmup: { type: 'string' },
       workers: { type: 'string' },
       target: { type: 'string', default: 'vermeboard,relay' },
+      runs: { type: 'string' },
       instances: { type: 'string' },
       url: { type: 'string' },
       pid: { type: 'string' },
@@ -132,6 +146,8 @@ function parseOptions(argv: string[]): Options | null {
   }
 
   const targets = parseTargets(values.target);
+  const runs = positive('runs', values.runs, 1, true);
+  if (runs === 0) throw new Error('--runs must be at least 1');
 
   let url: string | null = null;
   if (values.url !== undefined) {
@@ -149,10 +165,10 @@ function parseOptions(argv: string[]): Options | null {
   const instances = positive('instances', values.instances, 0, true);
   if (instances === 1) throw new Error('--instances needs at least 2 (the run on 1 instance comes with it)');
   if (instances > 1 && url !== null) throw new Error('--instances starts its own servers; it does not go with --url');
-  return { scenarios, targets, url, pid, instances, json: values.json ?? null, checks: values.checks, memory };
+  return { scenarios, targets, runs, url, pid, instances, json: values.json ?? null, checks: values.checks, memory };
 }
 
-const TARGETS: readonly TargetKind[] = ['vermeboard', 'reference', 'relay'];
+const TARGETS: readonly TargetKind[] = ['vermeboard', 'reference', 'hocuspocus', 'relay'];
 
 function parseTargets(raw: string): TargetKind[] {
   if (raw === 'all') return [...TARGETS];
@@ -169,6 +185,7 @@ function parseTargets(raw: string): TargetKind[] {
 async function openTarget(kind: TargetKind, rooms: number, options: Options, instances = 1): Promise<Target> {
   if (kind === 'relay') return startRelayTarget(rooms);
   if (kind === 'reference') return startReferenceTarget(rooms);
+  if (kind === 'hocuspocus') return startHocuspocusTarget(rooms);
   if (kind === 'cluster') return startClusterTarget(rooms, instances);
   return options.url ? urlTarget(options.url, rooms, options.pid) : startServerTarget(rooms);
 }
@@ -254,27 +271,39 @@ async function main(): Promise<void> {
     const runsOf: { kind: TargetKind; instances: number }[] = options.targets.map((kind) => ({ kind, instances: 1 }));
     if (options.instances > 1)
       runsOf.push({ kind: 'cluster', instances: 1 }, { kind: 'cluster', instances: options.instances });
-    for (const { kind, instances } of runsOf) {
-      const on = kind === 'cluster' ? `PostgreSQL × ${instances} instance${instances > 1 ? 's' : ''}` : kind;
-      process.stderr.write(
-        `▶ ${name} against ${on}: ${params.rooms} rooms × ${params.clients} clients, ` +
-          `${params.updates} updates/s + ${params.cursors} cursors/s each, ${params.warmup} s warm-up + ${params.seconds} s measured\n`,
-      );
-      const target = await openTarget(kind, params.rooms, options, instances);
-      try {
-        const run = await runLoad(name, target, params);
-        runs.push(run);
+    // Round after round over every target, so that a change in the machine's load spreads over all.
+    for (let round = 1; round <= options.runs; round++) {
+      for (const { kind, instances } of runsOf) {
+        const on = kind === 'cluster' ? `PostgreSQL × ${instances} instance${instances > 1 ? 's' : ''}` : kind;
+        const of = options.runs > 1 ? ` (run ${round} of ${options.runs})` : '';
         process.stderr.write(
-          `  updates p99 ${run.updates.latencyMs.p99.toFixed(1)} ms, awareness p99 ${run.awareness.latencyMs.p99.toFixed(1)} ms, ` +
-            `delivery ${(run.updates.delivery * 100).toFixed(2)} % / ${(run.awareness.delivery * 100).toFixed(2)} %, converged ${run.converged}\n`,
+          `▶ ${name} against ${on}${of}: ${params.rooms} rooms × ${params.clients} clients, ` +
+            `${params.updates} updates/s + ${params.cursors} cursors/s each, ${params.warmup} s warm-up + ${params.seconds} s measured\n`,
         );
-      } finally {
-        await target.close();
+        const target = await openTarget(kind, params.rooms, options, instances);
+        try {
+          const run = await runLoad(name, target, params);
+          runs.push(run);
+          process.stderr.write(
+            `  updates p99 ${run.updates.latencyMs.p99.toFixed(1)} ms, awareness p99 ${run.awareness.latencyMs.p99.toFixed(1)} ms, ` +
+              `delivery ${(run.updates.delivery * 100).toFixed(2)} % / ${(run.awareness.delivery * 100).toFixed(2)} %, converged ${run.converged}\n`,
+          );
+        } finally {
+          await target.close();
+        }
       }
     }
   }
 
-  const output = [markdownTable(runs), '', ...ratioLines(runs), ...clusterLines(runs), ...neighbours];
+  const summary = summaryTable(runs);
+  const output = [
+    markdownTable(runs),
+    '',
+    ...(summary.length > 0 ? [...summary, ''] : []),
+    ...ratioLines(runs),
+    ...clusterLines(runs),
+    ...neighbours,
+  ];
   const notes = warnings(runs);
   if (notes.length > 0) output.push('', 'Warnings:', ...notes.map((line) => `- ${line}`));
   process.stdout.write(`${output.join('\n')}\n`);

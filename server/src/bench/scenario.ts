@@ -161,7 +161,9 @@ function divergentRooms(rooms: number, fingerprints: WorkerReport['fingerprints'
 }
 
 export async function runLoad(scenario: string, target: Target, params: LoadParams): Promise<RunResult> {
-  const workers = assignClients(target, params).map((clients) => new LoadWorker({ clients, params }));
+  const workers = assignClients(target, params).map(
+    (clients) => new LoadWorker({ clients, params, protocol: target.protocol }),
+  );
   try {
     await Promise.all(workers.map((worker) => worker.next('connected')));
 
@@ -211,7 +213,7 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
     let freshMismatchRooms: number | null = null;
     if (target.storesDocuments) {
       const expected = new Map(fingerprints);
-      freshMismatchRooms = await countFreshMismatches(target.roomUrls, expected);
+      freshMismatchRooms = await countFreshMismatches(target, expected);
     }
 
     return {
@@ -244,13 +246,10 @@ export async function runLoad(scenario: string, target: Target, params: LoadPara
  * exactly what the room's clients held, which proves the target kept (and, once the room is
  * unloaded, reloaded) every update.
  */
-async function countFreshMismatches(
-  roomUrls: readonly string[],
-  expected: ReadonlyMap<number, string>,
-): Promise<number> {
+async function countFreshMismatches(target: Target, expected: ReadonlyMap<number, string>): Promise<number> {
   const results = await Promise.all(
-    roomUrls.map(async (url, room) => {
-      const fresh = new BenchClient(url, `Late joiner ${room}`, null);
+    target.roomUrls.map(async (url, room) => {
+      const fresh = new BenchClient(url, `Late joiner ${room}`, null, target.protocol);
       try {
         await fresh.connect(SYNC_TIMEOUT_MS);
         return docFingerprint(fresh.doc) === expected.get(room) ? 0 : 1;

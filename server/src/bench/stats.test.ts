@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { percentile, Samples, Tally } from './stats.js';
+import { median, percentile, Samples, Tally } from './stats.js';
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the middle two, in any input order', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([5])).toBe(5);
+    expect(median([])).toBeNaN();
+  });
+});
 
 describe('percentile', () => {
   it('uses the nearest rank', () => {

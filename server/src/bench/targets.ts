@@ -1,21 +1,25 @@
 // The systems the load runs against: the Vermeboard server (started by the bench, or already
-// running at --url), the reference y-websocket server (referenceProcess.ts) and the bare relay.
-// Each gives one board URL per room and the pid to measure.
+// running at --url), the reference y-websocket server (referenceProcess.ts), Hocuspocus
+// (hocuspocusProcess.ts) and the bare relay. Each gives one board URL per room, what it speaks on
+// them and the pid to measure.
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { TargetOutput } from './children.js';
+import type { Protocol } from './framing.js';
 import { makeTempDir, NodeChild, removeTempDir } from './children.js';
 import { randomBytes } from 'node:crypto';
 import { createBenchDatabase } from './benchDatabase.js';
 import { heapSnapshotOptions, liveHeapBytes } from './heapSnapshot.js';
 import { boardUrl, provision, waitForReady } from './provision.js';
 
-export type TargetKind = 'vermeboard' | 'reference' | 'relay' | 'cluster';
+export type TargetKind = 'vermeboard' | 'reference' | 'hocuspocus' | 'relay' | 'cluster';
 
 export interface Target {
   kind: TargetKind;
   /** One WebSocket URL per room. */
   roomUrls: string[];
+  /** The framing of the y-websocket messages on those sockets. */
+  protocol: Protocol;
   /** With several instances: each instance's room URLs (a room's clients are spread over them). */
   instanceRoomUrls?: string[][];
   /** How many server instances serve the rooms. */
@@ -34,6 +38,7 @@ export interface Target {
 const SERVER_MAIN = fileURLToPath(new URL('../main.js', import.meta.url));
 const RELAY_MAIN = fileURLToPath(new URL('./relayProcess.js', import.meta.url));
 const REFERENCE_MAIN = fileURLToPath(new URL('./referenceProcess.js', import.meta.url));
+const HOCUSPOCUS_MAIN = fileURLToPath(new URL('./hocuspocusProcess.js', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** A port nothing listens on now (the OS picks it). */
@@ -146,6 +151,7 @@ async function readyTarget(
     return {
       kind: 'vermeboard',
       roomUrls: provisioned.map((room) => boardUrl(baseUrl, room.meetingId, room.memberToken)),
+      protocol: 'y-websocket',
       pid: child.pid,
       storesDocuments: true,
       output: () => child.outputSince(startupLines),
@@ -164,6 +170,7 @@ export async function urlTarget(baseUrl: string, rooms: number, pid: number | nu
   return {
     kind: 'vermeboard',
     roomUrls: provisioned.map((room) => boardUrl(baseUrl, room.meetingId, room.memberToken)),
+    protocol: 'y-websocket',
     pid,
     storesDocuments: true,
     output: () => ({ lines: 0, tail: [] }),
@@ -172,16 +179,26 @@ export async function urlTarget(baseUrl: string, rooms: number, pid: number | nu
 }
 
 export function startRelayTarget(rooms: number): Promise<Target> {
-  return startChildTarget('relay', RELAY_MAIN, rooms);
+  return startChildTarget('relay', RELAY_MAIN, rooms, 'y-websocket');
 }
 
 /** The reference server keeps a room's document only while someone is connected. */
 export function startReferenceTarget(rooms: number): Promise<Target> {
-  return startChildTarget('reference', REFERENCE_MAIN, rooms);
+  return startChildTarget('reference', REFERENCE_MAIN, rooms, 'y-websocket');
+}
+
+/** Without persistence, Hocuspocus too keeps a document only while someone is connected. */
+export function startHocuspocusTarget(rooms: number): Promise<Target> {
+  return startChildTarget('hocuspocus', HOCUSPOCUS_MAIN, rooms, 'hocuspocus');
 }
 
 /** A child process that prints `{"port": n}` once it listens and serves rooms by request path. */
-async function startChildTarget(kind: 'relay' | 'reference', main: string, rooms: number): Promise<Target> {
+async function startChildTarget(
+  kind: 'relay' | 'reference' | 'hocuspocus',
+  main: string,
+  rooms: number,
+  protocol: Protocol,
+): Promise<Target> {
   const child = new NodeChild(kind, main, { ...process.env, PORT: '0' }, { ipc: true });
   const port = await child.waitForLine((line) => {
     try {
@@ -200,6 +217,7 @@ async function startChildTarget(kind: 'relay' | 'reference', main: string, rooms
   return {
     kind,
     roomUrls,
+    protocol,
     pid: child.pid,
     storesDocuments: false,
     output: () => child.outputSince(startupLines),

@@ -1,6 +1,7 @@
 // Messages between the scenario (main thread) and its load workers. The clients of a run are spread
 // over a few worker threads so that the load generator can use more than one core; a room's clients
 // may sit in different workers, which is fine because stamps use one process-wide clock.
+import type { Protocol } from './framing.js';
 import type { SelfUsage } from './processStats.js';
 import type { LoadParams } from './scenario.js';
 import type { TallyData } from './stats.js';
@@ -15,6 +16,8 @@ export interface ClientAssignment {
 export interface WorkerInput {
   clients: ClientAssignment[];
   params: LoadParams;
+  /** What the target speaks (framing.ts). */
+  protocol: Protocol;
 }
 
 export interface ClientCloses {

@@ -6,7 +6,8 @@
 // stalled together. The main connection's automatic checkpoint is turned off instead, and a worker
 // runs a PASSIVE checkpoint whenever another connection has committed since its last one. PASSIVE
 // never waits for, nor blocks, the writer; the log restarts from its beginning at the first commit
-// after everything in it was copied, so it stays as small as what is written between two checks.
+// after everything in it was copied, so it stays as small as what is written between two checks
+// (and if commits never let it, the main thread starts it over: see `restart`).
 //
 // Should the worker fail to start or stop unexpectedly, the main connection checkpoints by itself
 // again, as before. The worker's code is evaluated from a string, with better-sqlite3 required by
@@ -26,16 +27,7 @@ const check = () => {
   const version = db.pragma('data_version', { simple: true });
   if (version === seen) return;
   seen = version;
-  let [result] = db.pragma('wal_checkpoint(PASSIVE)');
-  // A log that kept growing: a commit landed during every checkpoint, so the writer never found one
-  // complete and kept appending. RESTART takes the write lock if it is free (busy_timeout 0: it
-  // never waits for it), copies the few frames PASSIVE left and starts the log over.
-  if (result.log >= workerData.restartFrames) {
-    db.pragma('busy_timeout = 0');
-    [result] = db.pragma('wal_checkpoint(RESTART)');
-    db.pragma('busy_timeout = 1000');
-    result = { ...result, restarted: result.busy === 0 };
-  }
+  const [result] = db.pragma('wal_checkpoint(PASSIVE)');
   parentPort.postMessage({ type: 'checkpoint', ...result });
 };
 const timer = setInterval(check, workerData.intervalMs);
@@ -81,11 +73,27 @@ export function startCheckpointer(
   const sqlite = createRequire(import.meta.url).resolve('better-sqlite3');
   const worker = new Worker(workerSource, {
     eval: true,
-    workerData: { sqlite, file, intervalMs: opts.intervalMs, restartFrames: opts.restartFrames ?? 4096 },
+    workerData: { sqlite, file, intervalMs: opts.intervalMs },
   });
   // Checkpointing is housekeeping: it must not keep the process alive.
   worker.unref();
+  const restartFrames = opts.restartFrames ?? 4096;
   let stopping = false;
+  /**
+   * A log that kept growing: a commit landed during every checkpoint, so the writer never found one
+   * complete and kept appending. This thread starts it over itself (copying the few frames the
+   * worker's last checkpoint left, and syncing): rare, and never while one of its own transactions
+   * is open, whereas a RESTART from the worker would take the write lock from under a transaction
+   * of this connection that had begun by reading, and fail it with SQLITE_BUSY.
+   */
+  const restart = (): boolean => {
+    try {
+      const [result] = db.pragma('wal_checkpoint(RESTART)') as { busy: number }[];
+      return result?.busy === 0;
+    } catch {
+      return false;
+    }
+  };
   let closed: (() => void) | null = null;
   const fallBack = (err: Error) => {
     db.pragma(`wal_autocheckpoint = ${defaultAutocheckpoint}`);
@@ -94,11 +102,12 @@ export function startCheckpointer(
   worker.on('message', (message: { type: string } & Partial<CheckpointResult>) => {
     if (message.type === 'ready' && !stopping) db.pragma('wal_autocheckpoint = 0');
     else if (message.type === 'checkpoint') {
+      const log = message.log ?? 0;
       opts.onCheckpoint?.({
         busy: message.busy ?? 0,
-        log: message.log ?? 0,
+        log,
         checkpointed: message.checkpointed ?? 0,
-        restarted: message.restarted ?? false,
+        restarted: log >= restartFrames && !stopping && restart(),
       });
     } else if (message.type === 'closed') closed?.();
   });

@@ -1,13 +1,26 @@
 import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { offlinePlugin } from './offlinePlugin.js';
+
+/** Serves src/board/tiptapCore.ts for `@tiptap/core`: the same API, with the rich-text schema built once. */
+function tiptapSchemaOnce(): Plugin {
+  const shim = fileURLToPath(new URL('./src/board/tiptapCore.ts', import.meta.url));
+  return {
+    name: 'vermeboard-tiptap-schema-once',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === '@tiptap/core' && importer !== shim ? shim : null;
+    },
+  };
+}
 
 // The dev server runs on its own port and forwards the API, the sync socket and health to the
 // Vermeboard server (`npm run dev -w @vermeboard/server`, port 8080).
 const server = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react(), offlinePlugin()],
+  plugins: [react(), tiptapSchemaOnce(), offlinePlugin()],
   resolve: {
     // `source` makes @vermeboard/shared resolve to its TypeScript source, so the client never
     // bundles a stale shared/dist and needs no shared build step in development.

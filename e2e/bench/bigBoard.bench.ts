@@ -3,7 +3,9 @@
 // over the sync endpoint beforehand (server/src/bench/boardFill.ts), through the board checks.
 // Run by `npm run bench:client`; it measures and prints, it does not judge (timings depend on how
 // busy the machine is: the load average is printed with them).
+import { writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { fillBoard } from '../../server/dist/bench/boardFill.js';
 import { connectionStatus, createGroup, joinByLink, shapes, startMeeting } from '../flows.js';
@@ -59,6 +61,9 @@ async function profiled<T>(page: Page, run: () => Promise<T>): Promise<T> {
   const { profile } = (await session.send('Profiler.stop')) as unknown as {
     profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
   };
+  // BENCH_PROFILE_DIR keeps each profile as a file for Chrome DevTools' Performance panel.
+  const dir = process.env['BENCH_PROFILE_DIR'];
+  if (dir) writeFileSync(join(dir, `join-${Date.now()}.cpuprofile`), JSON.stringify(profile));
   const byNode = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
   profile.samples.forEach((id, i) => {

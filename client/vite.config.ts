@@ -3,14 +3,24 @@ import { fileURLToPath } from 'node:url';
 import { defaultClientConditions, defineConfig, type Plugin } from 'vite';
 import { offlinePlugin } from './offlinePlugin.js';
 
-/** Serves src/board/tiptapCore.ts for `@tiptap/core`: the same API, with the rich-text schema built once. */
-function tiptapSchemaOnce(): Plugin {
-  const shim = fileURLToPath(new URL('./src/board/tiptapCore.ts', import.meta.url));
+/**
+ * Two dependencies of tldraw with a fix of ours (each module says why): every import of `name`
+ * resolves to `file`, which re-exports the original and replaces what it fixes.
+ */
+const patchedModules: Record<string, string> = {
+  '@tiptap/core': './src/board/tiptapCore.ts',
+  '@tldraw/state-react': './src/board/stateReact.ts',
+};
+function patchedDependencies(): Plugin {
+  const files = new Map(
+    Object.entries(patchedModules).map(([name, file]) => [name, fileURLToPath(new URL(file, import.meta.url))]),
+  );
   return {
-    name: 'vermeboard-tiptap-schema-once',
+    name: 'vermeboard-patched-dependencies',
     enforce: 'pre',
     resolveId(source, importer) {
-      return source === '@tiptap/core' && importer !== shim ? shim : null;
+      const file = files.get(source);
+      return file && importer !== file ? file : null;
     },
   };
 }
@@ -20,7 +30,7 @@ function tiptapSchemaOnce(): Plugin {
 const server = 'http://localhost:8080';
 
 export default defineConfig({
-  plugins: [react(), tiptapSchemaOnce(), offlinePlugin()],
+  plugins: [react(), patchedDependencies(), offlinePlugin()],
   resolve: {
     // `source` makes @vermeboard/shared resolve to its TypeScript source, so the client never
     // bundles a stale shared/dist and needs no shared build step in development.

@@ -1,9 +1,9 @@
-import { generateHTML as tiptapGenerateHTML } from '@tiptap/core';
+import { generateHTML as tiptapGenerateHTML, type JSONContent } from '@tiptap/core';
 import { describe, expect, it } from 'vitest';
-import { tipTapDefaultExtensions, toRichText, type TLRichText } from 'tldraw';
+import { tipTapDefaultExtensions, toRichText } from 'tldraw';
 import { generateHTML } from './tiptapCore.js';
 
-const styled: TLRichText = {
+const styled: JSONContent = {
   type: 'doc',
   content: [
     {
@@ -23,7 +23,7 @@ const styled: TLRichText = {
 
 describe('generateHTML with the schema built once', () => {
   it('renders what TipTap renders, call after call with the same extensions', () => {
-    for (const doc of [styled, toRichText('A note\non two lines'), toRichText('')]) {
+    for (const doc of [styled, toRichText('A note\non two lines'), toRichText('')] as JSONContent[]) {
       const expected = tiptapGenerateHTML(doc, tipTapDefaultExtensions);
       expect(generateHTML(doc, tipTapDefaultExtensions)).toBe(expected);
       expect(generateHTML(doc, tipTapDefaultExtensions)).toBe(expected);

@@ -12,12 +12,13 @@ import { GroupPage } from './GroupPage.js';
 import { HomePage } from './HomePage.js';
 import { JoinPage } from './JoinPage.js';
 import { LicenceNotice } from './LicenceNotice.js';
+import { loadMeetingPage } from './meetingPageChunk.js';
 import { Link } from './Link.js';
 import { useRoute } from './navigation.js';
 import type { Route } from './router.js';
 import { useDocumentTitle } from './useDocumentTitle.js';
 
-const MeetingPage = lazy(() => import('./MeetingPage.js'));
+const MeetingPage = lazy(loadMeetingPage);
 // The studio's tldraw canvas is large: it loads only with the studio.
 const StudioPage = lazy(() => import('../studio/StudioPage.js'));
 

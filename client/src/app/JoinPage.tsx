@@ -12,6 +12,7 @@ import type { MessageKey } from '../i18n/messages.js';
 import { ErrorNotice } from './ErrorNotice.js';
 import { errorMessageKey } from './errorMessage.js';
 import { Link } from './Link.js';
+import { usePreloadMeetingPage } from './meetingPageChunk.js';
 import { cleanName, isValidName } from './nameInput.js';
 import { navigate } from './navigation.js';
 import { openGroup } from './openGroup.js';
@@ -43,6 +44,8 @@ export function JoinPage({ token }: { token: string }) {
   const nameRef = useRef<HTMLInputElement>(null);
   const [welcomeTo, setWelcomeTo] = useState<{ groupId: GroupId; token: string } | null>(null);
   const busy = phase === 'joining';
+  // An invite leads into the group's meeting: its code loads while the person types their name.
+  usePreloadMeetingPage(phase !== 'dead');
 
   useEffect(() => {
     const known = identities.identityForLink(token);

@@ -3,9 +3,11 @@
 import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Link } from './Link.js';
+import { usePreloadMeetingPage } from './meetingPageChunk.js';
 
 export function RunningMeetingBanner({ groupId, meetingId }: { groupId: GroupId; meetingId: MeetingId }) {
   const { t } = useI18n();
+  usePreloadMeetingPage();
   return (
     <section className="running-meeting" role="status">
       <span className="running-meeting__dot" aria-hidden="true" />

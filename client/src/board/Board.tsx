@@ -30,6 +30,7 @@ import { formatDocName, type DocName, type MeetingId, type ParticipantId, type R
 import { useI18n } from '../i18n/I18nProvider.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
+import { BoardCanvas } from './BoardCanvas.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
@@ -176,6 +177,7 @@ export function Board({
 
   const components = useMemo<TLComponents>(
     () => ({
+      Canvas: BoardCanvas,
       SharePanel: BoardPanel,
       StylePanel: FoldedStylePanel,
       ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}),

@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+// The meeting page's code: the board and tldraw, most of the app's size. The meeting route loads it
+// lazily; pages from which someone is about to open a meeting (an invite link, its welcome, the
+// running-meeting banner) load it beforehand while the person reads, so the board need not wait.
+export const loadMeetingPage = () => import('./MeetingPage.js');
+
+let preloading: Promise<unknown> | null = null;
+
+/** Starts loading the meeting page's code once, when the browser is idle; a failure lets a later call try again. */
+export function preloadMeetingPage(): void {
+  if (preloading) return;
+  preloading = new Promise<void>((resolve) => {
+    const start = () => resolve();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(start, { timeout: 1000 });
+    else setTimeout(start, 0);
+  })
+    .then(loadMeetingPage)
+    .catch(() => {
+      preloading = null;
+    });
+}
+
+/** Preloads the meeting page's code while the calling component is shown and `when` holds. */
+export function usePreloadMeetingPage(when = true): void {
+  useEffect(() => {
+    if (when) preloadMeetingPage();
+  }, [when]);
+}

@@ -210,9 +210,9 @@ describe('board updates the server refuses', () => {
       () =>
         setRecords(
           anna.doc,
-          new Map([['shape:ben-idea', { ...note, x: 777, meta: { ...note.meta, vbAuthor: ids.anna } }]]),
+          new Map([['shape:ben-idea', { ...note, x: 7_654_321, meta: { ...note.meta, vbAuthor: ids.anna } }]]),
         ),
-      '777',
+      '7654321',
     );
     // Editing it while keeping the author is fine, and the author stays Ben's.
     const anna2 = await annaAgain();

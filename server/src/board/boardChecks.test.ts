@@ -139,8 +139,8 @@ describe('board updates the server refuses', () => {
       anna,
       ben,
       fac,
-      () => setRecords(anna.doc, new Map([[frameId(), { ...frame, x: 4242 }]])),
-      '4242',
+      () => setRecords(anna.doc, new Map([[frameId(), { ...frame, x: 4_242_424_242 }]])),
+      '4242424242',
     );
     expect((recordsOf(fac.doc).get(frameId()) as { x: number }).x).toBe(0);
 

@@ -32,6 +32,7 @@ import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { CullingShapeWrapper } from './culledShapes.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
 import type { Person } from './presence.js';
 import { FoldedStylePanel } from './StylePanel.js';
@@ -178,6 +179,7 @@ export function Board({
     () => ({
       SharePanel: BoardPanel,
       StylePanel: FoldedStylePanel,
+      ShapeWrapper: CullingShapeWrapper,
       ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}),
     }),
     [canvasOverlay],

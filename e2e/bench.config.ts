@@ -10,4 +10,7 @@ export default defineConfig({
   outputDir: './test-results/bench',
   workers: 1,
   timeout: 300_000,
+  // No Playwright trace: its recorder snapshots the whole page at every action, and on a board of
+  // 10,000 notes those snapshots, not the board, took most of each frame of a pan.
+  use: { ...base.use, trace: 'off' },
 });

@@ -157,3 +157,20 @@ test('a board the retention rule deleted is deleted from the browser too', async
   const shot = await page.screenshot({ path: test.info().outputPath('board-gone.png') });
   await test.info().attach('board-gone', { body: shot, contentType: 'image/png' });
 });
+
+test('a shape far out of view keeps no content and shows again when the board pans back to it', async ({ page }) => {
+  await createGroup(page, server.url, 'Far and near', 'Kaisa');
+  await startMeeting(page);
+  await drawRectangle(page, 200, 200);
+  const rectangle = shapes(page).first();
+  await expect(rectangle.locator('svg')).toBeVisible();
+  const box = (await page.locator('.tl-canvas').boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  // Ten screens to the right: the rectangle is hidden and its drawing is not kept mounted.
+  for (let i = 0; i < 32; i++) await page.mouse.wheel(400, 0);
+  await expect(rectangle).toBeHidden();
+  await expect(rectangle.locator('svg')).toHaveCount(0);
+  for (let i = 0; i < 32; i++) await page.mouse.wheel(-400, 0);
+  await expect(rectangle.locator('svg')).toBeVisible();
+  await expect(shapes(page)).toHaveCount(1);
+});

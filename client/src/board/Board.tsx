@@ -33,6 +33,7 @@ import { createAssetStore } from './assets.js';
 import { BoardCanvas } from './BoardCanvas.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
+import { CullingShapeWrapper } from './culledShapes.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
 import type { Person } from './presence.js';
 import { FoldedStylePanel } from './StylePanel.js';
@@ -180,6 +181,7 @@ export function Board({
       Canvas: BoardCanvas,
       SharePanel: BoardPanel,
       StylePanel: FoldedStylePanel,
+      ShapeWrapper: CullingShapeWrapper,
       ...(canvasOverlay ? { OnTheCanvas: canvasOverlay } : {}),
     }),
     [canvasOverlay],

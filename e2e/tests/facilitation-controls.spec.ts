@@ -281,7 +281,11 @@ test('follow: "Bring everyone here" moves the members’ view, and a member who 
   await panBoard(kaisa, 4000, 1500);
   await expectInView(kaisa, frameLabel(kaisa, 'Themes for today'), false);
   await writeNoteOnBoard(kaisa, 400, 300, 'Look over here');
-  const marker = (p: Page) => note(p, 'Look over here');
+  // Found by its id: a note far out of view has its shape on the page but not its text (the board
+  // mounts a shape's content only near the view), which is where it is for the members.
+  const shapeId = await note(kaisa, 'Look over here').getAttribute('data-shape-id');
+  expect(shapeId).toMatch(/^shape:/);
+  const marker = (p: Page) => p.locator(`.tl-shape[data-shape-id="${shapeId}"]`);
   for (const p of [anna, bob]) {
     await expect(marker(p)).toHaveCount(1);
     await expectInView(p, marker(p), false);

@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { buildServer } from '../cluster/clusterProcesses.testkit.js';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CheckpointResult } from './sqliteCheckpoint.js';
@@ -75,4 +78,21 @@ describe('checkpoints on a worker thread', () => {
     await storage.close();
     expect(() => statSync(`${file}-wal`)).toThrow();
   });
+
+  it('lets a script whose last work is closing the storage finish it and exit cleanly', async () => {
+    // The worker does not keep a process alive; closing it must, or the script exits mid-close
+    // (code 13, an unsettled top-level await). Tools and tests open the file this way.
+    await buildServer();
+    const file = fileIn();
+    const module = pathToFileURL(join(import.meta.dirname, '../../dist/storage/sqlite.js')).href;
+    const script = `
+      const { openSqliteStorage } = await import(${JSON.stringify(module)});
+      const storage = openSqliteStorage(${JSON.stringify(file)});
+      await storage.appendUpdates('bench/doc', [new Uint8Array(8)]);
+      await storage.close();
+      process.stdout.write('closed');
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(out).toBe('closed');
+  }, 120_000);
 });

@@ -122,6 +122,9 @@ export function startCheckpointer(
       stopping = true;
       db.pragma(`wal_autocheckpoint = ${defaultAutocheckpoint}`);
       const done = new Promise<void>((resolve) => (closed = resolve));
+      // Held while it closes: a script whose last work is `await storage.close()` would otherwise
+      // see an empty event loop and exit before the worker's connection is closed.
+      worker.ref();
       worker.postMessage('close');
       await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       await worker.terminate();

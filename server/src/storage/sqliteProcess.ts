@@ -41,7 +41,12 @@ const actionItemSelect = `
   SELECT a.*, p.display_name AS owner_name FROM action_items a
   LEFT JOIN participants p ON p.id = a.owner_participant_id`;
 
-export function createSqliteProcessStore(db: Database.Database): ProcessStore {
+export interface SqliteProcessHooks {
+  /** Called inside the transaction that purges meetings' documents, before it commits. */
+  onPurge?(): void;
+}
+
+export function createSqliteProcessStore(db: Database.Database, hooks: SqliteProcessHooks = {}): ProcessStore {
   const q = {
     bumpGeneration: db.prepare(
       'UPDATE groups SET link_generation = link_generation + 1 WHERE id = ? AND link_generation = ?',
@@ -176,6 +181,7 @@ export function createSqliteProcessStore(db: Database.Database): ProcessStore {
       for (const purge of purgeDebrief) purge.run(id);
       q.markBoardDeleted.run(now.toISOString(), id);
     }
+    if (ids.length > 0) hooks.onPurge?.();
     return ids;
   });
 

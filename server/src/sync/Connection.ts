@@ -200,7 +200,8 @@ export class Connection implements Peer {
           this.dropWrite(message.type, message.decoded);
           return;
         }
-        live.applyUpdate(message.update, message.decoded, this);
+        // An update message holds only what its sender just wrote: stored and relayed as received.
+        live.applyUpdate(message.update, message.decoded, this, message.type === 'update');
         return;
       case 'awareness':
         if (live.applyAwareness(this, message.entries)) this.budget.chargeMessage();

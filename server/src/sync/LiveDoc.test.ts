@@ -175,6 +175,80 @@ describe('fan-out per turn', () => {
   });
 });
 
+describe('updates stored as received', () => {
+  const update = (source: Y.Doc, fn: () => void) => {
+    let bytes: Uint8Array | null = null;
+    source.once('update', (u: Uint8Array) => (bytes = u));
+    fn();
+    return bytes!;
+  };
+  const reload = async (store: DocStore, name: string) => {
+    const reloaded = new Y.Doc();
+    for (const u of await store.loadUpdates(name)) Y.applyUpdate(reloaded, u);
+    return reloaded.getMap('m').toJSON();
+  };
+
+  it('stores and relays an update message byte for byte, and nothing for one the document has', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = liveDoc(store);
+    const anna = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    doc.join(anna);
+    doc.join(watcher);
+    const source = new Y.Doc();
+    const bytes = update(source, () => source.getMap('m').set('a', 'one'));
+    doc.applyUpdate(bytes, Y.decodeUpdate(bytes), anna, true);
+    await flushedTurn(doc);
+    expect(await store.loadUpdates(doc.name)).toEqual([bytes]);
+    expect(watcher.frames).toHaveLength(1);
+    const relayed = readMessage(watcher.frames[0]!, { awarenessStateBytes: 1 << 16 });
+    expect(relayed.type === 'update' && relayed.update).toEqual(bytes);
+
+    // Sent again (a client that resends after a reconnect): nothing new, so nothing stored or sent.
+    doc.applyUpdate(bytes, Y.decodeUpdate(bytes), anna, true);
+    await flushedTurn(doc);
+    expect(await store.loadUpdates(doc.name)).toHaveLength(1);
+    expect(watcher.frames).toHaveLength(1);
+    doc.destroy();
+  });
+
+  it('stores only what a sync step 2 adds, not what it repeats', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = liveDoc(store);
+    const anna = new RecordingPeer();
+    doc.join(anna);
+    const source = new Y.Doc();
+    const first = update(source, () => source.getMap('m').set('a', 'x'.repeat(2000)));
+    doc.applyUpdate(first, Y.decodeUpdate(first), anna, true);
+    update(source, () => source.getMap('m').set('b', 'two'));
+    const step2 = Y.encodeStateAsUpdate(source);
+    doc.applyUpdate(step2, Y.decodeUpdate(step2), anna);
+    await flushedTurn(doc);
+    const rows = await store.loadUpdates(doc.name);
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.byteLength).toBeLessThan(200);
+    expect(await reload(store, doc.name)).toEqual({ a: 'x'.repeat(2000), b: 'two' });
+    doc.destroy();
+  });
+
+  it('stores what an observer writes while a peer’s update is applied', async () => {
+    const store = openSqliteStorage(':memory:');
+    const doc = liveDoc(store);
+    const anna = new RecordingPeer();
+    doc.join(anna);
+    const map = doc.doc.getMap('m');
+    map.observe((event) => {
+      if (event.keysChanged.has('ping')) doc.doc.transact(() => map.set('pong', 'written by an observer'));
+    });
+    const source = new Y.Doc();
+    const bytes = update(source, () => source.getMap('m').set('ping', 'one'));
+    doc.applyUpdate(bytes, Y.decodeUpdate(bytes), anna, true);
+    await flushedTurn(doc);
+    expect(await reload(store, doc.name)).toEqual({ ping: 'one', pong: 'written by an observer' });
+    doc.destroy();
+  });
+});
+
 describe('merged fan-out under concurrent edits', () => {
   it('leaves every peer with the server’s document after many turns of edits from several peers', async () => {
     const doc = liveDoc();

@@ -8,7 +8,7 @@ import type { RecordEntry } from './boardRecords.js';
 import { readEntryStamp, recordsArray, setRecord, shapeRecord } from './boardRecords.js';
 import type { Framing, Protocol } from './framing.js';
 import { framingFor, TargetRefusal } from './framing.js';
-import { socketTarget } from './provision.js';
+import { BENCH_COLOR, socketTarget, type BenchUser } from './provision.js';
 import type { BenchStamp } from './stamp.js';
 import { clockMs, dig, parseStamp } from './stamp.js';
 import { decodeMessage, encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, frameOf } from './wire.js';
@@ -31,7 +31,7 @@ export interface CloseInfo {
 }
 
 export interface AwarenessState {
-  user: { name: string; color: string };
+  user: BenchUser | { name: string; color: string };
   cursor: { x: number; y: number; type: string; rotation: number };
   bench: BenchStamp;
   /**
@@ -71,6 +71,8 @@ export class BenchClient {
     private readonly name: string,
     private readonly listener: ClientListener | null,
     protocol: Protocol = 'y-websocket',
+    /** Who the client is in its presence; by default only its name and colour. */
+    private readonly user: BenchUser | null = null,
   ) {
     this.framing = framingFor(protocol, url);
     this.records.observe((_event, transaction) => {
@@ -148,7 +150,7 @@ export class BenchClient {
   sendCursor(x: number, y: number): BenchStamp {
     const stamp: BenchStamp = { from: this.doc.clientID, seq: ++this.cursorSeq, sentAt: clockMs() };
     const state: AwarenessState = {
-      user: { name: this.name, color: '#7c3aed' },
+      user: this.user ?? { name: this.name, color: BENCH_COLOR },
       cursor: { x, y, type: 'default', rotation: 0 },
       bench: stamp,
       before: [...this.cursorSentAt],

@@ -32,12 +32,12 @@ let windowStart = Number.POSITIVE_INFINITY;
 let windowEnd = Number.POSITIVE_INFINITY;
 const measured = (sentAt: number) => sentAt >= windowStart && sentAt < windowEnd;
 
-const clients = input.clients.map(({ room, index, url }) => ({
+const clients = input.clients.map(({ room, index, url, user }) => ({
   room,
   index,
   client: new BenchClient(
     url,
-    `Bench ${room}.${index}`,
+    user.name,
     {
       onUpdateReceipt(stamp, at) {
         if (measured(stamp.sentAt)) updates.recordReceipt(at - stamp.sentAt);
@@ -47,6 +47,7 @@ const clients = input.clients.map(({ room, index, url }) => ({
       },
     },
     input.protocol,
+    user,
   ),
 }));
 const pacer = new Pacer();

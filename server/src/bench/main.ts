@@ -182,12 +182,21 @@ function parseTargets(raw: string): TargetKind[] {
   return [...new Set(names as TargetKind[])];
 }
 
-async function openTarget(kind: TargetKind, rooms: number, options: Options, instances = 1): Promise<Target> {
+/** With `participants`, a Vermeboard target has that many members join each room by name (provision.ts). */
+async function openTarget(
+  kind: TargetKind,
+  rooms: number,
+  options: Options,
+  instances = 1,
+  participants = 0,
+): Promise<Target> {
   if (kind === 'relay') return startRelayTarget(rooms);
   if (kind === 'reference') return startReferenceTarget(rooms);
   if (kind === 'hocuspocus') return startHocuspocusTarget(rooms);
-  if (kind === 'cluster') return startClusterTarget(rooms, instances);
-  return options.url ? urlTarget(options.url, rooms, options.pid) : startServerTarget(rooms);
+  if (kind === 'cluster') return startClusterTarget(rooms, instances, participants);
+  return options.url
+    ? urlTarget(options.url, rooms, options.pid, participants)
+    : startServerTarget(rooms, false, participants);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -280,7 +289,7 @@ async function main(): Promise<void> {
           `▶ ${name} against ${on}${of}: ${params.rooms} rooms × ${params.clients} clients, ` +
             `${params.updates} updates/s + ${params.cursors} cursors/s each, ${params.warmup} s warm-up + ${params.seconds} s measured\n`,
         );
-        const target = await openTarget(kind, params.rooms, options, instances);
+        const target = await openTarget(kind, params.rooms, options, instances, params.clients);
         try {
           const run = await runLoad(name, target, params);
           runs.push(run);

@@ -1,11 +1,35 @@
 // Creates what the load needs on a Vermeboard server through its public HTTP API: one group per
-// room (a group runs one meeting at a time), each with its meeting. Clients then join each
-// meeting's board with its group's member link token.
+// room (a group runs one meeting at a time), each with its meeting, and in it the room's clients as
+// members who joined by name with the group's member link, as people in a browser do. Each client
+// then opens the board with its own participant token and publishes the identity the server gave
+// it (a browser's presence carries it, and the server stamps it on every state it relays).
 import { dig } from './stamp.js';
+
+/** Who a client is in its presence state: as a Vermeboard browser publishes it. */
+export interface BenchUser {
+  id: string;
+  name: string;
+  role: string;
+  color: string;
+}
+
+export interface BenchParticipant {
+  token: string;
+  user: BenchUser;
+}
 
 export interface ProvisionedRoom {
   meetingId: string;
   memberToken: string;
+  participants: BenchParticipant[];
+}
+
+/** The colour every bench client publishes. */
+export const BENCH_COLOR = '#7c3aed';
+
+/** The presence identity of a client of a target that knows no participants (reference, relay, …). */
+export function anonymousUser(room: number, index: number): BenchUser {
+  return { id: `bench-${index}`, name: `Bench ${room}.${index}`, role: 'member', color: BENCH_COLOR };
 }
 
 async function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<unknown> {
@@ -24,7 +48,8 @@ function requireString(value: unknown, what: string): string {
   return value;
 }
 
-export async function provision(baseUrl: string, rooms: number): Promise<ProvisionedRoom[]> {
+/** `participants` members per room join by name (see the top of the file). */
+export async function provision(baseUrl: string, rooms: number, participants = 0): Promise<ProvisionedRoom[]> {
   const provisioned: ProvisionedRoom[] = [];
   for (let i = 0; i < rooms; i++) {
     const group = await postJson(`${baseUrl}/api/groups`, { name: `Benchmark ${i + 1}`, facilitatorName: 'Bench' });
@@ -36,7 +61,25 @@ export async function provision(baseUrl: string, rooms: number): Promise<Provisi
       {},
       { authorization: `Bearer ${facilitator}` },
     );
-    provisioned.push({ meetingId: requireString(dig(meeting, 'meetingId'), 'meetingId'), memberToken });
+    const joined: BenchParticipant[] = [];
+    for (let p = 0; p < participants; p++) {
+      const name = `Bench ${i}.${p}`;
+      const member = await postJson(`${baseUrl}/api/join`, { token: memberToken, displayName: name });
+      joined.push({
+        token: requireString(dig(member, 'participantToken'), 'participantToken'),
+        user: {
+          id: requireString(dig(member, 'participantId'), 'participantId'),
+          name,
+          role: requireString(dig(member, 'role'), 'role'),
+          color: BENCH_COLOR,
+        },
+      });
+    }
+    provisioned.push({
+      meetingId: requireString(dig(meeting, 'meetingId'), 'meetingId'),
+      memberToken,
+      participants: joined,
+    });
   }
   return provisioned;
 }
@@ -48,6 +91,11 @@ export async function provision(baseUrl: string, rooms: number): Promise<Provisi
 export function boardUrl(baseUrl: string, meetingId: string, token: string): string {
   const ws = baseUrl.replace(/^http/, 'ws');
   return `${ws}/sync/meeting/${encodeURIComponent(meetingId)}/board#bearer=${encodeURIComponent(token)}`;
+}
+
+/** The same room address with another token (a participant's instead of the link's). */
+export function withToken(address: string, token: string): string {
+  return `${address.replace(/#.*$/, '')}#bearer=${encodeURIComponent(token)}`;
 }
 
 /** The URL to open and the headers to send for a room address made by `boardUrl`. */

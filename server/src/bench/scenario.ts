@@ -9,6 +9,7 @@ import { BenchClient } from './client.js';
 import { allEqual, docFingerprint } from './convergence.js';
 import type { MachineUsage, ProcessUsage, SelfUsage } from './processStats.js';
 import { MachineMonitor, ProcessMonitor, SelfCpuMonitor } from './processStats.js';
+import { anonymousUser, withToken } from './provision.js';
 import { clockMs } from './stamp.js';
 import type { LatencySummary } from './stats.js';
 import { Tally } from './stats.js';
@@ -135,8 +136,15 @@ function assignClients(target: Target, params: LoadParams): ClientAssignment[][]
     for (let i = 0; i < params.clients; i++, index++) {
       // Round robin, so every worker carries a share of every room's traffic; with several
       // instances, a room's clients are spread over them the same way.
-      const url = instances[i % instances.length]![room]!;
-      perWorker[index % params.workers]?.push({ room, index, url });
+      const roomUrl = instances[i % instances.length]![room]!;
+      const participant = target.roomParticipants?.[room]?.[i];
+      const url = participant ? withToken(roomUrl, participant.token) : roomUrl;
+      perWorker[index % params.workers]?.push({
+        room,
+        index,
+        url,
+        user: participant?.user ?? anonymousUser(room, index),
+      });
     }
   });
   return perWorker.filter((clients) => clients.length > 0);

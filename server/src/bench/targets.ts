@@ -10,7 +10,7 @@ import { makeTempDir, NodeChild, removeTempDir } from './children.js';
 import { randomBytes } from 'node:crypto';
 import { createBenchDatabase } from './benchDatabase.js';
 import { heapSnapshotOptions, liveHeapBytes } from './heapSnapshot.js';
-import { boardUrl, provision, waitForReady } from './provision.js';
+import { boardUrl, provision, waitForReady, type BenchParticipant } from './provision.js';
 
 export type TargetKind = 'vermeboard' | 'reference' | 'hocuspocus' | 'relay' | 'cluster';
 
@@ -18,6 +18,11 @@ export interface Target {
   kind: TargetKind;
   /** One WebSocket URL per room. */
   roomUrls: string[];
+  /**
+   * Per room, the members who joined it by name (Vermeboard): client i of a room opens the room's
+   * URL with participant i's token and publishes that participant's identity.
+   */
+  roomParticipants?: BenchParticipant[][];
   /** The framing of the y-websocket messages on those sockets. */
   protocol: Protocol;
   /** With several instances: each instance's room URLs (a room's clients are spread over them). */
@@ -58,14 +63,20 @@ export function freePort(): Promise<number> {
  * Starts `node server/dist/main.js` on a free port with a throw-away data directory. With
  * `heapSnapshots`, the target can also report the server's live heap (heapSnapshot.ts).
  */
-export async function startServerTarget(rooms: number, heapSnapshots = false): Promise<Target> {
+export async function startServerTarget(rooms: number, heapSnapshots = false, participants = 0): Promise<Target> {
   const dir = heapSnapshots ? makeTempDir('vermeboard-heap-') : null;
   const env: Record<string, string> = dir ? { NODE_OPTIONS: heapSnapshotOptions(dir) } : {};
   const { child, port, cleanup } = await startServerChild('server', env);
-  const target = await readyTarget(child, port, rooms, async () => {
-    await cleanup();
-    if (dir) removeTempDir(dir);
-  });
+  const target = await readyTarget(
+    child,
+    port,
+    rooms,
+    async () => {
+      await cleanup();
+      if (dir) removeTempDir(dir);
+    },
+    participants,
+  );
   return dir ? { ...target, liveHeapBytes: () => liveHeapBytes(child.pid, dir) } : target;
 }
 
@@ -84,6 +95,9 @@ async function startServerChild(label: string, env: Record<string, string>) {
       LOG_LEVEL: 'warn',
       // The bench opens hundreds of connections from one address within seconds.
       RATE_LIMIT_CONNECTIONS_PER_MINUTE: '100000',
+      // …and lets hundreds of members join by name and call the API within a minute.
+      RATE_LIMIT_JOINS_PER_LINK_PER_HOUR: '100000',
+      RATE_LIMIT_API_PER_MINUTE: '100000',
       ...env,
     },
     { cwd: REPO_ROOT },
@@ -100,7 +114,7 @@ async function startServerChild(label: string, env: Record<string, string>) {
  * default the local one) and, with more than one, sharing documents through Redis (REDIS_URL, by
  * default the local one) under a key prefix of their own. The first instance is the one measured.
  */
-export async function startClusterTarget(rooms: number, instances: number): Promise<Target> {
+export async function startClusterTarget(rooms: number, instances: number, participants = 0): Promise<Target> {
   const database = await createBenchDatabase();
   const secret = randomBytes(32).toString('hex');
   const env: Record<string, string> = {
@@ -122,7 +136,7 @@ export async function startClusterTarget(rooms: number, instances: number): Prom
   try {
     for (let i = 0; i < instances; i++) started.push(await startServerChild(`server ${i + 1}`, env));
     const first = started[0]!;
-    const target = await readyTarget(first.child, first.port, rooms, cleanup);
+    const target = await readyTarget(first.child, first.port, rooms, cleanup, participants);
     const urls = [target.roomUrls];
     for (const other of started.slice(1)) {
       const base = `http://127.0.0.1:${other.port}`;
@@ -141,16 +155,18 @@ async function readyTarget(
   port: number,
   rooms: number,
   cleanup: () => Promise<void>,
+  participants = 0,
 ): Promise<Target> {
   try {
     const baseUrl = `http://127.0.0.1:${port}`;
     await Promise.race([waitForReady(baseUrl, 30_000), child.exitedEarly()]);
-    const provisioned = await provision(baseUrl, rooms);
+    const provisioned = await provision(baseUrl, rooms, participants);
     // Start-up notices (e.g. "client build not found") say nothing about the load.
     const startupLines = child.lines;
     return {
       kind: 'vermeboard',
       roomUrls: provisioned.map((room) => boardUrl(baseUrl, room.meetingId, room.memberToken)),
+      roomParticipants: provisioned.map((room) => room.participants),
       protocol: 'y-websocket',
       pid: child.pid,
       storesDocuments: true,
@@ -164,12 +180,13 @@ async function readyTarget(
 }
 
 /** Uses a server someone else started; `pid` (if given) is measured. */
-export async function urlTarget(baseUrl: string, rooms: number, pid: number | null): Promise<Target> {
+export async function urlTarget(baseUrl: string, rooms: number, pid: number | null, participants = 0): Promise<Target> {
   await waitForReady(baseUrl, 10_000);
-  const provisioned = await provision(baseUrl, rooms);
+  const provisioned = await provision(baseUrl, rooms, participants);
   return {
     kind: 'vermeboard',
     roomUrls: provisioned.map((room) => boardUrl(baseUrl, room.meetingId, room.memberToken)),
+    roomParticipants: provisioned.map((room) => room.participants),
     protocol: 'y-websocket',
     pid,
     storesDocuments: true,

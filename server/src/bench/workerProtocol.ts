@@ -2,6 +2,7 @@
 // over a few worker threads so that the load generator can use more than one core; a room's clients
 // may sit in different workers, which is fine because stamps use one process-wide clock.
 import type { Protocol } from './framing.js';
+import type { BenchUser } from './provision.js';
 import type { SelfUsage } from './processStats.js';
 import type { LoadParams } from './scenario.js';
 import type { TallyData } from './stats.js';
@@ -11,6 +12,8 @@ export interface ClientAssignment {
   /** Index of the client among all clients of the run; names it and places its shapes. */
   index: number;
   url: string;
+  /** Who the client is in its presence state. */
+  user: BenchUser;
 }
 
 export interface WorkerInput {

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import type { DocStore } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import { LiveDoc, type Peer } from './LiveDoc.js';
+import { stampPresence } from './presenceStamp.js';
 import { readMessage, writeAwareness, writeAwarenessUpdate } from './protocol.js';
 
 class RecordingPeer implements Peer {
@@ -60,6 +61,55 @@ describe('awareness relay', () => {
     expect(bert.frames).toEqual(relayed);
     // Anna's client ignores her own state at a clock it has; one frame for all keeps the relay linear.
     expect(anna.frames).toEqual(relayed);
+    doc.destroy();
+  });
+});
+
+describe('stamped presence', () => {
+  const stamping = () =>
+    new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
+      store: openSqliteStorage(':memory:'),
+      logger: pino({ level: 'silent' }),
+      compactThreshold: 500,
+      merge: () => Promise.reject(new Error('no compaction in these tests')),
+      maxDocumentBytes: 1024 * 1024,
+      awarenessClientsPerConnection: 4,
+      samePerson: (a, b) => a === b,
+      onPersistFailure: () => {},
+      stampPresence: (_peer, state) => stampPresence(state, { id: 'p-anna', name: 'Anna', role: 'member' }, false),
+    });
+  /** What a peer's frame of these raw JSON states reads as, with the bytes each state had. */
+  const received = (states: string[]) =>
+    readMessage(
+      writeAwareness(
+        writeAwarenessUpdate(
+          states.map((json, i) => ({ clientId: i + 1, clock: 1, state: null, json: new TextEncoder().encode(json) })),
+        ),
+      ),
+      { awarenessStateBytes: 1 << 16 },
+    );
+
+  it('relays an honest state’s JSON as received and a forged one as stamped', async () => {
+    const doc = stamping();
+    const anna = new RecordingPeer();
+    const watcher = new RecordingPeer();
+    doc.join(anna);
+    doc.join(watcher);
+    // Spaces and key order as no JSON.stringify of the server would write them.
+    const honest = '{ "presence": {"x": 1},  "user": {"role":"member","name":"Anna","id":"p-anna"} }';
+    const forged = '{"user":{"id":"p-anna","name":"Boss","role":"member"},"presence":{"x":1}}';
+    const message = received([honest, forged]);
+    if (message.type !== 'awareness') throw new Error('expected awareness');
+    doc.applyAwareness(anna, message.entries);
+    await nextTurn();
+    expect(watcher.frames).toHaveLength(1);
+    const relayed = readMessage(watcher.frames[0]!, { awarenessStateBytes: 1 << 16 });
+    if (relayed.type !== 'awareness') throw new Error('expected awareness');
+    expect(new TextDecoder().decode(relayed.entries[0]!.json)).toBe(honest);
+    expect(relayed.entries[1]!.state).toEqual({
+      user: { id: 'p-anna', name: 'Anna', role: 'member' },
+      presence: { x: 1 },
+    });
     doc.destroy();
   });
 });

@@ -47,7 +47,11 @@ export interface LiveDocOptions<P extends Peer> {
   merge(updates: Uint8Array[]): Promise<Uint8Array>;
   /** Largest encoded state a peer's update may bring the document to. */
   maxDocumentBytes: number;
-  /** What a peer's presence state becomes before it is stored and relayed; as sent when omitted. */
+  /**
+   * What a peer's presence state becomes before it is stored and relayed; as sent when omitted.
+   * Returns the state itself, unchanged, when it is already stamped (its JSON is then relayed as
+   * received), and otherwise a new object: it never changes the state it is given.
+   */
   stampPresence?(peer: P, state: AwarenessState): AwarenessState;
   awarenessClientsPerConnection: number;
   /** Whether two connections belong to the same person (see AwarenessOwners). */
@@ -93,6 +97,18 @@ function changedAnything(transaction: Y.Transaction): boolean {
     if (transaction.beforeState.get(client) !== clock) return true;
   }
   return false;
+}
+
+/**
+ * A presence entry with its state stamped. A stamp that changes nothing returns the state itself (a
+ * browser sends the identity the server gave it): the JSON as received then goes with it, so that
+ * relaying it needs no JSON.stringify.
+ */
+function stampEntry(entry: AwarenessEntry, stamp: (state: AwarenessState) => AwarenessState): AwarenessEntry {
+  const { clientId, clock, state } = entry;
+  if (state === null) return entry;
+  const stamped = stamp(state);
+  return stamped === state ? entry : { clientId, clock, state: stamped };
 }
 
 const serverOrigin = Symbol('server');
@@ -280,9 +296,7 @@ export class LiveDoc<P extends Peer = Peer> {
     const filtered = this.owners.filter(peer, entries, (id) => this.awareness.meta.get(id)?.clock);
     if (filtered.length === 0) return false;
     const stamp = this.opts.stampPresence;
-    const accepted = stamp
-      ? filtered.map(({ clientId, clock, state }) => ({ clientId, clock, state: state && stamp(peer, state) }))
-      : filtered;
+    const accepted = stamp ? filtered.map((entry) => stampEntry(entry, (state) => stamp(peer, state))) : filtered;
     // Applied as parsed (no encode and parse again); each taken state is encoded once, for the relay.
     for (const entry of applyAwarenessEntries(this.awareness, accepted, peer)) this.awarenessRelay.remember(entry);
     return true;

@@ -22,11 +22,16 @@ const colorPattern = /^#[0-9a-fA-F]{6}$/;
 /** tldraw instance_presence fields that give away a pointer or a selection, with their empty values. */
 const hiddenPresence = { cursor: null, selectedShapeIds: [], brush: null, scribbles: [], chatMessage: '' } as const;
 
+/**
+ * The state as the server relays it. A state that already is what stamping makes of it (what an
+ * honest browser sends) comes back as the same object, so that its JSON can be relayed as received.
+ */
 export function stampPresence(
   state: AwarenessState,
   identity: PresenceIdentity | null,
   hideCursors: boolean,
 ): AwarenessState {
+  if (isStamped(state, identity, hideCursors)) return state;
   const { user, presence, ...rest } = state;
   const stamped: AwarenessState = { ...rest };
   if (identity) {
@@ -37,6 +42,32 @@ export function stampPresence(
     stamped.presence = hideCursors && isObject(presence) ? { ...presence, ...hiddenPresence } : presence;
   }
   return stamped;
+}
+
+function isStamped(state: AwarenessState, identity: PresenceIdentity | null, hideCursors: boolean): boolean {
+  const { user, presence } = state;
+  if (identity === null) {
+    if (Object.hasOwn(state, 'user')) return false;
+  } else {
+    if (!isObject(user) || user.id !== identity.id || user.name !== identity.name || user.role !== identity.role) {
+      return false;
+    }
+    const hasColor = Object.hasOwn(user, 'color');
+    if (hasColor && !(typeof user.color === 'string' && colorPattern.test(user.color))) return false;
+    if (Object.keys(user).length !== (hasColor ? 4 : 3)) return false;
+  }
+  if (!hideCursors || !isObject(presence)) return true;
+  return (
+    presence.cursor === null &&
+    presence.brush === null &&
+    presence.chatMessage === '' &&
+    isEmptyArray(presence.selectedShapeIds) &&
+    isEmptyArray(presence.scribbles)
+  );
+}
+
+function isEmptyArray(value: unknown): boolean {
+  return Array.isArray(value) && value.length === 0;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

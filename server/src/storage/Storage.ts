@@ -85,6 +85,12 @@ export class DocumentGoneError extends Error {
   }
 }
 
+/** One document's updates of a batch (DocStore.appendBatchNow). */
+export interface DocAppend {
+  docName: string;
+  updates: readonly Uint8Array[];
+}
+
 export interface DocStore {
   /** Every stored update of a document, oldest first (empty when the document is new). */
   loadUpdates(docName: string): Promise<Uint8Array[]>;
@@ -100,6 +106,14 @@ export interface DocStore {
    * and presence together, in one write to each peer's socket.
    */
   appendUpdatesNow?(docName: string, updates: readonly Uint8Array[]): void;
+  /**
+   * `appendUpdatesNow` for several documents in one transaction (one commit for every document
+   * that had traffic in a turn of the event loop). Each document's updates are stored or refused as
+   * a whole and on their own: the result has, per entry, null when they are stored, or the error
+   * that refused them (then nothing of that entry is stored, and the others are). Throws when the
+   * transaction itself fails; nothing is stored then.
+   */
+  appendBatchNow?(batch: readonly DocAppend[]): (unknown | null)[];
   /** Number of rows in the document's log (compaction decides by it). */
   countUpdates(docName: string): Promise<number>;
   /**

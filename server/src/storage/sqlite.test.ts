@@ -9,6 +9,7 @@ import { betweenContract } from './betweenContract.test-suite.js';
 import { storageContract } from './contract.test-suite.js';
 import { notifyContract } from './notifyContract.test-suite.js';
 import { migrate, migrations, openSqliteStorage } from './sqlite.js';
+import { DocumentGoneError } from './Storage.js';
 
 storageContract('sqlite', async () => {
   const file = join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'test.sqlite');
@@ -168,4 +169,33 @@ it('scrubs the free pages an older database left behind, once, when it upgrades'
   expect(fileText(file)).not.toContain('DELETED-LONG-AGO-88ab');
   expect(await upgraded.loadUpdates('doc-b')).toEqual([new TextEncoder().encode('still here')]);
   await upgraded.close();
+});
+
+it('stores a batch of documents in one transaction, a refused document on its own', async () => {
+  const storage = openSqliteStorage(join(mkdtempSync(join(tmpdir(), 'vb-sqlite-')), 'batch.sqlite'));
+  const groupId = 'group-000001' as GroupId;
+  const [live, purged] = ['meeting-0001', 'meeting-0002'] as MeetingId[];
+  await storage.createGroup(
+    { id: groupId, name: 'G', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+    { facilitator: 'f', member: 'm', observer: 'o' },
+  );
+  await storage.setRetention(groupId, 1);
+  await storage.createMeeting({ id: purged!, groupId, createdAt: '2026-01-01T00:00:00.000Z' });
+  await storage.endMeeting(purged!, '2026-01-02T00:00:00.000Z');
+  expect(await storage.purgeExpiredMeetings(new Date('2026-01-10T00:00:00.000Z'))).toEqual([purged]);
+  await storage.createMeeting({ id: live!, groupId, createdAt: '2026-01-10T00:00:00.000Z' });
+
+  const bytes = (n: number) => new Uint8Array([n, n]);
+  const errors = storage.appendBatchNow!([
+    { docName: `meeting/${live}/board`, updates: [bytes(1), bytes(2)] },
+    { docName: `meeting/${purged}/board`, updates: [bytes(3)] },
+    { docName: `meeting/${live}/private/participant1`, updates: [bytes(4)] },
+  ]);
+  expect(errors[0]).toBeNull();
+  expect(errors[1]).toBeInstanceOf(DocumentGoneError);
+  expect(errors[2]).toBeNull();
+  expect(await storage.loadUpdates(`meeting/${live}/board`)).toEqual([bytes(1), bytes(2)]);
+  expect(await storage.loadUpdates(`meeting/${purged}/board`)).toEqual([]);
+  expect(await storage.loadUpdates(`meeting/${live}/private/participant1`)).toEqual([bytes(4)]);
+  await storage.close();
 });

@@ -29,6 +29,7 @@ import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
   DocumentGoneError,
   type AssetRecord,
+  type DocAppend,
   type GroupDefaults,
   type GroupRecord,
   type NewParticipant,
@@ -335,6 +336,18 @@ export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Stora
     }
     for (const update of updates) q.appendUpdate.run(docName, toBuffer(update));
   });
+  // Each entry in a savepoint of its own (a transaction inside a transaction), so that a refused
+  // one (a purged meeting's document) leaves the others to be committed.
+  const appendBatch = db.transaction((batch: readonly DocAppend[]) =>
+    batch.map(({ docName, updates }): unknown => {
+      try {
+        appendUpdates(docName, updates);
+        return null;
+      } catch (err) {
+        return err ?? new Error('append refused');
+      }
+    }),
+  );
   // The merge runs outside the transaction (it may run on a worker thread, see sync/mergeWorker.ts);
   // the rows it covers are then replaced in one. Rows appended meanwhile have higher seqs and stay.
   const replaceCompacted = db.transaction((docName: string, lastSeq: number, rowCount: number, merged: Uint8Array) => {
@@ -424,6 +437,9 @@ export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Stora
     },
     appendUpdatesNow(docName, updates) {
       appendUpdates(docName, updates);
+    },
+    appendBatchNow(batch) {
+      return appendBatch(batch);
     },
     async countUpdates(docName) {
       return (q.countUpdates.get(docName) as { n: number }).n;

@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { DocStore } from '../storage/Storage.js';
 import type { DocRelay, LiveDocOptions, Peer } from './LiveDoc.js';
 import { LiveDoc } from './LiveDoc.js';
+import { TurnQueue } from './turnQueue.js';
 
 export interface DocLease<P extends Peer> {
   readonly doc: LiveDoc<P>;
@@ -51,8 +52,12 @@ export class DocRegistry<P extends Peer> {
   private readonly entries = new Map<string, Entry<P>>();
   private emptyWaiters: (() => void)[] = [];
   private closed = false;
+  /** Ends every document's turn together: one commit for all their updates (turnQueue.ts). */
+  private readonly turns: TurnQueue;
 
-  constructor(private readonly opts: DocRegistryOptions<P>) {}
+  constructor(private readonly opts: DocRegistryOptions<P>) {
+    this.turns = new TurnQueue(opts.store, opts.logger);
+  }
 
   /** Documents loading, loaded or unloading. */
   get size(): number {
@@ -113,6 +118,7 @@ export class DocRegistry<P extends Peer> {
             samePerson: this.opts.samePerson,
             stampPresence: this.opts.stampPresence,
             onPersistFailure: (live, err) => this.persistFailed(entry, live, err, log),
+            turns: this.turns,
             ...(this.opts.cluster ? { relay: this.opts.cluster.relay } : {}),
           });
           try {

@@ -1,10 +1,12 @@
 import { pino } from 'pino';
+import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocStore } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
 import { LiveDoc, type Peer } from './LiveDoc.js';
 import { stampPresence } from './presenceStamp.js';
+import { TurnQueue } from './turnQueue.js';
 import { readMessage, writeAwareness, writeAwarenessUpdate } from './protocol.js';
 
 class RecordingPeer implements Peer {
@@ -296,6 +298,73 @@ describe('updates stored as received', () => {
     await flushedTurn(doc);
     expect(await reload(store, doc.name)).toEqual({ ping: 'one', pong: 'written by an observer' });
     doc.destroy();
+  });
+});
+
+describe('turns of several documents', () => {
+  it('stores every document’s updates of a turn in one commit, and relays only after it', async () => {
+    const store = openSqliteStorage(':memory:');
+    const batches: string[][] = [];
+    const appendBatchNow = store.appendBatchNow!.bind(store);
+    store.appendBatchNow = (batch) => {
+      batches.push(batch.map((b) => b.docName));
+      return appendBatchNow(batch);
+    };
+    const failed: string[] = [];
+    const turns = new TurnQueue(store, pino({ level: 'silent' }));
+    const open = (name: string) =>
+      new LiveDoc<RecordingPeer>(name, [], {
+        store,
+        logger: pino({ level: 'silent' }),
+        compactThreshold: 500,
+        merge: () => Promise.reject(new Error('no compaction in these tests')),
+        maxDocumentBytes: 1024 * 1024,
+        awarenessClientsPerConnection: 4,
+        samePerson: (a, b) => a === b,
+        onPersistFailure: (doc) => failed.push(doc.name),
+        turns,
+      });
+    // The second is a purged meeting's document: the store refuses it and takes the others.
+    const groupId = 'group-000001' as GroupId;
+    await store.createGroup(
+      { id: groupId, name: 'G', createdAt: '2026-01-01T00:00:00.000Z', linkGeneration: 0 },
+      { facilitator: 'f', member: 'm', observer: 'o' },
+    );
+    await store.setRetention(groupId, 1);
+    await store.createMeeting({ id: 'meeting-0002' as MeetingId, groupId, createdAt: '2026-01-01T00:00:00.000Z' });
+    await store.endMeeting('meeting-0002' as MeetingId, '2026-01-02T00:00:00.000Z');
+    await store.purgeExpiredMeetings(new Date('2026-01-10T00:00:00.000Z'));
+    const refused = 'meeting/meeting-0002/board';
+    const docs = [open('meeting/meeting-0001/board'), open(refused), open('meeting/meeting-0003/board')];
+    const watchers = docs.map((doc) => {
+      const watcher = new RecordingPeer();
+      const send = watcher.send.bind(watcher);
+      watcher.send = (frame) => {
+        // What the store held when the frame went out: the commit came first.
+        expect(batches).toHaveLength(1);
+        send(frame);
+      };
+      doc.join(watcher);
+      return watcher;
+    });
+    const writer = new RecordingPeer();
+    docs.forEach((doc, i) => {
+      doc.join(writer);
+      const source = new Y.Doc();
+      let update: Uint8Array | null = null;
+      source.once('update', (u: Uint8Array) => (update = u));
+      source.getMap('m').set('k', i);
+      doc.applyUpdate(update!, Y.decodeUpdate(update!), writer, true);
+    });
+    await Promise.all(docs.map((doc) => doc.flushed()));
+
+    expect(batches).toEqual([docs.map((doc) => doc.name)]);
+    expect(failed).toEqual([refused]);
+    expect(watchers.map((w) => w.frames.length)).toEqual([1, 0, 1]);
+    expect(await store.loadUpdates(docs[0]!.name)).toHaveLength(1);
+    expect(await store.loadUpdates(refused)).toEqual([]);
+    expect(await store.loadUpdates(docs[2]!.name)).toHaveLength(1);
+    for (const doc of docs) doc.destroy();
   });
 });
 

@@ -19,6 +19,7 @@ import { AwarenessOwners } from './AwarenessOwners.js';
 import type { AwarenessEntry, AwarenessState, DecodedUpdate } from './protocol.js';
 import { AwarenessRelay, applyAwarenessEntries, asBuffer, relayUpdates, sendTurn, updateFrame } from './fanout.js';
 import { ProtocolError, writeUpdate } from './protocol.js';
+import type { TurnDoc, TurnQueue } from './turnQueue.js';
 
 /**
  * Checks the updates of one document before they are applied (see server/src/board/). `check`
@@ -60,6 +61,8 @@ export interface LiveDocOptions<P extends Peer> {
   onPersistFailure(doc: LiveDoc<P>, err: unknown): void;
   /** Where what this instance's peers change goes besides them (other instances, see cluster/). */
   relay?: DocRelay;
+  /** Ends this document's turns together with the other documents' (one commit for all); else alone. */
+  turns?: TurnQueue;
 }
 
 /**
@@ -119,7 +122,7 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** How long a document has had no stored update before its log is compacted (below 4× the threshold). */
 const quietCompactionMs = 1000;
 
-export class LiveDoc<P extends Peer = Peer> {
+export class LiveDoc<P extends Peer = Peer> implements TurnDoc {
   readonly doc = new Y.Doc({ gc: true });
   readonly awareness: Awareness;
   private readonly peers = new Set<P>();
@@ -140,6 +143,8 @@ export class LiveDoc<P extends Peer = Peer> {
   private readonly awarenessRelay: AwarenessRelay<P>;
   /** The end of this turn, when something is to be stored or relayed (see endTurn). */
   private turn: NodeJS.Immediate | null = null;
+  /** Whether the end of this turn is scheduled (here, or with the other documents' in `opts.turns`). */
+  private turnScheduled = false;
   /** Resolved when the turn has ended: what `flushed()` waits for with a store that writes at once. */
   private turnDone: { promise: Promise<void>; resolve: () => void } | null = null;
   /** A peer's update being applied as received (see applyAsReceived). */
@@ -432,7 +437,10 @@ export class LiveDoc<P extends Peer = Peer> {
   };
 
   private scheduleTurn(): void {
-    this.turn ??= setImmediate(this.endTurn);
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    if (this.opts.turns) this.opts.turns.schedule(this);
+    else this.turn = setImmediate(this.endTurn);
   }
 
   private turnEnded(): Promise<void> {
@@ -452,27 +460,44 @@ export class LiveDoc<P extends Peer = Peer> {
    */
   private readonly endTurn = (): void => {
     this.turn = null;
+    const stored = this.takeTurnUpdates();
+    let error: unknown = null;
+    if (stored.length > 0) {
+      try {
+        this.opts.store.appendUpdatesNow!(this.name, stored);
+      } catch (err) {
+        error = err ?? new Error('append failed');
+      }
+    }
+    this.finishTurn(stored, error);
+  };
+
+  /** The updates this turn stores at once (none with an asynchronous store), taken from the unsaved. */
+  takeTurnUpdates(): Uint8Array[] {
+    if (this.unsaved.length === 0 || !this.opts.store.appendUpdatesNow || this.failed) return [];
+    const stored = this.unsaved.map((b) => b.update);
+    this.unsaved = [];
+    return stored;
+  }
+
+  /** Once the store answered for the turn's updates (error null: stored), relays the turn. */
+  finishTurn(stored: Uint8Array[], error: unknown): void {
+    this.turnScheduled = false;
     const done = this.turnDone;
     this.turnDone = null;
     let updates: Uint8Array | null = null;
-    let stored: Uint8Array[] = [];
-    if (this.unsaved.length > 0 && this.opts.store.appendUpdatesNow && !this.failed) {
-      stored = this.unsaved.map((b) => b.update);
-      this.unsaved = [];
-      try {
-        this.opts.store.appendUpdatesNow(this.name, stored);
-        this.rows += stored.length;
-        updates = updateFrame(stored);
-      } catch (err) {
-        this.failed = true;
-        this.opts.onPersistFailure(this, err);
-        stored = [];
-      }
+    if (stored.length > 0 && error !== null) {
+      this.failed = true;
+      this.opts.onPersistFailure(this, error);
+      stored = [];
+    } else if (stored.length > 0) {
+      this.rows += stored.length;
+      updates = updateFrame(stored);
     }
     if (!this.destroyed) sendTurn(this.peers, [updates, this.awarenessRelay.takeFrame()]);
     if (stored.length > 0) this.afterStored(stored);
     done?.resolve();
-  };
+  }
 
   /** What follows storing (and relaying) updates: other instances hear of them; the log may compact. */
   private afterStored(updates: Uint8Array[]): void {

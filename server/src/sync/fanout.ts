@@ -111,6 +111,9 @@ export function applyAwarenessEntries(
   origin: unknown,
 ): AwarenessEntry[] {
   const now = Date.now();
+  // Whether a state really changed is asked for the 'change' event only (a deep comparison of the
+  // states); with nobody listening to it, as on the server, it is not asked.
+  const wantsChange = awareness._observers.has('change');
   const added: number[] = [];
   const updated: number[] = [];
   const filteredUpdated: number[] = [];
@@ -136,12 +139,12 @@ export function applyAwarenessEntries(
     if (meta === undefined && state !== null) added.push(clientId);
     else if (meta !== undefined && state === null) removed.push(clientId);
     else if (state !== null) {
-      if (!equalityDeep(state, previous)) filteredUpdated.push(clientId);
+      if (wantsChange && !equalityDeep(state, previous)) filteredUpdated.push(clientId);
       updated.push(clientId);
     }
     applied.push(clock === entry.clock ? entry : { ...entry, clock });
   }
-  if (added.length > 0 || filteredUpdated.length > 0 || removed.length > 0) {
+  if (wantsChange && (added.length > 0 || filteredUpdated.length > 0 || removed.length > 0)) {
     awareness.emit('change', [{ added, updated: filteredUpdated, removed }, origin]);
   }
   if (added.length > 0 || updated.length > 0 || removed.length > 0) {

@@ -148,7 +148,7 @@ export class Connection implements Peer {
     // A read-only connection's state is never taken, so it is not asked for it.
     if (this.access === 'write') this.send(writeSyncStep1(Y.encodeStateVector(live.doc)));
     if (live.awareness.getStates().size > 0) this.send(live.encodeAwareness());
-    void this.drain();
+    this.drain();
   }
 
   private receive(data: RawData, isBinary: boolean): void {
@@ -163,57 +163,64 @@ export class Connection implements Peer {
     if ((this.queue.length >= maxQueuedFrames || this.queuedBytes >= maxQueuedBytes) && !this.ws.isPaused) {
       this.ws.pause();
     }
-    if (this.lease && !this.draining) void this.drain();
+    if (this.lease && !this.draining) this.drain();
   }
 
-  private async drain(): Promise<void> {
+  /**
+   * Handles the queued frames in order, synchronously as long as none has to wait: only a sync
+   * step 1 does (for the document's pending writes), and the frames after it wait with it.
+   */
+  private drain(): void {
     this.draining = true;
-    try {
-      while (this.lease && !this.ended) {
-        const frame = this.queue.shift();
-        if (!frame) break;
-        this.queuedBytes -= frame.byteLength;
-        try {
-          await this.handle(this.lease.doc, frame);
-        } catch (err) {
-          this.refuse(err);
-        }
+    while (this.lease && !this.ended) {
+      const frame = this.queue.shift();
+      if (!frame) break;
+      this.queuedBytes -= frame.byteLength;
+      let waiting: Promise<void> | null = null;
+      try {
+        waiting = this.handle(this.lease.doc, frame);
+      } catch (err) {
+        this.refuse(err);
       }
-    } finally {
-      this.draining = false;
-      if (!this.ended && this.ws.isPaused) this.ws.resume();
+      if (waiting) {
+        void waiting.catch((err: unknown) => this.refuse(err)).then(() => this.drain());
+        return;
+      }
     }
+    this.draining = false;
+    if (!this.ended && this.ws.isPaused) this.ws.resume();
   }
 
-  private async handle(live: LiveDoc<Connection>, frame: Uint8Array): Promise<void> {
+  /** Handles one frame; returns a promise when the frames after it must wait for it. */
+  private handle(live: LiveDoc<Connection>, frame: Uint8Array): Promise<void> | null {
     const message = readMessage(frame, { awarenessStateBytes: limits.awarenessStateBytes });
     this.budget.charge(message.type, frame.byteLength);
     switch (message.type) {
       case 'syncStep1':
         // Answer only with persisted state: what a client receives must survive a crash.
-        await live.flushed();
-        this.send(writeSyncStep2(Y.encodeStateAsUpdate(live.doc, message.stateVector)));
-        return;
+        return live.flushed().then(() => {
+          this.send(writeSyncStep2(Y.encodeStateAsUpdate(live.doc, message.stateVector)));
+        });
       case 'syncStep2':
       case 'update':
         if (this.access === 'read') {
           this.dropWrite(message.type, message.decoded);
-          return;
+          return null;
         }
         // An update message holds only what its sender just wrote: stored and relayed as received.
         live.applyUpdate(message.update, message.decoded, this, message.type === 'update');
-        return;
+        return null;
       case 'awareness':
         if (live.applyAwareness(this, message.entries)) this.budget.chargeMessage();
-        return;
+        return null;
       case 'queryAwareness':
         this.send(live.encodeAwareness());
-        return;
+        return null;
       case 'strokePreview':
         // A preview is a write in all but storage: an observer's would draw on everyone's board.
         if (this.access === 'read') this.noteDroppedWrite(message.type);
         else live.relayPreview(message.frame, this);
-        return;
+        return null;
     }
   }
 

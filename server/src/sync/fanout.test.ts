@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { Awareness, applyAwarenessUpdate } from 'y-protocols/awareness';
-import { applyAwarenessEntries } from './fanout.js';
+import { AwarenessRelay, applyAwarenessEntries } from './fanout.js';
 import type { AwarenessEntry } from './protocol.js';
-import { writeAwarenessUpdate } from './protocol.js';
+import { writeAwareness, writeAwarenessUpdate } from './protocol.js';
 
 type Change = { added: number[]; updated: number[]; removed: number[] };
 
@@ -55,5 +55,29 @@ describe('applyAwarenessEntries', () => {
     }
     expect(ours.events.update).toEqual(theirs.events.update);
     expect([...ours.a.getStates()]).toEqual([...theirs.a.getStates()]);
+  });
+});
+
+describe('AwarenessRelay frames', () => {
+  it('are the bytes y-protocols would write, for varints of every length and states as received', () => {
+    const { a } = awareness();
+    const relay = new AwarenessRelay(
+      a,
+      () => [],
+      () => {},
+    );
+    const json = (n: number) => new TextEncoder().encode(JSON.stringify({ n, pad: 'x'.repeat(n) }));
+    const entries: AwarenessEntry[] = [1, 200, 20_000, 3_000_000_000].map((clientId, i) => ({
+      clientId,
+      clock: [1, 128, 16_384, 2 ** 40][i]!,
+      state: { n: i, pad: 'x'.repeat(i) },
+      json: json(i),
+    }));
+    // A state of 200 bytes: its length takes two bytes too.
+    entries.push({ clientId: 7, clock: 1, state: { n: 200, pad: 'x'.repeat(200) }, json: json(200) });
+    for (const entry of applyAwarenessEntries(a, entries, 'peer')) relay.remember(entry);
+    relay.changed(entries.map((e) => e.clientId));
+    const frame = relay.takeFrame()!;
+    expect(new Uint8Array(frame)).toEqual(writeAwareness(writeAwarenessUpdate(entries)));
   });
 });

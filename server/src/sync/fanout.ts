@@ -79,6 +79,16 @@ export function asBuffer(frame: Uint8Array): Buffer {
 
 /** One client's entry of an awareness update (client id, clock, state JSON), as sent on the wire. */
 function encodeEntry(clientId: number, clock: number, json: Uint8Array | string): Uint8Array {
+  if (typeof json !== 'string') {
+    // The usual case (the JSON as received): the exact size at once, without an encoder.
+    const size = varUintLength(clientId) + varUintLength(clock) + varUintLength(json.byteLength) + json.byteLength;
+    const bytes = new Uint8Array(size);
+    let at = writeVarUintAt(bytes, 0, clientId);
+    at = writeVarUintAt(bytes, at, clock);
+    at = writeVarUintAt(bytes, at, json.byteLength);
+    bytes.set(json, at);
+    return bytes;
+  }
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, clientId);
   encoding.writeVarUint(encoder, clock);
@@ -87,15 +97,39 @@ function encodeEntry(clientId: number, clock: number, json: Uint8Array | string)
   return encoding.toUint8Array(encoder);
 }
 
-/** An awareness message around already encoded entries. */
+/** An awareness message around already encoded entries, written into one buffer of its exact size. */
 function awarenessFrame(entries: readonly Uint8Array[]): Uint8Array {
-  const body = encoding.createEncoder();
-  encoding.writeVarUint(body, entries.length);
-  for (const entry of entries) encoding.writeUint8Array(body, entry);
-  const encoder = encoding.createEncoder();
-  encoding.writeVarUint(encoder, MessageType.awareness);
-  encoding.writeVarUint8Array(encoder, encoding.toUint8Array(body));
-  return asBuffer(encoding.toUint8Array(encoder));
+  let bodySize = varUintLength(entries.length);
+  for (const entry of entries) bodySize += entry.byteLength;
+  const frame = Buffer.allocUnsafe(varUintLength(MessageType.awareness) + varUintLength(bodySize) + bodySize);
+  let at = writeVarUintAt(frame, 0, MessageType.awareness);
+  at = writeVarUintAt(frame, at, bodySize);
+  at = writeVarUintAt(frame, at, entries.length);
+  for (const entry of entries) {
+    frame.set(entry, at);
+    at += entry.byteLength;
+  }
+  return frame;
+}
+
+/** Bytes of an unsigned varint (lib0's encoding: 7 bits a byte, low bits first). */
+function varUintLength(n: number): number {
+  let length = 1;
+  while (n > 127) {
+    n = Math.floor(n / 128);
+    length++;
+  }
+  return length;
+}
+
+/** Writes an unsigned varint as lib0's writeVarUint does; returns the offset after it. */
+function writeVarUintAt(target: Uint8Array, offset: number, n: number): number {
+  while (n > 127) {
+    target[offset++] = 128 | (n & 127);
+    n = Math.floor(n / 128);
+  }
+  target[offset++] = n;
+  return offset;
 }
 
 const utf8 = new TextEncoder();

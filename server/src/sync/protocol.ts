@@ -135,15 +135,25 @@ export function readAwarenessUpdate(update: Uint8Array, limits: ReadLimits): Awa
 }
 
 function parseState(json: Uint8Array): AwarenessState | null {
-  const value: unknown = check(() => JSON.parse(utf8.decode(json)) as unknown, 'awareness state is not JSON');
+  let value: unknown;
+  try {
+    value = JSON.parse(utf8.decode(json)) as unknown;
+  } catch {
+    throw new ProtocolError('awareness state is not JSON');
+  }
   // Clients read states as objects; anything else would break every peer that receives it.
   if (value === null) return null;
   if (typeof value !== 'object' || Array.isArray(value)) throw new ProtocolError('awareness state is not an object');
   return value as AwarenessState;
 }
 
+/** Reads with lib0, which throws plain errors on a truncated frame (no closure: it runs per field). */
 function read<T>(decoder: decoding.Decoder, reader: (d: decoding.Decoder) => T): T {
-  return check(() => reader(decoder), 'truncated or malformed frame');
+  try {
+    return reader(decoder);
+  } catch {
+    throw new ProtocolError('truncated or malformed frame');
+  }
 }
 
 function check<T>(fn: () => T, message: string): T {

@@ -46,7 +46,10 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
                                instances sharing documents through Redis (REDIS_URL, default the
                                local one; BENCH_DATABASE_URL names the PostgreSQL server), a room's
                                clients spread over the instances, and report what that costs
-  --url http://host:port       use a running server instead of starting one
+  --url http://host:port       use a running server instead of starting one (each client joins
+                               its room by name: the server must allow rooms × clients joins and
+                               API calls, e.g. RATE_LIMIT_JOINS_PER_LINK_PER_HOUR and
+                               RATE_LIMIT_API_PER_MINUTE of 100000)
   --pid N                      with --url: the server's pid, to report its CPU and memory
   --allow-remote               let --url point at a host other than this machine
   --json out.json              also write every result as JSON

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import type { DocStore } from '../storage/Storage.js';
 import { openSqliteStorage } from '../storage/sqlite.js';
-import { LiveDoc, type Peer } from './LiveDoc.js';
+import { LiveDoc, type LiveDocOptions, type Peer } from './LiveDoc.js';
 import { stampPresence } from './presenceStamp.js';
 import { TurnQueue } from './turnQueue.js';
 import { readMessage, writeAwareness, writeAwarenessUpdate } from './protocol.js';
@@ -17,8 +17,9 @@ class RecordingPeer implements Peer {
   }
 }
 
-function liveDoc(store: DocStore = openSqliteStorage(':memory:')) {
-  return new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
+/** A document's options for these tests, with `extra` in place of the defaults. */
+function options(store: DocStore, extra: Partial<LiveDocOptions<RecordingPeer>> = {}): LiveDocOptions<RecordingPeer> {
+  return {
     store,
     logger: pino({ level: 'silent' }),
     compactThreshold: 500,
@@ -27,7 +28,12 @@ function liveDoc(store: DocStore = openSqliteStorage(':memory:')) {
     awarenessClientsPerConnection: 4,
     samePerson: (a, b) => a === b,
     onPersistFailure: () => {},
-  });
+    ...extra,
+  };
+}
+
+function liveDoc(store: DocStore = openSqliteStorage(':memory:')) {
+  return new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], options(store));
 }
 
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -69,17 +75,13 @@ describe('awareness relay', () => {
 
 describe('stamped presence', () => {
   const stamping = () =>
-    new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
-      store: openSqliteStorage(':memory:'),
-      logger: pino({ level: 'silent' }),
-      compactThreshold: 500,
-      merge: () => Promise.reject(new Error('no compaction in these tests')),
-      maxDocumentBytes: 1024 * 1024,
-      awarenessClientsPerConnection: 4,
-      samePerson: (a, b) => a === b,
-      onPersistFailure: () => {},
-      stampPresence: (_peer, state) => stampPresence(state, { id: 'p-anna', name: 'Anna', role: 'member' }, false),
-    });
+    new LiveDoc<RecordingPeer>(
+      'meeting/abcdefgh12/board',
+      [],
+      options(openSqliteStorage(':memory:'), {
+        stampPresence: (_peer, state) => stampPresence(state, { id: 'p-anna', name: 'Anna', role: 'member' }, false),
+      }),
+    );
   /** What a peer's frame of these raw JSON states reads as, with the bytes each state had. */
   const received = (states: string[]) =>
     readMessage(
@@ -313,17 +315,7 @@ describe('turns of several documents', () => {
     const failed: string[] = [];
     const turns = new TurnQueue(store, pino({ level: 'silent' }));
     const open = (name: string) =>
-      new LiveDoc<RecordingPeer>(name, [], {
-        store,
-        logger: pino({ level: 'silent' }),
-        compactThreshold: 500,
-        merge: () => Promise.reject(new Error('no compaction in these tests')),
-        maxDocumentBytes: 1024 * 1024,
-        awarenessClientsPerConnection: 4,
-        samePerson: (a, b) => a === b,
-        onPersistFailure: (doc) => failed.push(doc.name),
-        turns,
-      });
+      new LiveDoc<RecordingPeer>(name, [], options(store, { onPersistFailure: (doc) => failed.push(doc.name), turns }));
     // The second is a purged meeting's document: the store refuses it and takes the others.
     const groupId = 'group-000001' as GroupId;
     await store.createGroup(
@@ -432,16 +424,11 @@ async function flushedTurn(doc: LiveDoc<RecordingPeer>): Promise<void> {
 
 describe('compaction', () => {
   const compacting = (store: DocStore) =>
-    new LiveDoc<RecordingPeer>('meeting/abcdefgh12/board', [], {
-      store,
-      logger: pino({ level: 'silent' }),
-      compactThreshold: 5,
-      merge: async (updates) => Y.mergeUpdates(updates),
-      maxDocumentBytes: 1024 * 1024,
-      awarenessClientsPerConnection: 4,
-      samePerson: (a, b) => a === b,
-      onPersistFailure: () => {},
-    });
+    new LiveDoc<RecordingPeer>(
+      'meeting/abcdefgh12/board',
+      [],
+      options(store, { compactThreshold: 5, merge: async (updates) => Y.mergeUpdates(updates) }),
+    );
   const write = async (doc: LiveDoc<RecordingPeer>, peer: RecordingPeer, source: Y.Doc, n: number) => {
     for (let i = 0; i < n; i++) {
       let update: Uint8Array | null = null;

@@ -57,7 +57,7 @@ describe('stampPresence', () => {
     expect(stampPresence(hidden, anna, true)).toBe(hidden);
     // Any one field still showing is emptied.
     for (const field of [{ cursor }, { selectedShapeIds: ['shape:a'] }, { chatMessage: 'x' }, { scribbles: [{}] }]) {
-      const leaking = { ...hidden, presence: { ...hidden.presence, ...field } };
+      const leaking = { ...hidden, presence: { ...(hidden.presence as Record<string, unknown>), ...field } };
       expect(stampPresence(leaking, anna, true)).toEqual(hidden);
     }
   });

@@ -32,6 +32,7 @@ import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
 import { BoardCanvas } from './BoardCanvas.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
+import { boardShapeUtils } from './boardStore.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { CullingShapeWrapper } from './culledShapes.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
@@ -230,6 +231,7 @@ export function Board({
             {...(licenseKey ? { licenseKey } : {})}
             assetUrls={assetUrls}
             overrides={overrides}
+            shapeUtils={boardShapeUtils}
             themes={accessibleThemes}
             components={components}
             maxAssetSize={maxAssetBytes}

@@ -2,7 +2,21 @@ import { useEffect } from 'react';
 // The meeting page's code: the board and tldraw, most of the app's size. The meeting route loads it
 // lazily; pages from which someone is about to open a meeting (an invite link, its welcome, the
 // running-meeting banner) load it beforehand while the person reads, so the board need not wait.
-export const loadMeetingPage = () => import('./MeetingPage.js');
+type MeetingPageModule = typeof import('./MeetingPage.js');
+
+let loaded: MeetingPageModule | null = null;
+
+export const loadMeetingPage = (): Promise<MeetingPageModule> =>
+  import('./MeetingPage.js').then((module) => (loaded = module));
+
+/**
+ * The meeting page's component once its code is here, else null. A page that React.lazy gives is
+ * drawn only after Suspense has shown its fallback once, even when the code was preloaded, and
+ * React then holds the fallback on screen for 300 ms before revealing the page.
+ */
+export function meetingPageIfLoaded(): MeetingPageModule['default'] | null {
+  return loaded?.default ?? null;
+}
 
 let preloading: Promise<unknown> | null = null;
 

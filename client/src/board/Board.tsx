@@ -30,7 +30,6 @@ import { formatDocName, type DocName, type MeetingId, type ParticipantId, type R
 import { useI18n } from '../i18n/I18nProvider.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
-import { BoardCanvas } from './BoardCanvas.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
 import { boardShapeUtils } from './boardStore.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
@@ -194,7 +193,6 @@ export function Board({
 
   const components = useMemo<TLComponents>(
     () => ({
-      Canvas: BoardCanvas,
       SharePanel: BoardPanel,
       StylePanel: FoldedStylePanel,
       ShapeWrapper: CullingShapeWrapper,

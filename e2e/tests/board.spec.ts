@@ -175,7 +175,7 @@ test('a shape far out of view keeps no content and shows again when the board pa
   await expect(shapes(page)).toHaveCount(1);
 });
 
-test('the welcome of an invite link fetches the board’s code, note font and strings before the meeting opens', async ({
+test('the welcome of an invite link fetches the board’s code, note font and strings, and opens the meeting with one question for the group', async ({
   browser,
   page,
 }) => {
@@ -204,7 +204,11 @@ test('the welcome of an invite link fetches the board’s code, note font and st
         .map(String),
     )
     .toEqual([]);
+  const groupAnswers = () => requested.filter((path) => /^\/api\/groups\/[\w-]+$/.test(path)).length;
+  const before = groupAnswers();
   await enter.click();
   await waitForBoard(anna);
+  // The meeting page is drawn with the answer the button had, without asking for the group again.
+  expect(groupAnswers() - before).toBe(1);
   await context.close();
 });

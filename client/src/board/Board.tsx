@@ -80,11 +80,16 @@ const assetUrls = getAssetUrlsByImport();
 export function prefetchBoardAssets(locale: Locale): void {
   const urls = new Set([assetUrls.fonts.tldraw_draw, assetUrls.translations.en, assetUrls.translations[locale]]);
   for (const url of urls) {
-    if (url) void fetch(url).then((response) => response.blob(), noop);
+    // Read to the end, so that the whole file is cached; a failure leaves the board to fetch it.
+    if (url)
+      void fetch(url)
+        .then((response) => response.blob())
+        .catch(noop);
   }
 }
 
 function noop() {}
+
 const overrides: TLUiOverrides = { translations: tldrawTranslationOverrides() };
 // What the server accepts as an asset (server/src/http/api.ts); SVG is refused there as it can carry script.
 const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];

@@ -174,3 +174,41 @@ test('a shape far out of view keeps no content and shows again when the board pa
   await expect(rectangle.locator('svg')).toBeVisible();
   await expect(shapes(page)).toHaveCount(1);
 });
+
+test('the welcome of an invite link fetches the board’s code, note font and strings, and opens the meeting with one question for the group', async ({
+  browser,
+  page,
+}) => {
+  const links = await createGroup(page, server.url, 'Before the board', 'Kaisa');
+  await startMeeting(page);
+  const context = await browser.newContext();
+  await context.addInitScript(() => localStorage.setItem('vermeboard.locale', 'fi'));
+  const anna = await context.newPage();
+  const requested: string[] = [];
+  anna.on('request', (request) => requested.push(new URL(request.url()).pathname));
+  await anna.goto(links.member);
+  await anna.getByLabel('Nimesi').fill('Anna');
+  await anna.getByRole('button', { name: 'Liity' }).click();
+  const enter = anna.getByRole('button', { name: 'Jatka tapaamiseen' });
+  await expect(enter).toBeVisible();
+  // Still on the welcome: the meeting page's code, the notes' font and tldraw's strings are here.
+  await expect
+    .poll(() =>
+      [
+        /\/MeetingPage-[\w-]+\.js$/,
+        /\/Shantell_Sans-Informal_Regular-[\w-]+\.woff2$/,
+        /\/en-[\w-]+\.json$/,
+        /\/fi-[\w-]+\.json$/,
+      ]
+        .filter((wanted) => !requested.some((path) => wanted.test(path)))
+        .map(String),
+    )
+    .toEqual([]);
+  const groupAnswers = () => requested.filter((path) => /^\/api\/groups\/[\w-]+$/.test(path)).length;
+  const before = groupAnswers();
+  await enter.click();
+  await waitForBoard(anna);
+  // The meeting page is drawn with the answer the button had, without asking for the group again.
+  expect(groupAnswers() - before).toBe(1);
+  await context.close();
+});

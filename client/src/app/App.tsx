@@ -1,5 +1,5 @@
 // The app shell: picks the page for the current address and keeps focus sensible across navigations.
-import { lazy, Suspense, useEffect, useRef, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type ReactNode } from 'react';
 import { CoachPage } from '../debrief/CoachPage.js';
 import { DebriefPage } from '../debrief/DebriefPage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
@@ -12,13 +12,14 @@ import { GroupPage } from './GroupPage.js';
 import { HomePage } from './HomePage.js';
 import { JoinPage } from './JoinPage.js';
 import { LicenceNotice } from './LicenceNotice.js';
-import { loadMeetingPage } from './meetingPageChunk.js';
+import { loadMeetingPage, meetingPageIfLoaded } from './meetingPageChunk.js';
 import { Link } from './Link.js';
 import { useRoute } from './navigation.js';
 import type { Route } from './router.js';
+import type { GroupId, MeetingId } from '@vermeboard/shared';
 import { useDocumentTitle } from './useDocumentTitle.js';
 
-const MeetingPage = lazy(loadMeetingPage);
+const LazyMeetingPage = lazy(loadMeetingPage);
 // The studio's tldraw canvas is large: it loads only with the studio.
 const StudioPage = lazy(() => import('../studio/StudioPage.js'));
 
@@ -63,7 +64,7 @@ function Page({ route }: { route: Route }) {
             </SimplePage>
           }
         >
-          <MeetingPage
+          <MeetingRoute
             key={`${route.groupId}/${route.meetingId}`}
             groupId={route.groupId}
             meetingId={route.meetingId}
@@ -120,6 +121,13 @@ function Page({ route }: { route: Route }) {
         </SimplePage>
       );
   }
+}
+
+/** The meeting page: drawn at once when its code was preloaded, through Suspense when not. */
+function MeetingRoute(props: { groupId: GroupId; meetingId: MeetingId }) {
+  // Chosen once per meeting opened: changing from one to the other would mount the page afresh.
+  const [Page] = useState(() => meetingPageIfLoaded() ?? LazyMeetingPage);
+  return <Page {...props} />;
 }
 
 function SimplePage({ title, children }: { title: string | null; children: ReactNode }) {

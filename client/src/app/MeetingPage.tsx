@@ -25,6 +25,8 @@ import { userColor } from './userColor.js';
 import { useStoredIdentity } from './useStoredIdentity.js';
 import { RehearsalBanner } from '../rehearsal/RehearsalBanner.js';
 
+export { prefetchBoardAssets } from '../board/Board.js';
+
 export default function MeetingPage({ groupId, meetingId }: { groupId: GroupId; meetingId: MeetingId }) {
   const identity = useStoredIdentity(groupId);
   if (!identity) {

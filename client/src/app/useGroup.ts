@@ -1,9 +1,26 @@
 // Loads a group with this browser's token for it, optionally re-checking on an interval (used while
 // members wait for the facilitator to start a meeting). Keeps the last good answer during re-checks.
 import type { GroupId, GroupResponse } from '@vermeboard/shared';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { getGroup } from '../api/client.js';
 import { NetworkError } from '../api/errors.js';
+
+/** How long the answer that opening a group had counts for the page it opened. */
+const openedFreshMs = 5000;
+let opened: { groupId: GroupId; token: string; group: GroupResponse; at: number } | null = null;
+
+/**
+ * Keeps the answer with which a group was just opened (openGroup.ts), so that the page it opens
+ * draws at once instead of asking the server the same question again.
+ */
+export function rememberOpenedGroup(groupId: GroupId, token: string, group: GroupResponse): void {
+  opened = { groupId, token, group, at: Date.now() };
+}
+
+function openedGroup(groupId: GroupId, token: string | null): GroupResponse | null {
+  if (!opened || opened.groupId !== groupId || opened.token !== token) return null;
+  return Date.now() - opened.at < openedFreshMs ? opened.group : null;
+}
 
 export type GroupState =
   { status: 'loading' } | { status: 'ready'; group: GroupResponse } | { status: 'error'; error: unknown };
@@ -13,8 +30,13 @@ export function useGroup(
   token: string | null,
   pollMs: number | null = null,
 ): { state: GroupState; reload(): void } {
-  const [state, setState] = useState<GroupState>({ status: 'loading' });
+  const [state, setState] = useState<GroupState>(() => {
+    const group = openedGroup(groupId, token);
+    return group ? { status: 'ready', group } : { status: 'loading' };
+  });
   const [attempt, setAttempt] = useState(0);
+  // Answered just now by the page that opened this one: the first load is not needed.
+  const answered = useRef(state.status === 'ready');
 
   useEffect(() => {
     if (token === null) return;
@@ -31,7 +53,8 @@ export function useGroup(
           );
         },
       );
-    void load();
+    if (answered.current) answered.current = false;
+    else void load();
     const timer = pollMs === null ? undefined : window.setInterval(() => void load(), pollMs);
     return () => {
       controller.abort();

@@ -30,8 +30,8 @@ import { formatDocName, type DocName, type MeetingId, type ParticipantId, type R
 import { useI18n } from '../i18n/I18nProvider.js';
 import { locales, type Locale } from '../i18n/messages.js';
 import { createAssetStore } from './assets.js';
-import { BoardCanvas } from './BoardCanvas.js';
 import { openBoardSession, type BoardSession } from './boardSession.js';
+import { boardShapeUtils } from './boardStore.js';
 import { ConnectionIndicator } from './ConnectionIndicator.js';
 import { CullingShapeWrapper } from './culledShapes.js';
 import { PeopleList, type PersonStatus } from './PeopleList.js';
@@ -70,6 +70,26 @@ export interface BoardProps {
 // Bundled by Vite from @tldraw/assets: fonts, icons and translations come from this server, so the
 // board works on a network without internet. tldraw wants these (and the props below) stable.
 const assetUrls = getAssetUrlsByImport();
+
+/**
+ * Fetches into the browser's cache what tldraw waits for before it draws a board: the notes' font
+ * (tldraw holds the canvas back until the fonts of the page's shapes have loaded) and the strings
+ * of its interface. For a page from which a meeting is about to open: the board then finds them
+ * here instead of queueing them behind the two dozen icons tldraw requests first.
+ */
+export function prefetchBoardAssets(locale: Locale): void {
+  const urls = new Set([assetUrls.fonts.tldraw_draw, assetUrls.translations.en, assetUrls.translations[locale]]);
+  for (const url of urls) {
+    // Read to the end, so that the whole file is cached; a failure leaves the board to fetch it.
+    if (url)
+      void fetch(url)
+        .then((response) => response.blob())
+        .catch(noop);
+  }
+}
+
+function noop() {}
+
 const overrides: TLUiOverrides = { translations: tldrawTranslationOverrides() };
 // What the server accepts as an asset (server/src/http/api.ts); SVG is refused there as it can carry script.
 const imageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
@@ -178,7 +198,6 @@ export function Board({
 
   const components = useMemo<TLComponents>(
     () => ({
-      Canvas: BoardCanvas,
       SharePanel: BoardPanel,
       StylePanel: FoldedStylePanel,
       ShapeWrapper: CullingShapeWrapper,
@@ -230,6 +249,7 @@ export function Board({
             {...(licenseKey ? { licenseKey } : {})}
             assetUrls={assetUrls}
             overrides={overrides}
+            shapeUtils={boardShapeUtils}
             themes={accessibleThemes}
             components={components}
             maxAssetSize={maxAssetBytes}

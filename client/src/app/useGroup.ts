@@ -11,15 +11,20 @@ let opened: { groupId: GroupId; token: string; group: GroupResponse; at: number 
 
 /**
  * Keeps the answer with which a group was just opened (openGroup.ts), so that the page it opens
- * draws at once instead of asking the server the same question again.
+ * draws at once instead of asking the server the same question again. Only that page takes it: a
+ * page opened after it (a member waiting on the group page is taken to the meeting that just
+ * started) asks the server, since the answer says nothing of what happened since.
  */
 export function rememberOpenedGroup(groupId: GroupId, token: string, group: GroupResponse): void {
   opened = { groupId, token, group, at: Date.now() };
 }
 
-function openedGroup(groupId: GroupId, token: string | null): GroupResponse | null {
+/** The answer openGroup just had for this group and token, once: whoever takes it takes it away. */
+export function takeOpenedGroup(groupId: GroupId, token: string | null): GroupResponse | null {
   if (!opened || opened.groupId !== groupId || opened.token !== token) return null;
-  return Date.now() - opened.at < openedFreshMs ? opened.group : null;
+  const taken = opened;
+  opened = null;
+  return Date.now() - taken.at < openedFreshMs ? taken.group : null;
 }
 
 export type GroupState =
@@ -31,7 +36,7 @@ export function useGroup(
   pollMs: number | null = null,
 ): { state: GroupState; reload(): void } {
   const [state, setState] = useState<GroupState>(() => {
-    const group = openedGroup(groupId, token);
+    const group = takeOpenedGroup(groupId, token);
     return group ? { status: 'ready', group } : { status: 'loading' };
   });
   const [attempt, setAttempt] = useState(0);

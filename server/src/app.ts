@@ -99,6 +99,7 @@ export async function startServer(
     maxDocumentBytes: config.maxDocumentBytes,
     budgets: config.syncBudgets,
     compactThreshold: config.compactThreshold,
+    unloadDelayMs: config.unloadDelayMs,
     connectionsPerMinutePerAddress: config.connectionsPerMinutePerAddress,
     remoteAddress: (req) => clientAddress(req, config.trustProxy),
     onConnectionChange: (change) => facilitation.onConnectionChange(change),

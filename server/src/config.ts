@@ -54,6 +54,8 @@ const envSchema = z.object({
   MAX_ASSET_BYTES: int(limits.assetBytes),
   MAX_MEETING_ASSET_BYTES: int(50 * 1024 * 1024),
   COMPACT_THRESHOLD: int(500),
+  /** How long a document stays loaded after everyone left, so that coming back does not reload it. */
+  DOC_UNLOAD_DELAY_MS: int(5_000),
   /** Largest board record (JSON bytes) a browser may write; a larger one is refused (4422). */
   MAX_RECORD_BYTES: int(64 * 1024),
   RATE_LIMIT_CONNECTIONS_PER_MINUTE: int(120),
@@ -95,6 +97,7 @@ export interface Config {
   /** Images of one meeting, in all. */
   maxMeetingAssetBytes: number;
   compactThreshold: number;
+  unloadDelayMs: number;
   rehearsalKeepEndedMs: number;
   rehearsalFacilitatorAwayMs: number;
   maxRecordBytes: number;
@@ -143,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     maxAssetBytes: e.MAX_ASSET_BYTES,
     maxMeetingAssetBytes: e.MAX_MEETING_ASSET_BYTES,
     compactThreshold: e.COMPACT_THRESHOLD,
+    unloadDelayMs: e.DOC_UNLOAD_DELAY_MS,
     rehearsalKeepEndedMs: e.REHEARSAL_KEEP_ENDED_SECONDS * 1000,
     rehearsalFacilitatorAwayMs: e.REHEARSAL_FACILITATOR_AWAY_SECONDS * 1000,
     maxRecordBytes: e.MAX_RECORD_BYTES,

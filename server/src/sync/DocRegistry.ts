@@ -2,8 +2,10 @@
 //
 // One entry per document name, created by the first `acquire`; everyone who asks while it loads
 // shares that one load. Holders (connections, server-side writers) are counted through leases.
-// When the last lease is released the entry waits for its pending writes, compacts the log, destroys
-// the Y.Doc and disappears; whoever asks meanwhile waits for that and gets a freshly loaded document.
+// When the last lease is released the entry stays loaded for `unloadDelayMs` (whoever comes back in
+// that time — a reconnect, the next of a stream of short connections, a server write — gets the same
+// document without a reload), then waits for its pending writes, compacts the log, destroys the
+// Y.Doc and disappears; whoever asks meanwhile waits for that and gets a freshly loaded document.
 import type { Logger } from 'pino';
 import type { DocStore } from '../storage/Storage.js';
 import type { DocRelay, LiveDocOptions, Peer } from './LiveDoc.js';
@@ -28,6 +30,8 @@ export interface DocRegistryOptions<P extends Peer> extends Pick<
   onLoad?(doc: LiveDoc<P>): void;
   /** Other instances serving the same documents (cluster/); absent on a single instance. */
   cluster?: DocCluster<P>;
+  /** How long a document nobody holds stays loaded before it unloads; 0 (the default) unloads at once. */
+  unloadDelayMs?: number;
 }
 
 /** What the registry tells the instances' shared view of documents (see cluster/docCluster.ts). */
@@ -46,6 +50,8 @@ interface Entry<P extends Peer> {
   unloading: Promise<void> | null;
   /** Evicted after a failed write: released leases only destroy it, nobody new gets it. */
   failed: boolean;
+  /** Nobody holds it; it unloads when this fires unless somebody acquires it first. */
+  lingering: ReturnType<typeof setTimeout> | null;
 }
 
 export class DocRegistry<P extends Peer> {
@@ -72,6 +78,10 @@ export class DocRegistry<P extends Peer> {
       return this.acquire(name);
     }
     const entry = existing ?? this.load(name);
+    if (entry.lingering) {
+      clearTimeout(entry.lingering);
+      entry.lingering = null;
+    }
     entry.refs++;
     const doc = await entry.ready;
     let released = false;
@@ -95,6 +105,12 @@ export class DocRegistry<P extends Peer> {
   /** Stops loading documents and resolves once every document has been flushed and unloaded. */
   close(): Promise<void> {
     this.closed = true;
+    for (const entry of this.entries.values()) {
+      if (!entry.lingering) continue;
+      clearTimeout(entry.lingering);
+      entry.lingering = null;
+      void entry.ready.then((doc) => (entry.unloading = this.unload(entry, doc)));
+    }
     if (this.entries.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.emptyWaiters.push(resolve));
   }
@@ -106,6 +122,7 @@ export class DocRegistry<P extends Peer> {
       refs: 0,
       unloading: null,
       failed: false,
+      lingering: null,
       ready: this.open(name, () =>
         this.opts.store.loadUpdates(name).then((stored) => {
           const doc = new LiveDoc<P>(name, stored, {
@@ -148,12 +165,22 @@ export class DocRegistry<P extends Peer> {
 
   private release(entry: Entry<P>, doc: LiveDoc<P>): void {
     entry.refs--;
-    if (entry.refs > 0 || entry.unloading) return;
+    if (entry.refs > 0 || entry.unloading || entry.lingering) return;
     if (entry.failed) {
       doc.destroy();
       return;
     }
-    entry.unloading = this.unload(entry, doc);
+    const delay = this.opts.unloadDelayMs ?? 0;
+    if (delay <= 0 || this.closed) {
+      entry.unloading = this.unload(entry, doc);
+      return;
+    }
+    entry.lingering = setTimeout(() => {
+      entry.lingering = null;
+      if (entry.refs === 0 && !entry.unloading && !entry.failed) entry.unloading = this.unload(entry, doc);
+    }, delay);
+    // Shutdown unloads what lingers (close); a timer alone must not keep the process alive.
+    entry.lingering.unref();
   }
 
   private async unload(entry: Entry<P>, doc: LiveDoc<P>): Promise<void> {
@@ -173,6 +200,10 @@ export class DocRegistry<P extends Peer> {
   private persistFailed(entry: Entry<P>, doc: LiveDoc<P>, err: unknown, log: Logger): void {
     log.error({ err }, 'persisting an update failed; dropping the document so that clients resync');
     entry.failed = true;
+    if (entry.lingering) {
+      clearTimeout(entry.lingering);
+      entry.lingering = null;
+    }
     this.opts.cluster?.unloaded(doc);
     this.remove(entry);
     if (entry.refs === 0 && !entry.unloading) doc.destroy();

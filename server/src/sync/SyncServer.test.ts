@@ -342,7 +342,7 @@ describe('sync', () => {
   });
 
   it('compacts past the threshold and on unload without changing the content', async () => {
-    const h = await start({ compactThreshold: 5 });
+    const h = await start({ compactThreshold: 5, unloadDelayMs: 50 });
     const a = await synced(connect(h, boardA, tokens.member));
     const text = a.doc.getText('t');
     for (let i = 0; i < 30; i++) text.insert(text.length, `${i},`);
@@ -375,7 +375,7 @@ describe('sync', () => {
   });
 
   it('unloads a document after its last connection and loads it again', async () => {
-    const h = await start();
+    const h = await start({ unloadDelayMs: 50 });
     const a = await synced(connect(h, boardA, tokens.member));
     a.doc.getText('t').insert(0, 'remember me');
     await stored(h, boardA, 'remember me');
@@ -404,6 +404,7 @@ describe('sync', () => {
           return store.compact(name, merge);
         },
       }),
+      unloadDelayMs: 0,
     });
     const a = await synced(connect(h, boardA, tokens.member));
     a.doc.getText('t').insert(0, 'first life');
@@ -418,6 +419,43 @@ describe('sync', () => {
     await waitFor(() => b.text() === 'first life', 'b to get the content');
     expect(loads).toBe(2);
     expect(h.sync.stats().docs).toBe(1);
+  });
+
+  it('keeps a document loaded for the unload delay, so that coming back is not a reload', async () => {
+    let loads = 0;
+    let compactions = 0;
+    const h = await start({
+      unloadDelayMs: 60_000,
+      wrapStore: (store) => ({
+        ...store,
+        loadUpdates: (name) => {
+          loads++;
+          return store.loadUpdates(name);
+        },
+        compact: (name, merge) => {
+          compactions++;
+          return store.compact(name, merge);
+        },
+      }),
+    });
+    const a = await synced(connect(h, boardA, tokens.member));
+    a.doc.getText('t').insert(0, 'still here');
+    await stored(h, boardA, 'still here');
+    a.provider.destroy();
+    await waitFor(() => h.sync.stats().connections === 0, 'a to leave');
+    expect(h.sync.stats().docs).toBe(1);
+    // A server write and a reconnect within the delay get the same document, and the delay starts
+    // again when they let go.
+    await h.sync.withDoc(boardA, (doc) => doc.getText('t').insert(0, '> '));
+    const b = await synced(connect(h, boardA, tokens.member2));
+    await waitFor(() => b.text() === '> still here', 'b to get the content');
+    b.provider.destroy();
+    await waitFor(() => h.sync.stats().connections === 0, 'b to leave');
+    expect({ loads, compactions, docs: h.sync.stats().docs }).toEqual({ loads: 1, compactions: 0, docs: 1 });
+    // Shutdown does not wait out the delay: what lingers unloads at once.
+    await h.sync.close();
+    expect(h.sync.stats()).toEqual({ docs: 0, connections: 0 });
+    expect(await storedText(h.store, boardA)).toBe('> still here');
   });
 
   it('writes from the server through withDoc reach readers and the store', async () => {

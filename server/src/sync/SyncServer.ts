@@ -45,6 +45,11 @@ export interface SyncServerOptions {
   budgets?: SyncBudgets;
   /** Compact a document's log when it holds more rows than this. */
   compactThreshold: number;
+  /**
+   * How long a document stays loaded after its last connection (or server write) let go, so that a
+   * reconnect or the next short visit does not reload it from the store. Default 5 s; 0 unloads at once.
+   */
+  unloadDelayMs?: number;
   /** Upgrade attempts per remote address and minute; more are refused with HTTP 429. */
   connectionsPerMinutePerAddress: number;
   /** Keepalive ping interval; a connection that misses a pong is terminated. Default 30 s. */
@@ -88,6 +93,7 @@ export const syncServerDefaults = {
   maxBufferedBytes: 16 * 1024 * 1024,
   maxDocumentBytes: 4 * 1024 * 1024,
   compactThreshold: 500,
+  unloadDelayMs: 5_000,
   connectionsPerMinutePerAddress: 120,
   pingIntervalMs: 30_000,
 } as const;
@@ -144,6 +150,7 @@ export function createSyncServer(opts: SyncServerOptions): SyncServer {
     store: opts.store,
     logger: log,
     compactThreshold: opts.compactThreshold,
+    unloadDelayMs: opts.unloadDelayMs ?? syncServerDefaults.unloadDelayMs,
     merge: (updates) => merger.merge(updates),
     maxDocumentBytes: opts.maxDocumentBytes,
     awarenessClientsPerConnection: limits.awarenessClientsPerConnection,

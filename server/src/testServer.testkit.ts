@@ -29,7 +29,11 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir?
   const storageEnv: Record<string, string> = database ? { STORAGE: 'postgres', DATABASE_URL: database.url } : {};
   // Documents unload a moment after everyone left, as in production, but without the 5-s wait
   // that tests of unloading (retention, compaction) would otherwise sit through.
-  return start({ DOC_UNLOAD_DELAY_MS: '100', ...storageEnv, ...env }, dataDir ?? mkdtempSync(join(tmpdir(), 'vb-server-')), database);
+  return start(
+    { DOC_UNLOAD_DELAY_MS: '100', ...storageEnv, ...env },
+    dataDir ?? mkdtempSync(join(tmpdir(), 'vb-server-')),
+    database,
+  );
 }
 
 async function start(env: Record<string, string>, dataDir: string, database: TestDatabase | null): Promise<TestServer> {

@@ -8,7 +8,9 @@ import { WebsocketProvider } from 'y-websocket';
 import { YKeyValue } from 'y-utility/y-keyvalue';
 import * as Y from 'yjs';
 import { BOARD_RECORDS, CloseCode, formatDocName, layoutShapeId, type ClientCommand } from '@vermeboard/shared';
-import { bearerWebSocket } from '../bearerSocket.testkit.js';
+import { WebSocket } from 'ws';
+import { bearerHeader, bearerWebSocket } from '../bearerSocket.testkit.js';
+import { writeSyncStep2, writeUpdate } from '../sync/protocol.js';
 import { createGroupFixture } from '../http/groupFixture.testkit.js';
 import { recordsOf, sendCommand, until } from '../facilitation/sessionClients.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
@@ -167,4 +169,91 @@ describe('eight honest browsers editing one board', () => {
     expect(created).toBeGreaterThan(50);
     for (const b of browsers) b.provider.destroy();
   }, 60_000);
+});
+
+describe('a browser that reconnects after editing offline', () => {
+  it('is not refused for an edit it sends before its sync step 2', async () => {
+    const g = await createGroupFixture(server, { members: ['Anna', 'Ben'] });
+    const [annaMember, benMember] = g.members as [(typeof g.members)[0], (typeof g.members)[0]];
+    const anna = open(g.meetingId, annaMember.participantToken, 'Anna', annaMember.participantId, false);
+    const ben = open(g.meetingId, benMember.participantToken, 'Ben', benMember.participantId, false);
+    await until(() => anna.provider.synced && ben.provider.synced, 'both synced');
+    const note = (id: string, text: string) =>
+      noteRecord({
+        id,
+        parentId: 'page:page',
+        x: 0,
+        y: 0,
+        text,
+        meta: { vbAuthor: anna.participantId },
+      }) as unknown as Record<string, unknown>;
+
+    anna.provider.disconnect();
+    anna.kv.set('shape:offline', note('shape:offline', 'written offline'));
+    // The moment the socket opens, before the client has even sent its step 1 (y-websocket reports
+    // 'connected' first): this edit reaches the server as an update that builds on the offline one,
+    // which only the client's step 2 brings.
+    let sentEarly = false;
+    const onStatus = ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      anna.provider.off('status', onStatus);
+      anna.kv.set('shape:early', note('shape:early', 'written as the socket opened'));
+      sentEarly = true;
+    };
+    anna.provider.on('status', onStatus);
+    anna.provider.connect();
+
+    await until(() => ben.kv.has('shape:offline') && ben.kv.has('shape:early'), 'both notes at Ben’s');
+    expect(sentEarly).toBe(true);
+    expect(anna.closeCodes).toEqual([]);
+    const stored = await server.sync.withDoc(formatDocName({ kind: 'board', meetingId: g.meetingId }), (doc) => ({
+      records: [...recordsOf(doc).keys()].filter((k) => k.startsWith('shape:')).sort(),
+      pending: doc.store.pendingStructs,
+    }));
+    expect(stored).toEqual({ records: ['shape:early', 'shape:offline'], pending: null });
+    anna.provider.destroy();
+    ben.provider.destroy();
+  });
+  it('holds such edits only until the step 2, and only so many', async () => {
+    const g = await createGroupFixture(server, { members: ['Anna'] });
+    const anna = g.members[0]!;
+    const name = formatDocName({ kind: 'board', meetingId: g.meetingId });
+    // A client that never answers the server's step 1 (not y-websocket): its edits build on one it
+    // never sent. Held, then refused when the bound is passed, and none of them stored.
+    const raw = async (send: (ws: WebSocket, updates: Uint8Array[]) => void) => {
+      const local = new Y.Doc();
+      Y.applyUpdate(local, await server.sync.withDoc(name, (doc) => Y.encodeStateAsUpdate(doc)));
+      const kv = new YKeyValue(local.getArray(BOARD_RECORDS));
+      const note = (i: number) =>
+        noteRecord({
+          id: `shape:raw-${i}`,
+          parentId: 'page:page',
+          x: i,
+          y: 0,
+          text: `raw ${i}`,
+          meta: { vbAuthor: anna.participantId },
+        });
+      kv.set('shape:raw-0', note(0) as unknown as Record<string, unknown>);
+      const updates: Uint8Array[] = [];
+      local.on('update', (u: Uint8Array) => updates.push(u));
+      for (let i = 1; i <= 70; i++) kv.set(`shape:raw-${i}`, note(i) as unknown as Record<string, unknown>);
+      const ws = new WebSocket(`ws://127.0.0.1:${server.port}/sync/${name}`, bearerHeader(anna.participantToken));
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+      ws.once('open', () => send(ws, updates));
+      return closed;
+    };
+    const storedNotes = () =>
+      server.sync.withDoc(name, (doc) => [...recordsOf(doc).keys()].filter((k) => k.startsWith('shape:raw-')).length);
+
+    expect(await raw((ws, updates) => updates.forEach((u) => ws.send(writeUpdate(u))))).toBe(CloseCode.updateRefused);
+    expect(await storedNotes()).toBe(0);
+    // Fewer than the bound, then an empty step 2 that brings nothing they build on: refused then.
+    expect(
+      await raw((ws, updates) => {
+        updates.slice(0, 5).forEach((u) => ws.send(writeUpdate(u)));
+        ws.send(writeSyncStep2(Y.encodeStateAsUpdate(new Y.Doc())));
+      }),
+    ).toBe(CloseCode.updateRefused);
+    expect(await storedNotes()).toBe(0);
+  });
 });

@@ -27,6 +27,15 @@ export class UpdateRefusedError extends Error {
   override name = 'UpdateRefusedError';
 }
 
+/**
+ * The update builds on changes the server does not hold (yet): refused like any other, but a
+ * connection that has not answered the server's sync step 1 may hold it until its step 2 brings
+ * what it builds on (Connection).
+ */
+export class MissingDependencyError extends UpdateRefusedError {
+  override name = 'MissingDependencyError';
+}
+
 export type { DecodedUpdate };
 
 /** Who sent the update, as the connection established it. */
@@ -92,9 +101,9 @@ export function checkBoardUpdate(
     if (end <= have) continue;
     const runEnd = ends.get(client);
     if (runEnd === undefined ? clock > have : clock !== runEnd)
-      refuse('the update depends on changes the server lacks');
+      lacks('the update depends on changes the server lacks');
     ends.set(client, end);
-    if (struct instanceof Y.Skip) refuse('the update depends on changes the server lacks');
+    if (struct instanceof Y.Skip) lacks('the update depends on changes the server lacks');
     if (struct instanceof Y.Item) {
       newItems.push({ item: struct, offset: Math.max(0, have - clock) });
       let list = updateItems.get(client);
@@ -153,7 +162,7 @@ export function checkBoardUpdate(
       }
       const ref = item.origin ?? item.rightOrigin;
       if (ref === null) refuse('an item without a parent');
-      if (!isKnownId(ref)) refuse('the update depends on changes the server lacks');
+      if (!isKnownId(ref)) lacks('the update depends on changes the server lacks');
       if (ref.clock >= known(ref.client)) {
         const next = findUpdateItem(ref);
         if (next === null) {
@@ -191,7 +200,7 @@ export function checkBoardUpdate(
     const have = known(client);
     const limit = Math.max(have, ends.get(client) ?? 0);
     for (const { clock, len } of ranges) {
-      if (clock + len > limit) refuse('the update deletes changes the server lacks');
+      if (clock + len > limit) lacks('the update deletes changes the server lacks');
       const stop = Math.min(clock + len, have);
       if (clock >= stop) continue;
       forEachLiveItem(store, client, clock, stop, (item, from, to) => {
@@ -301,4 +310,8 @@ function clip(id: string): string {
 
 function refuse(reason: string): never {
   throw new UpdateRefusedError(reason);
+}
+
+function lacks(reason: string): never {
+  throw new MissingDependencyError(reason);
 }

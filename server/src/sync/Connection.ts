@@ -1,6 +1,12 @@
 // One WebSocket connection to one document. Frames are handled strictly in arrival order; those that
 // arrive while the document is still loading wait in a queue. A frame that cannot be handled closes
 // this connection only.
+//
+// A browser that reconnects after editing offline sends what the server lacks in its sync step 2,
+// the answer to the server's step 1; but a y-websocket client sends each new edit at once, so an
+// edit made in the round trip before that answer arrives first and builds on changes the server
+// does not have yet. Until its step 2 has arrived, a connection holds such an update (bounded) and
+// applies it after the step 2, instead of refusing it and closing a browser that did nothing wrong.
 import type { Logger } from 'pino';
 import type { RawData } from 'ws';
 import WebSocket from 'ws';
@@ -9,7 +15,7 @@ import { CloseCode, limits } from '@vermeboard/shared';
 import type { ConnectionBudget } from './connectionBudget.js';
 import type { DocLease } from './DocRegistry.js';
 import type { LiveDoc, Peer } from './LiveDoc.js';
-import { UpdateRefusedError } from '../board/updateGuard.js';
+import { MissingDependencyError, UpdateRefusedError } from '../board/updateGuard.js';
 import type { DecodedUpdate } from './protocol.js';
 import { isEmptyUpdate, ProtocolError, readMessage, writeSyncStep1, writeSyncStep2 } from './protocol.js';
 import type { SyncAuth } from './SyncAuth.js';
@@ -31,6 +37,9 @@ export interface ConnectionOptions {
 /** Past this many queued frames or bytes the socket stops reading, so a flood waits in TCP, not in memory. */
 const maxQueuedFrames = 256;
 const maxQueuedBytes = 4 * 1024 * 1024;
+/** Updates held until the client's sync step 2 (see the top of the file); past this, refused as before. */
+const maxHeldUpdates = 64;
+const maxHeldBytes = 1024 * 1024;
 /** How long a closing handshake may take before the socket is destroyed (a slow reader never reads it). */
 const closeGraceMs = 5_000;
 
@@ -55,6 +64,11 @@ export class Connection implements Peer {
   private queuedBytes = 0;
   private droppedWrites = 0;
   private draining = false;
+  /** Set when the server's sync step 1 went out, until the client's step 2 has been applied. */
+  private awaitingStep2 = false;
+  /** Updates that built on what the client's step 2 is yet to bring, in arrival order. */
+  private held: { update: Uint8Array; decoded: DecodedUpdate }[] = [];
+  private heldBytes = 0;
   private ended = false;
   private answeredPing = true;
 
@@ -146,7 +160,10 @@ export class Connection implements Peer {
     const live = lease.doc;
     live.join(this);
     // A read-only connection's state is never taken, so it is not asked for it.
-    if (this.access === 'write') this.send(writeSyncStep1(Y.encodeStateVector(live.doc)));
+    if (this.access === 'write') {
+      this.send(writeSyncStep1(Y.encodeStateVector(live.doc)));
+      this.awaitingStep2 = true;
+    }
     if (live.awareness.getStates().size > 0) this.send(live.encodeAwareness());
     this.drain();
   }
@@ -207,8 +224,11 @@ export class Connection implements Peer {
           this.dropWrite(message.type, message.decoded);
           return null;
         }
-        // An update message holds only what its sender just wrote: stored and relayed as received.
-        live.applyUpdate(message.update, message.decoded, this, message.type === 'update');
+        if (message.type === 'update') this.applyOrHold(live, message.update, message.decoded);
+        else {
+          live.applyUpdate(message.update, message.decoded, this, false);
+          if (this.awaitingStep2) this.applyHeld(live);
+        }
         return null;
       case 'awareness':
         if (live.applyAwareness(this, message.entries)) this.budget.chargeMessage();
@@ -222,6 +242,28 @@ export class Connection implements Peer {
         else live.relayPreview(message.frame, this);
         return null;
     }
+  }
+
+  /** An update message holds only what its sender just wrote: stored and relayed as received. */
+  private applyOrHold(live: LiveDoc<Connection>, update: Uint8Array, decoded: DecodedUpdate): void {
+    try {
+      live.applyUpdate(update, decoded, this, true);
+    } catch (err) {
+      if (!(err instanceof MissingDependencyError) || !this.awaitingStep2) throw err;
+      if (this.held.length >= maxHeldUpdates || this.heldBytes + update.byteLength > maxHeldBytes) throw err;
+      this.held.push({ update, decoded });
+      this.heldBytes += update.byteLength;
+      this.log.debug({ held: this.held.length }, 'holding an update until the sync step 2');
+    }
+  }
+
+  /** After the client's step 2: what was held now builds on what the server has, or is refused. */
+  private applyHeld(live: LiveDoc<Connection>): void {
+    this.awaitingStep2 = false;
+    const held = this.held;
+    this.held = [];
+    this.heldBytes = 0;
+    for (const { update, decoded } of held) live.applyUpdate(update, decoded, this, true);
   }
 
   private dropWrite(type: 'syncStep2' | 'update', update: DecodedUpdate): void {

@@ -100,8 +100,7 @@ export function checkBoardUpdate(
     const have = known(client);
     if (end <= have) continue;
     const runEnd = ends.get(client);
-    if (runEnd === undefined ? clock > have : clock !== runEnd)
-      lacks('the update depends on changes the server lacks');
+    if (runEnd === undefined ? clock > have : clock !== runEnd) lacks('the update depends on changes the server lacks');
     ends.set(client, end);
     if (struct instanceof Y.Skip) lacks('the update depends on changes the server lacks');
     if (struct instanceof Y.Item) {

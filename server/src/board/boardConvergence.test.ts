@@ -223,7 +223,7 @@ describe('a browser that reconnects after editing offline', () => {
     const raw = async (send: (ws: WebSocket, updates: Uint8Array[]) => void) => {
       const local = new Y.Doc();
       Y.applyUpdate(local, await server.sync.withDoc(name, (doc) => Y.encodeStateAsUpdate(doc)));
-      const kv = new YKeyValue(local.getArray(BOARD_RECORDS));
+      const kv = new YKeyValue<Record<string, unknown>>(local.getArray(BOARD_RECORDS));
       const note = (i: number) =>
         noteRecord({
           id: `shape:raw-${i}`,

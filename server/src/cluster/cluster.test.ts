@@ -7,6 +7,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { Redis } from 'ioredis';
 import {
+  BOARD_CLIENTS,
   CloseCode,
   decodeStrokePreview,
   encodeStrokePreview,
@@ -348,6 +349,46 @@ describe('failures', { timeout: 120_000 }, () => {
       async () => hasNote(onA, 'shape:after') && JSON.stringify(cursorOf(onA, onB)) === '{"x":33,"y":1}',
       'relaying again',
     );
+  });
+
+  it('takes a moved browser’s offline edits even when they build on what this instance has not heard of yet', async () => {
+    const { nodes, group } = await deployment(2);
+    const [a, b] = nodes as [Instance, Instance];
+    const [anna, ben, cleo] = group.members;
+    const onA = connect(a, group.meetingId, 'board', anna!.participantToken);
+    const onB = connect(b, group.meetingId, 'board', ben!.participantToken);
+    const moving = connect(a, group.meetingId, 'board', cleo!.participantToken);
+    await Promise.all([onA, onB, moving].map(synced));
+    const closes: number[] = [];
+    moving.provider.on('connection-close', (event: { code: number } | null) => {
+      if (event) closes.push(event.code);
+    });
+
+    // With Redis away, B hears nothing of what A stores: the most a lagging instance can miss (an
+    // instance killed between storing and relaying leaves the same gap).
+    await redis.stop();
+    try {
+      putNote(onA.doc, 'shape:unheard', 'stored by A, never relayed');
+      await waitFor(async () => hasNote(moving, 'shape:unheard'), 'A’s other client to receive it');
+      // The browser loses A, edits offline on top of what it got there, and comes back on B.
+      moving.provider.disconnect();
+      putNote(moving.doc, 'shape:offline', 'written offline');
+      moving.provider.serverUrl = `ws://127.0.0.1:${b.port}/sync`;
+      moving.provider.connect();
+
+      await waitFor(async () => hasNote(onB, 'shape:offline'), 'B to take the offline edit');
+      // B caught up from the store: it has A's note as A wrote it, and bound nobody else's client.
+      expect(hasNote(onB, 'shape:unheard')).toBe(true);
+      expect(onB.doc.getMap<string>(BOARD_CLIENTS).get(String(onA.doc.clientID))).toBe(anna!.participantId);
+      expect(onB.doc.getMap<string>(BOARD_CLIENTS).get(String(moving.doc.clientID))).toBe(cleo!.participantId);
+      expect(moving.provider.wsconnected).toBe(true);
+      expect(closes).not.toContain(CloseCode.updateRefused);
+    } finally {
+      await redis.restart();
+    }
+    const late = connect(a, group.meetingId, 'board', group.facilitator);
+    await synced(late);
+    await waitFor(async () => hasNote(late, 'shape:offline') && hasNote(late, 'shape:unheard'), 'both notes stored');
   });
 
   it('neither acknowledges nor relays an update while PostgreSQL is unreachable, and loses none', async () => {

@@ -21,6 +21,13 @@
 // that hold the document (a sorted set, renewed by heartbeats) for what they hold, and waits for
 // their answers at most `syncWaitMs` before its own clients get the document.
 //
+// A browser that moves here from another instance (it died, or a load balancer chose again) may
+// hold changes this instance has not read yet: the other one relayed them to its own clients first
+// and to the stream after, or never, if it died in between. Its sync step 2 would then bring other
+// people's changes as its own, which the board checks refuse. So a step 2 that holds anything new
+// first makes the document catch up with the store (`catchUp`, once per connection; persist-before-
+// relay means the store has whatever any client received), and is checked after.
+//
 // When the connection to Redis comes back (a restart of Redis loses every stream), each instance
 // reloads its documents from the store, asks its peers again (both ways) and publishes the presence
 // of its own connections again. Presence that an instance relayed is removed by the others when its
@@ -217,7 +224,7 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         // only the numbers tell. Everything relayed was stored first, so the store has them.
         if (last !== undefined && n > last + 1) {
           log.warn({ doc: name, origin, missed: n - last - 1 }, 'missed relayed updates; reloading the document');
-          reload(name, entry);
+          void reload(name, entry);
         }
         return;
       }
@@ -255,14 +262,15 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     }
   }
 
-  function reload(name: string, entry: Held<P>): void {
-    entry.reloading ??= opts
+  /** Reads the document from the store again; one reload at a time (a caller meanwhile shares it). */
+  function reload(name: string, entry: Held<P>): Promise<void> {
+    return (entry.reloading ??= opts
       .loadStored(name)
       .then((stored) => {
         if (stored.length > 0) entry.doc.applyRemoteUpdate(Y.mergeUpdates(stored));
       })
       .catch((err: unknown) => log.warn({ err, doc: name }, 'could not reload a document'))
-      .finally(() => (entry.reloading = null));
+      .finally(() => (entry.reloading = null)));
   }
 
   function ask(name: string, doc: LiveDoc<P>, both: boolean): void {
@@ -342,6 +350,15 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       return doc;
     },
 
+    async catchUp(doc) {
+      const entry = held.get(doc.name);
+      if (entry?.doc !== doc) return;
+      // A reload under way may have read the store before what the caller needs was written there:
+      // let it finish, then join (or start) one that began after this call.
+      await entry.reloading;
+      await reload(doc.name, entry);
+    },
+
     unloaded(doc) {
       if (held.get(doc.name)?.doc !== doc) return;
       held.delete(doc.name);
@@ -375,8 +392,7 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       renewed.clear();
       interruptRead();
       for (const [name, entry] of held) {
-        reload(name, entry);
-        await entry.reloading;
+        await reload(name, entry);
         claim(name);
         ask(name, entry.doc, true);
         const own = entry.doc.ownedClientIds();

@@ -7,6 +7,8 @@
 // edit made in the round trip before that answer arrives first and builds on changes the server
 // does not have yet. Until its step 2 has arrived, a connection holds such an update (bounded) and
 // applies it after the step 2, instead of refusing it and closing a browser that did nothing wrong.
+// Where other instances write the same document, a step 2 that brings anything new waits until the
+// document has caught up with the store (cluster/docCluster.ts).
 import type { Logger } from 'pino';
 import type { RawData } from 'ws';
 import WebSocket from 'ws';
@@ -69,6 +71,8 @@ export class Connection implements Peer {
   /** Updates that built on what the client's step 2 is yet to bring, in arrival order. */
   private held: { update: Uint8Array; decoded: DecodedUpdate }[] = [];
   private heldBytes = 0;
+  /** Whether this connection's step 2 already made the document catch up with the store (LiveDoc.mayLag). */
+  private caughtUp = false;
   private ended = false;
   private answeredPing = true;
 
@@ -224,11 +228,16 @@ export class Connection implements Peer {
           this.dropWrite(message.type, message.decoded);
           return null;
         }
-        if (message.type === 'update') this.applyOrHold(live, message.update, message.decoded);
-        else {
-          live.applyUpdate(message.update, message.decoded, this, false);
-          if (this.awaitingStep2) this.applyHeld(live);
+        if (message.type === 'update') {
+          this.applyOrHold(live, message.update, message.decoded);
+          return null;
         }
+        if (live.mayLag && !this.caughtUp && bringsNews(live.doc, message.decoded)) {
+          // Once per connection: the frames after it wait, like those after a step 1.
+          this.caughtUp = true;
+          return live.catchUp().then(() => this.applyStep2(live, message.update, message.decoded));
+        }
+        this.applyStep2(live, message.update, message.decoded);
         return null;
       case 'awareness':
         if (live.applyAwareness(this, message.entries)) this.budget.chargeMessage();
@@ -255,6 +264,13 @@ export class Connection implements Peer {
       this.heldBytes += update.byteLength;
       this.log.debug({ held: this.held.length }, 'holding an update until the sync step 2');
     }
+  }
+
+  /** A sync step 2: what the client has and the server lacked; then what was held until it. */
+  private applyStep2(live: LiveDoc<Connection>, update: Uint8Array, decoded: DecodedUpdate): void {
+    if (this.ended) return;
+    live.applyUpdate(update, decoded, this, false);
+    if (this.awaitingStep2) this.applyHeld(live);
   }
 
   /** After the client's step 2: what was held now builds on what the server has, or is refused. */
@@ -310,6 +326,32 @@ export class Connection implements Peer {
     }
     this.onEnd(this);
   }
+}
+
+/**
+ * Whether an update holds anything the document lacks: a struct past what it has of that client, or
+ * a deletion of something it has not deleted (or does not have). A step 2 carries the client's whole
+ * delete set, so the deletions are read against the document's structs; one that holds nothing new
+ * (a reconnect without offline edits, the common case) needs no catching up.
+ */
+function bringsNews(doc: Y.Doc, decoded: DecodedUpdate): boolean {
+  const store = doc.store;
+  for (const struct of decoded.structs) {
+    if (struct.id.clock + struct.length > Y.getState(store, struct.id.client)) return true;
+  }
+  for (const [client, ranges] of decoded.ds.clients) {
+    const structs = store.clients.get(client);
+    const have = Y.getState(store, client);
+    for (const { clock, len } of ranges) {
+      if (clock + len > have || !structs) return true;
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length; i++) {
+        const struct = structs[i]!;
+        if (struct.id.clock >= clock + len) break;
+        if (!struct.deleted) return true;
+      }
+    }
+  }
+  return false;
 }
 
 function toBytes(data: RawData): Uint8Array {

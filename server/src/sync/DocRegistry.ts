@@ -41,6 +41,11 @@ export interface DocCluster<P extends Peer> {
   load(name: string, open: () => Promise<LiveDoc<P>>): Promise<LiveDoc<P>>;
   /** The document is no longer served here. */
   unloaded(doc: LiveDoc<P>): void;
+  /**
+   * Brings the document up to what the store holds: other instances may have stored (and given
+   * their clients) changes that this one has not read from the relay yet (LiveDoc.catchUp).
+   */
+  catchUp(doc: LiveDoc<P>): Promise<void>;
 }
 
 interface Entry<P extends Peer> {
@@ -117,6 +122,7 @@ export class DocRegistry<P extends Peer> {
 
   private load(name: string): Entry<P> {
     const log = this.opts.logger.child({ doc: name });
+    const cluster = this.opts.cluster;
     const entry: Entry<P> = {
       name,
       refs: 0,
@@ -136,7 +142,7 @@ export class DocRegistry<P extends Peer> {
             stampPresence: this.opts.stampPresence,
             onPersistFailure: (live, err) => this.persistFailed(entry, live, err, log),
             turns: this.turns,
-            ...(this.opts.cluster ? { relay: this.opts.cluster.relay } : {}),
+            ...(cluster ? { relay: cluster.relay, catchUp: (live: LiveDoc<P>) => cluster.catchUp(live) } : {}),
           });
           try {
             this.opts.onLoad?.(doc);

@@ -63,6 +63,12 @@ export interface LiveDocOptions<P extends Peer> {
   relay?: DocRelay;
   /** Ends this document's turns together with the other documents' (one commit for all); else alone. */
   turns?: TurnQueue;
+  /**
+   * Integrates what the store holds that this instance may not have heard of yet; only where other
+   * instances write the same documents (cluster/). Absent on a single instance, which holds
+   * everything its store does.
+   */
+  catchUp?(doc: LiveDoc<P>): Promise<void>;
 }
 
 /**
@@ -333,6 +339,25 @@ export class LiveDoc<P extends Peer = Peer> implements TurnDoc {
   applyRemoteUpdate(update: Uint8Array): void {
     if (this.destroyed) return;
     Y.applyUpdate(this.doc, update, remoteOrigin);
+  }
+
+  /** Whether other instances write this document too, so that this one may lag behind the store. */
+  get mayLag(): boolean {
+    return this.opts.catchUp !== undefined;
+  }
+
+  /**
+   * Integrates what the store holds beyond this instance's document (see `mayLag`): a browser that
+   * moved here from another instance may hold changes this one has not read from the relay yet.
+   * Resolves without change on a single instance; never rejects.
+   */
+  async catchUp(): Promise<void> {
+    if (this.destroyed || !this.opts.catchUp) return;
+    try {
+      await this.opts.catchUp(this);
+    } catch (err) {
+      this.opts.logger.warn({ err }, 'could not catch up with the store');
+    }
   }
 
   /** Takes awareness states another instance relayed (its peers' presence, already stamped there). */

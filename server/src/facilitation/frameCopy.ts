@@ -1,6 +1,7 @@
-// Copies a frame and what lies in it from one board document to another, in one transaction of the
-// target: a breakout room's result onto the plenary board (roomBoards.ts), and a group's frame onto
-// an encounter's plaza board (plazaShare.ts). Every record written has an id derived from the
+// Copies a frame and what lies in it, with the bindings between those shapes (arrows stay on the
+// notes they join), from one board document to another, in one transaction of the target: a
+// breakout room's result onto the plenary board (roomBoards.ts), and a group's frame onto an
+// encounter's plaza board (plazaShare.ts). Every record written has an id derived from the
 // source and the original record's id, so copying again (a retry, or sharing the same frame twice)
 // rewrites the earlier copy instead of adding one, and writes nothing when nothing changed. A
 // shape removed from the source since an earlier copy stays on the target until someone deletes it.
@@ -53,9 +54,39 @@ export interface FrameSource {
   docName: string;
   frameId: string;
   copyId: string;
-  /** The copies of the frame's shapes get ids `shape:<idPrefix>.<original id>`. */
+  /** The copies of the frame's shapes get ids `shape:<idPrefix>.<original id>` (bindings `binding:…`). */
   idPrefix: string;
   name: string;
+}
+
+interface Binding {
+  id: string;
+  typeName: 'binding';
+  fromId: string;
+  toId: string;
+  [key: string]: unknown;
+}
+
+function isBinding(val: unknown): val is Binding {
+  if (typeof val !== 'object' || val === null) return false;
+  const b = val as Partial<Binding>;
+  return (
+    b.typeName === 'binding' && typeof b.id === 'string' && typeof b.fromId === 'string' && typeof b.toId === 'string'
+  );
+}
+
+/**
+ * The bindings between copied shapes (an arrow's ends on the notes it joins): without them a copied
+ * arrow would stay where it was drawn instead of following its notes. A binding to a shape outside
+ * the frame is left out; that end of the arrow stays at its last point.
+ */
+function frameBindings(records: ReadonlyMap<string, unknown>, frameId: string, shapes: readonly Shape[]): Binding[] {
+  const inside = new Set([frameId, ...shapes.map((s) => s.id)]);
+  const taken: Binding[] = [];
+  for (const val of records.values()) {
+    if (isBinding(val) && inside.has(val.fromId) && inside.has(val.toId)) taken.push(val);
+  }
+  return taken;
 }
 
 /** Below what the target board holds, left to right; or to its right, top-aligned. */
@@ -102,7 +133,7 @@ export async function copyFrames(
   placement: Placement,
 ): Promise<number> {
   const authors = new Map<string, string>();
-  const read: { source: FrameSource; frame: Shape | null; shapes: Shape[] }[] = [];
+  const read: { source: FrameSource; frame: Shape | null; shapes: Shape[]; bindings: Binding[] }[] = [];
   for (const source of sources) {
     const got = await docs.withDoc(source.docName, (doc) => ({
       records: readRecords(doc),
@@ -110,11 +141,11 @@ export async function copyFrames(
     }));
     const frame = got.records.get(source.frameId);
     const shapes = isShape(frame) ? frameShapes(got.records, frame) : [];
-    read.push({ source, frame: isShape(frame) ? frame : null, shapes });
-    const copied = (id: string) => `shape:${source.idPrefix}.${id.slice('shape:'.length)}`;
-    for (const s of shapes) {
-      const author = got.authors[s.id];
-      if (typeof author === 'string') authors.set(copied(s.id), author);
+    const bindings = isShape(frame) ? frameBindings(got.records, frame.id, shapes) : [];
+    read.push({ source, frame: isShape(frame) ? frame : null, shapes, bindings });
+    for (const r of [...shapes, ...bindings]) {
+      const author = got.authors[r.id];
+      if (typeof author === 'string') authors.set(copiedId(source, r.id), author);
     }
   }
   return docs.withDoc(targetDocName, (doc) => {
@@ -123,7 +154,7 @@ export async function copyFrames(
     const indexes = getIndicesAbove(page.top as IndexKey | null, Math.max(1, read.length));
     const copies = new Map<string, unknown>();
     let x = placement === 'below' ? 0 : page.right + gap;
-    read.forEach(({ source, frame, shapes }, i) => {
+    read.forEach(({ source, frame, shapes, bindings }, i) => {
       const { w, h } = frame ? size(frame) : fallbackSize;
       const earlier = existing.get(source.copyId) as { x?: number; y?: number; index?: string } | undefined;
       const copy = frameRecord({
@@ -139,15 +170,18 @@ export async function copyFrames(
       });
       x += w + gap;
       copies.set(copy.id, copy);
-      const copied = (id: string) => `shape:${source.idPrefix}.${id.slice('shape:'.length)}`;
-      for (const s of shapes) {
-        const parentId = s.parentId === source.frameId ? source.copyId : copied(s.parentId);
+      const shapeCopy = (id: string) => (id === source.frameId ? source.copyId : copiedId(source, id));
+      const put = (record: Record<string, unknown>) => {
         try {
-          const record = validateBoardRecord({ ...s, id: copied(s.id), parentId });
-          copies.set(record.id, record);
+          const valid = validateBoardRecord(record);
+          copies.set(valid.id, valid);
         } catch {
           // A record this server's schema does not take stays where it was.
         }
+      };
+      for (const s of shapes) put({ ...s, id: copiedId(source, s.id), parentId: shapeCopy(s.parentId) });
+      for (const b of bindings) {
+        put({ ...b, id: copiedId(source, b.id), fromId: shapeCopy(b.fromId), toId: shapeCopy(b.toId) });
       }
     });
     // Only what differs from an earlier copy is written: copying again changes nothing.
@@ -157,6 +191,12 @@ export async function copyFrames(
     for (const [id, author] of authors) if (changed.has(id) && !map.has(id)) map.set(id, author);
     return changed.size;
   });
+}
+
+/** A copied record's id: `shape:<prefix>.<original>` for a shape, `binding:<prefix>.<original>` for a binding. */
+function copiedId(source: FrameSource, id: string): string {
+  const colon = id.indexOf(':');
+  return `${id.slice(0, colon)}:${source.idPrefix}.${id.slice(colon + 1)}`;
 }
 
 /** The target board's first page, its topmost shape index, and the edges of the shapes on it. */

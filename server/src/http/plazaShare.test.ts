@@ -9,7 +9,7 @@ import {
   sharePlazaFrameResponseSchema,
   type MeetingId,
 } from '@vermeboard/shared';
-import { putFrame, putNote, readRecords, recordText } from '../board/boardClient.testkit.js';
+import { putArrow, putFrame, putNote, readRecords, recordText } from '../board/boardClient.testkit.js';
 import { SessionClients, until, type Client } from '../facilitation/sessionClients.testkit.js';
 import { startTestServer, type TestServer } from '../testServer.testkit.js';
 import { createProgramFixture, type ProgramFixture } from './programFixture.testkit.js';
@@ -113,5 +113,31 @@ describe('sharing a frame into the plaza', () => {
     );
     expect(readRecords(plaza.doc).size).toBe(before);
     expect(JSON.stringify([...readRecords(plaza.doc).values()])).not.toContain('marker-first-idea');
+  });
+
+  it('copies the arrows between the frame’s notes still bound to them, and none to what stays behind', async () => {
+    putNote(own.doc, 'shape:idea-two', 'marker-second-idea', { parentId: frameId, x: 300, y: 20 });
+    putArrow(own.doc, 'shape:link', { parentId: frameId, x: 220, y: 100, start: noteId, end: 'shape:idea-two' });
+    putArrow(own.doc, 'shape:away', { parentId: frameId, x: 220, y: 300, end: 'shape:elsewhere' });
+    // The note, two arrows and the two bindings between the frame's notes; not the one to the note outside.
+    await until(
+      async () => sharePlazaFrameResponseSchema.parse((await share(p.attached.facilitator)).body).written === 5,
+      'the arrows shared',
+    );
+    const byEnd = (suffix: string) => () =>
+      [...readRecords(plaza.doc).entries()].find(([id]) => id.endsWith(suffix))?.[1] as
+        Record<string, unknown> | undefined;
+    await until(() => byEnd('.link-end')() !== undefined, 'the bindings on the plaza');
+    const copyOf = (original: string) => [...readRecords(plaza.doc).keys()].find((id) => id.endsWith(`.${original}`));
+    expect(byEnd('.link-start')()).toMatchObject({
+      typeName: 'binding',
+      fromId: copyOf('link'),
+      toId: copyOf('idea-one'),
+    });
+    expect(byEnd('.link-end')()).toMatchObject({ fromId: copyOf('link'), toId: copyOf('idea-two') });
+    expect(byEnd('.away')()).toMatchObject({ type: 'arrow' });
+    expect(byEnd('.away-end')()).toBeUndefined();
+    expect(copyOf('link')).toMatch(/^shape:/);
+    expect(JSON.stringify([...readRecords(plaza.doc).values()])).not.toContain('marker-not-shared');
   });
 });

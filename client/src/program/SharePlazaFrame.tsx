@@ -8,6 +8,7 @@ import { can, type GroupId, type GroupProgramResponse } from '@vermeboard/shared
 import { ConfirmDialog } from '../group/ConfirmDialog.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
+import { useShownRoom } from '../rooms/RoomView.js';
 import { groupProgramApi } from './programApi.js';
 
 /** How often the panel looks for an encounter that started during the meeting. */
@@ -16,6 +17,9 @@ const recheckMs = 30_000;
 export function SharePlazaFrame({ groupId, token }: { groupId: GroupId; token: string }) {
   const { t, locale } = useI18n();
   const { meetingId, actor, editor, state } = useFacilitation();
+  // In a room (the facilitator's visit) the editor holds the room's board; the server shares from
+  // the group's own board, so the room's frames are not offered.
+  const inRoom = useShownRoom() !== null;
   const allowed = can(actor, 'program.sharePlaza');
   const headingId = useId();
   const [program, setProgram] = useState<GroupProgramResponse | null>(null);
@@ -46,10 +50,10 @@ export function SharePlazaFrame({ groupId, token }: { groupId: GroupId; token: s
   const frames = useValue(
     'frames to share',
     () =>
-      (editor?.getCurrentPageShapes() ?? [])
+      (inRoom ? [] : (editor?.getCurrentPageShapes() ?? []))
         .filter((s) => s.type === 'frame')
         .map((s) => ({ id: s.id as string, name: String((s.props as { name?: unknown }).name ?? '') })),
-    [editor],
+    [editor, inRoom],
   );
 
   const encounter = program?.encounters[0];
@@ -78,7 +82,9 @@ export function SharePlazaFrame({ groupId, token }: { groupId: GroupId; token: s
       <h2 id={headingId} className="vb-fac-heading">
         {t('program.plazaShare.heading')}
       </h2>
-      {frames.length === 0 ? (
+      {inRoom ? (
+        <p className="vb-fac-hint">{t('program.plazaShare.inRoom')}</p>
+      ) : frames.length === 0 ? (
         <p className="vb-fac-hint">{t('program.plazaShare.noFrames')}</p>
       ) : (
         <>

@@ -281,6 +281,9 @@ export async function startServer(
   const url = `http://${config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host}:${port}`;
   selfUrl = url;
   logger.info({ port, dataDir: config.dataDir }, 'vermeboard listening');
+  // A single instance that just started runs no rehearsal: whatever the store lists was cut short
+  // (a restart). In a cluster another instance may run it; there only the stale ones go.
+  const reaped = rehearsals.reap(!cluster);
 
   let closing: Promise<void> | null = null;
   return {
@@ -296,6 +299,8 @@ export async function startServer(
       closing ??= (async () => {
         retention.stop();
         rehearsals.close();
+        // A sweep of cut-short rehearsals started at start-up finishes while the store is open.
+        await reaped;
         notifications.stop();
         const httpClosed = new Promise<void>((resolve) => http.close(() => resolve()));
         // Commands already queued finish and are persisted before the documents are flushed.

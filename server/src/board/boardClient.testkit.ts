@@ -31,7 +31,7 @@ export function putArrow(
   ends: { parentId?: string; start?: string; end?: string; x?: number; y?: number },
 ): void {
   const { parentId = defaultPageId, x = 0, y = 0 } = ends;
-  const records = new Map<string, unknown>([
+  const records = new Map<string, Record<string, unknown>>([
     [
       id,
       {

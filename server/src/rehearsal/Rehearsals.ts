@@ -9,8 +9,9 @@
 // it, when the facilitator has had no connection for `facilitatorAwayMs`, or after `maxDurationMs`.
 // Once it has ended, its bots disconnect, and a minute later every token of its group dies and the
 // retention sweep (the group keeps boards 0 days) deletes its documents, assets and event log.
-// The registry is this process's: a restart stops the bots and forgets the rehearsal (README,
-// "Rehearsals").
+// The running state (bots, timers) is this process's, but every rehearsal is also recorded in the
+// store: one that a restart or a dead instance cut short is discarded all the same (`reap`) — at
+// start-up on a single instance, and on any instance once it is older than any rehearsal can run.
 import type { Logger } from 'pino';
 import {
   agendaPresets,
@@ -61,12 +62,21 @@ export interface RehearsalsOptions {
   /** Draws for the bots' choices; `Math.random` by default, seeded in tests that need a fixed run. */
   chance?: () => number;
   limits?: Partial<Record<'facilitatorAwayMs' | 'maxDurationMs' | 'keepEndedMs', number>>;
+  /** How often `reap(false)` runs by itself; 10 minutes by default. */
+  reapIntervalMs?: number;
 }
 
 export interface Rehearsals {
   start(realGroupId: GroupId, caller: Caller, body: StartRehearsalBody): Promise<StartRehearsalResponse>;
   /** What the group answer tells of a rehearsal's own group; undefined for every other group. */
   info(groupId: GroupId): RehearsalInfo | undefined;
+  /**
+   * Ends and discards the stored rehearsals that no process runs any more: with `everything`, each
+   * that this process does not run (a single instance just started: nobody else can run one);
+   * otherwise only those older than the longest a rehearsal runs, plus the time an ended one is kept.
+   * Answers how many it discarded.
+   */
+  reap(everything: boolean): Promise<number>;
   /** Stops every bot, for a server shutting down. */
   close(): void;
 }
@@ -96,6 +106,10 @@ export function createRehearsals(opts: RehearsalsOptions): Rehearsals {
   const byRealGroup = new Map<GroupId, Running>();
   /** Every rehearsal group whose documents are not deleted yet, live or ended. */
   const byGroup = new Map<GroupId, Running>();
+  /** Rehearsal groups being discarded after an interruption (so that two sweeps do not overlap). */
+  const reaping = new Set<GroupId>();
+  const reapTimer = setInterval(() => void reap(false), opts.reapIntervalMs ?? 10 * 60 * 1000);
+  reapTimer.unref();
 
   function later(r: Running, ms: number, fn: () => void): NodeJS.Timeout {
     const t = setTimeout(() => {
@@ -183,7 +197,8 @@ export function createRehearsals(opts: RehearsalsOptions): Rehearsals {
     later(r, bounds.keepEndedMs, () => void discard(r));
   }
 
-  async function discard(r: Running): Promise<void> {
+  /** Answers whether everything was discarded (else the stored rehearsal stays for the next sweep). */
+  async function discard(r: Pick<Running, 'groupId' | 'meetingId'>): Promise<boolean> {
     try {
       const at = new Date().toISOString();
       for (const p of await storage.listParticipants(r.groupId)) {
@@ -200,11 +215,51 @@ export function createRehearsals(opts: RehearsalsOptions): Rehearsals {
         await storage.rotateLinks(r.groupId, group.linkGeneration, dead);
       }
       await opts.purge();
+      await storage.markRehearsalDiscarded(r.groupId, new Date().toISOString());
+      return true;
     } catch (err) {
       log.error({ err, meetingId: r.meetingId }, 'could not discard a rehearsal');
+      return false;
     } finally {
       byGroup.delete(r.groupId);
     }
+  }
+
+  async function reap(everything: boolean): Promise<number> {
+    let discarded = 0;
+    try {
+      const staleMs = bounds.maxDurationMs + bounds.keepEndedMs;
+      for (const stored of await storage.listUndiscardedRehearsals()) {
+        const { groupId, meetingId } = stored;
+        if (byGroup.has(groupId) || reaping.has(groupId)) continue;
+        if (!everything && Date.now() - Date.parse(stored.startedAt) < staleMs) continue;
+        reaping.add(groupId);
+        try {
+          log.info({ meetingId }, 'discarding a rehearsal that was cut short');
+          const meeting = await storage.getMeeting(meetingId);
+          if (meeting && !meeting.endedAt && meeting.facilitatedBy) {
+            const facilitator = {
+              groupId,
+              role: 'facilitator' as const,
+              participantId: meeting.facilitatedBy,
+              tokenHash: '',
+            };
+            await facilitation.endMeeting(meetingId, facilitator).catch(async (err: unknown) => {
+              log.warn({ err, meetingId }, 'could not end the rehearsal as its facilitator; ending it in the store');
+              await storage.endMeeting(meetingId, new Date().toISOString());
+            });
+          } else if (meeting && !meeting.endedAt) {
+            await storage.endMeeting(meetingId, new Date().toISOString());
+          }
+          if (await discard(stored)) discarded++;
+        } finally {
+          reaping.delete(groupId);
+        }
+      }
+    } catch (err) {
+      log.error({ err }, 'could not look for rehearsals that were cut short');
+    }
+    return discarded;
   }
 
   return {
@@ -272,6 +327,7 @@ export function createRehearsals(opts: RehearsalsOptions): Rehearsals {
       byRealGroup.set(realGroupId, r);
       byGroup.set(groupId, r);
       try {
+        await storage.recordRehearsal({ groupId, realGroupId, meetingId, startedAt: createdAt });
         await setUpAgenda(r, body);
         const names = botNames[settings.locale];
         for (let i = 0; i < body.bots; i++) {
@@ -308,7 +364,10 @@ export function createRehearsals(opts: RehearsalsOptions): Rehearsals {
       return byGroup.get(groupId)?.info;
     },
 
+    reap,
+
     close() {
+      clearInterval(reapTimer);
       for (const r of byGroup.values()) {
         for (const bot of r.bots) bot.stop();
         for (const t of r.timers) clearTimeout(t);

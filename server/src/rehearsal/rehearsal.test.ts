@@ -227,3 +227,49 @@ it('ends a rehearsal whose facilitator never comes, and its bots leave', { timeo
     await away.close();
   }
 });
+
+it('discards a rehearsal that a restart cut short, once the server is back', { timeout: 90_000 }, async () => {
+  let restarted = await startTestServer({ REHEARSAL_KEEP_ENDED_SECONDS: '600' });
+  try {
+    const group = createGroupResponseSchema.parse(
+      (await restarted.api('/api/groups', { body: { name: 'Cut short', facilitatorName: 'Kaisa' } })).body,
+    );
+    const started = await restarted.api(`/api/groups/${group.groupId}/rehearsals`, {
+      token: group.participantToken,
+      body: { agenda: { kind: 'methods', methodIds: ['check-in-round'] }, bots: 3, speed: 10 },
+    });
+    expect(started.status).toBe(201);
+    const r = startRehearsalResponseSchema.parse(started.body);
+    await until(
+      async () => (await serverSession(restarted, r.meetingId)).participants.filter((p) => p.present).length === 3,
+      'three bots',
+      long,
+    );
+    expect(await restarted.storage.listUndiscardedRehearsals()).toEqual([
+      { groupId: r.groupId, realGroupId: group.groupId, meetingId: r.meetingId, startedAt: expect.any(String) },
+    ]);
+
+    // The process goes away mid-rehearsal; a new one on the same data finds it in the store.
+    restarted = await restarted.restart();
+    await until(
+      async () => (await restarted.storage.listUndiscardedRehearsals()).length === 0,
+      'the rehearsal discarded',
+      long,
+    );
+    expect((await restarted.storage.getMeeting(r.meetingId))?.endedAt).not.toBeNull();
+    expect((await restarted.api(`/api/groups/${r.groupId}`, { token: r.participantToken })).status).toBe(401);
+    const people = await restarted.storage.listParticipants(r.groupId);
+    // The facilitator and the three bots, every one removed.
+    expect(people).toHaveLength(4);
+    expect(people.every((p) => p.removedAt !== null)).toBe(true);
+    expect(await restarted.storage.loadUpdates(`meeting/${r.meetingId}/board`)).toEqual([]);
+    // The real group may rehearse again, and its history holds none of it.
+    const again = await restarted.api(`/api/groups/${group.groupId}/rehearsals`, {
+      token: group.participantToken,
+      body: { agenda: { kind: 'methods', methodIds: ['check-in-round'] }, bots: 3, speed: 10 },
+    });
+    expect(again.status).toBe(201);
+  } finally {
+    await restarted.close();
+  }
+});

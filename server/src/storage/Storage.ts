@@ -21,6 +21,7 @@ import type { BetweenStore } from './BetweenStore.js';
 import type { NotifyStore } from './NotifyStore.js';
 import type { ProgramStore } from './programStore.js';
 import type { LibraryStore } from './libraryStore.js';
+import type { RehearsalStore } from './rehearsalStore.js';
 
 export interface GroupRecord {
   id: GroupId;
@@ -397,7 +398,8 @@ export interface Storage
     DebriefStore,
     ProgramStore,
     NotifyStore,
-    LibraryStore {
+    LibraryStore,
+    RehearsalStore {
   /** Resolves when the store answers a trivial query (readiness probe). */
   ping(): Promise<void>;
   close(): Promise<void>;

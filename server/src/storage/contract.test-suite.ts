@@ -15,6 +15,7 @@ import { ballotBoxSchema } from '@vermeboard/shared';
 import { debriefStorageContract } from './debriefContract.test-suite.js';
 import { programContract } from './programContract.test-suite.js';
 import { libraryContract } from './libraryContract.test-suite.js';
+import { rehearsalContract } from './rehearsalContract.test-suite.js';
 import { DocumentGoneError, type Storage } from './Storage.js';
 
 export function storageContract(name: string, open: () => Promise<{ storage: Storage; reopen(): Promise<Storage> }>) {
@@ -628,6 +629,10 @@ export function storageContract(name: string, open: () => Promise<{ storage: Sto
       reopen: async () => (storage = await reopen()),
     }));
     libraryContract(() => ({
+      storage,
+      reopen: async () => (storage = await reopen()),
+    }));
+    rehearsalContract(() => ({
       storage,
       reopen: async () => (storage = await reopen()),
     }));

@@ -11,6 +11,7 @@ import { createPostgresDocStore } from './postgresDocs.js';
 import { createPostgresProcessStore } from './postgresProcess.js';
 import { createPostgresProgramStore } from './postgresPrograms.js';
 import { createPostgresLibraryStore } from './postgresLibrary.js';
+import { createPostgresRehearsalStore } from './rehearsalRows.js';
 import { migrate } from './postgresSchema.js';
 import { createPostgresSummaryStore } from './postgresSummaries.js';
 import {
@@ -64,6 +65,7 @@ export async function openPostgresStorage(url: string, options: PoolOptions = {}
     ...createPostgresDebriefStore(db),
     ...createPostgresProgramStore(db),
     ...createPostgresLibraryStore(db),
+    ...createPostgresRehearsalStore(db),
 
     async createGroup(group, hashes, defaults) {
       await db.transaction(async (c) => {

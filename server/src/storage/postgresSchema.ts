@@ -11,6 +11,7 @@ import { betweenMigration } from './betweenSchema.js';
 import { notifyMigration } from './notifySchema.js';
 import { postgresDebriefMigration } from './debriefSchema.js';
 import { libraryPgMigration } from './librarySchema.js';
+import { rehearsalMigration } from './rehearsalRows.js';
 import type { Db } from './postgresDb.js';
 import { programsPgMigration } from './postgresPrograms.js';
 
@@ -199,6 +200,8 @@ export const migrations: readonly string[] = [
   notifyMigration,
   // The method studio: trainers and their library methods (libraryStore.ts).
   libraryPgMigration,
+  // Rehearsals started, so that one a restart interrupted is still discarded (rehearsalStore.ts).
+  rehearsalMigration,
 ];
 
 /** Session-level advisory lock key that serializes migrations when several instances start at once. */

@@ -25,6 +25,7 @@ import { createSqliteProcessStore } from './sqliteProcess.js';
 import { createSqliteProgramStore, programsMigration } from './sqlitePrograms.js';
 import { libraryMigration } from './librarySchema.js';
 import { createSqliteLibraryStore } from './sqliteLibrary.js';
+import { createSqliteRehearsalStore, rehearsalMigration } from './rehearsalRows.js';
 import { createSqliteSummaryStore } from './sqliteSummaries.js';
 import {
   DocumentGoneError,
@@ -223,6 +224,8 @@ export const migrations: Migration[] = [
   notifyMigration,
   // The method studio: trainers and their library methods (libraryStore.ts).
   libraryMigration,
+  // Rehearsals started, so that one a restart interrupted is still discarded (rehearsalStore.ts).
+  rehearsalMigration,
 ];
 
 /** The schema version right after the free-page scrub (its test replays the steps from before it). */
@@ -374,6 +377,7 @@ export function openSqliteStorage(file: string, opts: SqliteOptions = {}): Stora
     ...createSqliteDebriefStore(db),
     ...createSqliteProgramStore(db),
     ...createSqliteLibraryStore(db),
+    ...createSqliteRehearsalStore(db),
     async createGroup(group, hashes, defaults) {
       createGroup(group, hashes, defaults);
     },

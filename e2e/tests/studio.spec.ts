@@ -124,6 +124,18 @@ test('a method drawn in the studio runs on another server with its layout as dra
   await page.getByRole('heading', { name: 'Board layout of step 1' }).evaluate((el) => el.scrollIntoView());
   await page.screenshot({ path: `${shots}studio.png`, fullPage: false });
 
+  // Nothing is saved yet (it cannot be: the second frame's prompt is missing); a reload brings the
+  // draft back as it was left.
+  await page.reload();
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Your unsaved work is back, as you left it.' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('Method id')).toHaveValue('harbour-walk');
+  await expect(page.getByLabel('Name (Suomi)', { exact: true })).toHaveValue('Harbour walk (fi)');
+  await expect(page.getByLabel('Speaking mode')).toHaveValue('silent');
+  await expect(page.getByText(/^Frame step-1-frame-2: /)).toBeVisible();
+  expect([await drawnFrame(page, 'step-1-frame-1'), await drawnFrame(page, 'step-1-frame-2')]).toEqual(drawn);
+
   await page.getByRole('button', { name: 'Add a step' }).click();
   await fillStep(page, 'Share');
   await page.getByLabel('Speaking mode').selectOption('round-robin');
@@ -206,5 +218,15 @@ test('the studio in Finnish on a phone', async ({ browser }) => {
   await expect(page.getByRole('alert').filter({ hasText: 'name.sv' })).toBeVisible();
   await page.getByLabel('Nimi (Svenska)', { exact: true }).evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await page.screenshot({ path: `${shots}studio-fi-phone.png`, fullPage: false });
+  // The unsaved copy survives a reload, the missing translation still marked; closing forgets it.
+  await page.reload();
+  await expect(page.getByRole('status').filter({ hasText: 'Tallentamaton työsi on palautettu' })).toBeVisible();
+  await expect(page.getByLabel('Nimi (Svenska)', { exact: true })).toHaveValue('');
+  await expect(page.getByText('Käännös puuttuu').first()).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('studio-fi-phone-restored.png'), fullPage: false });
+  await page.getByRole('button', { name: 'Takaisin omiin menetelmiin' }).click();
+  await page.reload();
+  await expect(page.getByRole('button', { name: 'Kopioi Kuulumiskierros muokattavaksi' })).toBeVisible();
+  await expect(page.getByLabel('Menetelmän tunnus')).toHaveCount(0);
   await phone.close();
 });

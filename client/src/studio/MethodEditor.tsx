@@ -61,7 +61,7 @@ export function MethodEditor(props: Props) {
   return (
     <section className="vb-studio-editor" aria-labelledby={headingId}>
       <div className="vb-studio-editor__bar">
-        <h2 id={headingId}>{draft.name.en || draft.id}</h2>
+        <h2 id={headingId}>{draft.name[locale] || draft.name.en || draft.id}</h2>
         <button type="button" className="button" onClick={props.onClose}>
           {t('studio.editor.close')}
         </button>

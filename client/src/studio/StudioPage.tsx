@@ -1,7 +1,8 @@
 // The method studio, `/studio` (README "Method studio and libraries"). Opening a studio link
 // (`/studio#<token>`) keeps its token in this browser and takes it out of the address. The page
 // lists the trainer's methods (edit, export as a file, delete), the built-ins to copy, an import
-// of a method file, and the editor. The draft being written is kept in this browser as it is typed.
+// of a method file, and the editor. What the editor holds is kept in this browser as it is typed
+// (keptDraft.ts) and comes back after a reload; closing the editor forgets it.
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import {
   agendaFormat,
@@ -21,6 +22,7 @@ import { useClientConfig } from '../app/clientConfig.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
 import { copyOf, methodFile, newDraft, withoutEmptyOptionals } from './draftModel.js';
+import { keepDraft, keptDraft } from './keptDraft.js';
 import { IssueList } from './IssueList.js';
 import { AgendaEditor } from './AgendaEditor.js';
 import { MethodEditor } from './MethodEditor.js';
@@ -60,13 +62,20 @@ export default function StudioPage() {
   const [token, setToken] = useState<string | null>(openToken);
   const [studio, setStudio] = useState<StudioResponse | null>(null);
   const [error, setError] = useState<MessageKey | null>(null);
-  const [editing, setEditing] = useState<Editing | null>(null);
+  // What the editor held when this browser last left the studio (keptDraft.ts).
+  const [restored] = useState(() => (token ? keptDraft(token) : null));
+  const [editing, setEditing] = useState<Editing | null>(() =>
+    restored?.kind === 'method' ? { draft: restored.draft, scope: restored.scope, savedId: restored.savedId } : null,
+  );
   const [serverIssues, setServerIssues] = useState<MethodIssue[]>([]);
   const [saving, setSaving] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(() => (restored ? t('studio.draft.restored') : null));
   const [importIssues, setImportIssues] = useState<MethodIssue[] | null>(null);
   const [agenda, setAgenda] = useState<{ agenda: LibraryAgenda; scope: LibraryScope; savedId: string | null } | null>(
-    null,
+    () =>
+      restored?.kind === 'agenda'
+        ? { agenda: restored.agenda, scope: restored.scope, savedId: restored.savedId }
+        : null,
   );
   const [agendaIssues, setAgendaIssues] = useState<MethodIssue[]>([]);
   const importId = useId();
@@ -80,6 +89,10 @@ export default function StudioPage() {
     }
   }, [token]);
   useEffect(() => void reload(), [reload]);
+  useEffect(() => {
+    if (!token) return;
+    keepDraft(token, agenda ? { kind: 'agenda', ...agenda } : editing ? { kind: 'method', ...editing } : null);
+  }, [token, editing, agenda]);
 
   const taken = (id: string) =>
     builtInMethods[id] !== undefined || (studio?.methods ?? []).some((m) => m.method.id === id);

@@ -111,6 +111,7 @@ export const studioMessages = defineMessages(
     'studio.save.submit': 'Save the method',
     'studio.save.saving': 'Saving…',
     'studio.save.done': '{name} is saved.',
+    'studio.draft.restored': 'Your unsaved work is back, as you left it.',
     'studio.program.title': 'Trainers’ method studio',
     'studio.program.intro':
       'A studio link for the program’s trainers: the methods they share with the program’s library are offered to the facilitators of the program’s groups.',
@@ -242,6 +243,7 @@ export const studioMessages = defineMessages(
     'studio.save.submit': 'Tallenna menetelmä',
     'studio.save.saving': 'Tallennetaan…',
     'studio.save.done': '{name} on tallennettu.',
+    'studio.draft.restored': 'Tallentamaton työsi on palautettu sellaisena kuin jätit sen.',
     'studio.program.title': 'Kouluttajien menetelmästudio',
     'studio.program.intro':
       'Studiolinkki ohjelman kouluttajille: menetelmät, jotka he jakavat ohjelman kirjastoon, tarjotaan ohjelman ryhmien fasilitaattoreille.',
@@ -373,6 +375,7 @@ export const studioMessages = defineMessages(
     'studio.save.submit': 'Spara metoden',
     'studio.save.saving': 'Sparar…',
     'studio.save.done': '{name} är sparad.',
+    'studio.draft.restored': 'Ditt osparade arbete är tillbaka, som du lämnade det.',
     'studio.program.title': 'Utbildarnas metodstudio',
     'studio.program.intro':
       'En studiolänk för programmets utbildare: metoderna de delar med programmets bibliotek erbjuds till facilitatorerna i programmets grupper.',

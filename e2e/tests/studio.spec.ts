@@ -1,8 +1,10 @@
 // The method studio in real Chromium: a trainer draws a new three-step method whose first step
 // has a two-frame layout on the studio's tldraw canvas, saves it and exports it as a file; on a
 // second server (its own process and data directory) another trainer imports the file and shares
-// it with the server's facilitators; a facilitator runs it in a real meeting, and the frames appear
-// on the board where and as large as they were drawn.
+// it with the server's facilitators in an agenda; a facilitator runs it in a real meeting, and the
+// frames appear on the board where and as large as they were drawn. The agenda is exported as a
+// file too: a trainer on a third server imports it with the method it carries, and the first
+// trainer imports it next to the method they wrote.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -14,14 +16,16 @@ const shots = fileURLToPath(new URL('../../docs/screenshots/', import.meta.url))
 
 let first: ServerProcess;
 let second: ServerProcess;
+let third: ServerProcess;
 test.beforeAll(async () => {
-  [first, second] = await Promise.all([
+  [first, second, third] = await Promise.all([
     launchServer({ LIBRARY_SHARING: 'open' }),
     launchServer({ LIBRARY_SHARING: 'open' }),
+    launchServer(),
   ]);
 });
 test.afterAll(async () => {
-  await Promise.all([first?.stop(), second?.stop()]);
+  await Promise.all([first?.stop(), second?.stop(), third?.stop()]);
 });
 
 interface Box {
@@ -154,14 +158,13 @@ test('a method drawn in the studio runs on another server with its layout as dra
   };
   expect(exported.steps).toHaveLength(3);
   expect(exported.steps[0]!.layout!.frames.map(({ x, y, w, h }) => ({ x, y, w, h }))).toEqual(drawn);
-  await trainerContext.close();
 
   // Another server: a trainer there imports the file and shares it with its facilitators.
   const otherContext = await browser.newContext();
   const other = await otherContext.newPage();
   await other.goto(`${second.url}/studio`);
   await other.getByRole('button', { name: 'Create a method studio' }).click();
-  await other.locator('input[type="file"]').setInputFiles(file);
+  await other.getByLabel('Choose a method file').setInputFiles(file);
   await expect(other.getByRole('status').filter({ hasText: 'Harbour walk was imported' })).toBeVisible();
   await other.getByRole('button', { name: 'Edit Harbour walk' }).click();
   await other.getByLabel('Library').selectOption('instance');
@@ -179,7 +182,52 @@ test('a method drawn in the studio runs on another server with its layout as dra
   await other.getByLabel('Library').selectOption('instance');
   await other.getByRole('button', { name: 'Save the agenda' }).click();
   await expect(other.getByRole('status').filter({ hasText: 'Harbour day is saved.' })).toBeVisible();
+  // The agenda as a file: the built-in by id, the trainer's own method in full.
+  await other.getByRole('button', { name: 'Back to my methods' }).click();
+  const agendaDownload = other.waitForEvent('download');
+  await other.getByRole('button', { name: 'Export Harbour day as a file' }).click();
+  const agendaFile = test.info().outputPath('harbour-day.vermeboard-agenda.json');
+  await (await agendaDownload).saveAs(agendaFile);
+  expect((await agendaDownload).suggestedFilename()).toBe('harbour-day.vermeboard-agenda.json');
+  const exportedAgenda = JSON.parse(readFileSync(agendaFile, 'utf8')) as {
+    format: string;
+    agenda: { methodIds: string[] };
+    methods: { id: string; steps: unknown[] }[];
+  };
+  expect(exportedAgenda.format).toBe('vermeboard-agenda');
+  expect(exportedAgenda.agenda.methodIds).toEqual(['harbour-walk', 'reflection']);
+  expect(exportedAgenda.methods.map((m) => [m.id, m.steps.length])).toEqual([['harbour-walk', 3]]);
   await otherContext.close();
+
+  // A trainer on a third server imports it: the agenda and the method it carries arrive together.
+  const thirdContext = await browser.newContext();
+  const importer = await thirdContext.newPage();
+  await importer.goto(`${third.url}/studio`);
+  await importer.getByRole('button', { name: 'Create a method studio' }).click();
+  await importer.getByLabel('Import an agenda file').setInputFiles(agendaFile);
+  await expect(
+    importer
+      .getByRole('status')
+      .filter({ hasText: 'Harbour day was imported into your own library, and 1 method with it.' }),
+  ).toBeVisible();
+  await expect(importer.getByRole('button', { name: 'Edit Harbour day' })).toBeVisible();
+  await expect(importer.getByRole('button', { name: 'Edit Harbour walk' })).toBeVisible();
+  // The same file again is refused, and says why.
+  await importer.getByLabel('Import an agenda file').setInputFiles(agendaFile);
+  const refusal = importer.getByRole('alert').filter({ hasText: 'nothing was imported' });
+  await expect(refusal).toContainText('agenda.id: you have an agenda with this id already');
+  // So is a method file offered as an agenda.
+  await importer.getByLabel('Import an agenda file').setInputFiles(file);
+  await expect(refusal).toContainText('this is a method file, not an agenda file');
+  await thirdContext.close();
+
+  // The first trainer takes it back to the first server, where the method is theirs already.
+  await page.getByLabel('Import an agenda file').setInputFiles(agendaFile);
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Harbour day was imported into your own library.' }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Edit Harbour day' })).toBeVisible();
+  await trainerContext.close();
 
   // A facilitator on that server runs it.
   const facilitatorContext = await browser.newContext();

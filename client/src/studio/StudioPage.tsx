@@ -1,13 +1,15 @@
 // The method studio, `/studio` (README "Method studio and libraries"). Opening a studio link
 // (`/studio#<token>`) keeps its token in this browser and takes it out of the address. The page
-// lists the trainer's methods (edit, export as a file, delete), the built-ins to copy, an import
-// of a method file, and the editor. What the editor holds is kept in this browser as it is typed
-// (keptDraft.ts) and comes back after a reload; closing the editor forgets it.
+// lists the trainer's methods and agendas (edit, export as a file, delete), an import of an agenda
+// file (agendaImport.ts), the built-ins to copy, an import of a method file, and the editor. What
+// the editor holds is kept in this browser as it is typed (keptDraft.ts) and comes back after a
+// reload; closing the editor forgets it.
 import { useCallback, useEffect, useId, useState, type ChangeEvent } from 'react';
 import {
   agendaFormat,
   builtInMethods,
   studioPath,
+  writeAgendaFile,
   type LibraryAgenda,
   tokenSchema,
   type LibraryScope,
@@ -21,7 +23,8 @@ import { errorMessageKey } from '../app/errorMessage.js';
 import { useClientConfig } from '../app/clientConfig.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import type { MessageKey } from '../i18n/messages.js';
-import { copyOf, methodFile, newDraft, withoutEmptyOptionals } from './draftModel.js';
+import { agendaFileText, copyOf, methodFile, newDraft, withoutEmptyOptionals } from './draftModel.js';
+import { importAgendaFile } from './agendaImport.js';
 import { keepDraft, keptDraft } from './keptDraft.js';
 import { IssueList } from './IssueList.js';
 import { AgendaEditor } from './AgendaEditor.js';
@@ -78,7 +81,10 @@ export default function StudioPage() {
         : null,
   );
   const [agendaIssues, setAgendaIssues] = useState<MethodIssue[]>([]);
+  // Why the last agenda export or import did not happen, under its own heading.
+  const [agendaFileProblem, setAgendaFileProblem] = useState<{ heading: string; issues: MethodIssue[] } | null>(null);
   const importId = useId();
+  const agendaImportId = useId();
 
   const reload = useCallback(async () => {
     if (!token) return;
@@ -100,6 +106,12 @@ export default function StudioPage() {
   if (!token) return <NewStudio onToken={setToken} />;
   if (error) return <ErrorNotice message={error} />;
   if (!studio) return <p role="status">{t('studio.loading')}</p>;
+
+  /** A call that failed without a refusal the studio can read, shown as one. */
+  const callFailed = (err: unknown) => ({
+    ok: false as const,
+    issues: [{ path: '', message: t(errorMessageKey(err, 'other')) }],
+  });
 
   const save = async () => {
     if (!editing) return;
@@ -123,10 +135,7 @@ export default function StudioPage() {
   const storeAgenda = async () => {
     if (!agenda) return;
     setAgendaIssues([]);
-    const answer = await saveAgenda(token, agenda.agenda, agenda.scope).catch((err: unknown) => ({
-      ok: false as const,
-      issues: [{ path: '', message: t(errorMessageKey(err, 'other')) }],
-    }));
+    const answer = await saveAgenda(token, agenda.agenda, agenda.scope).catch(callFailed);
     if (!answer.ok) return setAgendaIssues(answer.issues);
     if (agenda.savedId !== null && agenda.savedId !== agenda.agenda.id) await deleteAgenda(token, agenda.savedId);
     setAgenda({ ...agenda, savedId: agenda.agenda.id });
@@ -135,17 +144,46 @@ export default function StudioPage() {
   };
 
   const onImport = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
+    const file = chosenFile(event);
     if (!file) return;
     setImportIssues(null);
     setNotice(null);
-    const answer = await importMethod(token, await file.text()).catch((err: unknown) => ({
-      ok: false as const,
-      issues: [{ path: '', message: t(errorMessageKey(err, 'other')) }],
-    }));
+    const answer = await importMethod(token, await file.text()).catch(callFailed);
     if (!answer.ok) return setImportIssues(answer.issues);
     setNotice(t('studio.import.done', { name: answer.saved.method.name.en }));
+    await reload();
+  };
+
+  const exportAgenda = (saved: LibraryAgenda) => {
+    setAgendaFileProblem(null);
+    const written = writeAgendaFile(
+      saved,
+      studio.methods.map((m) => m.method),
+    );
+    if (written.ok) return download(agendaFileText(written.file));
+    setAgendaFileProblem({
+      heading: t('studio.agendaFile.notExported', { name: saved.name[locale] }),
+      issues: written.issues,
+    });
+  };
+
+  const onImportAgenda = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = chosenFile(event);
+    if (!file) return;
+    setAgendaFileProblem(null);
+    setNotice(null);
+    const answer = await importAgendaFile(file, studio, {
+      saveMethod: (method) => saveMethod(token, method, 'own', method.id),
+      deleteMethod: (id) => deleteMethod(token, id),
+      saveAgenda: (imported) => saveAgenda(token, imported, 'own'),
+    }).catch(callFailed);
+    if (!answer.ok) {
+      return setAgendaFileProblem({
+        heading: t('studio.import.refused', { n: answer.issues.length }),
+        issues: answer.issues,
+      });
+    }
+    setNotice(t('studio.agendaFile.done', { name: answer.agenda.name[locale], n: answer.added }));
     await reload();
   };
 
@@ -268,6 +306,14 @@ export default function StudioPage() {
                       <button
                         type="button"
                         className="button"
+                        aria-label={t('studio.mine.export', { name })}
+                        onClick={() => exportAgenda(entry.agenda)}
+                      >
+                        {t('studio.mine.exportShort')}
+                      </button>
+                      <button
+                        type="button"
+                        className="button"
                         aria-label={t('studio.mine.delete', { name })}
                         onClick={async () => {
                           await deleteAgenda(token, entry.agenda.id);
@@ -299,6 +345,21 @@ export default function StudioPage() {
             >
               {t('studio.agenda.new')}
             </button>
+            <div className="vb-studio-import">
+              <label htmlFor={agendaImportId}>{t('studio.agendaFile.choose')}</label>
+              <p id={`${agendaImportId}-hint`} className="vb-fac-hint">
+                {t('studio.agendaFile.hint')}
+              </p>
+              <input
+                id={agendaImportId}
+                className="vb-studio-file"
+                type="file"
+                accept=".json,application/json"
+                aria-describedby={`${agendaImportId}-hint`}
+                onChange={onImportAgenda}
+              />
+            </div>
+            {agendaFileProblem && <IssueList heading={agendaFileProblem.heading} issues={agendaFileProblem.issues} />}
           </section>
           <section className="card" aria-labelledby="studio-import">
             <h2 id="studio-import">{t('studio.import.heading')}</h2>
@@ -334,8 +395,14 @@ export default function StudioPage() {
   );
 }
 
-function download(method: Method): void {
-  const file = methodFile(method);
+/** The file just chosen; the input is emptied so that choosing the same file again imports it again. */
+function chosenFile(event: ChangeEvent<HTMLInputElement>): File | undefined {
+  const file = event.target.files?.[0];
+  event.target.value = '';
+  return file;
+}
+
+function download(file: { name: string; text: string }): void {
   const url = URL.createObjectURL(new Blob([file.text], { type: 'application/json' }));
   const a = document.createElement('a');
   a.href = url;
@@ -375,7 +442,7 @@ function MethodRow({
         <button
           type="button"
           className="button"
-          onClick={() => download(method)}
+          onClick={() => download(methodFile(method))}
           aria-label={t('studio.mine.export', { name })}
         >
           {t('studio.mine.exportShort')}

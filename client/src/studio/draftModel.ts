@@ -4,6 +4,7 @@
 // as it is typed; only a complete one (every text in English, Finnish and Swedish) can be saved.
 import {
   copyId,
+  type AgendaFile,
   facilitationLimits,
   locales,
   methodFormat,
@@ -87,6 +88,11 @@ export function emptyLayout(): BoardLayout {
 /** The file a method is exported as: its definition, versioned, pretty-printed. */
 export function methodFile(method: Method): { name: string; text: string } {
   return { name: `${method.id}.vermeboard-method.json`, text: `${JSON.stringify(method, null, 2)}\n` };
+}
+
+/** The file an agenda is exported as (`writeAgendaFile`), pretty-printed like a method's. */
+export function agendaFileText(file: AgendaFile): { name: string; text: string } {
+  return { name: `${file.agenda.id}.vermeboard-agenda.json`, text: `${JSON.stringify(file, null, 2)}\n` };
 }
 
 export const draftLimits = {

@@ -131,6 +131,26 @@ export const studioMessages = defineMessages(
     'studio.agenda.save': 'Save the agenda',
     'studio.agenda.use': 'Use the agenda {name}',
     'studio.issue.slug': 'lower-case letters, digits and single dashes only',
+    'studio.agendaFile.choose': 'Import an agenda file',
+    'studio.agendaFile.hint':
+      'An agenda exported from a studio on this server or another, with the trainer’s own methods it uses. It goes into your own library; if anything in the file is wrong, nothing is imported.',
+    'studio.agendaFile.done':
+      '{n, plural, =0 {{name} was imported into your own library.} one {{name} was imported into your own library, and # method with it.} other {{name} was imported into your own library, and # methods with it.}}',
+    'studio.agendaFile.notExported': '{name} was not exported:',
+    'studio.issue.tooLarge': 'the file is larger than an agenda file may be',
+    'studio.issue.notJson': 'the file is not valid JSON',
+    'studio.issue.notAgendaFile': 'not an agenda file exported from Vermeboard',
+    'studio.issue.methodFile': 'this is a method file, not an agenda file: import it under Import a method file',
+    'studio.issue.unknownMethod': 'no built-in method or method in this file has this id',
+    'studio.issue.unusedMethod': 'the agenda does not use this method',
+    'studio.issue.repeatedMethod': 'the file holds another method with this id',
+    'studio.issue.missingMethod': 'this studio no longer has this method',
+    'studio.issue.agendaTaken':
+      'you have an agenda with this id already; delete it first, or change the id in the file',
+    'studio.issue.methodDiffers':
+      'you have a different method with this id; delete yours or change its id first, or change the id in the file',
+    'studio.issue.idTaken': 'another method on this server has this id',
+    'studio.issue.newer': 'written by a newer Vermeboard (version {from}; this one reads up to version {to})',
   },
   {
     'studio.title': 'Menetelmästudio',
@@ -263,6 +283,27 @@ export const studioMessages = defineMessages(
     'studio.agenda.save': 'Tallenna asialista',
     'studio.agenda.use': 'Käytä asialistaa {name}',
     'studio.issue.slug': 'vain pieniä kirjaimia, numeroita ja yksittäisiä viivoja',
+    'studio.agendaFile.choose': 'Tuo asialistatiedosto',
+    'studio.agendaFile.hint':
+      'Studiosta viety asialista, tältä tai toiselta palvelimelta, ja sen käyttämät omat menetelmät. Se tulee omaan kirjastoosi; jos tiedostossa on jotain vikaa, mitään ei tuoda.',
+    'studio.agendaFile.done':
+      '{n, plural, =0 {{name} tuotiin omaan kirjastoosi.} one {{name} tuotiin omaan kirjastoosi, ja sen mukana # menetelmä.} other {{name} tuotiin omaan kirjastoosi, ja sen mukana # menetelmää.}}',
+    'studio.agendaFile.notExported': 'Asialistaa {name} ei viety:',
+    'studio.issue.tooLarge': 'tiedosto on suurempi kuin asialistatiedosto saa olla',
+    'studio.issue.notJson': 'tiedosto ei ole kelvollista JSONia',
+    'studio.issue.notAgendaFile': 'ei ole Vermeboardista viety asialistatiedosto',
+    'studio.issue.methodFile':
+      'tämä on menetelmätiedosto eikä asialistatiedosto: tuo se kohdassa Tuo menetelmätiedosto',
+    'studio.issue.unknownMethod': 'tällä tunnuksella ei ole valmista menetelmää eikä menetelmää tässä tiedostossa',
+    'studio.issue.unusedMethod': 'asialista ei käytä tätä menetelmää',
+    'studio.issue.repeatedMethod': 'tiedostossa on toinen menetelmä samalla tunnuksella',
+    'studio.issue.missingMethod': 'tässä studiossa ei enää ole tätä menetelmää',
+    'studio.issue.agendaTaken':
+      'sinulla on jo asialista tällä tunnuksella; poista se ensin tai vaihda tunnus tiedostossa',
+    'studio.issue.methodDiffers':
+      'sinulla on eri menetelmä tällä tunnuksella; poista omasi tai vaihda sen tunnus ensin, tai vaihda tunnus tiedostossa',
+    'studio.issue.idTaken': 'tällä palvelimella on jo toinen menetelmä tällä tunnuksella',
+    'studio.issue.newer': 'kirjoitettu uudemmalla Vermeboardilla (versio {from}; tämä lukee versioon {to} asti)',
   },
   {
     'studio.title': 'Metodstudio',
@@ -395,5 +436,26 @@ export const studioMessages = defineMessages(
     'studio.agenda.save': 'Spara dagordningen',
     'studio.agenda.use': 'Använd dagordningen {name}',
     'studio.issue.slug': 'bara små bokstäver, siffror och enstaka bindestreck',
+    'studio.agendaFile.choose': 'Importera en dagordningsfil',
+    'studio.agendaFile.hint':
+      'En dagordning som exporterats från en studio, på den här eller en annan server, med de egna metoder den använder. Den hamnar i ditt eget bibliotek; är något fel i filen importeras ingenting.',
+    'studio.agendaFile.done':
+      '{n, plural, =0 {{name} importerades till ditt eget bibliotek.} one {{name} importerades till ditt eget bibliotek, och # metod med den.} other {{name} importerades till ditt eget bibliotek, och # metoder med den.}}',
+    'studio.agendaFile.notExported': '{name} exporterades inte:',
+    'studio.issue.tooLarge': 'filen är större än en dagordningsfil får vara',
+    'studio.issue.notJson': 'filen är inte giltig JSON',
+    'studio.issue.notAgendaFile': 'inte en dagordningsfil som exporterats från Vermeboard',
+    'studio.issue.methodFile':
+      'det här är en metodfil, inte en dagordningsfil: importera den under Importera en metodfil',
+    'studio.issue.unknownMethod': 'ingen inbyggd metod och ingen metod i filen har det här id:t',
+    'studio.issue.unusedMethod': 'dagordningen använder inte den här metoden',
+    'studio.issue.repeatedMethod': 'filen har en annan metod med samma id',
+    'studio.issue.missingMethod': 'studion har inte längre den här metoden',
+    'studio.issue.agendaTaken':
+      'du har redan en dagordning med det här id:t; ta bort den först eller ändra id:t i filen',
+    'studio.issue.methodDiffers':
+      'du har en annan metod med det här id:t; ta bort din eller byt dess id först, eller ändra id:t i filen',
+    'studio.issue.idTaken': 'en annan metod på den här servern har det här id:t',
+    'studio.issue.newer': 'skriven av en nyare Vermeboard (version {from}; den här läser upp till version {to})',
   },
 );

@@ -1,1 +1,2 @@
 export * from './library.js';
+export * from './agendaFile.js';

@@ -44,6 +44,11 @@ export const libraryLimits = {
   methodsPerTrainer: 200,
   /** Methods a facilitator's list shows from the program's and the instance's libraries. */
   listed: 500,
+  /**
+   * Longest agenda file, in characters: room for an agenda of methods that are all the trainer's own
+   * and each as long as a method may be, pretty-printed (each method is bounded again on its own).
+   */
+  agendaFileChars: 2 * facilitationLimits.agendaItems * facilitationLimits.methodJsonChars,
 } as const;
 
 export const createStudioResponseSchema = z.object({

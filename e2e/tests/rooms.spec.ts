@@ -6,6 +6,7 @@
 // elsewhere) and their browsers are kept small: six people, plus the coordinator's window.
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { cue } from '../facilitation.js';
 import { drawRectangle, shapes, waitForBoard } from '../flows.js';
 import { launchServer, type ServerProcess } from '../server.js';
 
@@ -40,8 +41,8 @@ async function api<T>(path: string, body?: unknown, token?: string, method = bod
   return (res.status === 204 ? null : await res.json()) as T;
 }
 
-/** A group with its facilitator and two members, in the program. */
-async function groupOfThree(programId: string, coordinator: string, name: string, people: [string, string, string]) {
+/** A group with its facilitator (the first name) and members. */
+async function groupOf(name: string, people: string[]) {
   const created = await api<{
     groupId: string;
     participantId: string;
@@ -54,7 +55,7 @@ async function groupOfThree(programId: string, coordinator: string, name: string
       participantId: created.participantId,
       participantToken: created.participantToken,
       role: 'facilitator',
-      displayName: people[0],
+      displayName: people[0]!,
     },
   ];
   for (const displayName of people.slice(1)) {
@@ -64,8 +65,15 @@ async function groupOfThree(programId: string, coordinator: string, name: string
     });
     identities.push({ groupId: created.groupId, ...joined, role: 'member', displayName });
   }
-  await api(`/programs/${programId}/attach-requests`, { groupId: created.groupId }, coordinator);
-  await api(`/groups/${created.groupId}/program-requests/${programId}`, { accept: true }, created.participantToken);
+  return identities;
+}
+
+/** A group with its facilitator and two members, in the program. */
+async function groupOfThree(programId: string, coordinator: string, name: string, people: [string, string, string]) {
+  const identities = await groupOf(name, people);
+  const { groupId, participantToken } = identities[0]!;
+  await api(`/programs/${programId}/attach-requests`, { groupId }, coordinator);
+  await api(`/groups/${groupId}/program-requests/${programId}`, { accept: true }, participantToken);
   return identities;
 }
 
@@ -260,4 +268,76 @@ test('two groups meet in a plaza and work in three mixed breakout rooms', async 
     before = await seating();
   }
   await Promise.all(everyone.concat(riikka).map((p) => p.context().close()));
+});
+
+test('each Troika room chooses its own client, and only that room hears their name', async ({ browser }) => {
+  test.setTimeout(240_000);
+  const [kaisa, ...members] = await groupOf('East', ['Kaisa', 'Anna', 'Ben', 'Cai']);
+  const { meetingId } = await api<{ meetingId: string }>(
+    `/groups/${kaisa!.groupId}/meetings`,
+    {},
+    kaisa!.participantToken,
+  );
+  const facilitator = await open(browser, kaisa!, meetingId);
+  await facilitator.setViewportSize({ width: 1280, height: 800 });
+  // Cai follows in Finnish on her phone.
+  const [anna, ben, cai] = [
+    await open(browser, members[0]!, meetingId),
+    await open(browser, members[1]!, meetingId),
+    await open(browser, members[2]!, meetingId, { phone: true, fi: true }),
+  ];
+  const command = (c: Record<string, unknown>) =>
+    api(`/meetings/${meetingId}/commands`, { command: c }, kaisa!.participantToken);
+  const people = facilitator.getByRole('list', { name: 'People here' });
+  for (const name of ['Anna', 'Ben', 'Cai']) await expect(people.getByText(name, { exact: true })).toBeVisible();
+
+  // Troika consulting's first step opens trios; the facilitator sets two rooms by hand instead:
+  // Anna and Ben, and Cai.
+  await command({ type: 'addAgendaItem', methodId: 'troika-consulting' });
+  await command({ type: 'startMeeting' });
+  await command({ type: 'closeRooms' });
+  const ids = members.map((m) => m.participantId);
+  await command({
+    type: 'openRooms',
+    split: { kind: 'manual', rooms: [{ memberIds: [ids[0], ids[1]] }, { memberIds: [ids[2]] }] },
+    seconds: 600,
+  });
+  await expect(card(anna).getByRole('heading', { name: 'You are in room 1' })).toBeVisible();
+  await expect(card(cai, true).getByRole('heading', { name: 'Olet huoneessa 2' })).toBeVisible();
+
+  // Each room's card offers its own members as the client; Anna picks herself for room 1.
+  const picker = card(anna).getByRole('combobox', { name: 'Case owner in room 1' });
+  await expect(picker.getByRole('option')).toHaveText(['Not chosen', 'Anna', 'Ben']);
+  await picker.selectOption({ label: 'Anna' });
+  await expect(card(ben).getByRole('combobox', { name: 'Case owner in room 1' })).toHaveValue(ids[0]!);
+  const caisPicker = card(cai, true).getByRole('combobox', { name: 'Tapauksen tuoja huoneessa 2' });
+  await expect(caisPicker).toHaveValue('');
+  await expect(caisPicker.getByRole('option')).toHaveText(['Ei valittu', 'Cai']);
+
+  // The client presents: Ben hears Anna's name, Cai's room has no client yet.
+  await command({ type: 'gotoStep', agendaIndex: 0, stepIndex: 1 });
+  await expect(cue(anna)).toHaveText('Your turn');
+  await expect(cue(ben)).toHaveText('Listen — Anna has the floor');
+  await expect(cue(cai)).toHaveText('Tapauksen tuojaa ei ole vielä valittu');
+  await expect(cue(cai)).not.toContainText('Anna');
+  // The people list marks Anna as speaking in her room only.
+  const annaListed = ben.getByRole('list', { name: 'People here' }).getByRole('listitem').filter({ hasText: 'Anna' });
+  await expect(annaListed).toContainText('speaking');
+
+  // Cai is her own room's client; room 1 still hears Anna.
+  await caisPicker.selectOption({ label: 'Cai' });
+  await expect(cue(cai)).toHaveText('Sinun vuorosi');
+  await expect(cue(ben)).toHaveText('Listen — Anna has the floor');
+
+  // The facilitator, visiting room 2, reads that room's cue and chooses for it in the panel.
+  const rooms = facilitator.getByRole('region', { name: 'Breakout rooms' });
+  await expect(cue(facilitator)).toHaveText('The case owner has not been chosen yet');
+  await rooms.getByRole('button', { name: 'Visit room 2' }).click();
+  await expect(cue(facilitator)).toHaveText('Listen — Cai has the floor');
+  await expect(facilitator.getByRole('combobox', { name: 'Case owner in room 2' })).toHaveValue(ids[2]!);
+
+  await cai.screenshot({ path: '/tmp/troika-room-fi-phone.png' });
+  await anna.screenshot({ path: '/tmp/troika-room-en-desktop.png' });
+  await facilitator.screenshot({ path: '/tmp/troika-room-facilitator.png' });
+  await Promise.all([facilitator, anna, ben, cai].map((p) => p.context().close()));
 });

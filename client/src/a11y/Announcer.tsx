@@ -10,6 +10,7 @@ import { useI18n, type Translate } from '../i18n/I18nProvider.js';
 import type { Locale } from '../i18n/messages.js';
 import { cueText } from '../facilitation/cueText.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
+import { useRoomView } from '../rooms/RoomView.js';
 import { agendaStepNumber } from '../facilitation/StepCard.js';
 import { useServerNow } from '../facilitation/useServerNow.js';
 import { countText } from '../outline/outlineText.js';
@@ -71,6 +72,7 @@ export function AnnouncerProvider({ children }: { children: ReactNode }) {
 export function MeetingAnnouncements() {
   const { t, locale } = useI18n();
   const { state, me, clock } = useFacilitation();
+  const { visiting } = useRoomView();
   const announce = useAnnounce();
   const stateLog = useMemo(() => new AnnouncementLog(), []);
   const timers = useMemo(() => new TimerWatch(), []);
@@ -81,16 +83,16 @@ export function MeetingAnnouncements() {
   useEffect(() => {
     if (state === null) return;
     for (const a of stateLog.fresh(stateAnnouncements(state, me))) {
-      announce(announcementText(a, state, me, t, locale), a.politeness);
+      announce(announcementText(a, state, me, t, locale, visiting), a.politeness);
     }
-  }, [state, me, stateLog, announce, t, locale]);
+  }, [state, me, stateLog, announce, t, locale, visiting]);
 
   useEffect(() => {
     if (state === null) return;
     for (const a of timers.observe(state, now)) {
-      announce(announcementText(a, state, me, t, locale), a.politeness);
+      announce(announcementText(a, state, me, t, locale, visiting), a.politeness);
     }
-  }, [state, now, me, timers, announce, t, locale]);
+  }, [state, now, me, timers, announce, t, locale, visiting]);
   return null;
 }
 
@@ -100,10 +102,12 @@ export function announcementText(
   me: ParticipantId,
   t: Translate,
   locale: Locale,
+  /** The room the facilitator is visiting, whose cue the step card shows them. */
+  visiting: number | null = null,
 ): string {
   const event = a.event;
   // Turns are said as the step card's cue says them (with Finnish names in the right case).
-  const cue = () => cueText(speakingCue(state, me), state, t, locale);
+  const cue = () => cueText(speakingCue(state, me, { visiting }), state, t, locale);
   switch (event.kind) {
     case 'meetingEnded':
       return t('a11y.announce.ended');

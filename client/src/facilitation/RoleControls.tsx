@@ -1,8 +1,10 @@
 // Roles the facilitator hands out: the case owner of the current agenda item (problem clinic and
-// its variants), and the facilitator role itself, to another present member.
+// its variants; in a breakout room, the room's own), and the facilitator role itself, to another
+// present member.
 import { useId, useState } from 'react';
-import { currentStep, type ParticipantId, type SessionState } from '@vermeboard/shared';
+import { can, currentStep, roomCaseOwner, type ParticipantId, type Room, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useShownRoom } from '../rooms/RoomView.js';
 import { CommandButton } from './CommandButton.js';
 import { useFacilitation } from './FacilitationProvider.js';
 
@@ -11,34 +13,54 @@ function presentSpeakers(state: SessionState) {
 }
 
 export function RoleControls({ state }: { state: SessionState }) {
+  const shown = useShownRoom();
   return (
     <>
-      <CaseOwnerPicker state={state} />
+      <CaseOwnerPicker state={state} room={shown?.room ?? null} />
       <Handover state={state} />
     </>
   );
 }
 
-function CaseOwnerPicker({ state }: { state: SessionState }) {
+/**
+ * The case owner of the current agenda item: the plenary's, or — shown in a breakout room — that
+ * room's own, chosen among its members (the facilitator in the panel while visiting; a room's
+ * members on their room card). Hidden from whoever may not choose.
+ */
+export function CaseOwnerPicker({ state, room }: { state: SessionState; room: Room | null }) {
   const { t } = useI18n();
-  const { send } = useFacilitation();
+  const { send, actor } = useFacilitation();
   const id = useId();
   const current = currentStep(state);
   const mode = current?.step.speakingMode;
   if (!current || !(current.step.caseOwnerChosenHere || mode === 'presenter' || mode === 'consultants')) return null;
-  const owner = state.caseOwners[current.item.instanceId] ?? '';
+  const target = room === null ? {} : { room: room.n };
+  const allowed = can(actor, 'session.command', {
+    session: state,
+    command: { type: 'chooseCaseOwner', participantId: null, ...target },
+  });
+  if (!allowed) return null;
+  const instanceId = current.item.instanceId;
+  const owner = (room === null ? state.caseOwners[instanceId] : roomCaseOwner(state, instanceId, room)) ?? '';
+  const candidates = presentSpeakers(state).filter((p) => room === null || room.memberIds.includes(p.id));
   return (
     <div className="vb-fac-field">
-      <label htmlFor={id}>{t('facilitation.caseOwner.label')}</label>
+      <label htmlFor={id}>
+        {room === null ? t('facilitation.caseOwner.label') : t('facilitation.caseOwner.roomLabel', { name: room.name })}
+      </label>
       <select
         id={id}
         value={owner}
         onChange={(e) =>
-          void send({ type: 'chooseCaseOwner', participantId: (e.target.value || null) as ParticipantId | null })
+          void send({
+            type: 'chooseCaseOwner',
+            participantId: (e.target.value || null) as ParticipantId | null,
+            ...target,
+          })
         }
       >
         <option value="">{t('facilitation.caseOwner.none')}</option>
-        {presentSpeakers(state).map((p) => (
+        {candidates.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>

@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import { currentStep, sessionLibrary, speakingCue, type SessionState } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useRoomView } from '../rooms/RoomView.js';
 import { Countdown, TimeUpChime } from './Countdown.js';
 import { cueText } from './cueText.js';
 import { useFacilitation } from './FacilitationProvider.js';
@@ -23,6 +24,7 @@ export function agendaStepNumber(state: SessionState): { n: number; total: numbe
 export function StepCard() {
   const { t, locale } = useI18n();
   const { state, me, clock, actor, unreadable } = useFacilitation();
+  const { visiting } = useRoomView();
   const headingId = useId();
   if (unreadable) return <Unreadable />;
   if (state === null) return <p role="status">{t('facilitation.connecting')}</p>;
@@ -41,7 +43,8 @@ export function StepCard() {
     );
   }
   const { method, step } = current;
-  const cue = speakingCue(state, me);
+  // The facilitator visiting a room reads that room's cue (its own case owner).
+  const cue = speakingCue(state, me, { visiting });
   const { n, total } = agendaStepNumber(state);
   const writer = actor.role !== 'observer';
   return (

@@ -76,6 +76,39 @@ describe('personStatus', () => {
     expect(personStatus(state, bob, tr('en'))).toBeNull();
   });
 
+  it('marks each breakout room’s own case owner, who presents in their room', () => {
+    const troika = run([{ type: 'addAgendaItem', methodId: 'troika-consulting' }], meetingWithThree());
+    let state = atStep(troika, 'troika-consulting', 'prep');
+    state = run(
+      [
+        { type: 'closeRooms' },
+        {
+          type: 'openRooms',
+          split: { kind: 'manual', rooms: [{ memberIds: [bob] }, { memberIds: [cat] }] },
+          seconds: 600,
+        },
+      ],
+      state,
+    );
+    const room = state.breakout!.rooms[0]!.n;
+    state = run(
+      [
+        [
+          { type: 'chooseCaseOwner', participantId: bob, room },
+          { participantId: bob, role: 'member' },
+        ],
+      ],
+      state,
+    );
+    expect(personStatus(state, bob, tr('en'))).toEqual({ label: 'case owner', current: false });
+    expect(personStatus(state, cat, tr('en'))).toBeNull();
+    const presenting = atStep(state, 'troika-consulting', 'present');
+    expect(personStatus(presenting, bob, tr('fi'))).toEqual({ label: 'puhuu', current: true });
+    expect(cueText(speakingCue(presenting, cat), presenting, tr('en'), 'en')).toBe(
+      'The case owner has not been chosen yet',
+    );
+  });
+
   it('shows who leads the meeting after the facilitator role was handed to a member', () => {
     const state = run(
       [{ type: 'handOverFacilitation', participantId: bob }],

@@ -1,9 +1,11 @@
-// The card over the board while breakout rooms are open: which room this is and with whom, that
-// its result frame will be shared, the rooms' shared countdown with its last-minute warning, and
-// the facilitator's latest broadcast line. People not yet placed are told they will be.
+// The card over the board while breakout rooms are open: which room this is and with whom, the
+// room's own case owner when the step has one (its members choose it here), that its result frame
+// will be shared, the rooms' shared countdown with its last-minute warning, and the facilitator's
+// latest broadcast line. People not yet placed are told they will be.
 import { currentStep, remainingMs, roomWarningMs, type Breakout } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Countdown } from '../facilitation/Countdown.js';
+import { CaseOwnerPicker } from '../facilitation/RoleControls.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useServerNow } from '../facilitation/useServerNow.js';
 import { useRoomView, useShownRoom } from './RoomView.js';
@@ -37,6 +39,8 @@ export function RoomCard() {
       <h2 className="vb-room-card__title">{t(shown.own ? 'rooms.youAreIn' : 'rooms.visiting', { name })}</h2>
       {step && <p className="vb-room-card__step">{step.step.title[locale]}</p>}
       {mates.length > 0 && <p className="vb-room-card__with">{t('rooms.with', { names: mates.join(', ') })}</p>}
+      {/* A room's members choose its client (Troika, Wise crowds); the facilitator does it in the panel. */}
+      {shown.own && <CaseOwnerPicker state={state} room={shown.room} />}
       <p className="vb-room-card__shared">{t('rooms.shared')}</p>
       <Countdown timer={breakout.timer} clock={clock} label={t('rooms.timeLeft')} compact />
       <RoomNews breakout={breakout} />

@@ -69,6 +69,13 @@ export function SummaryView({ summary, level = 3, compact = false }: Props) {
             <div key={c.instanceId}>
               <Heading level={sub}>{c.methodName[locale]}</Heading>
               {c.owner && <p>{t('summary.caseOwner', { name: c.owner.name })}</p>}
+              {c.roomOwners && c.roomOwners.length > 0 && (
+                <ul className="summary-notes">
+                  {c.roomOwners.map((r) => (
+                    <li key={r.room}>{t('summary.roomCaseOwner', { room: r.room, name: r.owner.name })}</li>
+                  ))}
+                </ul>
+              )}
               <p className="summary-label">{t('summary.keyQuestion')}</p>
               <Texts items={c.keyQuestion} />
               <p className="summary-label">{t('summary.starredIdeas')}</p>

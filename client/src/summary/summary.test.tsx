@@ -64,6 +64,26 @@ function render(node: ReactNode, locale: Locale = 'en'): string {
 afterEach(() => vi.unstubAllGlobals());
 
 describe('SummaryView', () => {
+  it('names each breakout room’s case owner, in the reader’s language', () => {
+    const troika: MeetingSummary['cases'][number] = {
+      instanceId: 'troika-consulting-1',
+      methodName: { en: 'Troika consulting', fi: 'Troikka-konsultaatio', sv: 'Trojkakonsultation' },
+      owner: null,
+      roomOwners: [
+        { room: '1', owner: kaisa },
+        { room: '2', owner: { id: 'p-anna-0001' as ParticipantId, name: 'Anna' } },
+      ],
+      keyQuestion: [],
+      starredIdeas: [],
+    };
+    const withRooms = { ...summary, cases: [troika] };
+    const html = render(<SummaryView summary={withRooms} />);
+    expect(html).toContain('<li>Case owner in room 1: Kaisa</li><li>Case owner in room 2: Anna</li>');
+    expect(html).not.toContain('Case owner: ');
+    expect(render(<SummaryView summary={withRooms} />, 'fi')).toContain('Tapauksen tuoja huoneessa 2: Anna');
+    expect(render(<SummaryView summary={withRooms} />, 'sv')).toContain('Fallägare i rum 1: Kaisa');
+  });
+
   it('shows every section: attendance, the agenda as run, goals, reflection, actions and votes', () => {
     const html = render(<SummaryView summary={summary} />);
     expect(html).toContain('Facilitator: Kaisa');

@@ -62,6 +62,33 @@ describe('a simulated participant’s moves', () => {
     expect(stillApplies(moved, speaker!, mine[0]!)).toBe(false);
   });
 
+  it('consults for its own room’s client in Troika rooms, and only listens as the client', () => {
+    const other = 'bot-000000000002' as ParticipantId;
+    const inRooms: Parameters<typeof run>[0] = [
+      ...joined.slice(0, 2),
+      { as: 'server', command: { type: 'join', participantId: other, name: 'Sam', role: 'member' } },
+      { as: kaisa, command: { type: 'addAgendaItem', methodId: 'troika-consulting' } },
+      { as: kaisa, command: { type: 'startMeeting' } },
+      { as: kaisa, command: { type: 'closeRooms' } },
+      {
+        as: kaisa,
+        command: {
+          type: 'openRooms',
+          split: { kind: 'manual', rooms: [{ memberIds: [bot] }, { memberIds: [other] }] },
+          seconds: 600,
+        },
+      },
+    ];
+    const room = run(inRooms).breakout!.rooms[0]!.n;
+    const state = run([
+      ...inRooms,
+      { as: bot, command: { type: 'chooseCaseOwner', participantId: bot, room } },
+      { as: kaisa, command: { type: 'gotoStep', agendaIndex: 0, stepIndex: 3 } },
+    ]);
+    expect(movesFor(state, bot, () => 0.1).map((m) => m.move.kind)).toEqual(['raiseHand']);
+    expect(movesFor(state, other, () => 0.1).map((m) => m.move.kind)).toEqual(['writeBoard', 'raiseHand']);
+  });
+
   it('plans nothing before the meeting starts', () => {
     expect(movesFor(run(joined.slice(0, 3)), bot, () => 0.5)).toEqual([]);
   });

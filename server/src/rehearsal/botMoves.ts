@@ -4,6 +4,7 @@
 // comes, asks again whether it still applies before acting.
 import {
   builtInMethods,
+  caseOwnerFor,
   currentSpeaker,
   currentStep,
   layoutShapeId,
@@ -63,7 +64,8 @@ export function movesFor(
   const { step } = current;
   const timebox = step.timeboxSeconds * second;
   const frame = workFrame(state, methods);
-  const caseOwner = state.caseOwners[current.ref.instanceId];
+  // In a room, the room's own client (caseOwner.ts): a bot consults for its room's case.
+  const caseOwner = caseOwnerFor(state, me, { methods });
   const moves: PlannedMove[] = [];
   const plan = (suffix: string, move: Move, afterMs: number) => moves.push({ key: `${key}:${suffix}`, move, afterMs });
 

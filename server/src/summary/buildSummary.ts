@@ -89,7 +89,12 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
   const cases: SummaryCase[] = session.agenda.flatMap((item) => {
     const method = methods[item.methodId];
     const owner = session.caseOwners[item.instanceId] ?? null;
-    if (method === undefined || (owner === null && !method.steps.some((s) => s.caseOwnerChosenHere))) return [];
+    const roomOwners = (session.roomCaseOwners?.[item.instanceId] ?? []).flatMap((e) => {
+      const p = person(e.participantId);
+      return p === null ? [] : [{ room: e.name, owner: p }];
+    });
+    const chosen = owner !== null || roomOwners.length > 0;
+    if (method === undefined || (!chosen && !method.steps.some((s) => s.caseOwnerChosenHere))) return [];
     const frames = new Set(method.steps.flatMap((s) => s.layout?.frames ?? []).map((f) => f.id));
     // An untouched prompt note ("How can I …?") is the template, not the owner's question.
     const prompts = new Set(
@@ -117,6 +122,7 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
         instanceId: item.instanceId,
         methodName: method.name,
         owner: person(owner),
+        ...(roomOwners.length > 0 ? { roomOwners } : {}),
         keyQuestion: keyQuestion.slice(0, maxTexts),
         starredIdeas: starred.slice(0, maxTexts),
       },

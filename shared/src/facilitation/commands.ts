@@ -99,7 +99,15 @@ const clientCommands = [
   /** The speaker shows their private notes of this agenda item; passing instead keeps them private. */
   z.strictObject({ type: z.literal('shareNotes'), ...expectedSpeaker }),
   // Roles
-  z.strictObject({ type: z.literal('chooseCaseOwner'), participantId: participantIdSchema.nullable() }),
+  /**
+   * The current agenda item's case owner (null clears it): the plenary's, or with `room` that
+   * breakout room's own, chosen by the facilitator or by a member of the room.
+   */
+  z.strictObject({
+    type: z.literal('chooseCaseOwner'),
+    participantId: participantIdSchema.nullable(),
+    room: z.number().int().min(1).max(maxRoomNumber).optional(),
+  }),
   z.strictObject({ type: z.literal('handOverFacilitation'), participantId: participantIdSchema }),
   z.strictObject({ type: z.literal('claimFacilitation') }),
   // Attention and structure

@@ -12,6 +12,7 @@ export * from './roundRobin.js';
 export * from './timer.js';
 export * from './sessionReducer.js';
 export * from './speakingMode.js';
+export * from './caseOwner.js';
 export * from './presencePrivacy.js';
 export * from './wire.js';
 export * from './roster.js';

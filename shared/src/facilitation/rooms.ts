@@ -51,6 +51,15 @@ export const breakoutSchema = z.strictObject({
 });
 export type Breakout = z.infer<typeof breakoutSchema>;
 
+/**
+ * One agenda item's case owners chosen in rooms: the room's number and name (kept for the summary
+ * after the room closes) and its owner. At most one entry per room.
+ */
+export const roomCaseOwnersSchema = z
+  .array(z.strictObject({ room: roomNumberSchema, name: roomSchema.shape.name, participantId: participantIdSchema }))
+  .max(maxRoomNumber);
+export type RoomCaseOwners = z.infer<typeof roomCaseOwnersSchema>;
+
 /** Kept after the rooms close, to open the same rooms again (this meeting or the group's next). */
 export const keptRoomsSchema = z
   .array(z.strictObject({ name: roomSchema.shape.name, memberIds: participantIds }))

@@ -3,6 +3,7 @@
 // people who speak, own cases and take the facilitation over. When a kind is full, people of that
 // kind who left without ever having taken part are dropped to make room (see `hasTakenPart`).
 import type { ParticipantId } from '../ids.js';
+import { caseOwnerIds } from './caseOwner.js';
 import { facilitationLimits } from './limits.js';
 import type { Participant, SessionState } from './session.js';
 
@@ -15,14 +16,15 @@ export function rosterCap(p: Pick<Participant, 'role'>): number {
 
 /**
  * Whether removing them would lose something: they spoke (talk time), hold or held a part in the
- * meeting (facilitator, case owner), or are in the current round, the raised hands or the done list.
+ * meeting (facilitator, case owner in the plenary or in a room), or are in the current round, the
+ * raised hands or the done list.
  * Observers never take part in these, so an observer who left can always go.
  */
 function hasTakenPart(state: SessionState, id: ParticipantId): boolean {
   return (
     (state.talkMs[id] ?? 0) > 0 ||
     state.facilitatorId === id ||
-    Object.values(state.caseOwners).includes(id) ||
+    caseOwnerIds(state).includes(id) ||
     state.turns.order.includes(id) ||
     state.hands.some((h) => h.participantId === id) ||
     state.done.includes(id)

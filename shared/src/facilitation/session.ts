@@ -9,7 +9,7 @@ import { limits } from '../limits.js';
 import { roleSchema } from '../roles.js';
 import { facilitationLimits } from './limits.js';
 import { methodSchema, slugSchema } from './method.js';
-import { breakoutSchema, keptRoomsSchema } from './rooms.js';
+import { breakoutSchema, keptRoomsSchema, roomCaseOwnersSchema } from './rooms.js';
 import { idleTimer, timerSchema } from './timer.js';
 
 /** A tldraw shape id (`shape:…`). Generated ids are URL-safe; layout ids add dots (see `layoutShapeId`). */
@@ -199,6 +199,12 @@ export const sessionStateSchema = z.strictObject({
   nextRoomNo: count.optional(),
   /** The rooms as they were when they last closed, to open again (here or in the group's next meeting). */
   keptRooms: keptRoomsSchema.optional(),
+  /**
+   * Breakout rooms' own case owners (Troika consulting, Wise crowds: each room picks its client),
+   * per agenda item, one entry per room. Room numbers are never reused within a meeting, so the
+   * entries outlive the rooms and the summary names each room's owner (see caseOwner.ts).
+   */
+  roomCaseOwners: z.record(instanceIdSchema, roomCaseOwnersSchema).optional(),
   /**
    * The definitions of the library methods (not built in) the agenda uses, copied when they were
    * added: the meeting keeps working if a trainer later edits or deletes one.

@@ -127,6 +127,8 @@ const expectations: Record<string, Record<Who, Outcome>> = {
   claim: { facilitator: 'forbidden', member: 'forbidden', observer: 'forbidden', server: 'forbidden' },
   // Outside a case anyone who writes on the board stars ideas (see the star tests for a case).
   starrer: { facilitator: 'ok', member: 'ok', observer: 'forbidden', server: 'forbidden' },
+  // The plenary's case owner; a room's members choose their own room's (see the room case owner tests).
+  caseChooser: { facilitator: 'ok', member: 'forbidden', observer: 'forbidden', server: 'ok' },
 };
 
 /**
@@ -204,7 +206,7 @@ const table: Record<
   },
   giveTurn: { allowed: 'facilitator', command: () => ({ type: 'giveTurn', participantId: A }) },
   shareNotes: { allowed: 'speaker', command: () => ({ type: 'shareNotes' }) },
-  chooseCaseOwner: { allowed: 'facilitator', command: () => ({ type: 'chooseCaseOwner', participantId: A }) },
+  chooseCaseOwner: { allowed: 'caseChooser', command: () => ({ type: 'chooseCaseOwner', participantId: A }) },
   handOverFacilitation: { allowed: 'facilitator', command: () => ({ type: 'handOverFacilitation', participantId: A }) },
   claimFacilitation: { allowed: 'claim', command: () => ({ type: 'claimFacilitation' }) },
   bringEveryoneHere: {
@@ -840,6 +842,12 @@ describe('case owner and facilitation', () => {
     expect(w.state.caseOwners).toEqual({});
   });
 
+  it('keeps the plenary case owner the facilitator’s to choose', () => {
+    const w = step(meeting(), clinicChoose);
+    expect(run(w, { type: 'chooseCaseOwner', participantId: A }, anna)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(run(w, { type: 'chooseCaseOwner', participantId: A }, olga)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
   it('hands facilitation over: the new facilitator gains the powers and the old one loses them', () => {
     let w = step(base(), { type: 'handOverFacilitation', participantId: A });
     expect(w.state.facilitatorId).toBe(A);
@@ -1063,5 +1071,98 @@ describe('participant list bounds', () => {
     });
     // A member still gets in.
     expect(run(w, join(id('member', 1), 'Mia', 'member'), 'server')).toMatchObject({ ok: true });
+  });
+});
+
+describe('case owners in breakout rooms', () => {
+  const C = 'member-cara' as ParticipantId;
+  const D = 'member-dan' as ParticipantId;
+  const cara = as(C, 'member');
+
+  /** Troika consulting under way in two rooms: Anna and Bert in the first, Cara and Dan in the second. */
+  function troikaInRooms(): { w: World; first: number; second: number; item: string } {
+    let w = steps(
+      draftWithPeople(),
+      [join(C, 'Cara', 'member'), 'server'],
+      [join(D, 'Dan', 'member'), 'server'],
+      [{ type: 'addAgendaItem', methodId: 'troika-consulting' }],
+      [{ type: 'startMeeting' }],
+    );
+    // The step opened its trios; these tests want rooms they know.
+    if (w.state.breakout) w = step(w, { type: 'closeRooms' });
+    w = step(w, {
+      type: 'openRooms',
+      split: { kind: 'manual', rooms: [{ memberIds: [A, B] }, { memberIds: [C, D] }] },
+      seconds: 600,
+    });
+    const [first, second] = w.state.breakout!.rooms.map((r) => r.n);
+    return { w, first: first!, second: second!, item: w.state.agenda[0]!.instanceId };
+  }
+
+  it('lets a member of a room choose its case owner, leaving the plenary’s alone', () => {
+    const { w, first, item } = troikaInRooms();
+    const chosen = step(w, { type: 'chooseCaseOwner', participantId: B, room: first }, anna);
+    expect(chosen.state.roomCaseOwners).toEqual({ [item]: [{ room: first, name: '1', participantId: B }] });
+    expect(chosen.state.caseOwners).toEqual({});
+    // Choosing again replaces the room's owner; it never holds two.
+    const again = step(chosen, { type: 'chooseCaseOwner', participantId: A, room: first }, bert);
+    expect(again.state.roomCaseOwners).toEqual({ [item]: [{ room: first, name: '1', participantId: A }] });
+  });
+
+  it('refuses an owner who is not a present member of the room', () => {
+    const { w, first } = troikaInRooms();
+    for (const participantId of [C, O, F, 'nobody-here' as ParticipantId]) {
+      expect(run(w, { type: 'chooseCaseOwner', participantId, room: first }, anna)).toMatchObject({
+        ok: false,
+        code: 'invalid',
+      });
+    }
+    const left = step(w, { type: 'leave', participantId: B }, 'server');
+    expect(run(left, { type: 'chooseCaseOwner', participantId: B, room: first }, anna)).toMatchObject({
+      code: 'invalid',
+    });
+    expect(run(w, { type: 'chooseCaseOwner', participantId: A, room: 999 }, fac)).toMatchObject({ code: 'invalid' });
+  });
+
+  it('refuses a member of another room, an observer and the plenary choice to members', () => {
+    const { w, first, second } = troikaInRooms();
+    expect(run(w, { type: 'chooseCaseOwner', participantId: A, room: first }, cara)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    expect(run(w, { type: 'chooseCaseOwner', participantId: null, room: second }, anna)).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(run(w, { type: 'chooseCaseOwner', participantId: A, room: first }, olga)).toMatchObject({
+      code: 'forbidden',
+    });
+    expect(run(w, { type: 'chooseCaseOwner', participantId: A }, anna)).toMatchObject({ code: 'forbidden' });
+  });
+
+  it('lets the facilitator choose for any room, and a member clear their room’s choice', () => {
+    const { w, first, second, item } = troikaInRooms();
+    let next = step(w, { type: 'chooseCaseOwner', participantId: A, room: first }, fac);
+    next = step(next, { type: 'chooseCaseOwner', participantId: D, room: second }, fac);
+    expect(next.state.roomCaseOwners?.[item]).toEqual([
+      { room: first, name: '1', participantId: A },
+      { room: second, name: '2', participantId: D },
+    ]);
+    next = step(next, { type: 'chooseCaseOwner', participantId: null, room: first }, bert);
+    expect(next.state.roomCaseOwners).toEqual({ [item]: [{ room: second, name: '2', participantId: D }] });
+    next = step(next, { type: 'chooseCaseOwner', participantId: null, room: second }, cara);
+    expect(next.state.roomCaseOwners).toEqual({});
+    // The plenary's owner is still the facilitator's to choose, rooms or not.
+    next = step(next, { type: 'chooseCaseOwner', participantId: C }, fac);
+    expect(next.state.caseOwners).toEqual({ [item]: C });
+  });
+
+  it('keeps the rooms’ owners after the rooms close, for the summary', () => {
+    const { w, first, item } = troikaInRooms();
+    const chosen = step(w, { type: 'chooseCaseOwner', participantId: B, room: first }, anna);
+    const closed = step(chosen, { type: 'closeRooms' });
+    expect(closed.state.roomCaseOwners).toEqual({ [item]: [{ room: first, name: '1', participantId: B }] });
+    expect(run(closed, { type: 'chooseCaseOwner', participantId: A, room: first }, anna)).toMatchObject({
+      ok: false,
+    });
   });
 });

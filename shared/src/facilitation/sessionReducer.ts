@@ -162,6 +162,26 @@ function isPresentSpeaker(state: SessionState, id: ParticipantId): boolean {
   return p !== undefined && p.present && p.role !== 'observer';
 }
 
+/** A breakout room's own case owner for the agenda item: one of the room's present members, or none. */
+function chooseRoomCaseOwner(
+  state: SessionState,
+  instanceId: string,
+  n: number,
+  participantId: ParticipantId | null,
+): Applied {
+  const room = state.breakout?.rooms.find((r) => r.n === n);
+  if (room === undefined) return invalid('no such room is open');
+  if (participantId !== null && !(room.memberIds.includes(participantId) && isPresentSpeaker(state, participantId))) {
+    return invalid("the room's case owner must be a present member of the room");
+  }
+  const others = (state.roomCaseOwners?.[instanceId] ?? []).filter((e) => e.room !== n);
+  const entries = participantId === null ? others : [...others, { room: n, name: room.name, participantId }];
+  const roomCaseOwners = { ...state.roomCaseOwners };
+  if (entries.length > 0) roomCaseOwners[instanceId] = entries;
+  else delete roomCaseOwners[instanceId];
+  return { state: { ...state, roomCaseOwners } };
+}
+
 // --- Steps ----------------------------------------------------------------------------------------
 
 /**
@@ -568,6 +588,7 @@ const handlers: { [T in CommandType]: Handler<T> } = {
   chooseCaseOwner(state, command, env) {
     const instanceId = currentStep(state, env.methods)?.item.instanceId;
     if (instanceId === undefined) return invalid('there is no current agenda item');
+    if (command.room !== undefined) return chooseRoomCaseOwner(state, instanceId, command.room, command.participantId);
     const caseOwners = { ...state.caseOwners };
     if (command.participantId === null) {
       delete caseOwners[instanceId];

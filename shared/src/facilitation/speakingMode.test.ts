@@ -25,17 +25,25 @@ const goto = (agendaIndex: number, stepIndex: number): [SessionCommand] => [
   { type: 'gotoStep', agendaIndex, stepIndex },
 ];
 
-/** The meeting frame with F, A, B and observer O: 1 = check-in, 3 = problem clinic. */
-function meeting(): SessionState {
+/** Facilitator F, members A and B (and any others named), then observer O join. */
+function joined(...others: [ParticipantId, string][]): SessionState {
+  const member = (participantId: ParticipantId, name: string): [SessionCommand, CommandActor] => [
+    { type: 'join', participantId, name, role: 'member' },
+    'server',
+  ];
   return apply(
     createSession(),
     [{ type: 'join', participantId: F, name: 'Fiona', role: 'facilitator' }, 'server'],
-    [{ type: 'join', participantId: A, name: 'Anna', role: 'member' }, 'server'],
-    [{ type: 'join', participantId: B, name: 'Bert', role: 'member' }, 'server'],
+    member(A, 'Anna'),
+    member(B, 'Bert'),
+    ...others.map(([id, name]) => member(id, name)),
     [{ type: 'join', participantId: O, name: 'Olga', role: 'observer' }, 'server'],
-    [{ type: 'applyPreset', presetId: 'meeting-frame' }],
-    [{ type: 'startMeeting' }],
   );
+}
+
+/** The meeting frame with F, A, B and observer O: 1 = check-in, 3 = problem clinic. */
+function meeting(): SessionState {
+  return apply(joined(), [{ type: 'applyPreset', presetId: 'meeting-frame' }], [{ type: 'startMeeting' }]);
 }
 
 const cues = (state: SessionState) => Object.fromEntries([F, A, B, O].map((id) => [id, speakingCue(state, id)]));
@@ -112,5 +120,75 @@ describe('speaking cues', () => {
 
   it('leaves the floor open in open steps', () => {
     expect(speakingCue(apply(meeting(), goto(3, 0)), B)).toEqual({ kind: 'open' });
+  });
+
+  describe('in breakout rooms, each with its own case owner', () => {
+    const C = 'member-cara' as ParticipantId;
+    const D = 'member-dan' as ParticipantId;
+    const asMember = (participantId: ParticipantId): Actor => ({ participantId, role: 'member' });
+
+    /** Troika consulting in two rooms (Anna and Bert; Cara and Dan): Anna and Dan are the clients. */
+    function troika(stepIndex: number): SessionState {
+      let state = apply(
+        joined([C, 'Cara'], [D, 'Dan']),
+        [{ type: 'addAgendaItem', methodId: 'troika-consulting' }],
+        [{ type: 'startMeeting' }],
+      );
+      if (state.breakout) state = apply(state, [{ type: 'closeRooms' }]);
+      state = apply(state, [
+        {
+          type: 'openRooms',
+          split: { kind: 'manual', rooms: [{ memberIds: [A, B] }, { memberIds: [C, D] }] },
+          seconds: 600,
+        },
+      ]);
+      const [first, second] = state.breakout!.rooms.map((r) => r.n);
+      return apply(
+        state,
+        [{ type: 'chooseCaseOwner', participantId: A, room: first }, asMember(B)],
+        [{ type: 'chooseCaseOwner', participantId: D, room: second }, asMember(C)],
+        goto(0, stepIndex),
+      );
+    }
+
+    it('names each room’s own client to the people of that room', () => {
+      const present = troika(1);
+      expect(speakingCue(present, A)).toEqual({ kind: 'yourTurn' });
+      expect(speakingCue(present, B)).toEqual({ kind: 'presenterSpeaks', presenterId: A });
+      expect(speakingCue(present, C)).toEqual({ kind: 'presenterSpeaks', presenterId: D });
+      expect(speakingCue(present, D)).toEqual({ kind: 'yourTurn' });
+      const consult = troika(3);
+      expect(speakingCue(consult, B)).toEqual({ kind: 'consultantsIdeasFor', ownerId: A });
+      expect(speakingCue(consult, C)).toEqual({ kind: 'consultantsIdeasFor', ownerId: D });
+      expect(speakingCue(consult, D)).toEqual({ kind: 'ownerListens' });
+    });
+
+    it('gives the facilitator the cue of the room they visit, and the plenary’s otherwise', () => {
+      const state = troika(1);
+      const second = state.breakout!.rooms[1]!.n;
+      expect(speakingCue(state, F, { visiting: second })).toEqual({ kind: 'presenterSpeaks', presenterId: D });
+      expect(speakingCue(state, F)).toEqual({ kind: 'caseOwnerNotChosen' });
+      // A visit does not move a member out of their own room's case.
+      expect(speakingCue(state, B, { visiting: second })).toEqual({ kind: 'presenterSpeaks', presenterId: A });
+    });
+
+    it('forgets a room’s client who moved to another room', () => {
+      let state = troika(1);
+      state = apply(state, [{ type: 'moveToRoom', participantId: A, room: state.breakout!.rooms[1]!.n }]);
+      expect(speakingCue(state, B)).toEqual({ kind: 'caseOwnerNotChosen' });
+      expect(speakingCue(state, A)).toEqual({ kind: 'presenterSpeaks', presenterId: D });
+    });
+
+    it('falls back to the plenary’s case owner in a room that chose none', () => {
+      let state = troika(1);
+      const first = state.breakout!.rooms[0]!.n;
+      state = apply(
+        state,
+        [{ type: 'chooseCaseOwner', participantId: null, room: first }],
+        [{ type: 'chooseCaseOwner', participantId: C }],
+      );
+      expect(speakingCue(state, B)).toEqual({ kind: 'presenterSpeaks', presenterId: C });
+      expect(speakingCue(state, D)).toEqual({ kind: 'yourTurn' });
+    });
   });
 });

@@ -3,7 +3,7 @@
 // "Consultants: ideas for Anna; Anna listens"), so the cue carries ids, never text.
 import type { ParticipantId } from '../ids.js';
 import { currentStep } from './agenda.js';
-import type { MethodLibrary } from './methods/index.js';
+import { caseOwnerFor, type CaseOwnerOptions } from './caseOwner.js';
 import { currentSpeaker, presentIndexFrom } from './roundRobin.js';
 import type { SessionState } from './session.js';
 
@@ -36,11 +36,19 @@ export type SpeakingCue =
   /** Silent step, for an observer: the others are writing. */
   | { kind: 'othersWriteSilently' };
 
-export function speakingCue(state: SessionState, participantId: ParticipantId, methods?: MethodLibrary): SpeakingCue {
-  const current = currentStep(state, methods);
+/**
+ * The cue for one person. In a breakout room the case is that room's (caseOwner.ts): pass the room
+ * the facilitator is visiting as `visiting`, so that they read the cue of the room they see.
+ */
+export function speakingCue(
+  state: SessionState,
+  participantId: ParticipantId,
+  opts: CaseOwnerOptions = {},
+): SpeakingCue {
+  const current = currentStep(state, opts.methods);
   if (current === null) return { kind: 'notRunning' };
-  const { step, item } = current;
-  const owner = state.caseOwners[item.instanceId];
+  const { step } = current;
+  const owner = caseOwnerFor(state, participantId, opts) ?? undefined;
   const observer = state.participants.find((p) => p.id === participantId)?.role === 'observer';
   switch (step.speakingMode) {
     case 'open':

@@ -1,7 +1,9 @@
 // Who may send which session command: the rule behind the policy's `session.command` action, which
 // the reducer applies to every command and browsers ask before offering a control.
 import type { CommandType, SessionCommand } from '../facilitation/commands.js';
+import { caseOwnerFor } from '../facilitation/caseOwner.js';
 import { currentSpeaker } from '../facilitation/roundRobin.js';
+import { roomOf } from '../facilitation/rooms.js';
 import type { SessionState } from '../facilitation/session.js';
 import { currentStep } from '../facilitation/agenda.js';
 import type { MethodLibrary } from '../facilitation/methods/index.js';
@@ -19,7 +21,9 @@ export type CommandPermission =
   /** A holder of the facilitator role taking over a meeting whose facilitator is absent. */
   | 'claim'
   /** Stars an idea: the policy's `note.star` (in a case only its owner). */
-  | 'starrer';
+  | 'starrer'
+  /** Chooses a case owner: the plenary's the facilitator; a breakout room's also a member of that room. */
+  | 'caseChooser';
 
 export const commandPermissions: Record<CommandType, CommandPermission> = {
   addAgendaItem: 'facilitator',
@@ -43,7 +47,7 @@ export const commandPermissions: Record<CommandType, CommandPermission> = {
   previousTurn: 'facilitator',
   giveTurn: 'facilitator',
   shareNotes: 'speaker',
-  chooseCaseOwner: 'facilitator',
+  chooseCaseOwner: 'caseChooser',
   handOverFacilitation: 'facilitator',
   claimFacilitation: 'claim',
   bringEveryoneHere: 'facilitator',
@@ -89,7 +93,9 @@ function facilitatorPresent(state: SessionState): boolean {
 export function commandRefusal(actor: CommandActor, { session: state, command }: CommandResource): string | null {
   const permission = commandPermissions[command.type];
   if (actor === serverActor) {
-    return permission === 'server' || permission === 'facilitator' ? null : 'needs a participant';
+    return permission === 'server' || permission === 'facilitator' || permission === 'caseChooser'
+      ? null
+      : 'needs a participant';
   }
   if (permission === 'server') return 'only the server reports presence';
   // Every rule below hangs on an identity (facilitatorId, turns, hands, ballots).
@@ -109,6 +115,8 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
         : 'only the current speaker or the facilitator can do this';
     case 'starrer':
       return starRefusal(actor, state);
+    case 'caseChooser':
+      return role === 'facilitator' ? null : roomChoiceRefusal(command, state, actor.participantId);
     case 'claim':
       if (actor.role !== 'facilitator') return 'only a holder of the facilitator role can take over';
       if (state.facilitatorId === actor.participantId) return 'you are already the facilitator';
@@ -120,16 +128,24 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
 
 /**
  * Who may star an idea now: in a case (an agenda item whose method chooses a case owner) only that
- * item's case owner; elsewhere any facilitator or member with a personal token.
+ * item's case owner — in a breakout room with its own case owner, that one (caseOwner.ts);
+ * elsewhere any facilitator or member with a personal token.
  */
 export function starRefusal(subject: Subject, session: SessionState, methods?: MethodLibrary): string | null {
   if (subject.role === 'observer') return 'observers can look at the board but not change it';
   if (subject.participantId === null) return needsPersonalToken;
   const here = currentStep(session, methods);
   if (here === null || !here.method.steps.some((s) => s.caseOwnerChosenHere)) return null;
-  return session.caseOwners[here.item.instanceId] === subject.participantId
+  return caseOwnerFor(session, subject.participantId, { methods }) === subject.participantId
     ? null
     : 'only the case owner stars ideas in a case';
+}
+
+/** For a member: a room's case owner is theirs to choose only in their own room; the plenary's never. */
+function roomChoiceRefusal(command: CommandResource['command'], state: SessionState, self: string): string | null {
+  const room = 'room' in command ? command.room : undefined;
+  if (room === undefined) return 'only the facilitator can do this';
+  return roomOf(state.breakout, self)?.n === room ? null : "only the room's members choose its case owner";
 }
 
 function loweringAnotherHand(command: CommandResource['command'], self: string): boolean {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocName } from '../docNames.js';
 import { createSession, type SessionState } from '../facilitation/session.js';
+import { idleTimer } from '../facilitation/timer.js';
 import type { ParticipantId } from '../ids.js';
 import { can, docAccess, refusal } from './policy.js';
 import type { Subject } from './subject.js';
@@ -42,6 +43,66 @@ describe('note.star', () => {
     expect(can(ben, 'note.star', { session })).toBe(true);
     expect(can({ role: 'observer', participantId: B }, 'note.star', { session })).toBe(false);
     expect(can({ role: 'member', participantId: null }, 'note.star', { session })).toBe(false);
+  });
+});
+
+const C = 'p-cara-00001' as ParticipantId;
+const cara: Subject = { role: 'member', participantId: C };
+
+/** The case worked on in two rooms: Anna and Ben in room 1, whose client is Ben; Cara alone in room 2, which chose nobody. */
+function inRooms(plenaryOwner?: ParticipantId): SessionState {
+  return {
+    ...inCase(),
+    caseOwners: plenaryOwner ? { 'problem-clinic-1': plenaryOwner } : {},
+    breakout: {
+      rooms: [
+        { n: 1, name: '1', memberIds: [A, B] },
+        { n: 2, name: '2', memberIds: [C] },
+      ],
+      timer: idleTimer(0),
+      broadcast: null,
+      round: 0,
+    },
+    roomCaseOwners: { 'problem-clinic-1': [{ room: 1, name: '1', participantId: B }] },
+  };
+}
+
+describe('note.star in breakout rooms', () => {
+  it('lets the room’s own case owner star in a room, and the plenary’s where a room chose none', () => {
+    expect(can(ben, 'note.star', { session: inRooms() })).toBe(true);
+    expect(can(anna, 'note.star', { session: inRooms() })).toBe(false);
+    expect(can(cara, 'note.star', { session: inRooms() })).toBe(false);
+    expect(can(anna, 'note.star', { session: inRooms(A) })).toBe(false);
+    expect(can(cara, 'note.star', { session: inRooms(C) })).toBe(true);
+  });
+});
+
+describe('session.command chooseCaseOwner', () => {
+  const choose = (room?: number) => ({
+    type: 'chooseCaseOwner' as const,
+    participantId: A,
+    ...(room === undefined ? {} : { room }),
+  });
+
+  it.each([
+    ['the facilitator', fac, undefined, true],
+    ['the facilitator', fac, 2, true],
+    ['a member', anna, undefined, false],
+    ['a member of the room', anna, 1, true],
+    ['a member of another room', cara, 1, false],
+    ['an observer in the room', { role: 'observer', participantId: A } as Subject, 1, false],
+    ['a shared link', { role: 'member', participantId: null } as Subject, 1, false],
+  ] as const)('%s choosing for room %s: %s', (_who, subject, room, allowed) => {
+    expect(can(subject, 'session.command', { session: inRooms(), command: choose(room) })).toBe(allowed);
+  });
+
+  it('says why a member may not choose', () => {
+    expect(refusal(anna, 'session.command', { session: inRooms(), command: choose() })).toBe(
+      'only the facilitator can do this',
+    );
+    expect(refusal(cara, 'session.command', { session: inRooms(), command: choose(1) })).toBe(
+      "only the room's members choose its case owner",
+    );
   });
 });
 

@@ -50,6 +50,11 @@ export const summaryCaseSchema = z.strictObject({
   instanceId: z.string(),
   methodName: localized,
   owner: summaryPersonSchema.nullable(),
+  /**
+   * Breakout rooms' own case owners (Troika consulting, Wise crowds), by room name; absent in
+   * summaries written before rooms chose their own and when no room did.
+   */
+  roomOwners: z.array(z.strictObject({ room: z.string(), owner: summaryPersonSchema })).optional(),
   /** Texts in the key-question frame (usually one "How can I …?"). */
   keyQuestion: texts,
   /** Ideas the case owner starred (see SHAPE_META). */

@@ -16,6 +16,8 @@ export interface SummaryLabels {
   noProgress: string;
   cases: string;
   caseOwner: string;
+  /** A breakout room's own case owner (Troika consulting, Wise crowds). */
+  roomCaseOwner: (room: string) => string;
   keyQuestion: string;
   starredIdeas: string;
   none: string;
@@ -57,6 +59,7 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     noProgress: 'No progress notes this time.',
     cases: 'Cases',
     caseOwner: 'Case owner',
+    roomCaseOwner: (room) => `Case owner in room ${room}`,
     keyQuestion: 'Key question',
     starredIdeas: 'Starred ideas',
     none: 'none',
@@ -90,6 +93,7 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     noProgress: 'Ei edistymismerkintöjä tällä kertaa.',
     cases: 'Tapaukset',
     caseOwner: 'Tapauksen tuoja',
+    roomCaseOwner: (room) => `Tapauksen tuoja huoneessa ${room}`,
     keyQuestion: 'Avainkysymys',
     starredIdeas: 'Tähdellä merkityt ideat',
     none: 'ei yhtään',
@@ -123,6 +127,7 @@ export const summaryLabels: Record<Locale, SummaryLabels> = {
     noProgress: 'Inga anteckningar om framsteg den här gången.',
     cases: 'Fall',
     caseOwner: 'Fallägare',
+    roomCaseOwner: (room) => `Fallägare i rum ${room}`,
     keyQuestion: 'Nyckelfråga',
     starredIdeas: 'Stjärnmärkta idéer',
     none: 'inga',

@@ -135,6 +135,29 @@ describe('summaryToMarkdown', () => {
     expect(summaryToMarkdown(older, { locale: 'en' })).not.toContain('Next meeting');
   });
 
+  it('names each breakout room’s case owner, in every language', () => {
+    const troika = {
+      ...caseOf(),
+      methodName: { en: 'Troika consulting', fi: 'Troikka-konsultaatio', sv: 'Trojkakonsultation' },
+      owner: null,
+      roomOwners: [
+        { room: '1', owner: anna },
+        { room: '2', owner: kaisa },
+      ],
+    };
+    const summary = { ...sampleSummary, cases: [troika] };
+    expect(meetingSummarySchema.parse(summary)).toEqual(summary);
+    const en = summaryToMarkdown(summary, { locale: 'en' });
+    expect(en).toContain('**Case owner in room 1:** Anna  \n**Case owner in room 2:** Kaisa');
+    expect(en).not.toContain('**Case owner:**');
+    expect(summaryToMarkdown(summary, { locale: 'fi' })).toContain('**Tapauksen tuoja huoneessa 2:** Kaisa');
+    expect(summaryToMarkdown(summary, { locale: 'sv' })).toContain('**Fallägare i rum 1:** Anna');
+    // A case with no owner anywhere still says so.
+    expect(summaryToMarkdown({ ...summary, cases: [{ ...troika, roomOwners: [] }] }, { locale: 'en' })).toContain(
+      '**Case owner:** —',
+    );
+  });
+
   it('escapes Markdown structure in people’s text', () => {
     expect(markdownText('1. *bold* [x](y)\nnext')).toBe('\\1. \\*bold\\* \\[x\\](y)  \n  next');
   });

@@ -61,7 +61,14 @@ export function summaryToMarkdown(summary: MeetingSummary, opts: MarkdownOptions
     out.push(`## ${l.cases}`, '');
     for (const c of summary.cases) {
       out.push(`### ${markdownText(c.methodName[opts.locale])}`, '');
-      out.push(`**${l.caseOwner}:** ${c.owner ? markdownText(c.owner.name) : '—'}`, '');
+      const inRooms = c.roomOwners ?? [];
+      // Where only rooms chose owners, a plenary "Case owner: —" would read as if nobody had.
+      if (c.owner || inRooms.length === 0) {
+        out.push(`**${l.caseOwner}:** ${c.owner ? markdownText(c.owner.name) : '—'}`, '');
+      }
+      for (const r of inRooms)
+        out.push(`**${l.roomCaseOwner(markdownText(r.room))}:** ${markdownText(r.owner.name)}  `);
+      if (inRooms.length > 0) out.push('');
       out.push(`**${l.keyQuestion}:**`, '');
       list(c.keyQuestion);
       out.push('', `**${l.starredIdeas}:**`, '');

@@ -19,9 +19,9 @@ export const troikaConsulting = defineMethod({
         sv: 'Tänk på en utmaning som du vill ha hjälp med och skriv ner den i en mening.',
       },
       facilitatorNotes: {
-        en: 'Trios open as breakout rooms when this step starts; each trio picks its own client. Choose the client in the panel when the group works as one trio. Add this method once per client to the agenda, or go back to the start for the next client.',
-        fi: 'Kolmen hengen huoneet avautuvat, kun tämä vaihe alkaa; kukin troikka valitsee oman asiakkaansa. Valitse asiakas paneelista, kun ryhmä toimii yhtenä troikkana. Lisää menetelmä ohjelmaan kerran kutakin asiakasta kohden tai palaa alkuun seuraavaa asiakasta varten.',
-        sv: 'Trojkor öppnas som grupprum när steget börjar; varje trojka väljer sin egen klient. Välj klient i panelen när gruppen arbetar som en trojka. Lägg till metoden i dagordningen en gång per klient, eller gå tillbaka till början för nästa klient.',
+        en: 'Trios open as breakout rooms when this step starts; each trio picks its own client on its room card, or you choose it in the panel while visiting the room. Add this method once per client to the agenda, or go back to the start for the next client.',
+        fi: 'Kolmen hengen huoneet avautuvat, kun tämä vaihe alkaa; kukin troikka valitsee oman asiakkaansa huonekortiltaan, tai valitset sen paneelista huoneessa vieraillessasi. Lisää menetelmä ohjelmaan kerran kutakin asiakasta kohden tai palaa alkuun seuraavaa asiakasta varten.',
+        sv: 'Trojkor öppnas som grupprum när steget börjar; varje trojka väljer sin egen klient på sitt rumskort, eller så väljer du den i panelen när du besöker rummet. Lägg till metoden i dagordningen en gång per klient, eller gå tillbaka till början för nästa klient.',
       },
       timeboxSeconds: 60,
       speakingMode: 'silent',

@@ -19,9 +19,9 @@ export const wiseCrowds = defineMethod({
         sv: 'Klienten beskriver sin utmaning och ber om hjälp. De andra lyssnar.',
       },
       facilitatorNotes: {
-        en: 'Choose the client in the panel first. A large meeting (a plaza) splits into crowds of about five in breakout rooms, each with its own client.',
-        fi: 'Valitse ensin asiakas paneelista. Suuri tapaaminen (kohtaamispaikka) jakautuu noin viiden hengen joukkoihin pienryhmähuoneissa, kullakin oma asiakkaansa.',
-        sv: 'Välj klient i panelen först. En stor träff (ett torg) delas i skaror om cirka fem i grupprum, var och en med sin egen klient.',
+        en: 'A large meeting (a plaza) splits into crowds of about five in breakout rooms: each crowd chooses its own client on its room card, or you choose it in the panel while visiting the room.',
+        fi: 'Suuri tapaaminen (kohtaamispaikka) jakautuu noin viiden hengen joukkoihin pienryhmähuoneissa: kukin joukko valitsee oman asiakkaansa huonekortiltaan, tai valitset sen paneelista huoneessa vieraillessasi.',
+        sv: 'En stor träff (ett torg) delas i skaror om cirka fem i grupprum: varje skara väljer sin egen klient på sitt rumskort, eller så väljer du den i panelen när du besöker rummet.',
       },
       timeboxSeconds: 2 * 60,
       speakingMode: 'presenter',

@@ -19,6 +19,7 @@ import {
 } from '@vermeboard/shared';
 import { bearerWebSocket } from '../bearerSocket.testkit.js';
 import { clusterKeys } from './keys.js';
+import { openPostgresStorage } from '../storage/postgres.js';
 import { putNote, readRecords } from '../board/boardClient.testkit.js';
 import { sendCommand, sessionOf } from '../facilitation/sessionClients.testkit.js';
 import { createGroupFixture, type GroupFixture } from '../http/groupFixture.testkit.js';
@@ -324,6 +325,46 @@ describe('failures', { timeout: 120_000 }, () => {
       },
       30_000,
     );
+  });
+
+  it('reads again what an instance stored but died before relaying', async () => {
+    const { nodes, group } = await deployment(1);
+    const [c] = nodes as [Instance];
+    // B reaches Redis through a proxy that can stall, as a network or a stopped process does.
+    const proxy = await PausableProxy.start(redis.port);
+    try {
+      const b = await cluster!.start({ REDIS_URL: `redis://127.0.0.1:${proxy.port}` });
+      const [anna, ben] = group.members;
+      const writer = connect(b, group.meetingId, 'board', anna!.participantToken);
+      const watcher = connect(c, group.meetingId, 'board', ben!.participantToken);
+      await Promise.all([writer, watcher].map(synced));
+      putNote(writer.doc, 'shape:relayed', 'relayed');
+      await waitFor(async () => hasNote(watcher, 'shape:relayed'), 'the first note on C');
+
+      proxy.pause();
+      putNote(writer.doc, 'shape:unrelayed', 'stored by B, never relayed');
+      // B stores it (read here from the database: a client loading the board on another instance
+      // would ask C to ask it back, which heals C)…
+      const store = await openPostgresStorage(cluster!.databaseUrl);
+      try {
+        await waitFor(async () => {
+          const stored = new Y.Doc();
+          for (const update of await store.loadUpdates(`meeting/${group.meetingId}/board`))
+            Y.applyUpdate(stored, update);
+          return readRecords(stored).has('shape:unrelayed');
+        }, 'the note in the store');
+      } finally {
+        await store.close();
+      }
+      // …and dies before Redis took it.
+      close(writer);
+      await b.kill('SIGKILL');
+      expect(hasNote(watcher, 'shape:unrelayed')).toBe(false);
+      // C holds the board all along; once it sees B's heartbeat stop, it reads the board again.
+      await waitFor(async () => hasNote(watcher, 'shape:unrelayed'), 'C to read what B stored', 30_000);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('reconnects to a restarted Redis and resynchronizes without restarting', async () => {

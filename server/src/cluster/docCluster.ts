@@ -107,6 +107,8 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
   const selfBytes = Buffer.from(self);
   /** When each stream's expiry was last renewed by this instance. */
   const renewed = new Map<string, number>();
+  /** Instances seen dead whose documents were read again (reloadWhatTheyHeld), until forgotten. */
+  const mourned = new Set<string>();
 
   /** Rejects the XREAD in flight when its connection drops (ioredis would leave it pending for good). */
   let dropRead: ((err: Error) => void) | null = null;
@@ -216,6 +218,7 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
     const doc = entry.doc;
     switch (type) {
       case 'u': {
+        const waiting = hasPending(doc.doc);
         doc.applyRemoteUpdate(data);
         const n = Number(f.get('n')?.toString());
         const last = entry.seqs.get(origin);
@@ -224,6 +227,11 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         // only the numbers tell. Everything relayed was stored first, so the store has them.
         if (last !== undefined && n > last + 1) {
           log.warn({ doc: name, origin, missed: n - last - 1 }, 'missed relayed updates; reloading the document');
+          void reload(name, entry);
+        } else if (!waiting && hasPending(doc.doc)) {
+          // It builds on something this instance never read: stored by an instance that died before
+          // relaying it, and read from the store by the one that relayed this (a browser moved there).
+          log.warn({ doc: name, origin }, 'a relayed update depends on one never relayed; reloading the document');
           void reload(name, entry);
         }
         return;
@@ -254,12 +262,37 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
         if (f.get('r')?.toString() === '1') ask(name, doc, false);
         return;
       }
-      case 's2':
+      case 's2': {
         if (f.get('to')?.toString() !== self) return;
+        const waiting = hasPending(doc.doc);
         doc.applyRemoteUpdate(data);
+        if (!waiting && hasPending(doc.doc)) void reload(name, entry);
         entry.awaiting?.get(origin)?.();
         return;
+      }
     }
+  }
+
+  /**
+   * An instance that died may have stored updates it never relayed (persist-before-relay: it stores,
+   * then relays, and may die in between). The store has them, so each document it held is read
+   * again, once per death.
+   */
+  async function reloadWhatTheyHeld(deadIds: readonly string[]): Promise<void> {
+    const names = [...held.keys()];
+    if (names.length === 0) return;
+    const pipeline = command.pipeline();
+    for (const name of names) for (const id of deadIds) pipeline.zscore(keys.holders(name), id);
+    const replies = (await pipeline.exec()) ?? [];
+    const reloads: Promise<void>[] = [];
+    names.forEach((name, i) => {
+      const entry = held.get(name);
+      const heldThere = deadIds.some((_, d) => replies[i * deadIds.length + d]?.[1] != null);
+      if (!entry || !heldThere) return;
+      log.info({ doc: name, instances: deadIds }, 'an instance holding this document died; reloading it');
+      reloads.push(reload(name, entry));
+    });
+    await Promise.all(reloads);
   }
 
   /** Reads the document from the store again; one reload at a time (a caller meanwhile shares it). */
@@ -377,7 +410,11 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       }
       await pipeline.exec();
       const dead = new Set(await command.zrangebyscore(keys.instances, '-inf', now));
+      for (const id of mourned) if (!dead.has(id)) mourned.delete(id);
       if (dead.size === 0) return;
+      const newlyDead = [...dead].filter((id) => !mourned.has(id));
+      for (const id of newlyDead) mourned.add(id);
+      if (newlyDead.length > 0) await reloadWhatTheyHeld(newlyDead);
       for (const entry of held.values()) {
         const gone = [...entry.remoteClients].filter(([, origin]) => dead.has(origin)).map(([id]) => id);
         for (const id of gone) entry.remoteClients.delete(id);
@@ -421,4 +458,9 @@ function fieldsOf(flat: Buffer[]): Map<string, Buffer> {
   const fields = new Map<string, Buffer>();
   for (let i = 0; i + 1 < flat.length; i += 2) fields.set(flat[i]!.toString(), flat[i + 1]!);
   return fields;
+}
+
+/** Whether the document holds updates it cannot integrate yet: structs or deletions past a gap. */
+function hasPending(doc: Y.Doc): boolean {
+  return doc.store.pendingStructs !== null || doc.store.pendingDs !== null;
 }

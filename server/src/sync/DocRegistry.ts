@@ -194,7 +194,10 @@ export class DocRegistry<P extends Peer> {
       await doc.idle();
       // Not while the server shuts down: the log is already durable, and compacting every open
       // document then kept a supervisor's SIGTERM waiting for seconds. The next unload compacts it.
-      if (!doc.persistFailed && !this.closed) await doc.compact();
+      // Nor when the log is one row as far as this instance knows (a board opened and left without an
+      // edit): compacting then reads the whole log back only to find nothing to merge. Rows another
+      // instance appended are compacted by a later unload or past the threshold.
+      if (!doc.persistFailed && !this.closed && doc.storedRows > 1) await doc.compact();
     } finally {
       this.opts.cluster?.unloaded(doc);
       doc.destroy();

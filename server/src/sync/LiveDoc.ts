@@ -403,6 +403,11 @@ export class LiveDoc<P extends Peer = Peer> implements TurnDoc {
     } while (tail !== this.writes || this.compaction !== null);
   }
 
+  /** Rows of the stored log as far as this instance knows (it may lag another instance's appends). */
+  get storedRows(): number {
+    return this.rows;
+  }
+
   /** Compacts the stored log; concurrent calls share one run. Failures are logged, not thrown. */
   compact(): Promise<void> {
     if (this.compaction) return this.compaction;

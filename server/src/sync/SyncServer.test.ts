@@ -374,6 +374,38 @@ describe('sync', () => {
     expect(copy.getText('t').toString()).toBe('kept');
   });
 
+  it('does not read back a log of one row when a board is left unchanged', async () => {
+    let compactions = 0;
+    const h = await start({
+      unloadDelayMs: 0,
+      wrapStore: (store) => ({
+        ...store,
+        compact: (name, merge) => {
+          compactions++;
+          return store.compact(name, merge);
+        },
+      }),
+    });
+    const a = await synced(connect(h, boardA, tokens.member));
+    a.doc.getText('t').insert(0, 'one row');
+    await stored(h, boardA, 'one row');
+    a.provider.destroy();
+    await waitFor(() => h.sync.stats().docs === 0, 'unload');
+    // Opened and left without an edit, as a refused or a passing connection does.
+    const b = await synced(connect(h, boardA, tokens.member2));
+    await waitFor(() => b.text() === 'one row', 'b to get the content');
+    b.provider.destroy();
+    await waitFor(() => h.sync.stats().docs === 0, 'the second unload');
+    expect({ compactions, rows: await h.store.countUpdates(boardA) }).toEqual({ compactions: 0, rows: 1 });
+    // A second row makes the next unload compact again.
+    const c = await synced(connect(h, boardA, tokens.member));
+    c.doc.getText('t').insert(0, '+');
+    await stored(h, boardA, '+one row');
+    c.provider.destroy();
+    await waitFor(() => h.sync.stats().docs === 0, 'the third unload');
+    expect({ compactions, rows: await h.store.countUpdates(boardA) }).toEqual({ compactions: 1, rows: 1 });
+  });
+
   it('unloads a document after its last connection and loads it again', async () => {
     const h = await start({ unloadDelayMs: 50 });
     const a = await synced(connect(h, boardA, tokens.member));
@@ -407,7 +439,10 @@ describe('sync', () => {
       unloadDelayMs: 0,
     });
     const a = await synced(connect(h, boardA, tokens.member));
-    a.doc.getText('t').insert(0, 'first life');
+    // Two rows, so that the unload compacts (a log of one row has nothing to merge).
+    a.doc.getText('t').insert(0, 'first');
+    await stored(h, boardA, 'first');
+    a.doc.getText('t').insert(5, ' life');
     await stored(h, boardA, 'first life');
     a.provider.destroy();
     await waitFor(() => compactions === 1, 'the unload to start');

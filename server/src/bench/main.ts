@@ -30,6 +30,9 @@ const USAGE = `Usage: node server/dist/bench/main.js [options]
                                room of 8 costs (hostile and memory: Vermeboard only; all = the
                                first three)
   --fuzz-frames N              memory: malformed frames to send (default 100000)
+  --fuzz-rooms N               memory: rooms the frames go to in turn, 50 to one before the next, so
+                               that each is loaded, lingers and unloads again (default 200; 1 = one
+                               room)
   --idle-rooms N               memory: idle rooms of 8 clients to measure (default 25)
   --rooms R --clients C        run one custom scenario instead
   --updates U                  document updates per client per second (default 2)
@@ -108,6 +111,7 @@ function parseOptions(argv: string[]): Options | null {
       json: { type: 'string' },
       checks: { type: 'boolean', default: false },
       'fuzz-frames': { type: 'string' },
+      'fuzz-rooms': { type: 'string' },
       'idle-rooms': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -132,7 +136,9 @@ function parseOptions(argv: string[]): Options | null {
       ...memoryDefaults,
       frames: positive('fuzz-frames', values['fuzz-frames'], memoryDefaults.frames, true),
       rooms: positive('idle-rooms', values['idle-rooms'], memoryDefaults.rooms, true),
+      fuzzRooms: positive('fuzz-rooms', values['fuzz-rooms'], memoryDefaults.fuzzRooms, true),
     };
+    if (memory.fuzzRooms < 1) throw new Error('--fuzz-rooms must be at least 1');
     scenarios = [];
   } else if (values.rooms !== undefined || values.clients !== undefined) {
     const rooms = positive('rooms', values.rooms, 1, true);
@@ -258,11 +264,11 @@ async function main(): Promise<void> {
   if (options.memory) {
     const params = options.memory;
     process.stderr.write(
-      `▶ memory: ${params.frames} malformed frames, then ${params.rooms} idle rooms × ${params.clientsPerRoom} clients\n`,
+      `▶ memory: ${params.frames} malformed frames over ${params.fuzzRooms} rooms, then ${params.rooms} idle rooms × ${params.clientsPerRoom} clients\n`,
     );
     const target = options.url
-      ? await openTarget('vermeboard', params.rooms + 1, options)
-      : await startServerTarget(params.rooms + 1, true);
+      ? await openTarget('vermeboard', params.fuzzRooms + params.rooms, options)
+      : await startServerTarget(params.fuzzRooms + params.rooms, true);
     try {
       const report = await runMemory(target, params, (line) => process.stderr.write(`${line}\n`));
       process.stdout.write(`${memoryLines(report).join('\n')}\n`);

@@ -4,7 +4,10 @@
 // updates, awareness that does not parse, out-of-bounds stroke previews, text frames) until the
 // server has closed `frames` of them; the server's RSS is read before, throughout and after a
 // settle. What a refused connection leaves behind (buffers, listeners, limiter entries, log
-// bindings) shows up here as growth.
+// bindings) shows up here as growth. With `fuzzRooms` > 1 the frames go to one room after another,
+// a burst of `framesPerRoomVisit` each: a room is loaded for its burst, lingers (5 s by default)
+// and unloads before the fuzz comes back to it, so what loading, refusing and unloading a document
+// leaves behind shows up too.
 // Idle rooms: `rooms` rooms of 8 clients that each wrote a record and a presence state, left idle;
 // the server's live heap (heapSnapshot.ts) with them connected, less the same after they left and
 // their documents unloaded, divided by the rooms, is what one idle room keeps (RSS is printed too,
@@ -23,6 +26,10 @@ export interface MemoryParams {
   frames: number;
   /** Connections open at once while fuzzing. */
   concurrency: number;
+  /** Rooms the fuzz goes round (1: all frames to one room). */
+  fuzzRooms: number;
+  /** Frames sent to a room before the fuzz moves on to the next one. */
+  framesPerRoomVisit: number;
   /** Idle rooms of `clientsPerRoom` to measure. */
   rooms: number;
   clientsPerRoom: number;
@@ -33,6 +40,8 @@ export interface MemoryParams {
 export const memoryDefaults: MemoryParams = {
   frames: 100_000,
   concurrency: 32,
+  fuzzRooms: 200,
+  framesPerRoomVisit: 50,
   rooms: 25,
   clientsPerRoom: 8,
   settleSeconds: 10,
@@ -41,12 +50,21 @@ export const memoryDefaults: MemoryParams = {
 export interface MemoryReport {
   fuzz: {
     frames: number;
+    rooms: number;
     seconds: number;
     rssBefore: number;
     rssPeak: number;
     /** Settled after half the frames. */
     rssHalfway: number;
     rssAfter: number;
+    /**
+     * A minute after the fuzz: V8 keeps the garbage of a burst (documents that lingered long enough
+     * to be promoted, then unloaded) in its old space until its memory reducer collects and hands
+     * the pages back, some seconds after the allocation rate drops.
+     */
+    rssMinuteAfter: number;
+    /** Seconds between the end of the fuzz and `rssAfter`. */
+    settleSeconds: number;
     /** Close code → connections closed with it. */
     closes: Record<string, number>;
   };
@@ -138,13 +156,17 @@ export async function runMemory(
 ): Promise<MemoryReport> {
   const pid = target.pid;
   if (pid === null) throw new Error('the memory scenario needs the server’s pid');
-  const [fuzzRoom, ...idleRooms] = target.roomUrls;
-  if (!fuzzRoom || idleRooms.length < params.rooms) throw new Error('the memory scenario needs 1 + rooms rooms');
+  const fuzzRooms = target.roomUrls.slice(0, params.fuzzRooms);
+  const idleRooms = target.roomUrls.slice(params.fuzzRooms);
+  if (fuzzRooms.length < params.fuzzRooms || params.fuzzRooms < 1 || idleRooms.length < params.rooms)
+    throw new Error('the memory scenario needs fuzzRooms + rooms rooms');
+  const visit = Math.max(1, params.framesPerRoomVisit);
+  const fuzzRoom = (i: number) => fuzzRooms[Math.floor(i / visit) % fuzzRooms.length]!;
   // Snapshots only after the fuzz's RSS readings: writing one leaves the process's RSS higher.
   const heap = target.liveHeapBytes ?? (() => Promise.resolve(Number.NaN));
 
   // Warm up: the room loaded once and the code paths compiled, so that start-up is not growth.
-  for (let i = 0; i < 200; i++) await fuzzOnce(fuzzRoom, fuzzFrames[i % fuzzFrames.length]!(i));
+  for (let i = 0; i < 200; i++) await fuzzOnce(fuzzRoom(i), fuzzFrames[i % fuzzFrames.length]!(i));
   const rssBefore = await settledRss(pid, params.settleSeconds);
   let rssPeak = rssBefore;
   const closes: Record<string, number> = {};
@@ -157,7 +179,7 @@ export async function runMemory(
     const worker = async () => {
       while (next < end) {
         const i = next++;
-        const code = await fuzzOnce(fuzzRoom, fuzzFrames[i % fuzzFrames.length]!(i));
+        const code = await fuzzOnce(fuzzRoom(i), fuzzFrames[i % fuzzFrames.length]!(i));
         closes[code] = (closes[code] ?? 0) + 1;
         if (performance.now() - lastReport > 10_000) {
           lastReport = performance.now();
@@ -175,6 +197,7 @@ export async function runMemory(
   const rssHalfway = await settledRss(pid, params.settleSeconds);
   await fuzzUpTo(params.frames);
   const rssAfter = await settledRss(pid, params.settleSeconds);
+  const rssMinuteAfter = await settledRss(pid, Math.max(0, 60 - params.settleSeconds - 1));
   const heapAfterFuzz = await heap();
 
   const rssEmpty = await settledRss(pid, params.settleSeconds);
@@ -197,7 +220,18 @@ export async function runMemory(
   const rssGone = await settledRss(pid, params.settleSeconds);
   const heapGone = await heap();
   return {
-    fuzz: { frames: params.frames, seconds: fuzzMs / 1000, rssBefore, rssPeak, rssHalfway, rssAfter, closes },
+    fuzz: {
+      frames: params.frames,
+      rooms: fuzzRooms.length,
+      seconds: fuzzMs / 1000,
+      rssBefore,
+      rssPeak,
+      rssHalfway,
+      rssAfter,
+      rssMinuteAfter,
+      settleSeconds: params.settleSeconds,
+      closes,
+    },
     idle: {
       rooms: params.rooms,
       clientsPerRoom: params.clientsPerRoom,
@@ -221,9 +255,10 @@ export function memoryLines(report: MemoryReport): string[] {
     .map(([code, n]) => `${code} × ${n}`)
     .join(', ');
   return [
-    `Memory: ${fuzz.frames} malformed frames (one per connection) in ${fuzz.seconds.toFixed(0)} s: server RSS ` +
-      `${mb(fuzz.rssBefore)} before, ${mb(fuzz.rssHalfway)} halfway, ${mb(fuzz.rssPeak)} at peak, ${mb(fuzz.rssAfter)} after ` +
-      `(${mb(fuzz.rssAfter - fuzz.rssBefore)} grown; target ≤ 50 MB); closes ${codes}`,
+    `Memory: ${fuzz.frames} malformed frames (one per connection, ${fuzz.rooms === 1 ? 'one room' : `${fuzz.rooms} rooms in turn`}) in ${fuzz.seconds.toFixed(0)} s: server RSS ` +
+      `${mb(fuzz.rssBefore)} before, ${mb(fuzz.rssHalfway)} halfway, ${mb(fuzz.rssPeak)} at peak, ${mb(fuzz.rssAfter)} ${fuzz.settleSeconds} s after ` +
+      `(${mb(fuzz.rssAfter - fuzz.rssBefore)} grown), ${mb(fuzz.rssMinuteAfter)} a minute after ` +
+      `(${mb(fuzz.rssMinuteAfter - fuzz.rssBefore)} grown; target ≤ 50 MB); closes ${codes}`,
     `Memory: ${idle.rooms} idle rooms × ${idle.clientsPerRoom} clients: server RSS ${mb(idle.rssEmpty)} without them, ` +
       `${mb(idle.rssLoaded)} with them, ${mb(idle.rssAfter)} after they left; live heap ${mb(idle.heapAfterFuzz)} ` +
       `after the fuzz, ${mb(idle.heapLoaded)} with the rooms, ${mb(idle.heapAfter)} after they left; ` +

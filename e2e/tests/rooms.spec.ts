@@ -6,7 +6,7 @@
 // elsewhere) and their browsers are kept small: six people, plus the coordinator's window.
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { cue } from '../facilitation.js';
+import { cue, note, settledBox, writeNoteAt } from '../facilitation.js';
 import { drawRectangle, shapes, waitForBoard } from '../flows.js';
 import { launchServer, type ServerProcess } from '../server.js';
 
@@ -97,6 +97,21 @@ async function open(browser: Browser, who: Identity, meetingId: string, opts: { 
   await waitForBoard(page);
   return page;
 }
+
+/**
+ * Writes a note inside the room's result frame (which is copied onto the plenary board), `dx` in
+ * from its left edge and `dy` down: clear of the room card on a desktop, of the outline button and
+ * the room card on a phone.
+ */
+async function writeInResult(page: Page, text: string, dx = 120, dy = 60) {
+  const box = await settledBox(page.locator('.tl-shape[data-shape-type="frame"]').first());
+  await writeNoteAt(page, box.x + Math.min(dx, box.width / 2), box.y + Math.min(dy, box.height / 3), text);
+  await expect(note(page, text)).toBeVisible();
+  await note(page, text).click();
+  await expect(page.getByRole('heading', { name: /Selected note|Valittu lappu/ })).toBeVisible();
+}
+
+const starBadge = (page: Page, text: string) => page.locator('.vb-mark-badge--star').filter({ hasText: text });
 
 const card = (page: Page, fi = false) => page.getByRole('region', { name: fi ? 'Huoneesi' : 'Your room' });
 
@@ -339,5 +354,31 @@ test('each Troika room chooses its own client, and only that room hears their na
   await cai.screenshot({ path: '/tmp/troika-room-fi-phone.png' });
   await anna.screenshot({ path: '/tmp/troika-room-en-desktop.png' });
   await facilitator.screenshot({ path: '/tmp/troika-room-facilitator.png' });
+
+  // Each room's client stars an idea on the room's board, and the room sees the star there.
+  await writeInResult(anna, 'Ask the team first');
+  await anna.getByRole('button', { name: 'Star this idea' }).click();
+  await expect(anna.getByRole('button', { name: 'Remove the star' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(starBadge(anna, 'Starred')).toBeVisible();
+  await expect(starBadge(ben, 'Starred')).toBeVisible();
+  // Ben, a consultant, stars nothing but marks the idea as an action item, on the same board.
+  await note(ben, 'Ask the team first').click();
+  await expect(ben.getByRole('heading', { name: 'Selected note' })).toBeVisible();
+  await expect(ben.getByRole('button', { name: /star/i })).toHaveCount(0);
+  await ben.getByRole('button', { name: 'Mark as an action item' }).click();
+  await expect(anna.locator('.vb-mark-badge').filter({ hasText: 'Action item' })).toBeVisible();
+  await writeInResult(cai, 'Kysy tiimiltä', 280, 100);
+  await cai.getByRole('button', { name: 'Merkitse idea tähdellä' }).click();
+  await expect(cai.getByRole('button', { name: 'Poista tähti' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(starBadge(cai, 'Tähdellä merkitty')).toBeVisible();
+  await starBadge(cai, 'Tähdellä merkitty').scrollIntoViewIfNeeded();
+  await cai.screenshot({ path: '/tmp/troika-star-fi-phone.png' });
+  await anna.screenshot({ path: '/tmp/troika-star-en-desktop.png' });
+
+  // The rooms close: both results come to the plenary board with their stars.
+  await command({ type: 'closeRooms' });
+  await expect(note(facilitator, 'Ask the team first')).toBeVisible();
+  await expect(facilitator.locator('.vb-mark-badge--star')).toHaveCount(2);
+  await facilitator.screenshot({ path: '/tmp/troika-star-plenary.png' });
   await Promise.all([facilitator, anna, ben, cai].map((p) => p.context().close()));
 });

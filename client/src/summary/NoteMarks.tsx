@@ -3,6 +3,7 @@
 // an owner and a due date (for everyone who writes on the board). The marks are the server's: each
 // press sends a command (`starNote`, `markAction`), the server checks it against the role and keeps
 // the mark, with who set it, in the board's `marks` map, which this panel and the canvas badges read.
+// A note on a breakout room's board is marked on that board: the commands name the shown room.
 import {
   can,
   isLayoutShapeId,
@@ -14,6 +15,7 @@ import { useValue, type TLShape } from 'tldraw';
 import { CommandButton } from '../facilitation/CommandButton.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useI18n } from '../i18n/I18nProvider.js';
+import { useShownRoom } from '../rooms/RoomView.js';
 
 const noMarks: Marks = {};
 
@@ -28,6 +30,7 @@ export function useNoteMarks(shapeId: string | null): Marks {
 
 export function NoteMarks() {
   const { editor, actor } = useFacilitation();
+  const room = useShownRoom()?.room.n;
   const note = useValue(
     'selected note',
     () => {
@@ -37,17 +40,20 @@ export function NoteMarks() {
     [editor],
   );
   if (!editor || !note || actor.role === 'observer') return null;
-  return <SelectedNoteMarks note={note} />;
+  return <SelectedNoteMarks note={note} board={room === undefined ? {} : { room }} />;
 }
 
-function SelectedNoteMarks({ note }: { note: TLShape }) {
+/** Which board the note is on, as the commands say it: `{}` for the plenary, `{ room }` for a breakout room's. */
+type OnBoard = { room?: number };
+
+function SelectedNoteMarks({ note, board }: { note: TLShape; board: OnBoard }) {
   const { t } = useI18n();
   const { state, actor } = useFacilitation();
   const marks = useNoteMarks(note.id);
   const starred = marks.starredBy !== undefined;
   const action: NoteActionMark | null = marks.action ?? null;
   const people = (state?.participants ?? []).filter((p) => p.role !== 'observer');
-  const mayStar = state !== null && can(actor, 'note.star', { session: state });
+  const mayStar = state !== null && can(actor, 'note.star', { session: state, ...board });
 
   return (
     <section className="vb-fac-section" aria-labelledby="vb-note-marks">
@@ -56,7 +62,10 @@ function SelectedNoteMarks({ note }: { note: TLShape }) {
       </h2>
       {mayStar && (
         <>
-          <CommandButton pressed={starred} command={{ type: 'starNote', shapeId: note.id, starred: !starred }}>
+          <CommandButton
+            pressed={starred}
+            command={{ type: 'starNote', shapeId: note.id, starred: !starred, ...board }}
+          >
             <span aria-hidden="true">{starred ? '★ ' : '☆ '}</span>
             {starred ? t('summary.note.unstar') : t('summary.note.star')}
           </CommandButton>
@@ -69,6 +78,7 @@ function SelectedNoteMarks({ note }: { note: TLShape }) {
           type: 'markAction',
           shapeId: note.id,
           action: action ? null : { ownerParticipantId: null, dueDate: null },
+          ...board,
         }}
       >
         {action ? t('summary.note.unmarkAction') : t('summary.note.markAction')}
@@ -76,7 +86,7 @@ function SelectedNoteMarks({ note }: { note: TLShape }) {
       {action === null ? (
         <p className="vb-fac-hint">{t('summary.note.actionHint')}</p>
       ) : (
-        <ActionFields shapeId={note.id} action={action} people={people} />
+        <ActionFields shapeId={note.id} action={action} people={people} board={board} />
       )}
     </section>
   );
@@ -86,10 +96,12 @@ function ActionFields({
   shapeId,
   action,
   people,
+  board,
 }: {
   shapeId: string;
   action: NoteActionMark;
   people: readonly { id: ParticipantId; name: string }[];
+  board: OnBoard;
 }) {
   const { t } = useI18n();
   const { send } = useFacilitation();
@@ -98,6 +110,7 @@ function ActionFields({
       type: 'markAction',
       shapeId,
       action: { ownerParticipantId: action.ownerParticipantId, dueDate: action.dueDate, ...patch },
+      ...board,
     });
   return (
     <div className="vb-fac-row vb-note-action">

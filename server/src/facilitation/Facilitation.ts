@@ -12,6 +12,7 @@ import {
   builtInMethods,
   formatDocName,
   hidesCursors,
+  openRoom,
   ownBallot,
   parseDocName,
   reduce,
@@ -170,7 +171,11 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       ctx.isVoteTarget = (frameShapeId, shapeId) => isNoteInFrame(board, frameShapeId, shapeId);
     }
     if (command.type === 'starNote' || command.type === 'markAction') {
-      const board = await boardRecords(docs, meetingId);
+      // The note must be on the board the command names. A closed room's board is not opened (the
+      // reducer refuses the command anyway); the queue keeps the session as read here.
+      const board = (await roomIsOpen(meetingId, command.room))
+        ? await docs.withDoc(markBoard(meetingId, command.room), (doc) => readRecords(doc))
+        : new Map<string, unknown>();
       ctx.isMarkable = (shapeId) => isParticipantNote(board, shapeId);
     }
     const result = await docs.withDoc(sessionName(meetingId), (doc): ReduceResult | CommandRefused => {
@@ -240,7 +245,7 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
         return;
       }
       case 'setMark':
-        await docs.withDoc(formatDocName({ kind: 'board', meetingId }), (doc) =>
+        await docs.withDoc(markBoard(meetingId, effect.room), (doc) =>
           applyMark(doc, effect.shapeId, effect.by, effect.mark),
         );
         return;
@@ -275,6 +280,20 @@ export function createFacilitation(opts: FacilitationOptions): Facilitation {
       case 'reaction':
         return;
     }
+  }
+
+  /** The board a mark goes on: the plenary's, or a breakout room's. */
+  function markBoard(meetingId: MeetingId, room: number | undefined): string {
+    return formatDocName(room === undefined ? { kind: 'board', meetingId } : { kind: 'room', meetingId, room });
+  }
+
+  /** True for the plenary board (no room), else whether the stored session has that room open. */
+  async function roomIsOpen(meetingId: MeetingId, room: number | undefined): Promise<boolean> {
+    if (room === undefined) return true;
+    return docs.withDoc(sessionName(meetingId), (doc) => {
+      const stored = readSession(doc);
+      return stored.ok && openRoom(stored.value.breakout, room) !== null;
+    });
   }
 
   async function meetingLocale(meetingId: MeetingId) {

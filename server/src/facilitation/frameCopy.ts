@@ -5,8 +5,12 @@
 // source and the original record's id, so copying again (a retry, or sharing the same frame twice)
 // rewrites the earlier copy instead of adding one, and writes nothing when nothing changed. A
 // shape removed from the source since an earlier copy stays on the target until someone deletes it.
+// A room's result brings its notes' marks (stars, action items) along, under the copies' ids, so
+// that the meeting summary, which reads the plenary board, finds them; a plaza share does not (the
+// marks name people of another group's meeting).
 import { getIndicesAbove, type IndexKey } from '@tldraw/utils';
-import { BOARD_AUTHORS } from '@vermeboard/shared';
+import { BOARD_AUTHORS, type NoteMarks } from '@vermeboard/shared';
+import { copyMarks, readMarks } from '../board/noteMarks.js';
 import { defaultPageId, frameRecord } from '../board/shapeRecords.js';
 import { validateBoardRecord } from '../board/tldrawSchema.js';
 import { readRecords, setRecords } from './boardRecords.js';
@@ -124,20 +128,23 @@ function frameShapes(records: ReadonlyMap<string, unknown>, frame: Shape): Shape
 
 /**
  * Copies each source's frame onto the target board, in order; a source whose frame is missing
- * still gets an empty frame under its name. Returns how many records were written.
+ * still gets an empty frame under its name. Returns how many records (and notes' marks) were written.
  */
 export async function copyFrames(
   docs: DocWriter,
   targetDocName: string,
   sources: readonly FrameSource[],
   placement: Placement,
+  opts: { marks?: boolean } = {},
 ): Promise<number> {
   const authors = new Map<string, string>();
+  const marks = new Map<string, NoteMarks>();
   const read: { source: FrameSource; frame: Shape | null; shapes: Shape[]; bindings: Binding[] }[] = [];
   for (const source of sources) {
     const got = await docs.withDoc(source.docName, (doc) => ({
       records: readRecords(doc),
       authors: doc.getMap<string>(BOARD_AUTHORS).toJSON() as Record<string, string>,
+      marks: opts.marks ? readMarks(doc) : null,
     }));
     const frame = got.records.get(source.frameId);
     const shapes = isShape(frame) ? frameShapes(got.records, frame) : [];
@@ -146,6 +153,10 @@ export async function copyFrames(
     for (const r of [...shapes, ...bindings]) {
       const author = got.authors[r.id];
       if (typeof author === 'string') authors.set(copiedId(source, r.id), author);
+    }
+    for (const s of shapes) {
+      const mark = got.marks?.get(s.id);
+      if (mark !== undefined) marks.set(copiedId(source, s.id), mark);
     }
   }
   return docs.withDoc(targetDocName, (doc) => {
@@ -186,10 +197,16 @@ export async function copyFrames(
     });
     // Only what differs from an earlier copy is written: copying again changes nothing.
     const changed = new Map([...copies].filter(([id, r]) => JSON.stringify(existing.get(id)) !== JSON.stringify(r)));
-    setRecords(doc, changed);
-    const map = doc.getMap<string>(BOARD_AUTHORS);
-    for (const [id, author] of authors) if (changed.has(id) && !map.has(id)) map.set(id, author);
-    return changed.size;
+    // Marks only on copies that are there: a record the schema refused was not copied.
+    const onCopies = new Map([...marks].filter(([id]) => copies.has(id) || existing.has(id)));
+    let marked = 0;
+    doc.transact(() => {
+      setRecords(doc, changed);
+      const map = doc.getMap<string>(BOARD_AUTHORS);
+      for (const [id, author] of authors) if (changed.has(id) && !map.has(id)) map.set(id, author);
+      marked = copyMarks(doc, onCopies);
+    });
+    return changed.size + marked;
   });
 }
 

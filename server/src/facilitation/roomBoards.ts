@@ -2,7 +2,8 @@
 // frame when the room opens (labelled so that its people know from the start that it will be
 // shared), and, when the rooms close, a copy of each room's result onto the plenary board, side by
 // side under the room's name (frameCopy.ts: one transaction of the plenary board, with ids derived
-// from the room, so copying again after a retry or a crash overwrites the earlier copy).
+// from the room, so copying again after a retry or a crash overwrites the earlier copy). The notes'
+// stars and action marks come along, so that they reach the meeting summary.
 import {
   formatDocName,
   plenaryResultFrameId,
@@ -62,5 +63,5 @@ export function copyRoomResults(
     idPrefix: `room-${room.n}`,
     name: roomBoardLabels.shared[locale](room.name),
   }));
-  return copyFrames(docs, formatDocName({ kind: 'board', meetingId }), sources, 'below');
+  return copyFrames(docs, formatDocName({ kind: 'board', meetingId }), sources, 'below', { marks: true });
 }

@@ -1,8 +1,12 @@
 // The summary of a Troika consulting run in breakout rooms: each room chose its own client, and the
-// summary names them room by room (the rooms' boards stay out of it; only the plenary board is read).
+// summary names them room by room (the rooms' boards stay out of it; only the plenary board is read),
+// with the ideas each room's client starred in the room's result, copied onto the plenary board.
 import { describe, expect, it } from 'vitest';
+import { toRichText } from '@tldraw/tlschema';
 import {
   createSession,
+  plenaryResultFrameId,
+  type NoteMarks,
   reduce,
   type GroupId,
   type MeetingId,
@@ -32,7 +36,21 @@ function apply(state: SessionState, participantId: ParticipantId | 'server', ...
   }, state);
 }
 
-function summaryOf(session: SessionState) {
+/** A note on the plenary board inside room n's copied result frame, with its marks. */
+function copiedNote(n: number, id: string, text: string, marks: NoteMarks) {
+  const record = {
+    id,
+    typeName: 'shape',
+    type: 'note',
+    parentId: plenaryResultFrameId(n),
+    x: 20,
+    y: 20,
+    props: { richText: toRichText(text) },
+  };
+  return { record, marks };
+}
+
+function summaryOf(session: SessionState, notes: ReturnType<typeof copiedNote>[] = []) {
   const createdAt = '2026-03-14T15:00:00.000Z';
   return buildSummary({
     groupName: 'North',
@@ -45,7 +63,16 @@ function summaryOf(session: SessionState) {
       boardDeletedAt: null,
     },
     session,
-    shapes: new BoardShapes({ records: new Map() }),
+    shapes: new BoardShapes({
+      records: new Map<string, unknown>([
+        ...notes.map((n): [string, unknown] => [
+          n.record.parentId,
+          { id: n.record.parentId, typeName: 'shape', type: 'frame', parentId: 'page:page', x: 0, y: 0, props: {} },
+        ]),
+        ...notes.map((n): [string, unknown] => [n.record.id, n.record]),
+      ]),
+      marks: new Map(notes.map((n) => [n.record.id, n.marks])),
+    }),
     participants: [],
     goals: [],
     actionItems: [],
@@ -84,6 +111,15 @@ describe('the summary of cases worked on in rooms', () => {
         { room: '2', owner: { id: D, name: 'Dan' } },
       ],
     });
+    // The ideas each room's client starred in the room, copied with the room's result; a star by
+    // anyone else there is not the client's.
+    const withIdeas = summaryOf(state, [
+      copiedNote(first!, 'shape:room-1.idea', 'Ask the team first', { starredBy: A }),
+      copiedNote(second!, 'shape:room-2.idea', 'Write it down', { starredBy: D }),
+      copiedNote(second!, 'shape:room-2.other', 'Starred by someone else', { starredBy: A }),
+      copiedNote(first!, 'shape:room-1.plain', 'Not starred', {}),
+    ]);
+    expect(withIdeas.cases[0]!.starredIdeas).toEqual(['Ask the team first', 'Write it down']);
     // Without rooms' choices the case reads as it always did, with no room list at all.
     const plenary = summaryOf({ ...state, roomCaseOwners: {}, caseOwners: { [state.agenda[0]!.instanceId]: B } });
     expect(plenary.cases[0]!.owner).toEqual({ id: B, name: 'Ben' });

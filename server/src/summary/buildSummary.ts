@@ -5,6 +5,7 @@ import {
   layoutShapeId,
   locales,
   meetingSummaryFormat,
+  plenaryResultFrameId,
   type MeetingSummary,
   type MethodLibrary,
   type NextMeeting,
@@ -22,7 +23,7 @@ import type {
   ParticipantRecord,
   ProgressNoteRecord,
 } from '../storage/Storage.js';
-import { frameName, isLayoutShape, textOf, type BoardShapes } from './boardShapes.js';
+import { frameName, isLayoutShape, textOf, type BoardShape, type BoardShapes } from './boardShapes.js';
 
 export interface SummaryInput {
   groupName: string;
@@ -108,12 +109,18 @@ export function buildSummary(input: SummaryInput): MeetingSummary {
           .filter((s) => !prompts.has(`${s.id}\n${textOf(s)}`))
           .map(textOf)
       : [];
+    // A room with its own case owner worked on its own case; its result frame, copied onto the
+    // plenary board when the rooms closed, brings the ideas that owner starred in the room.
+    const inRoomResult = (s: BoardShape) =>
+      (session.roomCaseOwners?.[item.instanceId] ?? []).some(
+        (e) => s.marks.starredBy === e.participantId && shapes.isInside(s, plenaryResultFrameId(e.room)),
+      );
     const starred = shapes
       .all()
       .filter(
         (s) =>
           s.marks.starredBy !== undefined &&
-          [...frames].some((f) => shapes.isInside(s, layoutShapeId(item.instanceId, f))) &&
+          ([...frames].some((f) => shapes.isInside(s, layoutShapeId(item.instanceId, f))) || inRoomResult(s)) &&
           textOf(s) !== '',
       )
       .map(textOf);

@@ -50,6 +50,9 @@ export const timerKinds = ['step', 'turn'] as const;
 export const timerKindSchema = z.enum(timerKinds);
 export type TimerKind = z.infer<typeof timerKindSchema>;
 
+/** The breakout room whose board holds the marked note; absent for the plenary board. */
+const markRoom = { room: z.number().int().min(1).max(maxRoomNumber).optional() };
+
 const clientCommands = [
   // Agenda
   z.strictObject({ type: z.literal('addAgendaItem'), methodId: slugSchema, index: index.optional() }),
@@ -137,11 +140,13 @@ const clientCommands = [
   z.strictObject({ type: z.literal('closeVote'), voteId: voteIdSchema }),
   // Private notes
   z.strictObject({ type: z.literal('revealNotes'), target: revealTargetSchema }),
-  // Marks on board notes, kept by the server in the board's `marks` map (shared/src/boardDoc.ts)
-  z.strictObject({ type: z.literal('starNote'), shapeId: shapeIdSchema, starred: z.boolean() }),
+  // Marks on board notes, kept by the server in the `marks` map of the board the note is on
+  // (shared/src/boardDoc.ts): the plenary board, or with `room` that open breakout room's board.
+  z.strictObject({ type: z.literal('starNote'), shapeId: shapeIdSchema, starred: z.boolean(), ...markRoom }),
   z.strictObject({
     type: z.literal('markAction'),
     shapeId: shapeIdSchema,
+    ...markRoom,
     /** null removes the mark. */
     action: z
       .strictObject({ ownerParticipantId: participantIdSchema.nullable(), dueDate: isoDateSchema.nullable() })

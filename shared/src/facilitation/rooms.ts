@@ -165,6 +165,11 @@ export function roomOf(breakout: Breakout | null | undefined, participantId: str
   return breakout.rooms.find((r) => r.memberIds.some((id) => id === participantId)) ?? null;
 }
 
+/** The open room with document number `n`, or null when no such room is open. */
+export function openRoom(breakout: Breakout | null | undefined, n: number): Room | null {
+  return breakout?.rooms.find((r) => r.n === n) ?? null;
+}
+
 /**
  * Learning café rotation: each table's host stays, everyone else moves one table on, so that the
  * guests of a table spread over the other tables. Returns the new member lists.

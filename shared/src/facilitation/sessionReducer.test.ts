@@ -1156,6 +1156,45 @@ describe('case owners in breakout rooms', () => {
     expect(next.state.caseOwners).toEqual({ [item]: C });
   });
 
+  it('marks a note on a room’s board: the room’s case owner stars, the room’s people and the facilitator mark actions', () => {
+    const { w, first, second } = troikaInRooms();
+    const chosen = step(w, { type: 'chooseCaseOwner', participantId: B, room: first }, anna);
+    const star = { type: 'starNote', shapeId: 'shape:n', starred: true, room: first } as const;
+    expect(run(chosen, star, bert)).toMatchObject({
+      ok: true,
+      effects: [{ kind: 'setMark', shapeId: 'shape:n', by: B, mark: { kind: 'star', starred: true }, room: first }],
+    });
+    // Not the room's other member, not the visiting facilitator: only the room's client stars.
+    expect(run(chosen, star, anna)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(run(chosen, star, fac)).toMatchObject({ ok: false, code: 'forbidden' });
+    const action = { type: 'markAction', shapeId: 'shape:n', action: null, room: first } as const;
+    expect(run(chosen, action, anna)).toMatchObject({ ok: true, effects: [{ kind: 'setMark', by: A, room: first }] });
+    expect(run(chosen, action, fac)).toMatchObject({ ok: true, effects: [{ kind: 'setMark', by: F, room: first }] });
+    // The board the command names must be one the person may open.
+    expect(run(chosen, action, cara)).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+      reason: 'you are not in this room',
+    });
+    expect(run(chosen, { ...star, room: second }, bert)).toMatchObject({ ok: false, code: 'forbidden' });
+    expect(run(chosen, action, olga)).toMatchObject({ ok: false, code: 'forbidden' });
+    // The note must be on that board.
+    expect(run(chosen, star, bert, { isMarkable: () => false })).toMatchObject({ ok: false, code: 'invalid' });
+    // Without a room the plenary board, as before: no room in the effect.
+    const plenary = run(chosen, { type: 'markAction', shapeId: 'shape:n', action: null }, anna);
+    expect(plenary).toMatchObject({ ok: true });
+    expect(plenary.ok && plenary.effects[0]).not.toHaveProperty('room');
+  });
+
+  it('refuses marks on the board of a room that is not open', () => {
+    const { w, first } = troikaInRooms();
+    const action = { type: 'markAction', shapeId: 'shape:n', action: null, room: 99 } as const;
+    expect(run(w, action, fac)).toMatchObject({ ok: false, code: 'invalid', reason: 'no such room is open' });
+    const closed = step(w, { type: 'closeRooms' });
+    expect(run(closed, { ...action, room: first }, fac)).toMatchObject({ ok: false, code: 'invalid' });
+    expect(run(closed, { ...action, room: first }, anna)).toMatchObject({ ok: false, code: 'forbidden' });
+  });
+
   it('keeps the rooms’ owners after the rooms close, for the summary', () => {
     const { w, first, item } = troikaInRooms();
     const chosen = step(w, { type: 'chooseCaseOwner', participantId: B, room: first }, anna);

@@ -24,6 +24,7 @@ import {
   speakersByJoinOrder,
 } from './roundRobin.js';
 import { makeRoomFor } from './roster.js';
+import { openRoom } from './rooms.js';
 import * as roomCommands from './roomCommands.js';
 import type { RoomEffect } from './roomCommands.js';
 import type { AgendaItem, Position, SessionState, StepRef, StepVisit } from './session.js';
@@ -41,8 +42,8 @@ export type Effect =
   | { kind: 'publishVoteResults'; voteId: string }
   /** An ephemeral reaction to broadcast; reactions are not kept in the state. */
   | { kind: 'reaction'; participantId: ParticipantId; reaction: Reaction; at: number }
-  /** Set or clear a mark on a board note, recording who set it. */
-  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange }
+  /** Set or clear a mark on a note of the plenary board, or of breakout room `room`'s, recording who set it. */
+  | { kind: 'setMark'; shapeId: string; by: ParticipantId; mark: MarkChange; room?: number }
   | RoomEffect;
 
 export type MarkChange =
@@ -66,7 +67,10 @@ export interface ReduceContext {
   available?: MethodLibrary;
   /** Whether a note lies inside a vote's frame, answered from the board; every note is accepted when omitted. */
   isVoteTarget?: (frameShapeId: string, shapeId: string) => boolean;
-  /** Whether a shape is a participant's note on the board (marks go on those only); all are when omitted. */
+  /**
+   * Whether a shape is a participant's note on the board the command names (the plenary's, or the
+   * room's); marks go on those only. All are when omitted.
+   */
   isMarkable?: (shapeId: string) => boolean;
 }
 
@@ -181,6 +185,13 @@ function chooseRoomCaseOwner(
   else delete roomCaseOwners[instanceId];
   return { state: { ...state, roomCaseOwners } };
 }
+
+/** A mark's board: the plenary's (no room), or an open breakout room's. */
+function isOpenRoom(state: SessionState, room: number | undefined): boolean {
+  return room === undefined || openRoom(state.breakout, room) !== null;
+}
+
+const onBoard = (room: number | undefined) => (room === undefined ? {} : { room });
 
 // --- Steps ----------------------------------------------------------------------------------------
 
@@ -731,28 +742,22 @@ const handlers: { [T in CommandType]: Handler<T> } = {
 
   starNote(state, command, env) {
     const me = self(env);
+    if (!isOpenRoom(state, command.room)) return invalid('no such room is open');
     if (me === null || !env.isMarkable(command.shapeId)) return invalid('only notes on the board can be starred');
-    return {
-      state,
-      effects: [
-        { kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'star', starred: command.starred } },
-      ],
-    };
+    const mark: MarkChange = { kind: 'star', starred: command.starred };
+    return { state, effects: [{ kind: 'setMark', shapeId: command.shapeId, by: me, mark, ...onBoard(command.room) }] };
   },
 
   markAction(state, command, env) {
     const me = self(env);
+    if (!isOpenRoom(state, command.room)) return invalid('no such room is open');
     if (me === null || !env.isMarkable(command.shapeId)) return invalid('only notes on the board can be actions');
     const owner = command.action?.ownerParticipantId ?? null;
     if (owner !== null && (participant(state, owner)?.role ?? 'observer') === 'observer') {
       return invalid('the owner must be a participant of the meeting');
     }
-    return {
-      state,
-      effects: [
-        { kind: 'setMark', shapeId: command.shapeId, by: me, mark: { kind: 'action', action: command.action } },
-      ],
-    };
+    const mark: MarkChange = { kind: 'action', action: command.action };
+    return { state, effects: [{ kind: 'setMark', shapeId: command.shapeId, by: me, mark, ...onBoard(command.room) }] };
   },
 
   openRooms: (state, command, env) => roomCommands.openRooms(state, command, env.now, env.random),

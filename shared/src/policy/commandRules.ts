@@ -102,6 +102,11 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
   if (actor.participantId === null) return needsPersonalToken;
   const role = meetingRole(actor, state);
   if (role === 'observer') return 'observers cannot change the session';
+  const board = markedRoom(command);
+  if (board !== undefined) {
+    const outside = roomEntryRefusal(actor, { session: state, room: board });
+    if (outside !== null) return outside;
+  }
   switch (permission) {
     case 'facilitator':
       return role === 'facilitator' ? null : 'only the facilitator can do this';
@@ -114,7 +119,7 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
         ? null
         : 'only the current speaker or the facilitator can do this';
     case 'starrer':
-      return starRefusal(actor, state);
+      return starRefusal(actor, state, undefined, board);
     case 'caseChooser':
       return role === 'facilitator' ? null : roomChoiceRefusal(command, state, actor.participantId);
     case 'claim':
@@ -129,16 +134,45 @@ export function commandRefusal(actor: CommandActor, { session: state, command }:
 /**
  * Who may star an idea now: in a case (an agenda item whose method chooses a case owner) only that
  * item's case owner — in a breakout room with its own case owner, that one (caseOwner.ts);
- * elsewhere any facilitator or member with a personal token.
+ * elsewhere any facilitator or member with a personal token. `room` is the breakout room whose
+ * board holds the note: the facilitator visiting it is judged by that room's case owner.
  */
-export function starRefusal(subject: Subject, session: SessionState, methods?: MethodLibrary): string | null {
+export function starRefusal(
+  subject: Subject,
+  session: SessionState,
+  methods?: MethodLibrary,
+  room?: number,
+): string | null {
   if (subject.role === 'observer') return 'observers can look at the board but not change it';
   if (subject.participantId === null) return needsPersonalToken;
   const here = currentStep(session, methods);
   if (here === null || !here.method.steps.some((s) => s.caseOwnerChosenHere)) return null;
-  return caseOwnerFor(session, subject.participantId, { methods }) === subject.participantId
+  return caseOwnerFor(session, subject.participantId, { methods, visiting: room }) === subject.participantId
     ? null
     : 'only the case owner stars ideas in a case';
+}
+
+/** A breakout room of a meeting, judged by the session's room assignment. */
+export interface RoomResource {
+  session: Pick<SessionState, 'facilitatorId' | 'breakout'>;
+  room: number;
+}
+
+/**
+ * Who may open a breakout room's board, and so mark the notes on it: the people the session
+ * assigns to it now, and the meeting's facilitator, who visits every room. Observers stay in the
+ * plenary.
+ */
+export function roomEntryRefusal(subject: Subject, { session, room }: RoomResource): string | null {
+  if (meetingRole(subject, session) === 'facilitator') return null;
+  if (subject.role === 'observer') return 'observers stay in the plenary';
+  return roomOf(session.breakout, subject.participantId)?.n === room ? null : 'you are not in this room';
+}
+
+/** The room whose board a mark command's note is on; undefined for the plenary board. */
+function markedRoom(command: CommandResource['command']): number | undefined {
+  if (command.type !== 'starNote' && command.type !== 'markAction') return undefined;
+  return 'room' in command ? command.room : undefined;
 }
 
 /** For a member: a room's case owner is theirs to choose only in their own room; the plenary's never. */

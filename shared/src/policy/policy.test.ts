@@ -75,6 +75,55 @@ describe('note.star in breakout rooms', () => {
     expect(can(anna, 'note.star', { session: inRooms(A) })).toBe(false);
     expect(can(cara, 'note.star', { session: inRooms(C) })).toBe(true);
   });
+
+  it.each([
+    ['the room’s case owner', ben, 1, true],
+    ['the room’s other member', anna, 1, false],
+    ['the room’s case owner, on another room’s board', ben, 2, false],
+    ['a member of another room', cara, 1, false],
+    // Visiting room 1 the facilitator is judged by its case owner, Ben; room 2 chose none.
+    ['the visiting facilitator', fac, 1, false],
+    ['an observer', { role: 'observer', participantId: A } as Subject, 1, false],
+  ] as const)('on room %s’s board: %s stars: %s', (_who, subject, room, allowed) => {
+    expect(can(subject, 'note.star', { session: inRooms(), room })).toBe(allowed);
+  });
+
+  it('lets the visiting facilitator star where they are the room’s case owner', () => {
+    const session = inRooms();
+    session.breakout!.rooms[1]!.memberIds.push(F);
+    session.roomCaseOwners = { 'problem-clinic-1': [{ room: 2, name: '2', participantId: F }] };
+    expect(can(fac, 'note.star', { session, room: 2 })).toBe(true);
+    expect(refusal(cara, 'note.star', { session, room: 1 })).toBe('you are not in this room');
+  });
+});
+
+describe('session.command marks on a room’s board', () => {
+  const action = (room?: number) => ({
+    type: 'markAction' as const,
+    shapeId: 'shape:n',
+    action: null,
+    ...(room === undefined ? {} : { room }),
+  });
+
+  it.each([
+    ['the facilitator', fac, 2, true],
+    ['a member of the room', anna, 1, true],
+    ['a member of another room', cara, 1, false],
+    ['a member, on the plenary board', cara, undefined, true],
+    ['an observer', { role: 'observer', participantId: A } as Subject, 1, false],
+    ['a shared link', { role: 'member', participantId: null } as Subject, 1, false],
+  ] as const)('%s marking an action on room %s: %s', (_who, subject, room, allowed) => {
+    expect(can(subject, 'session.command', { session: inRooms(), command: action(room) })).toBe(allowed);
+  });
+
+  it('asks the room’s case owner for a star on its board', () => {
+    const star = (room: number) => ({ type: 'starNote' as const, shapeId: 'shape:n', starred: true, room });
+    expect(can(ben, 'session.command', { session: inRooms(), command: star(1) })).toBe(true);
+    expect(refusal(anna, 'session.command', { session: inRooms(), command: star(1) })).toBe(
+      'only the case owner stars ideas in a case',
+    );
+    expect(refusal(ben, 'session.command', { session: inRooms(), command: star(2) })).toBe('you are not in this room');
+  });
 });
 
 describe('session.command chooseCaseOwner', () => {

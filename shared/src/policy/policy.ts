@@ -7,9 +7,15 @@
 import type { DocName } from '../docNames.js';
 import type { MethodLibrary } from '../facilitation/methods/index.js';
 import type { SessionState } from '../facilitation/session.js';
-import { roomOf } from '../facilitation/rooms.js';
 import { roles, type Role } from '../roles.js';
-import { commandRefusal, needsPersonalToken, starRefusal, type CommandResource } from './commandRules.js';
+import {
+  commandRefusal,
+  needsPersonalToken,
+  roomEntryRefusal,
+  starRefusal,
+  type CommandResource,
+  type RoomResource,
+} from './commandRules.js';
 import { programRules } from './programRules.js';
 import { meetingRole, type CommandActor, type MeetingFacts, type Subject } from './subject.js';
 import { debriefRules } from './debrief.js';
@@ -24,12 +30,8 @@ export interface NoteResource {
   session: SessionState;
   /** Defaults to the built-in library. */
   methods?: MethodLibrary;
-}
-
-/** A breakout room of a meeting, judged by the session's room assignment. */
-export interface RoomResource {
-  session: Pick<SessionState, 'facilitatorId' | 'breakout'>;
-  room: number;
+  /** The breakout room whose board holds the note; absent for the plenary board. */
+  room?: number;
 }
 
 type Rule<R> = (subject: Subject, resource: R) => string | null;
@@ -100,7 +102,9 @@ const rules = {
       ? null
       : 'only the meeting’s facilitator can change locked or layout shapes',
   /** Star an idea: in a case (a method whose agenda item has a case owner) only the case owner. */
-  'note.star': (subject: Subject, { session, methods }: NoteResource) => starRefusal(subject, session, methods),
+  'note.star': (subject: Subject, { session, methods, room }: NoteResource) =>
+    (room === undefined ? null : roomEntryRefusal(subject, { session, room })) ??
+    starRefusal(subject, session, methods, room),
   'note.markAction': byRole(contributors, 'observers cannot mark action items', true),
 
   // ---- Live documents (the sync upgrade) ----
@@ -119,15 +123,8 @@ const rules = {
         return mayWriteBoard(subject);
     }
   },
-  /**
-   * Open a breakout room's board: the people the session assigns to it now, and the meeting's
-   * facilitator, who visits every room. Observers stay in the plenary.
-   */
-  'room.enter': (subject: Subject, { session, room }: RoomResource) => {
-    if (meetingRole(subject, session) === 'facilitator') return null;
-    if (subject.role === 'observer') return 'observers stay in the plenary';
-    return roomOf(session.breakout, subject.participantId)?.n === room ? null : 'you are not in this room';
-  },
+  /** Open a breakout room's board (commandRules.ts). */
+  'room.enter': roomEntryRefusal,
 
   // ---- Session commands (the reducer) ----
   'session.command': commandRefusal,

@@ -351,9 +351,18 @@ test('each Troika room chooses its own client, and only that room hears their na
   await expect(cue(facilitator)).toHaveText('Listen — Cai has the floor');
   await expect(facilitator.getByRole('combobox', { name: 'Case owner in room 2' })).toHaveValue(ids[2]!);
 
-  await cai.screenshot({ path: '/tmp/troika-room-fi-phone.png' });
-  await anna.screenshot({ path: '/tmp/troika-room-en-desktop.png' });
-  await facilitator.screenshot({ path: '/tmp/troika-room-facilitator.png' });
+  await cai.screenshot({ path: test.info().outputPath('troika-room-fi-phone.png') });
+  await anna.screenshot({ path: test.info().outputPath('troika-room-en-desktop.png') });
+  await facilitator.screenshot({ path: test.info().outputPath('troika-room-facilitator.png') });
+
+  // The card floats over the board: folded, it keeps its title and the rooms' countdown only.
+  await card(anna).getByRole('button', { name: 'Hide details' }).click();
+  await expect(card(anna).getByRole('combobox', { name: 'Case owner in room 1' })).toBeHidden();
+  await expect(card(anna).getByRole('heading', { name: 'You are in room 1' })).toBeVisible();
+  await expect(card(anna).getByText('Rooms’ time left')).toBeVisible();
+  await expect(card(anna).getByRole('button', { name: 'Show details' })).toHaveAttribute('aria-expanded', 'false');
+  await card(cai, true).getByRole('button', { name: 'Piilota tiedot' }).click();
+  await expect(caisPicker).toBeHidden();
 
   // Each room's client stars an idea on the room's board, and the room sees the star there.
   await writeInResult(anna, 'Ask the team first');
@@ -372,13 +381,16 @@ test('each Troika room chooses its own client, and only that room hears their na
   await expect(cai.getByRole('button', { name: 'Poista tähti' })).toHaveAttribute('aria-pressed', 'true');
   await expect(starBadge(cai, 'Tähdellä merkitty')).toBeVisible();
   await starBadge(cai, 'Tähdellä merkitty').scrollIntoViewIfNeeded();
-  await cai.screenshot({ path: '/tmp/troika-star-fi-phone.png' });
-  await anna.screenshot({ path: '/tmp/troika-star-en-desktop.png' });
+  await cai.screenshot({ path: test.info().outputPath('troika-star-fi-phone.png') });
+  await anna.screenshot({ path: test.info().outputPath('troika-star-en-desktop.png') });
+  // Unfolded again, the card shows the room's client as chosen.
+  await card(anna).getByRole('button', { name: 'Show details' }).click();
+  await expect(card(anna).getByRole('combobox', { name: 'Case owner in room 1' })).toHaveValue(ids[0]!);
 
   // The rooms close: both results come to the plenary board with their stars.
   await command({ type: 'closeRooms' });
   await expect(note(facilitator, 'Ask the team first')).toBeVisible();
   await expect(facilitator.locator('.vb-mark-badge--star')).toHaveCount(2);
-  await facilitator.screenshot({ path: '/tmp/troika-star-plenary.png' });
+  await facilitator.screenshot({ path: test.info().outputPath('troika-star-plenary.png') });
   await Promise.all([facilitator, anna, ben, cai].map((p) => p.context().close()));
 });

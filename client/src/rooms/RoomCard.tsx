@@ -1,7 +1,10 @@
 // The card over the board while breakout rooms are open: which room this is and with whom, the
 // room's own case owner when the step has one (its members choose it here), that its result frame
 // will be shared, the rooms' shared countdown with its last-minute warning, and the facilitator's
-// latest broadcast line. People not yet placed are told they will be.
+// latest broadcast line. People not yet placed are told they will be. The card floats over the
+// board, so it folds down to its title and countdown (the warning and broadcast still show) when it
+// covers what the room is writing.
+import { useState } from 'react';
 import { currentStep, remainingMs, roomWarningMs, type Breakout } from '@vermeboard/shared';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { Countdown } from '../facilitation/Countdown.js';
@@ -16,6 +19,7 @@ export function RoomCard() {
   const { state, me, clock } = useFacilitation();
   const shown = useShownRoom();
   const { visit } = useRoomView();
+  const [folded, setFolded] = useState(false);
   const breakout = state?.breakout;
   if (!breakout || state.status !== 'running') return null;
   if (!shown) {
@@ -36,12 +40,25 @@ export function RoomCard() {
     .filter((n): n is string => n !== undefined);
   return (
     <section className="vb-room-card" aria-label={t('rooms.card')}>
-      <h2 className="vb-room-card__title">{t(shown.own ? 'rooms.youAreIn' : 'rooms.visiting', { name })}</h2>
-      {step && <p className="vb-room-card__step">{step.step.title[locale]}</p>}
-      {mates.length > 0 && <p className="vb-room-card__with">{t('rooms.with', { names: mates.join(', ') })}</p>}
-      {/* A room's members choose its client (Troika, Wise crowds); the facilitator does it in the panel. */}
-      {shown.own && <CaseOwnerPicker state={state} room={shown.room} />}
-      <p className="vb-room-card__shared">{t('rooms.shared')}</p>
+      <div className="vb-room-card__head">
+        <h2 className="vb-room-card__title">{t(shown.own ? 'rooms.youAreIn' : 'rooms.visiting', { name })}</h2>
+        <button
+          type="button"
+          className="vb-fac-mini"
+          aria-expanded={!folded}
+          aria-controls="vb-room-card-details"
+          onClick={() => setFolded(!folded)}
+        >
+          {t(folded ? 'rooms.unfold' : 'rooms.fold')}
+        </button>
+      </div>
+      <div id="vb-room-card-details" hidden={folded}>
+        {step && <p className="vb-room-card__step">{step.step.title[locale]}</p>}
+        {mates.length > 0 && <p className="vb-room-card__with">{t('rooms.with', { names: mates.join(', ') })}</p>}
+        {/* A room's members choose its client (Troika, Wise crowds); the facilitator does it in the panel. */}
+        {shown.own && <CaseOwnerPicker state={state} room={shown.room} />}
+        <p className="vb-room-card__shared">{t('rooms.shared')}</p>
+      </div>
       <Countdown timer={breakout.timer} clock={clock} label={t('rooms.timeLeft')} compact />
       <RoomNews breakout={breakout} />
       {!shown.own && (

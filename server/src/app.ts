@@ -181,6 +181,7 @@ export async function startServer(
         storage,
         mailer: smtpMailer(config.mail.url, config.mail.from),
         logger: logger.child({ component: 'mail' }),
+        stopLinks: config.publicUrl ? { publicUrl: config.publicUrl, token: auth.mailStopToken } : null,
       })
     : mailOff;
 

@@ -44,3 +44,18 @@ it('sends mail only with both SMTP_URL and SMTP_FROM', () => {
   expect(() => loadConfig({ SMTP_URL: 'http://127.0.0.1', SMTP_FROM: 'vb@example.org' }, null)).toThrow(/SMTP_URL/);
   expect(() => loadConfig({ SMTP_URL: 'smtp://127.0.0.1', SMTP_FROM: 'not an address' }, null)).toThrow(/SMTP_FROM/);
 });
+
+it('takes PUBLIC_URL as an origin for the links in mail, and nothing else', () => {
+  expect(loadConfig({}, null).publicUrl).toBeNull();
+  expect(loadConfig({ PUBLIC_URL: 'https://vb.example.org/' }, null).publicUrl).toBe('https://vb.example.org');
+  expect(loadConfig({ PUBLIC_URL: 'https://vb.example.org:8443' }, null).publicUrl).toBe('https://vb.example.org:8443');
+  for (const bad of [
+    'vb.example.org',
+    'ftp://vb.example.org',
+    'https://vb.example.org/app',
+    'https://a:b@vb.example.org',
+    'https://vb.example.org/?x=1',
+  ]) {
+    expect(() => loadConfig({ PUBLIC_URL: bad }, null), bad).toThrow(/PUBLIC_URL/);
+  }
+});

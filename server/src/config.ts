@@ -30,6 +30,29 @@ const envSchema = z.object({
     .optional(),
   /** The sender address of that mail. */
   SMTP_FROM: mailAddressSchema.optional(),
+  /** Where people reach this server (`https://host[:port]`): mails link back to it to stop them. */
+  PUBLIC_URL: z
+    .string()
+    .transform((v, ctx) => {
+      const url = URL.canParse(v) ? new URL(v) : null;
+      if (
+        !url ||
+        (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+        url.username ||
+        url.password ||
+        url.pathname !== '/' ||
+        url.search ||
+        url.hash
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'must be an origin like https://vermeboard.example.org[:port], no path',
+        });
+        return z.NEVER;
+      }
+      return url.origin;
+    })
+    .optional(),
   /**
    * `open`: any studio link may put methods and agendas in this server's library, which every
    * facilitator here is offered. `closed` (default): only a program's library and a trainer's own;
@@ -84,6 +107,8 @@ export interface Config {
   cluster: { url: string; prefix: string } | null;
   /** Mail between meetings (notifications/); null sends none and keeps no addresses. */
   mail: { url: string; from: string } | null;
+  /** The server's public origin (PUBLIC_URL), for links in mail; null puts no links in mail. */
+  publicUrl: string | null;
   /** Whether studio links may share with the whole server's library (LIBRARY_SHARING=open). */
   instanceLibraryOpen: boolean;
   logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -130,6 +155,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, clientDir: string | null): Co
     storage: storageConfig(e),
     cluster: clusterConfig(e),
     mail: mailConfig(e),
+    publicUrl: e.PUBLIC_URL ?? null,
     instanceLibraryOpen: e.LIBRARY_SHARING === 'open',
     logLevel: e.LOG_LEVEL,
     tldrawLicenseKey: e.TLDRAW_LICENSE_KEY?.trim() || null,

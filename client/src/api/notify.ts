@@ -3,6 +3,8 @@
 import {
   groupBreakResponseSchema,
   mailSettingsResponseSchema,
+  mailStopApiPath,
+  mailStopResponseSchema,
   whereWeWereSchema,
   type GroupBreak,
   type GroupId,
@@ -25,4 +27,9 @@ export function notifyApi(groupId: GroupId, token: string) {
       call('/break', groupBreakResponseSchema, 'PUT', { break: value }).then((r) => r.break),
     whereWeWere: () => call('/where-we-were', whereWeWereSchema),
   };
+}
+
+/** Stops the mail of the person a mail's stop link was made for; the link's token is the credential. */
+export function stopMail(token: string) {
+  return request(mailStopApiPath(encodeURIComponent(token)), mailStopResponseSchema, { method: 'POST' });
 }

@@ -5,6 +5,7 @@ import { DebriefPage } from '../debrief/DebriefPage.js';
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CoordinatePage } from '../program/CoordinatePage.js';
 import { ProgramPage } from '../program/ProgramPage.js';
+import { MailStopPage } from '../group/MailStopPage.js';
 import { SummaryPrintPage } from '../summary/SummaryPrintPage.js';
 import { AppHeader } from './AppHeader.js';
 import { ErrorBoundary } from './ErrorBoundary.js';
@@ -112,6 +113,12 @@ function Page({ route }: { route: Route }) {
           <Suspense fallback={<p role="status">{t('studio.loading')}</p>}>
             <StudioPage />
           </Suspense>
+        </SimplePage>
+      );
+    case 'mailStop':
+      return (
+        <SimplePage title={t('notify.stop.title')}>
+          <MailStopPage />
         </SimplePage>
       );
     case 'notFound':

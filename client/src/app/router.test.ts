@@ -33,6 +33,7 @@ describe('router', () => {
       { name: 'home' },
       { name: 'join', token },
       { name: 'coordinate' },
+      { name: 'mailStop' },
       parseRoute(`/p/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}`) as Exclude<Route, { name: 'notFound' }>,
       parseRoute(`/g/${groupId}/m/${meetingId}`) as Exclude<Route, { name: 'notFound' }>,
@@ -66,6 +67,8 @@ describe('router', () => {
       `/g/${groupId}/m/${meetingId}/debrief/extra`,
       '/groups',
       '/index.html',
+      '/mail',
+      '/mail/stop/extra',
     ]) {
       expect(parseRoute(path), path).toEqual({ name: 'notFound' });
     }

@@ -27,6 +27,8 @@ export type Route =
   | { name: 'coordinate' }
   /** The method studio; a studio link carries its token in the fragment (`/studio#<token>`). */
   | { name: 'studio' }
+  /** A mail's stop link: its token rides in the fragment (`/mail/stop#<token>`). */
+  | { name: 'mailStop' }
   | { name: 'notFound' };
 
 export function parseRoute(pathname: string): Route {
@@ -46,6 +48,7 @@ export function parseRoute(pathname: string): Route {
   }
   if (parts.length === 1 && first === 'coordinate') return { name: 'coordinate' };
   if (parts.length === 1 && first === 'studio') return { name: 'studio' };
+  if (parts.length === 2 && first === 'mail' && second === 'stop') return { name: 'mailStop' };
   if (parts.length === 2 && first === 'p') {
     const programId = programIdSchema.safeParse(second);
     return programId.success ? { name: 'program', programId: programId.data } : { name: 'notFound' };
@@ -88,5 +91,7 @@ export function routePath(route: Exclude<Route, { name: 'notFound' }>): string {
       return '/coordinate';
     case 'studio':
       return '/studio';
+    case 'mailStop':
+      return '/mail/stop';
   }
 }

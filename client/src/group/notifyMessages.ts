@@ -35,6 +35,15 @@ export const notifyMessages = defineMessages(
     'notify.card.owner': '{text} ({name})',
     'notify.card.summaries': 'Past meetings',
     'notify.card.summary': 'Summary of the meeting on {date}',
+    'notify.stop.title': 'Stop mail from the group',
+    'notify.stop.explain':
+      'This stops all mail from your group in Vermeboard to the address this link came to: booked dates, reminders and weekly digests. Your address is deleted. You can give it again on the group home at any time.',
+    'notify.stop.button': 'Stop these mails',
+    'notify.stop.stopping': 'Stopping…',
+    'notify.stop.done': 'Done. Your address is deleted, and no more mail comes from the group.',
+    'notify.stop.already': 'These mails were already stopped: the group has no address of yours.',
+    'notify.stop.invalid':
+      'This link no longer works: it is incomplete, or it was for an address that has since been changed. To stop the mail, remove your address on the group home.',
   },
   {
     'notify.mail.title': 'Ryhmän sähköpostit',
@@ -71,6 +80,15 @@ export const notifyMessages = defineMessages(
     'notify.card.owner': '{text} ({name})',
     'notify.card.summaries': 'Aiemmat tapaamiset',
     'notify.card.summary': 'Yhteenveto tapaamisesta {date}',
+    'notify.stop.title': 'Lopeta ryhmän sähköpostit',
+    'notify.stop.explain':
+      'Tämä lopettaa kaikki ryhmäsi Vermeboard-viestit osoitteeseen, johon tämä linkki tuli: varatut ajat, muistutukset ja viikkokoosteet. Osoitteesi poistetaan. Voit antaa sen uudelleen ryhmän sivulla milloin tahansa.',
+    'notify.stop.button': 'Lopeta nämä viestit',
+    'notify.stop.stopping': 'Lopetetaan…',
+    'notify.stop.done': 'Valmis. Osoitteesi on poistettu, eikä ryhmältä tule enää viestejä.',
+    'notify.stop.already': 'Nämä viestit oli jo lopetettu: ryhmällä ei ole osoitettasi.',
+    'notify.stop.invalid':
+      'Tämä linkki ei enää toimi: se on vajaa, tai se oli osoitteelle, joka on sittemmin vaihdettu. Lopettaaksesi viestit poista osoitteesi ryhmän sivulla.',
   },
   {
     'notify.mail.title': 'Mejl från gruppen',
@@ -107,5 +125,14 @@ export const notifyMessages = defineMessages(
     'notify.card.owner': '{text} ({name})',
     'notify.card.summaries': 'Tidigare träffar',
     'notify.card.summary': 'Sammanfattning av träffen {date}',
+    'notify.stop.title': 'Stoppa mejlen från gruppen',
+    'notify.stop.explain':
+      'Det här stoppar alla mejl från din grupp i Vermeboard till adressen som den här länken kom till: bokade träffar, påminnelser och veckosammanfattningar. Din adress raderas. Du kan ange den igen på gruppens sida när som helst.',
+    'notify.stop.button': 'Stoppa de här mejlen',
+    'notify.stop.stopping': 'Stoppar…',
+    'notify.stop.done': 'Klart. Din adress är raderad, och inga fler mejl kommer från gruppen.',
+    'notify.stop.already': 'De här mejlen var redan stoppade: gruppen har ingen adress till dig.',
+    'notify.stop.invalid':
+      'Den här länken fungerar inte längre: den är ofullständig, eller så gällde den en adress som sedan har ändrats. Ta bort din adress på gruppens sida för att stoppa mejlen.',
   },
 );

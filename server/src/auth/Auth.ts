@@ -4,7 +4,7 @@ import type { GroupId, ParticipantId, Role } from '@vermeboard/shared';
 import { joinPath, tokenSchema } from '@vermeboard/shared';
 import type { Storage } from '../storage/Storage.js';
 import { createSyncTickets, type SyncTicketOptions } from './syncTickets.js';
-import { deriveCalendarToken, deriveLinkToken, hashToken } from './tokens.js';
+import { deriveCalendarToken, deriveLinkToken, deriveMailStopToken, hashToken, mailStopTokenIds } from './tokens.js';
 
 export interface Caller {
   groupId: GroupId;
@@ -25,6 +25,10 @@ export interface Auth {
   links(tokens: Record<Role, string>): Record<Role, string>;
   /** The token in the group's calendar feed URL (a capability for reading the season plan only). */
   calendarToken(groupId: GroupId, generation: number): string;
+  /** The token of the stop link in a mail to `address` (tokens.ts); valid while that is the address. */
+  mailStopToken(groupId: GroupId, participantId: ParticipantId, address: string): string;
+  /** Whom a stop token (already matching mailStopTokenSchema) was made for; null when not by this server. */
+  mailStopTokenIds(token: string): { groupId: GroupId; participantId: ParticipantId } | null;
 }
 
 /** A minute is enough to open a socket right after asking; eight covers a page's documents twice. */
@@ -61,6 +65,8 @@ export function createAuth(storage: Storage, secret: Buffer, ticketOptions = syn
       };
     },
     calendarToken: (groupId, generation) => deriveCalendarToken(secret, groupId, generation),
+    mailStopToken: (groupId, participantId, address) => deriveMailStopToken(secret, groupId, participantId, address),
+    mailStopTokenIds: (token) => mailStopTokenIds(secret, token),
     links(tokens) {
       return {
         facilitator: joinPath(tokens.facilitator),

@@ -7,7 +7,7 @@
 // Rotating the links bumps the generation. Personal participant tokens are random and never
 // recoverable.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { GroupId, Role } from '@vermeboard/shared';
+import type { GroupId, ParticipantId, Role } from '@vermeboard/shared';
 
 const TOKEN_BYTES = 16;
 
@@ -39,6 +39,33 @@ export function deriveCalendarToken(secret: Buffer, groupId: GroupId, generation
     .digest()
     .subarray(0, TOKEN_BYTES)
     .toString('base64url');
+}
+
+/**
+ * A mail's stop link token (mailStopTokenSchema in shared): the ids, a mac over them, and a mac over
+ * them and the address the mail went to. Nothing is stored: the route derives it again.
+ */
+export function deriveMailStopToken(
+  secret: Buffer,
+  groupId: GroupId,
+  participantId: ParticipantId,
+  address: string,
+): string {
+  const ids = `${groupId}\0${participantId}`;
+  return `${groupId}.${participantId}.${mac(secret, `mail-stop\0${ids}`)}.${mac(secret, `mail-stop-address\0${ids}\0${address}`)}`;
+}
+
+/** The ids of a well-formed stop token whose first mac is this server's; null for any other. */
+export function mailStopTokenIds(
+  secret: Buffer,
+  token: string,
+): { groupId: GroupId; participantId: ParticipantId } | null {
+  const [groupId, participantId, idsMac] = token.split('.') as [GroupId, ParticipantId, string];
+  return sameToken(idsMac, mac(secret, `mail-stop\0${groupId}\0${participantId}`)) ? { groupId, participantId } : null;
+}
+
+function mac(secret: Buffer, text: string): string {
+  return createHmac('sha256', secret).update(text, 'utf8').digest().subarray(0, TOKEN_BYTES).toString('base64url');
 }
 
 export function sameToken(a: string, b: string): boolean {

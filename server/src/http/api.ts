@@ -47,6 +47,7 @@ import type { Rehearsals } from '../rehearsal/Rehearsals.js';
 import { libraryRoutes } from './libraryRoutes.js';
 import { jsonBody, pathParam } from './requests.js';
 import { streamRoutes } from './streamRoutes.js';
+import { mailStopRoutes } from './mailStopRoutes.js';
 import { notifyRoutes } from './notifyRoutes.js';
 import { mailOff, type Notifications } from '../notifications/notifications.js';
 import { summaryRoutes } from './summaryRoutes.js';
@@ -272,6 +273,7 @@ export function createApiRouter(deps: ApiDeps): Router {
   router.use(betweenRoutes({ ...routeDeps, notifications }));
   router.use(streamRoutes(routeDeps));
   router.use(notifyRoutes({ ...routeDeps, notifications, logger }));
+  router.use(mailStopRoutes(routeDeps));
   router.use(facilitationRoutes({ storage, access, facilitation, limiters }));
   router.use(debriefRoutes({ storage, auth, access, logger }));
   router.use(programRoutes({ storage, auth, access, facilitation, logger }));

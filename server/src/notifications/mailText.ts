@@ -38,6 +38,8 @@ export interface MailText {
   reply: string;
   /** Why this mail came and how to stop it. */
   footer: string;
+  /** The link to the page that stops this person's mail, below the footer (only with PUBLIC_URL). */
+  stopLine(url: string): string;
 }
 
 export const mailText: Record<GroupLocale, MailText> = {
@@ -61,6 +63,7 @@ export const mailText: Record<GroupLocale, MailText> = {
     reply: 'reply',
     footer:
       'You get this mail because you gave your address on the group home in Vermeboard. Remove it there to get no more mail.',
+    stopLine: (url) => `Or stop these mails with one press: ${url}`,
   },
   fi: {
     bookedSubject: (m) => `${m.group}: seuraava tapaaminen ${m.when}`,
@@ -82,6 +85,7 @@ export const mailText: Record<GroupLocale, MailText> = {
     reply: 'vastaus',
     footer:
       'Saat tämän viestin, koska annoit osoitteesi ryhmän sivulla Vermeboardissa. Poista se sieltä, niin viestejä ei enää tule.',
+    stopLine: (url) => `Tai lopeta nämä viestit yhdellä painalluksella: ${url}`,
   },
   sv: {
     bookedSubject: (m) => `${m.group}: nästa träff ${m.when}`,
@@ -103,6 +107,7 @@ export const mailText: Record<GroupLocale, MailText> = {
     reply: 'svar',
     footer:
       'Du får det här mejlet eftersom du angav din adress på gruppens sida i Vermeboard. Ta bort den där så kommer inga fler mejl.',
+    stopLine: (url) => `Eller stoppa de här mejlen med ett klick: ${url}`,
   },
 };
 
@@ -137,4 +142,9 @@ export function digestMail(t: MailText, d: DigestLines): string {
     '-- ',
     t.footer,
   ].join('\n');
+}
+
+/** A queued mail's text with the stop link of its addressee's current address, added when it is sent. */
+export function withStopLine(t: MailText, text: string, url: string): string {
+  return `${text}\n${t.stopLine(url)}`;
 }

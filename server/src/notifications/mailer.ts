@@ -8,6 +8,8 @@ export interface OutgoingMail {
   subject: string;
   text: string;
   attachment: MailAttachment | null;
+  /** The one-click stop address (RFC 8058) for the List-Unsubscribe headers; null sends none. */
+  unsubscribeUrl: string | null;
 }
 
 export interface Mailer {
@@ -23,12 +25,18 @@ export function smtpMailer(url: string, from: string): Mailer {
     socketTimeout: 20_000,
   });
   return {
-    async send({ to, subject, text, attachment }) {
+    async send({ to, subject, text, attachment, unsubscribeUrl }) {
       await transport.sendMail({
         from,
         to,
         subject,
         text,
+        // RFC 2369 names the address; RFC 8058 says a POST to it stops the mail without a page, which
+        // is what Gmail's and Yahoo's "Unsubscribe" button sends.
+        ...(unsubscribeUrl && {
+          list: { unsubscribe: { url: unsubscribeUrl } },
+          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        }),
         ...(attachment && {
           attachments: [
             {

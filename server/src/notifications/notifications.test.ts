@@ -12,9 +12,9 @@ let inbox: SmtpInbox;
 let server: TestServer;
 let f: GroupFixture;
 
-async function setUp(locale: GroupLocale) {
+async function setUp(locale: GroupLocale, env: Record<string, string> = {}) {
   inbox = await startSmtpInbox();
-  server = await startTestServer({ SMTP_URL: inbox.url, SMTP_FROM: 'vermeboard@example.org' });
+  server = await startTestServer({ SMTP_URL: inbox.url, SMTP_FROM: 'vermeboard@example.org', ...env });
   f = await createGroupFixture(server, { members: ['Anna', 'Ben', 'Cecilia'], locale });
 }
 afterEach(async () => {
@@ -62,6 +62,10 @@ describe.each([
     expect(mail!.subject).toContain(monthWord);
     expect(mail!.text).toContain(themeLine);
     expect(mail!.text).toContain('Room 4');
+    // Without PUBLIC_URL the server cannot link to itself: no stop link, no List-Unsubscribe.
+    expect(mail!.headerLines.map((h) => h.key)).not.toContain('list-unsubscribe');
+    expect(mail!.headerLines.map((h) => h.key)).not.toContain('list-unsubscribe-post');
+    expect(mail!.text).not.toContain('http');
     const ics = mail!.attachments.find((a) => a.filename === 'meeting.ics');
     expect(ics?.contentType).toBe('text/calendar');
     const text = ics!.content.toString('utf8');
@@ -103,6 +107,38 @@ describe.each([
     await server.notifications.sweep(morning);
     await server.notifications.idle();
     expect(inbox.messages).toHaveLength(6);
+  });
+});
+
+describe.each([
+  ['fi', 'Tai lopeta nämä viestit yhdellä painalluksella: '],
+  ['en', 'Or stop these mails with one press: '],
+  ['sv', 'Eller stoppa de här mejlen med ett klick: '],
+] as const)('with PUBLIC_URL, mail in %s', (locale, stopLine) => {
+  beforeEach(() => setUp(locale, { PUBLIC_URL: 'https://vb.example.org/' }));
+
+  it('carries a one-click stop address and a stop link, each for its addressee’s own address', async () => {
+    await setAddress(token(0), 'anna@example.org');
+    await setAddress(token(1), 'ben@example.org');
+    await server.api(f.path('/plan'), { token: f.facilitator, body: { date: '2031-06-10', time: '18:00' } });
+    const mails = await inbox.waitFor(2);
+    const links = mails.map((mail) => {
+      const header = (key: string) => mail.headerLines.find((h) => h.key === key)?.line.replace(/\r?\n\s+/g, ' ');
+      const api = /^List-Unsubscribe: <https:\/\/vb\.example\.org\/api\/mail\/unsubscribe\?t=([\w.-]+)>$/.exec(
+        header('list-unsubscribe') ?? '',
+      );
+      expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      const lastLine = mail.text!.trimEnd().split('\n').at(-1)!;
+      expect(lastLine.startsWith(stopLine), lastLine).toBe(true);
+      const page = /^https:\/\/vb\.example\.org\/mail\/stop#([\w.-]+)$/.exec(lastLine.slice(stopLine.length));
+      expect(page?.[1]).toBe(api?.[1]);
+      return { to: recipients([mail])[0], token: api![1]! };
+    });
+    // Anna's link and Ben's are their own: neither stops the other's mail.
+    const anna = links.find((l) => l.to === 'anna@example.org')!;
+    const ben = links.find((l) => l.to === 'ben@example.org')!;
+    expect(anna.token).not.toBe(ben.token);
+    expect(anna.token.split('.')[1]).toBe(f.members[0]!.participantId);
   });
 });
 

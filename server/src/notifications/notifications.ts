@@ -7,13 +7,20 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import type { Logger } from 'pino';
-import type { GroupId, GroupLocale } from '@vermeboard/shared';
+import {
+  mailStopApiPath,
+  mailStopPagePath,
+  type GroupId,
+  type GroupLocale,
+  type ParticipantId,
+} from '@vermeboard/shared';
 import { groupTimeZone, todayIn } from '../between/seasonPlan.js';
 import { calendarText, meetingStart, renderCalendar } from '../calendar/ics.js';
 import type { PlannedMeetingRecord } from '../storage/BetweenStore.js';
+import type { PendingMail } from '../storage/NotifyStore.js';
 import type { Storage } from '../storage/Storage.js';
 import type { Mailer } from './mailer.js';
-import { digestMail, mailText, meetingMail, type MeetingLines } from './mailText.js';
+import { digestMail, mailText, meetingMail, withStopLine, type MeetingLines } from './mailText.js';
 
 export const mailLimits = {
   /** A mail that failed this many times is given up (and logged). */
@@ -56,6 +63,14 @@ export function formatMeetingTime(
   return `${start.toLocaleString({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' })} (${timeZone})`;
 }
 
+/** What a mail needs to link to the page that stops it (PUBLIC_URL); without it mails carry no link. */
+export interface StopLinks {
+  /** The server's public origin, e.g. `https://vermeboard.example.org`. */
+  publicUrl: string;
+  /** The stop token for this person and address (Auth.mailStopToken). */
+  token(groupId: GroupId, participantId: ParticipantId, address: string): string;
+}
+
 interface GroupMailContext {
   groupId: GroupId;
   name: string;
@@ -67,12 +82,14 @@ export function createNotifications({
   storage,
   mailer,
   logger,
+  stopLinks = null,
   tickMs = 60_000,
   sweepMs = 15 * 60_000,
 }: {
   storage: Storage;
   mailer: Mailer;
   logger: Logger;
+  stopLinks?: StopLinks | null;
   /** How often waiting mail is sent (and failed mail retried). */
   tickMs?: number;
   /** How often reminders and digests are looked for. */
@@ -195,6 +212,24 @@ export function createNotifications({
     );
   }
 
+  /**
+   * The text with its stop link, and the one-click address, made now from the address the mail goes
+   * to (never stored with the text): a link in a mail always belongs to the address it reached.
+   */
+  async function stopParts(mail: PendingMail, locales: Map<GroupId, Promise<GroupLocale>>) {
+    if (!stopLinks) return { text: mail.text, unsubscribeUrl: null };
+    const token = stopLinks.token(mail.groupId, mail.participantId, mail.address);
+    let locale = locales.get(mail.groupId);
+    if (!locale) {
+      locale = storage.getGroupSettings(mail.groupId).then((s) => s?.locale ?? 'en');
+      locales.set(mail.groupId, locale);
+    }
+    return {
+      text: withStopLine(mailText[await locale], mail.text, stopLinks.publicUrl + mailStopPagePath(token)),
+      unsubscribeUrl: stopLinks.publicUrl + mailStopApiPath(token),
+    };
+  }
+
   /** Sends waiting mail within the per-minute budget; one run at a time, a kick during one runs it again. */
   function deliver(): Promise<void> {
     if (sending) {
@@ -213,6 +248,7 @@ export function createNotifications({
           const budget = mailLimits.perMinute - sentInWindow;
           if (budget <= 0) break;
           const pending = await storage.listPendingMail(mailLimits.attempts, budget);
+          const locales = new Map<GroupId, Promise<GroupLocale>>();
           for (const mail of pending) {
             sentInWindow++;
             const at = new Date().toISOString();
@@ -220,8 +256,8 @@ export function createNotifications({
               await mailer.send({
                 to: mail.address,
                 subject: mail.subject,
-                text: mail.text,
                 attachment: mail.attachment,
+                ...(await stopParts(mail, locales)),
               });
               await storage.markMailSent(mail.id, at);
             } catch (err) {

@@ -74,3 +74,23 @@ export const whereWeWereSchema = z.object({
   summaries: z.array(z.object({ meetingId: meetingIdSchema, endedAt: z.string() })),
 });
 export type WhereWeWere = z.infer<typeof whereWeWereSchema>;
+
+/**
+ * The token of a mail's "stop these mails" link (RFC 8058 one-click unsubscribe):
+ * `<group id>.<participant id>.<id mac>.<address mac>`, each mac 128 bits of an HMAC with the server
+ * secret in URL-safe base64. The first mac vouches for the ids, the second for the address the mail
+ * went to, so a link stops working once its owner changed or removed the address.
+ */
+export const mailStopTokenSchema = z
+  .string()
+  .max(200)
+  .regex(/^[A-Za-z0-9_-]{8,64}\.[A-Za-z0-9_-]{8,64}\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{22}$/, 'invalid token');
+
+/** The page a mail's stop link opens; the token rides in the fragment, which no server sees. */
+export const mailStopPagePath = (token: string) => `/mail/stop#${token}`;
+/** The one-click endpoint (POST) that the List-Unsubscribe header names. */
+export const mailStopApiPath = (token: string) => `/api/mail/unsubscribe?t=${token}`;
+
+/** `stopped`: the address was removed now; `alreadyStopped`: there was none to remove. */
+export const mailStopResponseSchema = z.object({ result: z.enum(['stopped', 'alreadyStopped']) });
+export type MailStopResponse = z.infer<typeof mailStopResponseSchema>;

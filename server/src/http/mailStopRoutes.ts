@@ -32,8 +32,9 @@ export function mailStopRoutes({ storage, auth }: Pick<RouteDeps, 'storage' | 'a
       if (!sameToken(token, auth.mailStopToken(ids.groupId, ids.participantId, address))) {
         throw new HttpError(403, 'this link is for an address that is no longer given');
       }
-      await storage.deleteMailAddress(ids.participantId);
-      body = { result: 'stopped' };
+      // Only this address: one given meanwhile (between the read above and now) stays.
+      const removed = await storage.deleteMailAddress(ids.participantId, address);
+      body = { result: removed ? 'stopped' : 'alreadyStopped' };
     }
     res.json(body);
   });

@@ -37,8 +37,12 @@ export interface NotifyStore {
   /** Sets the participant's own address (replacing an earlier one). */
   setMailAddress(groupId: GroupId, participantId: ParticipantId, address: string, at: string): Promise<void>;
   getMailAddress(participantId: ParticipantId): Promise<string | null>;
-  /** Removes the address and every mail still waiting for it. */
-  deleteMailAddress(participantId: ParticipantId): Promise<void>;
+  /**
+   * Removes the address and every mail still waiting for it. With `onlyIf`, only while the address
+   * is still that one (a mail's stop link must not remove an address given after the mail was
+   * sent); true when an address was removed.
+   */
+  deleteMailAddress(participantId: ParticipantId, onlyIf?: string): Promise<boolean>;
   /** The group's participants who gave an address and were not removed. */
   listMailRecipients(groupId: GroupId): Promise<MailRecipient[]>;
   /** Groups with at least one recipient, for the sweep. */

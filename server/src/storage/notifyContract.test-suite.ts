@@ -60,9 +60,15 @@ export function notifyContract(name: string, open: () => Promise<{ storage: Stor
       ]);
       expect(await storage.listMailRecipients(otherGroup)).toEqual([]);
       expect(await storage.listGroupsWithMail()).toEqual([groupId]);
-      await storage.deleteMailAddress(pid(1));
+      // Removing only a given address leaves a newer one alone.
+      expect(await storage.deleteMailAddress(pid(2), 'two@example.org')).toBe(false);
+      expect(await storage.getMailAddress(pid(2))).toBe('two.new@example.org');
+      expect(await storage.deleteMailAddress(pid(1))).toBe(true);
       expect(await storage.getMailAddress(pid(1))).toBeNull();
+      expect(await storage.deleteMailAddress(pid(1))).toBe(false);
       expect((await storage.listMailRecipients(groupId)).map((r) => r.participantId)).toEqual([pid(2)]);
+      expect(await storage.deleteMailAddress(pid(2), 'two.new@example.org')).toBe(true);
+      expect(await storage.getMailAddress(pid(2))).toBeNull();
     });
 
     it('queues a mail once per person and key, and keeps that across a restart', async () => {

@@ -27,10 +27,15 @@ export function createPostgresNotifyStore(db: Db): NotifyStore {
       ]);
       return r.rows[0]?.address ?? null;
     },
-    async deleteMailAddress(participantId) {
-      await db.transaction(async (c) => {
-        await c.query('DELETE FROM mail_addresses WHERE participant_id = $1', [participantId]);
+    async deleteMailAddress(participantId, onlyIf) {
+      return db.transaction(async (c) => {
+        const removed = await c.query(
+          'DELETE FROM mail_addresses WHERE participant_id = $1 AND ($2::text IS NULL OR address = $2)',
+          [participantId, onlyIf ?? null],
+        );
+        if (removed.rowCount === 0) return false;
         await c.query('DELETE FROM mail_outbox WHERE participant_id = $1 AND sent_at IS NULL', [participantId]);
+        return true;
       });
     },
     async listMailRecipients(groupId) {

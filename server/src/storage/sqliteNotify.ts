@@ -19,6 +19,7 @@ export function createSqliteNotifyStore(db: Database.Database): NotifyStore {
     ),
     getAddress: db.prepare('SELECT address FROM mail_addresses WHERE participant_id = ?'),
     deleteAddress: db.prepare('DELETE FROM mail_addresses WHERE participant_id = ?'),
+    deleteAddressIf: db.prepare('DELETE FROM mail_addresses WHERE participant_id = ? AND address = ?'),
     deleteWaiting: db.prepare('DELETE FROM mail_outbox WHERE participant_id = ? AND sent_at IS NULL'),
     recipients: db.prepare(recipientsSql('?')),
     groups: db.prepare(groupsWithMailSql),
@@ -44,9 +45,12 @@ export function createSqliteNotifyStore(db: Database.Database): NotifyStore {
     ),
     clearBreak: db.prepare('DELETE FROM group_breaks WHERE group_id = ?'),
   };
-  const deleteAddress = db.transaction((participantId: string) => {
-    q.deleteAddress.run(participantId);
+  const deleteAddress = db.transaction((participantId: string, onlyIf: string | undefined): boolean => {
+    const removed =
+      onlyIf === undefined ? q.deleteAddress.run(participantId) : q.deleteAddressIf.run(participantId, onlyIf);
+    if (removed.changes === 0) return false;
     q.deleteWaiting.run(participantId);
+    return true;
   });
 
   return {
@@ -56,8 +60,8 @@ export function createSqliteNotifyStore(db: Database.Database): NotifyStore {
     async getMailAddress(participantId) {
       return (q.getAddress.get(participantId) as { address: string } | undefined)?.address ?? null;
     },
-    async deleteMailAddress(participantId) {
-      deleteAddress(participantId);
+    async deleteMailAddress(participantId, onlyIf) {
+      return deleteAddress(participantId, onlyIf);
     },
     async listMailRecipients(groupId) {
       return (q.recipients.all(groupId) as { participant_id: string; address: string }[]).map((r) => ({

@@ -350,6 +350,14 @@ test('each Troika room chooses its own client, and only that room hears their na
   await rooms.getByRole('button', { name: 'Visit room 2' }).click();
   await expect(cue(facilitator)).toHaveText('Listen — Cai has the floor');
   await expect(facilitator.getByRole('combobox', { name: 'Case owner in room 2' })).toHaveValue(ids[2]!);
+  // The other rooms' clients are in the rooms panel, one picker a room, without visiting them.
+  const roomOnePicker = rooms.getByRole('combobox', { name: 'Case owner in room 1' });
+  await expect(roomOnePicker).toHaveValue(ids[0]!);
+  await expect(rooms.getByRole('combobox', { name: 'Case owner in room 2' })).toHaveCount(0);
+  await roomOnePicker.selectOption({ label: 'Ben' });
+  await expect(cue(anna)).toHaveText('Listen — Ben has the floor');
+  await roomOnePicker.selectOption({ label: 'Anna' });
+  await expect(cue(anna)).toHaveText('Your turn');
 
   await cai.screenshot({ path: test.info().outputPath('troika-room-fi-phone.png') });
   await anna.screenshot({ path: test.info().outputPath('troika-room-en-desktop.png') });

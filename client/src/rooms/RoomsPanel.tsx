@@ -17,6 +17,7 @@ import {
 import { useI18n } from '../i18n/I18nProvider.js';
 import { CommandButton } from '../facilitation/CommandButton.js';
 import { Countdown } from '../facilitation/Countdown.js';
+import { CaseOwnerPicker } from '../facilitation/RoleControls.js';
 import { useFacilitation } from '../facilitation/FacilitationProvider.js';
 import { useRoomView } from './RoomView.js';
 import './rooms.css';
@@ -207,6 +208,8 @@ function OpenRooms({ state, breakout }: { state: SessionState; breakout: Breakou
             {room.memberIds.length === 0 && <li>{t('rooms.empty')}</li>}
             {room.memberIds.map((id) => person(id, room.hostId))}
           </ul>
+          {/* Each room's client (Troika, Wise crowds); the visited room's is in the step panel already. */}
+          {visiting !== room.n && <CaseOwnerPicker state={state} room={room} />}
         </div>
       ))}
       {unplaced.length > 0 && (

@@ -413,8 +413,11 @@ export function createClusterDocs<P extends Peer>(opts: DocClusterOptions): Clus
       for (const id of mourned) if (!dead.has(id)) mourned.delete(id);
       if (dead.size === 0) return;
       const newlyDead = [...dead].filter((id) => !mourned.has(id));
-      for (const id of newlyDead) mourned.add(id);
-      if (newlyDead.length > 0) await reloadWhatTheyHeld(newlyDead);
+      if (newlyDead.length > 0) {
+        // Marked only once read again: a heartbeat that fails on the way tries again next time.
+        await reloadWhatTheyHeld(newlyDead);
+        for (const id of newlyDead) mourned.add(id);
+      }
       for (const entry of held.values()) {
         const gone = [...entry.remoteClients].filter(([, origin]) => dead.has(origin)).map(([id]) => id);
         for (const id of gone) entry.remoteClients.delete(id);
